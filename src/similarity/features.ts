@@ -1,0 +1,229 @@
+/**
+ * Features of a sentence pair for the paraphrase model. Each answers one question a reader asks
+ * when deciding whether two sentences say the same thing: how much of each one's content the
+ * other holds (exactly, as a synonym, or as a near word vector), whether the word order survived,
+ * and whether the anchors — numbers, names, negations — agree.
+ */
+import type { Lexicon } from '../text/lexicon/types.js';
+import { dot, type SentenceProfile } from './profile.js';
+
+export const featureNames = [
+  'contentA',
+  'contentB',
+  'lengthRatio',
+  'unigramDice',
+  'exactInB',
+  'exactInA',
+  'softInB',
+  'softInA',
+  'softMin',
+  'unmatchedA',
+  'unmatchedB',
+  'unmatchedMax',
+  'bigramDice',
+  'trigramDice',
+  'lcsMin',
+  'lcsMax',
+  'sifCosine',
+  'numbersA',
+  'numbersB',
+  'numbersUnmatched',
+  'numbersAgree',
+  'namesUnmatchedA',
+  'namesUnmatchedB',
+  'negationDiffers',
+  'bleuAB',
+  'bleuBA',
+] as const;
+
+export type FeatureName = (typeof featureNames)[number];
+
+/** Similarity of two words that counts as "the other sentence holds this word". */
+const SOFT_MATCH = 0.5;
+/** Credit for a WordNet synonym: strong, yet below an exact match. */
+const SYNONYM = 0.9;
+
+export interface PairFeatures {
+  /** Values in `featureNames` order. */
+  values: Float64Array;
+  /** Weighted share of A's content found in B (soft). */
+  softInB: number;
+  softInA: number;
+  /** Longest common subsequence of terms over the longer sentence: 1 = same words, same order. */
+  surface: number;
+  /** Numbers and names present in both. */
+  sharedAnchors: number;
+}
+
+export function pairFeatures(a: SentenceProfile, b: SentenceProfile, lexicon: Lexicon): PairFeatures {
+  const dims = lexicon.dims;
+  const na = a.stems.length;
+  const nb = b.stems.length;
+  const ca = countContent(a);
+  const cb = countContent(b);
+
+  // Best soft match of every content term on the other side, from one similarity matrix.
+  const bestA = new Float32Array(na);
+  const bestB = new Float32Array(nb);
+  for (let i = 0; i < na; i++) {
+    if (!a.content[i]) continue;
+    const si = a.vectorSlot[i];
+    for (let j = 0; j < nb; j++) {
+      if (!b.content[j]) continue;
+      let s: number;
+      if (a.stems[i] === b.stems[j]) s = 1;
+      else {
+        const sj = b.vectorSlot[j];
+        s = dot(a.vectors, b.vectors, si * dims, sj * dims, dims);
+        if (s < SYNONYM && lexicon.synonyms(a.norms[i], b.norms[j])) s = SYNONYM;
+      }
+      if (s > bestA[i]) bestA[i] = s;
+      if (s > bestB[j]) bestB[j] = s;
+    }
+  }
+  const exactB = stemSet(b);
+  const exactA = stemSet(a);
+  const softInB = weightedShare(a, bestA);
+  const softInA = weightedShare(b, bestB);
+  const exactInB = weightedShareExact(a, exactB);
+  const exactInA = weightedShareExact(b, exactA);
+  const unmatchedA = countBelow(a, bestA);
+  const unmatchedB = countBelow(b, bestB);
+
+  const lcs = lcsLength(a.stems, b.stems);
+  const numbersUnmatched = unmatchedNumbers(a.numbers, b.numbers) + unmatchedNumbers(b.numbers, a.numbers);
+  const namesA = new Set(a.names);
+  const namesB = new Set(b.names);
+  let namesUnmatchedA = 0;
+  let namesUnmatchedB = 0;
+  let sharedNames = 0;
+  for (const x of namesA) if (namesB.has(x)) sharedNames++;
+  else namesUnmatchedA++;
+  for (const x of namesB) if (!namesA.has(x)) namesUnmatchedB++;
+  const sharedNumbers = a.numbers.filter((x) => b.numbers.includes(x)).length;
+
+  const surface = Math.max(na, nb) ? lcs / Math.max(na, nb) : 0;
+  const values = Float64Array.from([
+    ca,
+    cb,
+    Math.min(na, nb) / Math.max(na, nb, 1),
+    dice(a.stems, b.stems, 1),
+    exactInB,
+    exactInA,
+    softInB,
+    softInA,
+    Math.min(softInB, softInA),
+    unmatchedA,
+    unmatchedB,
+    Math.max(unmatchedA, unmatchedB),
+    dice(a.stems, b.stems, 2),
+    dice(a.stems, b.stems, 3),
+    Math.min(na, nb) ? lcs / Math.min(na, nb) : 0,
+    surface,
+    dot(a.sif, b.sif),
+    a.numbers.length,
+    b.numbers.length,
+    numbersUnmatched,
+    a.numbers.length + b.numbers.length > 0 && numbersUnmatched === 0 ? 1 : 0,
+    namesUnmatchedA,
+    namesUnmatchedB,
+    (a.negations > 0) !== (b.negations > 0) ? 1 : 0,
+    bleu(a.stems, b.stems),
+    bleu(b.stems, a.stems),
+  ]);
+  return { values, softInB, softInA, surface, sharedAnchors: sharedNames + sharedNumbers };
+}
+
+function countContent(p: SentenceProfile): number {
+  let c = 0;
+  for (let k = 0; k < p.content.length; k++) c += p.content[k];
+  return c;
+}
+
+function stemSet(p: SentenceProfile): Set<string> {
+  const s = new Set<string>();
+  for (let k = 0; k < p.stems.length; k++) if (p.content[k]) s.add(p.stems[k]);
+  return s;
+}
+
+function weightedShare(p: SentenceProfile, best: Float32Array): number {
+  if (p.contentWeight === 0) return 0;
+  let s = 0;
+  for (let k = 0; k < best.length; k++) if (p.content[k]) s += p.weight[k] * Math.max(0, best[k]);
+  return s / p.contentWeight;
+}
+
+function weightedShareExact(p: SentenceProfile, other: Set<string>): number {
+  if (p.contentWeight === 0) return 0;
+  let s = 0;
+  for (let k = 0; k < p.stems.length; k++) if (p.content[k] && other.has(p.stems[k])) s += p.weight[k];
+  return s / p.contentWeight;
+}
+
+function countBelow(p: SentenceProfile, best: Float32Array): number {
+  let c = 0;
+  for (let k = 0; k < best.length; k++) if (p.content[k] && best[k] < SOFT_MATCH) c++;
+  return c;
+}
+
+function unmatchedNumbers(xs: number[], ys: number[]): number {
+  let c = 0;
+  for (const x of xs) if (!ys.includes(x)) c++;
+  return c;
+}
+
+/** Dice coefficient of the two n-gram multisets. */
+export function dice(a: string[], b: string[], n: number): number {
+  const ga = ngrams(a, n);
+  const gb = ngrams(b, n);
+  const total = a.length + b.length - 2 * (n - 1);
+  if (total <= 0) return 0;
+  let common = 0;
+  for (const [g, c] of ga) {
+    const d = gb.get(g);
+    if (d) common += Math.min(c, d);
+  }
+  return (2 * common) / total;
+}
+
+function ngrams(xs: string[], n: number): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let k = 0; k + n <= xs.length; k++) {
+    const g = n === 1 ? xs[k] : xs.slice(k, k + n).join(' ');
+    m.set(g, (m.get(g) ?? 0) + 1);
+  }
+  return m;
+}
+
+/** Sentence BLEU of `hyp` against `ref`: geometric mean of clipped 1..4-gram precisions, smoothed. */
+function bleu(hyp: string[], ref: string[]): number {
+  let logSum = 0;
+  for (let n = 1; n <= 4; n++) {
+    const h = ngrams(hyp, n);
+    const r = ngrams(ref, n);
+    let match = 0;
+    let total = 0;
+    for (const [g, c] of h) {
+      total += c;
+      match += Math.min(c, r.get(g) ?? 0);
+    }
+    logSum += Math.log((match + 1) / (total + 1));
+  }
+  const brevity = hyp.length < ref.length ? Math.exp(1 - ref.length / Math.max(hyp.length, 1)) : 1;
+  return brevity * Math.exp(logSum / 4);
+}
+
+/** Longest common subsequence length, O(n·m) with one row of memory. */
+export function lcsLength(a: string[], b: string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  const row = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j];
+      row[j] = a[i - 1] === b[j - 1] ? diag + 1 : Math.max(row[j], row[j - 1]);
+      diag = up;
+    }
+  }
+  return row[b.length];
+}
