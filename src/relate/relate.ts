@@ -1,0 +1,180 @@
+/**
+ * The relation of two articles — duplicate, near-duplicate, rewrite, partial reuse, same story,
+ * related, unrelated — and who derived from whom, with the evidence a reader can check.
+ */
+import type { Alignment } from '../align/align.js';
+
+export type RelationType =
+  | 'duplicate'
+  | 'near-duplicate'
+  | 'rewrite'
+  | 'partial-reuse'
+  | 'same-story'
+  | 'related'
+  | 'unrelated';
+
+export type Direction = 'a-from-b' | 'b-from-a' | 'common-source' | 'unknown';
+
+export interface Relation {
+  type: RelationType;
+  direction: Direction;
+  /** Share of A's sentences that retell something in B. */
+  coverageA: number;
+  coverageB: number;
+  evidence: string[];
+}
+
+/** What the relation is decided from: alignment summary, facts and metadata of the pair. */
+export interface RelationInput {
+  sentencesA: number;
+  sentencesB: number;
+  alignments: readonly Alignment[];
+  /** Distinct names, numbers, dates and quotes found in both / only one side. */
+  sharedFacts: number;
+  onlyAFacts: number;
+  onlyBFacts: number;
+  /** Whole-article content similarity (weighted vector cosine), 0..1. */
+  documentSimilarity: number;
+  publishedA?: string;
+  publishedB?: string;
+  /** News agencies each side credits (dateline or attribution), lowercase. */
+  creditsA: readonly string[];
+  creditsB: readonly string[];
+}
+
+export interface RelateOptions {
+  /** Coverage of the more-covered side from which an article counts as wholly derived. */
+  wholly: number;
+  /** Coverage from which some passages count as reused... */
+  partial: number;
+  /** ...or at least this many retold sentences. */
+  partialSentences: number;
+  /** Share of retold sentences that are (near-)verbatim for a near-duplicate. */
+  verbatimShare: number;
+  /** Shared facts and document similarity for two independent reports of one event. */
+  sameStoryFacts: number;
+  sameStorySimilarity: number;
+  relatedSimilarity: number;
+  /** Coverage gap from which containment counts as evidence of direction. */
+  asymmetry: number;
+}
+
+export const defaultRelateOptions: RelateOptions = {
+  wholly: 0.6,
+  partial: 0.15,
+  partialSentences: 2,
+  verbatimShare: 0.7,
+  sameStoryFacts: 3,
+  sameStorySimilarity: 0.55,
+  relatedSimilarity: 0.35,
+  asymmetry: 0.3,
+};
+
+export function relate(input: RelationInput, options: Partial<RelateOptions> = {}): Relation {
+  const opt = { ...defaultRelateOptions, ...options };
+  const retold = input.alignments.filter((al) => al.kind !== 'related');
+  let alignedA = 0;
+  let alignedB = 0;
+  let verbatimA = 0;
+  let allVerbatim = retold.length > 0;
+  for (const al of retold) {
+    alignedA += al.a.length;
+    alignedB += al.b.length;
+    if (al.kind === 'verbatim' || al.kind === 'near-verbatim') verbatimA += al.a.length;
+    if (al.kind !== 'verbatim') allVerbatim = false;
+  }
+  const coverageA = input.sentencesA ? alignedA / input.sentencesA : 0;
+  const coverageB = input.sentencesB ? alignedB / input.sentencesB : 0;
+  const covered = Math.max(coverageA, coverageB);
+  const verbatimShare = alignedA ? verbatimA / alignedA : 0;
+  const evidence: string[] = [
+    `${alignedA} of ${input.sentencesA} sentences of A and ${alignedB} of ${input.sentencesB} of B retell each other` +
+      (retold.length ? ` (${Math.round(verbatimShare * 100)}% of them word for word or nearly)` : ''),
+  ];
+
+  let type: RelationType;
+  if (allVerbatim && coverageA >= 0.95 && coverageB >= 0.95) type = 'duplicate';
+  else if (covered >= opt.wholly) {
+    type =
+      verbatimShare >= opt.verbatimShare && Math.min(coverageA, coverageB) >= opt.wholly
+        ? 'near-duplicate'
+        : 'rewrite';
+  } else if (covered >= opt.partial || alignedA >= opt.partialSentences) type = 'partial-reuse';
+  else if (input.sharedFacts >= opt.sameStoryFacts && input.documentSimilarity >= opt.sameStorySimilarity) {
+    type = 'same-story';
+    evidence.push(
+      `${input.sharedFacts} facts in common, document similarity ${input.documentSimilarity.toFixed(2)}`,
+    );
+  } else if (input.sharedFacts > 0 || input.documentSimilarity >= opt.relatedSimilarity) type = 'related';
+  else type = 'unrelated';
+
+  const derived = type !== 'same-story' && type !== 'related' && type !== 'unrelated';
+  const direction = derived ? directionOf(input, coverageA, coverageB, opt, evidence) : 'unknown';
+  return { type, direction, coverageA: round3(coverageA), coverageB: round3(coverageB), evidence };
+}
+
+/**
+ * Who derived from whom. Each signal votes; a direction is claimed only when the votes agree,
+ * because a wrong "A copied B" is worse for a journalist than an honest "unknown".
+ */
+function directionOf(
+  input: RelationInput,
+  coverageA: number,
+  coverageB: number,
+  opt: RelateOptions,
+  evidence: string[],
+): Direction {
+  let vote = 0; // > 0: A derived from B; < 0: B derived from A
+  let signals = 0;
+  const ta = input.publishedA ? Date.parse(input.publishedA) : Number.NaN;
+  const tb = input.publishedB ? Date.parse(input.publishedB) : Number.NaN;
+  if (Number.isFinite(ta) && Number.isFinite(tb) && ta !== tb) {
+    const later = ta > tb ? 'A' : 'B';
+    evidence.push(`${later} was published ${formatGap(Math.abs(ta - tb))} after ${later === 'A' ? 'B' : 'A'}`);
+    vote += ta > tb ? 2 : -2;
+    signals++;
+  }
+  const gap = coverageA - coverageB;
+  if (Math.abs(gap) >= opt.asymmetry) {
+    const inner = gap > 0 ? 'A' : 'B';
+    const outer = gap > 0 ? 'B' : 'A';
+    evidence.push(
+      `${inner} is mostly contained in ${outer} (${Math.round(Math.max(coverageA, coverageB) * 100)}% vs ` +
+        `${Math.round(Math.min(coverageA, coverageB) * 100)}%): ${inner} retells part of ${outer}`,
+    );
+    vote += gap > 0 ? 1 : -1;
+    signals++;
+  }
+  const creditA = new Set(input.creditsA);
+  const creditB = new Set(input.creditsB);
+  const common = [...creditA].filter((c) => creditB.has(c));
+  if (common.length > 0 && signals === 0) {
+    evidence.push(`both credit ${common.join(', ')}: likely copies of a common source`);
+    return 'common-source';
+  }
+  // A credit on one side only is reported but does not vote: the credited side may carry agency
+  // copy that the other side rewrote, or both may have used the agency directly.
+  for (const [side, credits] of [
+    ['A', creditA],
+    ['B', creditB],
+  ] as const) {
+    if (credits.size > 0) evidence.push(`${side} credits ${[...credits].join(', ')}`);
+  }
+  if (vote === 0) {
+    evidence.push('no evidence of who was first');
+    return 'unknown';
+  }
+  return vote > 0 ? 'a-from-b' : 'b-from-a';
+}
+
+function formatGap(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 90) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.round(hours / 24)} days`;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
