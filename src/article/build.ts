@@ -1,0 +1,57 @@
+/**
+ * ExtractedPage → Article: sentences with offsets and section numbers, and a stable id.
+ */
+import { splitSentences } from '../text/sentences.js';
+import { hashString } from '../text/hash.js';
+import type { Article, ExtractedPage, Sentence } from './types.js';
+
+export interface ArticleMeta {
+  /** The source's own id; when absent the id is a hash of the normalised text. */
+  id?: string;
+  source?: string;
+  url?: string;
+  site?: string;
+  published?: string;
+  title?: string;
+}
+
+export function buildArticle(page: ExtractedPage, meta: ArticleMeta = {}): Article {
+  const sentences: Sentence[] = [];
+  const sections = page.sections.length ? page.sections : [{ start: 0, end: page.text.length }];
+  sections.forEach((section, index) => {
+    const body = page.text.slice(section.start, section.end);
+    for (const span of splitSentences(body)) {
+      const start = section.start + span.start;
+      const end = section.start + span.end;
+      // A section's heading is a title, not a sentence of the story.
+      if (section.title && page.text.slice(start, end) === section.title) continue;
+      sentences.push({ text: page.text.slice(start, end), start, end, section: index });
+    }
+  });
+  return {
+    id: meta.id ?? contentId(page.text),
+    title: meta.title ?? page.title,
+    text: page.text,
+    url: meta.url ?? page.url,
+    site: meta.site ?? page.site,
+    published: meta.published ?? page.published,
+    modified: page.modified,
+    authors: page.authors ?? [],
+    lang: page.lang ?? 'en',
+    sections,
+    furniture: page.furniture,
+    sentences,
+    source: meta.source,
+  };
+}
+
+/**
+ * Content id: two 32-bit hashes of the whitespace- and case-normalised text, so the same article
+ * read from two files (or with other furniture around it) gets the same id.
+ */
+export function contentId(text: string): string {
+  const norm = text.toLowerCase().replace(/\s+/g, ' ').trim();
+  const h1 = hashString(norm);
+  const h2 = hashString(`${norm.length}:${norm}`);
+  return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
+}

@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+/**
+ * The `newstrace` command. Thin: parses arguments, calls the library, prints. Every failure
+ * becomes one clear line on stderr and a non-zero exit code, never a stack trace (set
+ * NEWSTRACE_DEBUG=1 to see one).
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { InputError } from '../source/index.js';
+import { runCompare } from './compare.js';
+import { runDemo } from './demo.js';
+import { UsageError } from './errors.js';
+
+const usage = `newstrace — trace news stories to their sources
+
+Usage:
+  newstrace compare A B [--json] [--html FILE]   compare two articles (text or HTML pages, .gz, - for stdin)
+  newstrace compare --pairs FILE.jsonl            compare many pairs: one {"id","a","b"} per line
+  newstrace demo                                  run on the bundled sample corpus
+  newstrace --version | --help
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      html: { type: 'string' },
+      pairs: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.version) {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    process.stdout.write(`${pkg.version}\n`);
+    return 0;
+  }
+  if (values.help || !command) {
+    process.stdout.write(usage);
+    return command || values.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'compare':
+      return runCompare(rest, { json: values.json, html: values.html, pairs: values.pairs }, process.stdout);
+    case 'demo':
+      return runDemo(process.stdout);
+    default:
+      throw new UsageError(`unknown command '${command}'`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (process.env.NEWSTRACE_DEBUG) console.error(err);
+    if (err instanceof UsageError) {
+      process.stderr.write(`newstrace: ${err.message}\n\n${usage}`);
+      process.exitCode = 2;
+    } else if (err instanceof InputError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exitCode = 1;
+    } else if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`newstrace: ${(err as Error).message}\n\n${usage}`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`newstrace: ${(err as Error).message ?? String(err)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

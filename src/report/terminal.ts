@@ -1,0 +1,111 @@
+/**
+ * A comparison as a readable terminal report: the verdict first, then the aligned sentences
+ * with the words B changed marked, then the facts.
+ */
+import type { Comparison } from '../compare/compare.js';
+import { wordDiff } from './word-diff.js';
+
+export interface TerminalStyle {
+  color: boolean;
+  /** Column width to wrap at. */
+  width: number;
+}
+
+const codes = { bold: 1, dim: 2, red: 31, green: 32, yellow: 33, cyan: 36 } as const;
+
+export function renderTerminal(c: Comparison, style: TerminalStyle = { color: false, width: 100 }): string {
+  const paint = (code: keyof typeof codes, s: string) => (style.color ? `\x1b[${codes[code]}m${s}\x1b[0m` : s);
+  const out: string[] = [];
+  const r = c.relation;
+  out.push(paint('bold', `A: ${c.a.title || '(untitled)'}`) + (c.a.source ? paint('dim', `  ${c.a.source}`) : ''));
+  out.push(paint('bold', `B: ${c.b.title || '(untitled)'}`) + (c.b.source ? paint('dim', `  ${c.b.source}`) : ''));
+  out.push('');
+  out.push(
+    `${paint('bold', 'Relation:')} ${paint('cyan', r.type)}   direction: ${r.direction}   ` +
+      `coverage A ${pct(r.coverageA)}, B ${pct(r.coverageB)}`,
+  );
+  for (const e of r.evidence) out.push(`  - ${e}`);
+  out.push('');
+
+  const retold = c.alignments.filter((al) => al.kind !== 'related');
+  out.push(paint('bold', `Aligned sentences (${retold.length})`));
+  out.push(
+    paint('dim', `  ${style.color ? 'red = only in A, green = only in B' : '[-only in A-] {+only in B+}'}`),
+  );
+  for (const al of c.alignments) {
+    const textA = al.a.map((i) => c.a.sentences[i].text).join(' ');
+    const textB = al.b.map((j) => c.b.sentences[j].text).join(' ');
+    const label = `A${al.a.map((i) => i + 1).join(',')} ↔ B${al.b.map((j) => j + 1).join(',')}`;
+    out.push('');
+    out.push(`${paint('bold', label)}  ${paint('yellow', al.kind)} ${al.score.toFixed(2)}`);
+    const diff = wordDiff(textA, textB)
+      .map((d) => {
+        if (d.op === 'same') return d.text;
+        if (style.color) return paint(d.op === 'del' ? 'red' : 'green', d.text);
+        return d.op === 'del' ? `[-${d.text}-]` : `{+${d.text}+}`;
+      })
+      .join(' ');
+    out.push(...wrap(diff, style.width - 4).map((l) => `    ${l}`));
+  }
+  for (const ch of c.changes) {
+    out.push(paint('red', `  ! meaning change in alignment ${ch.alignment + 1}: ${ch.kind}: ${ch.detail}`));
+  }
+
+  const unalignedA = unaligned(c.a.sentences.length, c.alignments, 'a');
+  const unalignedB = unaligned(c.b.sentences.length, c.alignments, 'b');
+  out.push('');
+  out.push(paint('bold', `Only in A (${unalignedA.length} sentences)`) + listIdx(unalignedA));
+  out.push(paint('bold', `Only in B (${unalignedB.length} sentences)`) + listIdx(unalignedB));
+
+  const f = c.facts;
+  out.push('');
+  out.push(paint('bold', 'Facts'));
+  out.push(`  shared:    ${f.shared.map((x) => x.text).join('; ') || '-'}`);
+  out.push(`  only in A: ${f.onlyA.map((x) => x.text).join('; ') || '-'}`);
+  out.push(`  only in B: ${f.onlyB.map((x) => x.text).join('; ') || '-'}`);
+  if (f.conflicts.length) {
+    out.push(paint('red', `  conflicts: ${f.conflicts.map((x) => `${x.a} ≠ ${x.b}`).join('; ')}`));
+  }
+  out.push('');
+  out.push(
+    paint('dim', `Furniture removed: A ${c.a.furniture.length} lines, B ${c.b.furniture.length} lines (--json lists them)`),
+  );
+  return `${out.join('\n')}\n`;
+}
+
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+function unaligned(count: number, alignments: Comparison['alignments'], side: 'a' | 'b'): number[] {
+  const seen = new Set<number>();
+  for (const al of alignments) if (al.kind !== 'related') for (const k of al[side]) seen.add(k);
+  const out: number[] = [];
+  for (let k = 0; k < count; k++) if (!seen.has(k)) out.push(k);
+  return out;
+}
+
+function listIdx(xs: number[]): string {
+  return xs.length ? `: ${xs.map((k) => k + 1).join(', ')}` : '';
+}
+
+/** Wraps on spaces; escape sequences count as zero width. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let visible = 0;
+  for (const word of text.split(' ')) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes to measure width
+    const w = word.replace(/\x1b\[[0-9;]*m/g, '').length;
+    if (visible && visible + 1 + w > width) {
+      lines.push(line);
+      line = word;
+      visible = w;
+    } else {
+      line = visible ? `${line} ${word}` : word;
+      visible += (visible ? 1 : 0) + w;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}

@@ -1,0 +1,51 @@
+/**
+ * Word-level difference of two aligned passages, for showing a reader what a rewrite changed.
+ * Words are compared case-insensitively without surrounding punctuation, so "defence," and
+ * "Defence" count as the same word.
+ */
+
+export type DiffOp = { op: 'same' | 'del' | 'ins'; text: string };
+
+export function wordDiff(a: string, b: string): DiffOp[] {
+  const wa = a.split(/\s+/).filter(Boolean);
+  const wb = b.split(/\s+/).filter(Boolean);
+  const ka = wa.map(key);
+  const kb = wb.map(key);
+  const n = wa.length;
+  const m = wb.length;
+  // LCS table; passages are sentences (tens of words), so O(n·m) is small.
+  const table = new Uint16Array((n + 1) * (m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      table[i * (m + 1) + j] =
+        ka[i] === kb[j]
+          ? table[(i + 1) * (m + 1) + j + 1] + 1
+          : Math.max(table[(i + 1) * (m + 1) + j], table[i * (m + 1) + j + 1]);
+    }
+  }
+  const ops: DiffOp[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && ka[i] === kb[j]) {
+      push(ops, 'same', wb[j]);
+      i++;
+      j++;
+    } else if (j < m && (i === n || table[i * (m + 1) + j + 1] >= table[(i + 1) * (m + 1) + j])) {
+      push(ops, 'ins', wb[j++]);
+    } else {
+      push(ops, 'del', wa[i++]);
+    }
+  }
+  return ops;
+}
+
+function key(word: string): string {
+  return word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+}
+
+function push(ops: DiffOp[], op: DiffOp['op'], word: string): void {
+  const last = ops[ops.length - 1];
+  if (last && last.op === op) last.text += ` ${word}`;
+  else ops.push({ op, text: word });
+}
