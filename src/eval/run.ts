@@ -1,0 +1,81 @@
+/**
+ * `npm run eval`: newstrace measured on real, third-party data in ../shared/eval/, each task with
+ * the metric its authors used. Sections whose data is absent are skipped with a message.
+ *
+ *   node dist/eval/run.js [--only mrpc,meter,sentences,extraction] [--limit N]
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildArticle } from '../article/build.js';
+import { compareArticles } from '../compare/compare.js';
+import { defaultContext } from '../compare/context.js';
+import { evalExtraction } from './extraction.js';
+import { evalMeter } from './meter.js';
+import { binaryScores, readMrpc } from './mrpc.js';
+import { evalSentenceSplitting } from '../text/sentences.eval.js';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+export const sharedDir = process.env.NEWSTRACE_SHARED ?? join(repo, '..', 'shared');
+
+/** A bare text as an article with no title and no furniture: what MRPC's sentences are. */
+function bareArticle(text: string) {
+  return buildArticle({ title: '', text, sections: [{ start: 0, end: text.length }], furniture: [] });
+}
+
+const paraphraseTypes = new Set(['duplicate', 'near-duplicate', 'rewrite']);
+
+function runMrpc(): void {
+  const ctx = defaultContext();
+  const pairs = readMrpc(sharedDir, 'val');
+  const started = performance.now();
+  const predicted = pairs.map((p) =>
+    paraphraseTypes.has(compareArticles(bareArticle(p.a), bareArticle(p.b), ctx).relation.type) ? 1 : 0,
+  );
+  const ms = performance.now() - started;
+  const { accuracy, f1 } = binaryScores(
+    pairs.map((p) => p.label),
+    predicted,
+  );
+  console.log(
+    `MRPC val (${pairs.length} pairs, model trained on train): accuracy ${accuracy.toFixed(4)}  F1 ${f1.toFixed(4)}` +
+      `   [${(pairs.length / (ms / 1000)).toFixed(0)} pairs/s through compare()]`,
+  );
+}
+
+function runMeter(): void {
+  const r = evalMeter(sharedDir, defaultContext());
+  console.log(
+    `METER showbiz (${r.count} articles): 3-class macro-F1 ${r.macroF1.toFixed(4)}  ` +
+      `derived-vs-non macro-F1 ${r.derivedF1.toFixed(4)}`,
+  );
+  console.log(`  confusion (gold → predicted): ${JSON.stringify(r.confusion)}`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { only: { type: 'string' }, limit: { type: 'string' } },
+  });
+  const only = values.only ? new Set(values.only.split(',')) : undefined;
+  const want = (name: string) => !only || only.has(name);
+  const has = (rel: string) => {
+    const ok = existsSync(join(sharedDir, 'eval', rel));
+    if (!ok) console.log(`skipped ${rel}: ${join(sharedDir, 'eval', rel)} is absent`);
+    return ok;
+  };
+  console.log(`newstrace eval on ${sharedDir}/eval\n`);
+  if (want('mrpc') && has('paraphrase/mrpc')) runMrpc();
+  if (want('meter') && has('reuse/meter-showbiz')) runMeter();
+  if (want('sentences') && has('stories/ecbplus-dev')) {
+    const r = await evalSentenceSplitting(sharedDir);
+    console.log(
+      `Sentence boundaries on ECB+ dev: precision ${r.precision.toFixed(4)}  recall ${r.recall.toFixed(4)}  F1 ${r.f1.toFixed(4)}`,
+    );
+  }
+  if (want('extraction') && has('extraction/dragnet')) {
+    await evalExtraction(sharedDir, { limit: values.limit ? Number(values.limit) : undefined, print: true });
+  }
+}
+
+await main();
