@@ -31,10 +31,11 @@ export function wordDiff(a: string, b: string): DiffOp[] {
       push(ops, 'same', wb[j]);
       i++;
       j++;
-    } else if (j < m && (i === n || table[i * (m + 1) + j + 1] >= table[(i + 1) * (m + 1) + j])) {
-      push(ops, 'ins', wb[j++]);
-    } else {
+    } else if (i < n && (j === m || table[(i + 1) * (m + 1) + j] >= table[i * (m + 1) + j + 1])) {
+      // Deletions before insertions: "[-old-] {+new+}" reads as a replacement.
       push(ops, 'del', wa[i++]);
+    } else {
+      push(ops, 'ins', wb[j++]);
     }
   }
   return ops;

@@ -111,9 +111,9 @@ export function trainBoosted(
   const random = rng(opt.seed);
   const trees: Tree[] = [];
 
+  const grad = new Float64Array(n);
+  const hess = new Float64Array(n);
   for (let round = 0; round < opt.rounds; round++) {
-    const grad = new Float64Array(n);
-    const hess = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const p = 1 / (1 + Math.exp(-logits[i]));
       grad[i] = p - ys[i];

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { Alignment } from '../align/align.js';
+import { type RelationInput, relate } from './relate.js';
+
+const aligned = (pairs: Array<[number, number]>, kind: Alignment['kind'] = 'paraphrase'): Alignment[] =>
+  pairs.map(([i, j]) => ({ a: [i], b: [j], kind, score: 0.9 }));
+
+const base = (over: Partial<RelationInput>): RelationInput => ({
+  sentencesA: 10,
+  sentencesB: 10,
+  alignments: [],
+  sharedFacts: 0,
+  onlyAFacts: 0,
+  onlyBFacts: 0,
+  documentSimilarity: 0,
+  creditsA: [],
+  creditsB: [],
+  ...over,
+});
+
+const diagonal = (n: number): Array<[number, number]> => Array.from({ length: n }, (_, k) => [k, k]);
+
+describe('relate', () => {
+  it('calls identical sentence sets duplicates', () => {
+    const r = relate(base({ alignments: aligned(diagonal(10), 'verbatim') }));
+    expect(r.type).toBe('duplicate');
+    expect(r.coverageA).toBe(1);
+  });
+
+  it('calls mostly verbatim full coverage near-duplicate', () => {
+    const al = [...aligned(diagonal(8), 'verbatim'), ...aligned([[8, 8]], 'paraphrase')];
+    expect(relate(base({ alignments: al })).type).toBe('near-duplicate');
+  });
+
+  it('calls a reworded retelling a rewrite', () => {
+    expect(relate(base({ alignments: aligned(diagonal(8)) })).type).toBe('rewrite');
+  });
+
+  it('calls a few lifted sentences partial reuse', () => {
+    expect(relate(base({ sentencesA: 30, alignments: aligned(diagonal(3)) })).type).toBe('partial-reuse');
+  });
+
+  it('tells independent reports of one event from unrelated pieces', () => {
+    expect(relate(base({ sharedFacts: 5, documentSimilarity: 0.8 })).type).toBe('same-story');
+    expect(relate(base({ sharedFacts: 1, documentSimilarity: 0.2 })).type).toBe('related');
+    expect(relate(base({})).type).toBe('unrelated');
+  });
+
+  it('takes direction from publication order and says why', () => {
+    const r = relate(
+      base({
+        alignments: aligned(diagonal(9)),
+        publishedA: '2026-03-03T12:00:00Z',
+        publishedB: '2026-03-03T09:00:00Z',
+      }),
+    );
+    expect(r.direction).toBe('a-from-b');
+    expect(r.evidence.join(' ')).toMatch(/A was published 3 h after B/);
+  });
+
+  it('takes direction from containment: the side mostly found in the other retells it', () => {
+    const r = relate(base({ sentencesA: 10, sentencesB: 40, alignments: aligned(diagonal(8)) }));
+    expect(r.direction).toBe('a-from-b');
+  });
+
+  it('does not claim a direction without evidence', () => {
+    expect(relate(base({ alignments: aligned(diagonal(9)) })).direction).toBe('unknown');
+  });
+
+  it('says common source when both credit the same agency and nothing else tells', () => {
+    const r = relate(base({ alignments: aligned(diagonal(9)), creditsA: ['reuters'], creditsB: ['reuters'] }));
+    expect(r.direction).toBe('common-source');
+  });
+
+  it('does not let evidence of order outvote itself: conflicting signals give the stronger', () => {
+    const r = relate(
+      base({
+        sentencesA: 10,
+        sentencesB: 40,
+        alignments: aligned(diagonal(8)),
+        publishedA: '2026-03-03T08:00:00Z',
+        publishedB: '2026-03-03T09:00:00Z',
+      }),
+    );
+    expect(r.direction).toBe('b-from-a');
+  });
+});
