@@ -1,0 +1,139 @@
+/**
+ * The built command as a user runs it: bad inputs get one clear line and a non-zero exit, never a
+ * stack trace, and nothing hangs. Runs `dist/cli/main.js` (npm test builds first).
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const cli = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'main.js');
+let dir: string;
+
+function run(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', input, timeout: 30_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const story = `Harbour bridge reopens after repairs
+
+The old harbour bridge in Eastmere reopened on Monday after eight months of repairs costing 4.2 million euros.
+
+Mayor Lina Ortiz said the work had been finished two weeks ahead of schedule.
+
+Engineers replaced 120 steel cables and repainted the whole deck.
+`;
+const rewrite = `Eastmere bridge open again
+
+After eight months of work that cost 4.2 million euros, Eastmere's old harbour bridge opened again on Monday.
+
+The repairs were completed a fortnight early, according to Mayor Lina Ortiz.
+
+All 120 of its steel cables were replaced and the deck was given a fresh coat of paint.
+`;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'newstrace-cli-'));
+  writeFileSync(join(dir, 'a.txt'), story);
+  writeFileSync(join(dir, 'b.txt'), rewrite);
+  writeFileSync(join(dir, 'empty.txt'), '');
+  writeFileSync(join(dir, 'blank.txt'), '  \n\n \n');
+  writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3]));
+  writeFileSync(join(dir, 'latin1.txt'), Buffer.from(`${story.replace('euros', 'euros \u00e0 la caf\u00e9')}`, 'latin1'));
+  writeFileSync(join(dir, 'b.txt.gz'), gzipSync(rewrite));
+  // A 100 MB file, sparse so the test is fast: it must be refused without being read.
+  const fd = openSync(join(dir, 'huge.txt'), 'w');
+  closeSync(fd);
+  spawnSync('truncate', ['-s', '100M', join(dir, 'huge.txt')]);
+});
+
+describe('newstrace compare', () => {
+  it('compares two text pages and prints a report', () => {
+    const r = run(['compare', join(dir, 'a.txt'), join(dir, 'b.txt')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Relation: (rewrite|near-duplicate)/);
+    expect(r.out).toContain('Aligned sentences');
+  });
+
+  it('prints the JSON contract', () => {
+    const r = run(['compare', join(dir, 'a.txt'), join(dir, 'b.txt.gz'), '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(['a', 'b', 'relation', 'alignments', 'facts']));
+    expect(json.a.sentences[0]).toHaveProperty('text');
+    expect(json.relation).toHaveProperty('coverageA');
+    expect(json.alignments.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reads stdin for -', () => {
+    const r = run(['compare', '-', join(dir, 'b.txt'), '--json'], story);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).a.title).toBe('Harbour bridge reopens after repairs');
+  });
+
+  it('writes a self-contained HTML report', () => {
+    const file = join(dir, 'report.html');
+    const r = run(['compare', join(dir, 'a.txt'), join(dir, 'b.txt'), '--html', file]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('<!doctype html>');
+    expect(html).toContain('Mayor Lina Ortiz');
+    expect(html).not.toMatch(/<(script|link)[^>]+src=/);
+  });
+
+  it('decodes latin-1 pages', () => {
+    const r = run(['compare', join(dir, 'latin1.txt'), join(dir, 'b.txt'), '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).a.sentences.map((s: { text: string }) => s.text).join(' ')).toContain('café');
+  });
+
+  const bad: Array<[string, string, RegExp]> = [
+    ['a missing file', 'nope.txt', /nope\.txt/],
+    ['a directory', '.', /director/i],
+    ['an empty file', 'empty.txt', /empty/i],
+    ['a blank file', 'blank.txt', /empty/i],
+    ['a binary file', 'image.png', /binary|PNG/i],
+    ['a 100 MB file', 'huge.txt', /too large|MB/i],
+  ];
+  for (const [what, file, message] of bad) {
+    it(`gives a clear error for ${what}`, () => {
+      const r = run(['compare', join(dir, file), join(dir, 'b.txt')]);
+      expect(r.code).not.toBe(0);
+      expect(r.err).toMatch(message);
+      expect(r.err).not.toMatch(/\n\s+at /);
+      expect(r.err.split('\n').filter(Boolean).length).toBeLessThanOrEqual(2);
+    });
+  }
+
+  it('explains usage mistakes', () => {
+    const r = run(['compare', join(dir, 'a.txt')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('compare needs two articles');
+  });
+
+  it('compares many pairs, reporting a bad line without stopping', () => {
+    const file = join(dir, 'pairs.jsonl');
+    writeFileSync(
+      file,
+      [
+        JSON.stringify({ id: 'one', a: { text: story }, b: { path: join(dir, 'b.txt') } }),
+        '{ this is not json',
+        JSON.stringify({ id: 'three', a: { text: story } }),
+        JSON.stringify({ id: 'four', a: { path: join(dir, 'missing.txt') }, b: { text: rewrite } }),
+        JSON.stringify({ id: 'five', a: { text: rewrite }, b: { text: story } }),
+      ].join('\n'),
+    );
+    const r = run(['compare', '--pairs', file]);
+    expect(r.code).toBe(1);
+    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(5);
+    expect(lines[0].id).toBe('one');
+    expect(lines[0].relation.type).toMatch(/rewrite|near-duplicate/);
+    expect(lines[1]).toMatchObject({ line: 2, error: expect.stringMatching(/invalid JSON/) });
+    expect(lines[2]).toMatchObject({ id: 'three', error: expect.stringMatching(/"a" and "b"/) });
+    expect(lines[3]).toMatchObject({ id: 'four', error: expect.stringMatching(/missing\.txt/) });
+    expect(lines[4].id).toBe('five');
+  });
+});
