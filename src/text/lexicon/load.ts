@@ -1,0 +1,111 @@
+/**
+ * Loads the lexicon cache built by `build-cache.ts` into a `Lexicon`: one file read, typed-array
+ * views, no parsing. Pure lookups afterwards.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeContainer } from './container.js';
+import { baseForm, Pos } from './morphy.js';
+import { lookup, type StringTable } from './string-table.js';
+import type { EntityKind, Lexicon } from './types.js';
+
+export const LEXICON_FILE = 'lexicon.bin';
+
+/** `data/cache/` at the package root (two levels above `dist/text/lexicon/`... and `src/`). */
+export function defaultCacheDir(): string {
+  return fileURLToPath(new URL('../../../data/cache/', import.meta.url));
+}
+
+const kinds: Array<EntityKind | undefined> = [undefined, 'person', 'place', 'organization'];
+
+export function loadLexicon(dir = defaultCacheDir()): Lexicon {
+  const file = join(dir, LEXICON_FILE);
+  if (!existsSync(file)) {
+    throw new Error(`the word-vector cache ${file} is missing: run \`npm run build\` to create it`);
+  }
+  const { meta, arrays: a } = decodeContainer(readFileSync(file));
+  const dims = meta.dims as number;
+  const table = (prefix: string): StringTable => ({
+    bytes: a[`${prefix}Bytes`] as Uint8Array,
+    offsets: a[`${prefix}Offsets`] as Uint32Array,
+    slots: a[`${prefix}Slots`] as Uint32Array,
+  });
+  const vocab = table('vocab');
+  const lemmas = table('lemma');
+  const names = table('name');
+  const ranks = a.ranks as Uint32Array;
+  const vectors = a.vectors as Int8Array;
+  const lemmaPos = a.lemmaPos as Uint8Array;
+  const synsetStart = a.synsetStart as Uint32Array;
+  const synsets = a.synsets as Uint32Array;
+  const nameKinds = a.nameKinds as Uint8Array;
+
+  const known = (form: string, pos: Pos) => {
+    const i = lookup(lemmas, form);
+    return i >= 0 && (lemmaPos[i] & pos) !== 0;
+  };
+  const lemma = (word: string) => baseForm(word, known);
+
+  function synsetsOf(word: string): Uint32Array | undefined {
+    const i = lookup(lemmas, word);
+    return i < 0 ? undefined : synsets.subarray(synsetStart[i], synsetStart[i + 1]);
+  }
+
+  function shareSynset(x: Uint32Array | undefined, y: Uint32Array | undefined): boolean {
+    if (!x || !y) return false;
+    // Both lists are ascending (synset ids are assigned in file order).
+    let i = 0;
+    let j = 0;
+    while (i < x.length && j < y.length) {
+      if (x[i] === y[j]) return true;
+      if (x[i] < y[j]) i++;
+      else j++;
+    }
+    return false;
+  }
+
+  return {
+    dims,
+    addVector(word, weight, out) {
+      const i = lookup(vocab, word);
+      if (i < 0) return false;
+      const scale = weight / 127;
+      const base = i * dims;
+      for (let d = 0; d < dims; d++) out[d] += vectors[base + d] * scale;
+      return true;
+    },
+    wordSimilarity(x, y) {
+      const i = lookup(vocab, x);
+      const j = lookup(vocab, y);
+      if (i < 0 || j < 0) return Number.NaN;
+      let dot = 0;
+      let nx = 0;
+      let ny = 0;
+      for (let d = 0; d < dims; d++) {
+        const p = vectors[i * dims + d];
+        const q = vectors[j * dims + d];
+        dot += p * q;
+        nx += p * p;
+        ny += q * q;
+      }
+      return dot / Math.sqrt(nx * ny);
+    },
+    rank(word) {
+      const i = lookup(vocab, word);
+      return i < 0 ? 0 : ranks[i];
+    },
+    synonyms(x, y) {
+      if (x === y) return true;
+      const lx = lemma(x);
+      const ly = lemma(y);
+      if (lx === ly) return true;
+      return shareSynset(synsetsOf(lx), synsetsOf(ly)) || shareSynset(synsetsOf(x), synsetsOf(y));
+    },
+    lemma,
+    entityKind(name) {
+      const i = lookup(names, name);
+      return i < 0 ? undefined : kinds[nameKinds[i]];
+    },
+  };
+}
