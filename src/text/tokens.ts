@@ -1,0 +1,310 @@
+/**
+ * Tokenizer: words, numbers, punctuation and symbols with offsets into the original text, a
+ * canonical form (lowercase, ASCII quotes, American spelling, numbers as values) and a stem.
+ *
+ * Output is a struct of arrays — no object per token — because every sentence of every article
+ * passes through here. Number phrases collapse to one token with a value, so that "a million",
+ * "one million", "1,000,000" and "1m" compare equal, and "Third" equals "3rd".
+ */
+import stemmer from 'wink-porter2-stemmer';
+import { americanSpelling } from './spelling.js';
+import { isStopword } from './stopwords.js';
+
+export const enum TokenKind {
+  Word = 1,
+  Number = 2,
+  Punct = 3,
+  Symbol = 4,
+}
+
+export const enum TokenFlag {
+  Capitalised = 1,
+  AllCaps = 2,
+  Stopword = 4,
+  SentenceInitial = 8,
+  Negation = 16,
+  Ordinal = 32,
+}
+
+export interface Tokens {
+  count: number;
+  /** Offsets into the input string (end exclusive). */
+  start: Uint32Array;
+  end: Uint32Array;
+  kind: Uint8Array;
+  flags: Uint8Array;
+  /** Canonical form: lowercase, American spelling; numbers as their value ("1000000"). */
+  norm: string[];
+  /** Porter2 stem of `norm` for words; `norm` itself for numbers and punctuation. */
+  stem: string[];
+  /** Value of number tokens, NaN otherwise. */
+  value: Float64Array;
+}
+
+// A word may hold inner apostrophes (don't, Pakistan's) but not hyphens: "Pakistan-Russia" is two
+// words, and so is "counter-terrorism" ("counterterrorism" is matched by the similarity stage's
+// vectors, not here).
+const TOKEN =
+  /(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|([\p{L}\p{M}]+(?:['’][\p{L}]+)*)|([$€£¥%&@#+=<>§©®°])|(\S)/gu;
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19,
+};
+const TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
+  eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60,
+  seventieth: 70, eightieth: 80, ninetieth: 90, hundredth: 100, thousandth: 1000,
+};
+const SCALES: Record<string, number> = {
+  hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, dozen: 12,
+  // Abbreviations written straight after digits: "5m", "$2.5bn", "10k".
+  m: 1e6, mn: 1e6, bn: 1e9, k: 1e3, tn: 1e12,
+};
+const ABBREVIATED_SCALES = new Set(['m', 'mn', 'bn', 'k', 'tn']);
+const NEGATIONS = new Set(['not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot']);
+
+interface Raw {
+  start: number;
+  end: number;
+  kind: TokenKind;
+  text: string;
+}
+
+function rawTokens(text: string): Raw[] {
+  const out: Raw[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (m[1]) out.push({ start, end, kind: TokenKind.Number, text: m[1] });
+    else if (m[2]) {
+      // Split contractions and possessives: "don't" → do + not, "Pakistan's" → Pakistan + 's.
+      const w = m[2];
+      const lower = w.toLowerCase().replace(/’/g, "'");
+      if (lower.endsWith("n't") && lower.length > 3) {
+        const cut = lower === "can't" ? 2 : lower === "won't" ? 2 : w.length - 3;
+        out.push({ start, end: start + cut, kind: TokenKind.Word, text: lower === "won't" ? 'will' : w.slice(0, cut) });
+        out.push({ start: start + cut, end, kind: TokenKind.Word, text: 'not' });
+      } else if (/'s$/.test(lower) && lower.length > 2) {
+        out.push({ start, end: end - 2, kind: TokenKind.Word, text: w.slice(0, -2) });
+        out.push({ start: end - 2, end, kind: TokenKind.Word, text: "'s" });
+      } else out.push({ start, end, kind: TokenKind.Word, text: w });
+    } else if (m[3]) out.push({ start, end, kind: TokenKind.Symbol, text: m[3] });
+    else out.push({ start, end, kind: TokenKind.Punct, text: m[4] });
+  }
+  return out;
+}
+
+interface NumberPhrase {
+  value: number;
+  ordinal: boolean;
+  /** Index of the first raw token after the phrase. */
+  next: number;
+}
+
+/**
+ * Reads a number phrase starting at raw token `k`: digits with optional scale ("240 million",
+ * "1.2bn"), words ("two hundred and fifty", "seventy-five"), "a million", ordinals ("third",
+ * "75th", "seventy-fifth"). Returns undefined when no number starts here.
+ */
+function readNumber(raw: Raw[], k: number): NumberPhrase | undefined {
+  const word = (i: number) => (i < raw.length && raw[i].kind === TokenKind.Word ? raw[i].text.toLowerCase() : '');
+  const adjacent = (i: number) => i < raw.length && raw[i].start === raw[i - 1].end;
+  const t = raw[k];
+  if (t.kind === TokenKind.Number) {
+    let value = Number.parseFloat(t.text.replace(/,/g, ''));
+    let next = k + 1;
+    const suffix = word(next);
+    if (adjacent(next) && /^(st|nd|rd|th)$/.test(suffix)) return { value, ordinal: true, next: next + 1 };
+    if (ABBREVIATED_SCALES.has(suffix) && adjacent(next)) return { value: value * SCALES[suffix], ordinal: false, next: next + 1 };
+    while (SCALES[word(next)] && !ABBREVIATED_SCALES.has(word(next)) && word(next) !== 'dozen') {
+      value *= SCALES[word(next)];
+      next++;
+    }
+    return { value, ordinal: false, next };
+  }
+  if (t.kind !== TokenKind.Word) return undefined;
+  const first = word(k);
+  if (!(first in UNITS || first in TENS || first in ORDINALS || first === 'a' || first === 'an')) return undefined;
+  // "a million", "an eighty"? only before a scale word: "a" alone is an article.
+  if ((first === 'a' || first === 'an') && SCALES[word(k + 1)] && !ABBREVIATED_SCALES.has(word(k + 1))) {
+    const rest = readWords(k + 1) ?? { value: SCALES[word(k + 1)], ordinal: false, next: k + 2 };
+    return rest;
+  }
+  return readWords(k);
+
+  function readWords(i: number): NumberPhrase | undefined {
+    let total = 0;
+    let current = 0;
+    let any = false;
+    let ordinal = false;
+    let next = i;
+    for (;;) {
+      const w = word(next);
+      if (w in UNITS) current += UNITS[w];
+      else if (w in TENS) current += TENS[w];
+      else if (w in ORDINALS) {
+        const v = ORDINALS[w];
+        if (v >= 100) current = (current || 1) * v;
+        else current += v;
+        ordinal = true;
+        any = true;
+        next++;
+        break;
+      } else if (SCALES[w] && !ABBREVIATED_SCALES.has(w) && any) {
+        const scale = SCALES[w];
+        if (scale === 100) current *= 100;
+        else {
+          total += current * scale;
+          current = 0;
+        }
+      } else if (w === 'and' && any && (word(next + 1) in UNITS || word(next + 1) in TENS)) {
+        // "two hundred and fifty"
+      } else if (raw[next]?.text === '-' && any && (word(next + 1) in UNITS || word(next + 1) in ORDINALS)) {
+        // "seventy-five", "seventy-fifth"
+      } else break;
+      any = true;
+      next++;
+    }
+    if (!any) return undefined;
+    return { value: total + current, ordinal, next };
+  }
+}
+
+/**
+ * Porter2 stems, memoised: stemming dominates tokenizing time and news vocabulary repeats. The
+ * memo is bounded and invisible to callers (the same word always has the same stem), so the
+ * tokenizer stays a pure function.
+ */
+const stems = new Map<string, string>();
+function stemOf(word: string): string {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = stemmer(word);
+    if (stems.size >= 200_000) stems.clear();
+    stems.set(word, s);
+  }
+  return s;
+}
+
+function formatValue(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(12)));
+}
+
+export function tokenize(text: string): Tokens {
+  const raw = rawTokens(text);
+  const start: number[] = [];
+  const end: number[] = [];
+  const kind: number[] = [];
+  const flags: number[] = [];
+  const norm: string[] = [];
+  const stem: string[] = [];
+  const value: number[] = [];
+  let sentenceStart = true;
+  for (let k = 0; k < raw.length; ) {
+    const t = raw[k];
+    const num = readNumber(raw, k);
+    if (num) {
+      // "one" alone before a noun is usually a number too; keep it — "one million" = 1e6 needs it.
+      const last = raw[num.next - 1];
+      const v = num.value;
+      const form = num.ordinal ? `${formatValue(v)}th` : formatValue(v);
+      start.push(t.start);
+      end.push(last.end);
+      kind.push(TokenKind.Number);
+      flags.push((num.ordinal ? TokenFlag.Ordinal : 0) | (sentenceStart ? TokenFlag.SentenceInitial : 0));
+      norm.push(form);
+      stem.push(form);
+      value.push(v);
+      sentenceStart = false;
+      k = num.next;
+      continue;
+    }
+    let f = 0;
+    let n: string;
+    let s: string;
+    if (t.kind === TokenKind.Word) {
+      const lower = t.text.toLowerCase().replace(/’/g, "'");
+      n = lower === "'s" ? "'s" : americanSpelling(lower);
+      if (n === 'per' && raw[k + 1] && raw[k + 1].text.toLowerCase() === 'cent') {
+        n = 'percent';
+        start.push(t.start);
+        end.push(raw[k + 1].end);
+        kind.push(TokenKind.Word);
+        flags.push(sentenceStart ? TokenFlag.SentenceInitial : 0);
+        norm.push(n);
+        stem.push(n);
+        value.push(Number.NaN);
+        sentenceStart = false;
+        k += 2;
+        continue;
+      }
+      if (n === 'cannot') n = 'not';
+      s = n === "'s" ? n : stemOf(n);
+      const first = t.text.charCodeAt(0);
+      const upper = t.text.toUpperCase();
+      if (t.text[0] !== t.text[0].toLowerCase() && first !== 0x27) f |= TokenFlag.Capitalised;
+      if (t.text.length > 1 && t.text === upper && t.text !== t.text.toLowerCase()) f |= TokenFlag.AllCaps;
+      if (isStopword(n)) f |= TokenFlag.Stopword;
+      if (NEGATIONS.has(n)) f |= TokenFlag.Negation;
+      if (sentenceStart) f |= TokenFlag.SentenceInitial;
+      sentenceStart = false;
+    } else {
+      n = t.kind === TokenKind.Symbol && t.text === '%' ? 'percent' : normalisePunct(t.text);
+      s = n;
+      if (t.kind === TokenKind.Punct && (n === '.' || n === '!' || n === '?')) sentenceStart = true;
+    }
+    start.push(t.start);
+    end.push(t.end);
+    kind.push(t.kind === TokenKind.Symbol && n === 'percent' ? TokenKind.Word : t.kind);
+    flags.push(f);
+    norm.push(n);
+    stem.push(s);
+    value.push(Number.NaN);
+    k++;
+  }
+  return {
+    count: start.length,
+    start: Uint32Array.from(start),
+    end: Uint32Array.from(end),
+    kind: Uint8Array.from(kind),
+    flags: Uint8Array.from(flags),
+    norm,
+    stem,
+    value: Float64Array.from(value),
+  };
+}
+
+/** Curly quotes to straight ones, every dash to "-", the ellipsis character to "...". */
+export function normalisePunct(p: string): string {
+  switch (p) {
+    case '‘':
+    case '’':
+    case '‚':
+    case '′':
+      return "'";
+    case '“':
+    case '”':
+    case '„':
+    case '″':
+    case '«':
+    case '»':
+      return '"';
+    case '–':
+    case '—':
+    case '―':
+    case '−':
+    case '‒':
+      return '-';
+    case '…':
+      return '...';
+    default:
+      return p;
+  }
+}
