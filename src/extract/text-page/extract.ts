@@ -1,0 +1,125 @@
+/**
+ * Text page → ExtractedPage: the first line is the title, page furniture is removed (and kept for
+ * audit), and a page that carries several stories is split into sections at their subheadings.
+ */
+import type { ExtractedPage, SectionSpan } from '../../article/types.js';
+import { furnitureScore, isProse, type LineFeatures, lineFeatures } from './furniture.js';
+
+type Role = 'content' | 'heading' | 'furniture';
+
+/** Lines after an end-of-article marker are furniture unless this many prose paragraphs follow. */
+const PROSE_RESUMES = 3;
+/** Consecutive short unpunctuated lines that make a link list. */
+const LINK_LIST = 3;
+const SHORT = 10;
+
+export function extractTextPage(text: string): ExtractedPage {
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/[\u00a0\u200b\s]+/g, ' ').trim())
+    .filter((l) => l.length > 0);
+  if (lines.length === 0) return { title: '', text: '', sections: [], furniture: [] };
+
+  const features = lines.map(lineFeatures);
+  let first = 0;
+  let title = '';
+  // The first line is the headline, even when it ends with a period; a first line of the length of
+  // a paragraph means the page has no headline.
+  if (furnitureScore(features[0]) < 1 && features[0].words <= 40 && lines.length > 1) {
+    title = lines[0];
+    first = 1;
+  }
+  const roles: Role[] = lines.map(() => 'content');
+  const firstProse = features.findIndex((f, i) => i >= first && isProse(f));
+
+  // 1. Where the article ends: a strong marker after some prose, with no prose resuming after it.
+  let end = lines.length;
+  for (let i = Math.max(first, firstProse + 1); i < lines.length && firstProse >= 0; i++) {
+    if (!features[i].endsArticle || furnitureScore(features[i]) < 1) continue;
+    const proseAfter = features.slice(i + 1).filter(isProse).length;
+    if (proseAfter < PROSE_RESUMES) {
+      end = i;
+      break;
+    }
+  }
+  for (let i = end; i < lines.length; i++) roles[i] = 'furniture';
+
+  // 2. Line by line inside the article.
+  const titleWords = new Set(words(title));
+  for (let i = first; i < end; i++) {
+    const f = features[i];
+    if (furnitureScore(f) >= 1) roles[i] = 'furniture';
+    else if (firstProse >= 0 && i < firstProse && isCaption(f, lines[i], titleWords)) roles[i] = 'furniture';
+  }
+  markLinkLists(features, roles, first, end);
+
+  // 3. Sections: a short unpunctuated line with prose before it and at least two paragraphs after.
+  for (let i = first; i < end; i++) {
+    if (roles[i] !== 'content' || !isHeadingShape(features[i], lines[i])) continue;
+    const before = countContent(features, roles, first, i);
+    let after = 0;
+    for (let k = i + 1; k < end && after < 2; k++) {
+      if (roles[k] !== 'content') continue;
+      if (isHeadingShape(features[k], lines[k])) break;
+      after++;
+    }
+    if (before >= 1 && after >= 2) roles[i] = 'heading';
+  }
+
+  const furniture: string[] = [];
+  const paragraphs: string[] = [];
+  const sections: SectionSpan[] = [];
+  let at = 0;
+  let section: SectionSpan = { start: 0, end: 0 };
+  for (let i = first; i < lines.length; i++) {
+    if (roles[i] === 'furniture') {
+      furniture.push(lines[i]);
+      continue;
+    }
+    if (roles[i] === 'heading' && paragraphs.length > 0) {
+      section.end = at - 2;
+      sections.push(section);
+      section = { title: lines[i], start: at, end: 0 };
+    }
+    paragraphs.push(lines[i]);
+    at += lines[i].length + 2;
+  }
+  const body = paragraphs.join('\n\n');
+  section.end = body.length;
+  if (body.length > 0) sections.push(section);
+  return { title, text: body, sections, furniture };
+}
+
+function words(s: string): string[] {
+  return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** A short line before the story whose words all come from the headline: an image caption. */
+function isCaption(f: LineFeatures, line: string, titleWords: Set<string>): boolean {
+  if (f.words > 8 || f.sentenceEnd || titleWords.size === 0) return false;
+  return words(line).every((w) => titleWords.has(w));
+}
+
+function isHeadingShape(f: LineFeatures, line: string): boolean {
+  return f.words >= 2 && f.words <= 14 && !f.sentenceEnd && !f.family && !/[:,;]$/.test(line);
+}
+
+function countContent(features: LineFeatures[], roles: Role[], from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) if (roles[k] === 'content' && isProse(features[k])) n++;
+  return n;
+}
+
+/** Runs of short unpunctuated lines (menus, "related" link lists) are furniture. */
+function markLinkLists(features: LineFeatures[], roles: Role[], from: number, to: number): void {
+  let runStart = -1;
+  for (let i = from; i <= to; i++) {
+    const short = i < to && roles[i] !== 'heading' && features[i].words <= SHORT && !features[i].sentenceEnd;
+    if (short && runStart < 0) runStart = i;
+    if (!short && runStart >= 0) {
+      if (i - runStart >= LINK_LIST) for (let k = runStart; k < i; k++) roles[k] = 'furniture';
+      runStart = -1;
+    }
+  }
+}

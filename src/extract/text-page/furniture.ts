@@ -1,0 +1,108 @@
+/**
+ * Page furniture in text pages: the comment prompts, share calls, teasers, credits and link lists
+ * that scrapers keep around an article. A line is scored from named features — the phrase family
+ * it belongs to and its shape — and a page-level pass finds where the article ends: after a
+ * strong end-of-article marker, the rest of the page is furniture (the "Next Post" teaser's own
+ * headline, date and text included) unless real prose resumes.
+ */
+
+/** Phrase families of furniture, each a pattern over a whole line (lowercased, trimmed). */
+export const FURNITURE_FAMILIES: ReadonlyArray<{ family: string; pattern: RegExp; endsArticle: boolean }> = [
+  {
+    family: 'comment prompt',
+    pattern:
+      /^(leave a (reply|comment)|post a comment|add (a |your )?comment|\d+ comments?$|comments?( \(\d+\))?$|your email address will not be published|required fields are marked|join the (conversation|discussion)|be the first to comment|log ?in to (comment|reply)|cancel reply|what do you think\??$|have your say)/,
+    endsArticle: true,
+  },
+  {
+    family: 'share call',
+    pattern:
+      /^(share( this)?( article| story| post| page)?( on| via| with)?\b.{0,40}$|spread the love$|tweet$|pin it$|follow us\b|like us on|share on\b|email this|print this|click to (share|print|email)|sharing is caring)/,
+    endsArticle: true,
+  },
+  {
+    family: 'newsletter',
+    pattern: /(^subscribe\b|sign up (for|to) (our|the)|newsletter|in your inbox|get (our|the) app|download (our|the) app)/,
+    endsArticle: false,
+  },
+  {
+    family: 'teaser',
+    pattern:
+      /^(next post|previous post|next article|previous article|next story|read next|up next|you may (also )?like|you might (also )?like|you may have missed|related( posts| articles| stories| news| content)?:?$|more (stories|news|from|in)\b.{0,40}$|recommended( for you| stories)?:?$|also read\b|read more\b|read also\b|see also\b|trending( now)?:?$|popular (posts|stories):?$|most (read|popular|viewed):?$|latest (news|posts|stories):?$|top stories:?$|don'?t miss\b)/,
+    endsArticle: true,
+  },
+  {
+    family: 'credit',
+    pattern:
+      /^(chief editor|editor-in-chief|managing editor|edited by|reporting by|writing by|\(reporting by|\(editing by|additional reporting by|compiled by|with inputs from|photo( credit)?:|photograph:|image( credit)?:|picture:|credit:|©|\(c\)|copyright\b|all rights reserved)/,
+    endsArticle: false,
+  },
+  {
+    family: 'tags',
+    pattern: /^(tags?|filed under|posted in|categories|category|topics?|keywords)\s*:/,
+    endsArticle: false,
+  },
+  {
+    family: 'navigation',
+    pattern:
+      /^(advertisement|sponsored( content)?|quick links|useful links|visit\b.{0,40}\bfor more\b|for more (news|updates|stories)|click here\b|skip to\b|back to top|home\s*[|»›>]|menu$|search$|login$|sign in$|about us$|contact us$|privacy policy$|terms (of use|and conditions)$)/,
+    endsArticle: false,
+  },
+];
+
+export interface LineFeatures {
+  words: number;
+  /** Ends like a sentence (".", "!", "?", or a closing quote after one). */
+  sentenceEnd: boolean;
+  /** Share of words that start with a capital. */
+  titleCase: number;
+  family?: string;
+  endsArticle: boolean;
+  /** A date alone on its line ("Tue Oct 17 , 2023"). */
+  dateOnly: boolean;
+  /** A truncated teaser ending in "[…]" or "...". */
+  truncated: boolean;
+  /** "By Jane Doe", "By Jane Doe, Staff Writer". */
+  byline: boolean;
+}
+
+const DATE_ONLY =
+  /^((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s*,?\s*\d{4}|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})(\s*[|,-]?\s*\d{1,2}:\d{2}\s*(am|pm)?)?$/;
+const BYLINE = /^by\s+\p{Lu}[\p{L}.'-]+(\s+\p{Lu}[\p{L}.'-]+){0,3}(\s*(,|and|\||-).{0,60})?$/u;
+
+export function lineFeatures(line: string): LineFeatures {
+  const t = line.trim();
+  const lower = t.toLowerCase();
+  const words = t.split(/\s+/).filter(Boolean);
+  const capitals = words.filter((w) => /^[\p{Lu}\d"“'‘(]/u.test(w)).length;
+  const family = FURNITURE_FAMILIES.find((f) => f.pattern.test(lower));
+  return {
+    words: words.length,
+    sentenceEnd: /[.!?]["'”’)\]]*$/.test(t) && !/(\[…\]|\[\.\.\.\]|…|\.\.\.)$/.test(t),
+    titleCase: words.length ? capitals / words.length : 0,
+    family: family?.family,
+    endsArticle: family?.endsArticle ?? false,
+    dateOnly: DATE_ONLY.test(lower),
+    truncated: /(\[…\]|\[\.\.\.\]|…|\.\.\.)\s*$/.test(t) && words.length > 12,
+    byline: BYLINE.test(t) && words.length <= 12,
+  };
+}
+
+/** A paragraph of prose: long, and ending like a sentence. */
+export function isProse(f: LineFeatures): boolean {
+  return !f.family && f.sentenceEnd && f.words >= 12;
+}
+
+/**
+ * Evidence that a line is furniture, on its own (without page context): ≥ 1 means furniture.
+ * Weights: a phrase family alone decides; shapes decide only together.
+ */
+export function furnitureScore(f: LineFeatures): number {
+  let score = 0;
+  if (f.family) score += f.words <= 20 ? 1 : 0.5; // a long line that merely mentions "share" is prose
+  if (f.dateOnly) score += 1;
+  if (f.truncated) score += 0.6;
+  if (f.byline) score += 1;
+  if (!f.sentenceEnd && f.words <= 3 && f.titleCase === 1) score += 0.3;
+  return score;
+}

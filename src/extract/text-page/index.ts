@@ -1,0 +1,2 @@
+export { extractTextPage } from './extract.js';
+export { FURNITURE_FAMILIES, furnitureScore, lineFeatures } from './furniture.js';
