@@ -17,7 +17,6 @@ import { loadArticle } from '../pipeline/load-article.js';
 import { predictProbability } from '../similarity/boosting.js';
 import { pairFeatures } from '../similarity/features.js';
 import { profileSentence } from '../similarity/profile.js';
-import { runExtractionBench } from './extraction.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const sharedDir = process.env.NEWSTRACE_SHARED ?? join(repo, '..', 'shared');
@@ -105,7 +104,6 @@ async function main(): Promise<void> {
   console.log('newstrace bench (one process, one core)\n');
   coldCompare();
   await warm();
-  await runExtractionBench(sharedDir);
 }
 
 await main();

@@ -2,7 +2,7 @@
  * `npm run eval`: newstrace measured on real, third-party data in ../shared/eval/, each task with
  * the metric its authors used. Sections whose data is absent are skipped with a message.
  *
- *   node dist/eval/run.js [--only mrpc,meter,sentences,extraction] [--limit N]
+ *   node dist/eval/run.js [--only mrpc,meter,sentences]
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,6 @@ import { parseArgs } from 'node:util';
 import { buildArticle } from '../article/build.js';
 import { compareArticles } from '../compare/compare.js';
 import { defaultContext } from '../compare/context.js';
-import { evalExtraction } from './extraction.js';
 import { evalMeter } from './meter.js';
 import { binaryScores, readMrpc } from './mrpc.js';
 import { evalSentenceSplitting } from '../text/sentences.eval.js';
@@ -55,7 +54,7 @@ function runMeter(): void {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { only: { type: 'string' }, limit: { type: 'string' } },
+    options: { only: { type: 'string' } },
   });
   const only = values.only ? new Set(values.only.split(',')) : undefined;
   const want = (name: string) => !only || only.has(name);
@@ -72,9 +71,6 @@ async function main(): Promise<void> {
     console.log(
       `Sentence boundaries on ECB+ dev: precision ${r.precision.toFixed(4)}  recall ${r.recall.toFixed(4)}  F1 ${r.f1.toFixed(4)}`,
     );
-  }
-  if (want('extraction') && has('extraction/dragnet')) {
-    await evalExtraction(sharedDir, { limit: values.limit ? Number(values.limit) : undefined, print: true });
   }
 }
 

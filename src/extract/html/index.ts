@@ -1,0 +1,1 @@
+export { extractHtml } from './extract.js';

@@ -1,0 +1,282 @@
+/**
+ * Facts of an article: people, organisations, places, numbers with units, money, percentages,
+ * dates and quotes — each with a canonical key, so that "a million tons" and "1,000,000 tons",
+ * "Anwaar-ul-Haq" and "Anwaarul Haq", "Third" and "3rd" are one fact.
+ */
+import type { Lexicon } from '../text/lexicon/types.js';
+import { nameKey } from '../text/names.js';
+import { TokenFlag, TokenKind, type Tokens, tokenize } from '../text/tokens.js';
+
+export type FactKind =
+  | 'person'
+  | 'organization'
+  | 'place'
+  | 'entity'
+  | 'number'
+  | 'money'
+  | 'percent'
+  | 'date'
+  | 'quote';
+
+export interface Fact {
+  kind: FactKind;
+  /** Surface form as in the article. */
+  text: string;
+  /** Canonical key used for matching. */
+  key: string;
+  value?: number;
+  unit?: string;
+  start: number;
+  end: number;
+  sentence?: number;
+  speaker?: string;
+}
+
+export interface FactOptions {
+  lexicon?: Lexicon;
+  sentences?: ReadonlyArray<{ start: number; end: number }>;
+}
+
+const MONTHS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const RELATIVE_DAYS = new Set(['today', 'yesterday', 'tomorrow', 'tonight']);
+const CURRENCIES: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp', '¥': 'jpy', '#': 'gbp' };
+const CURRENCY_WORDS: Record<string, string> = {
+  dollar: 'usd', dollars: 'usd', euro: 'eur', euros: 'eur', pound: 'gbp', pounds: 'gbp', rupee: 'inr', rupees: 'inr',
+  yuan: 'cny', yen: 'jpy', usd: 'usd', eur: 'eur', gbp: 'gbp',
+};
+/** Words that precede a person's name and are not part of it. */
+const PERSON_TITLES = new Set(
+  `president prime minister premier caretaker interim chancellor king queen prince princess mr mrs ms dr prof sir
+dame lord lady senator sen governor gov mayor general gen chief justice judge pope secretary ambassador
+foreign finance defence defense deputy vice first pm chairman chairwoman ceo director spokesman spokeswoman
+minister's leader coach captain actress actor singer star rep representative`.split(/\s+/),
+);
+const ORG_CUES =
+  /\b(ministry|bank|forum|corp|corporation|inc|ltd|plc|llc|university|college|office|council|party|agency|association|committee|court|commission|company|group|union|organization|organisation|institute|department|board|authority|police|army|navy|force|news|times|post|press|federation|league|club|fund|foundation|parliament|assembly|senate|congress|cabinet|government|ministry)$/i;
+const PLACE_CUES = /\b(province|city|county|state|republic|island|islands|region|valley|river|sea|ocean|street|district)$/i;
+/** Lowercase words allowed inside a name between capitalised words. */
+const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'de', 'del', 'da', 'van', 'von', 'bin', 'ul', 'al', 'el', 'la', 'le', 'du', '&']);
+const NOT_NAMES = new Set([
+  'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'its', 'their', 'our', 'this', 'that',
+  'these', 'those', 'there', 'but', 'and', 'or', 'in', 'on', 'at', 'for', 'after', 'before', 'when', 'while', 'if',
+  'as', 'also', 'then', 'now', 'today', 'yesterday', 'earlier', 'later', 'meanwhile', 'however', 'during', 'since',
+  'despite', 'according', 'citing', 'regarding', 'furthermore', 'moreover', 'with', 'by', 'from', 'to', 'of', 'some',
+  'many', 'most', 'both', 'all', 'each', 'every', 'no', 'not', 'one', 'two', 'three', 'said', 'says', 'who', 'what',
+  'which', 'where', 'why', 'how', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'do', 'did', 'will',
+  'would', 'could', 'should', 'may', 'might', 'must', 'can', "'s", 'leave', 'reply', 'share', 'read', 'more', 'next',
+  'post', 'click', 'here', 'addressing', 'concluding', 'explaining', 'terming', 'discussing', 'reflecting', 'held',
+]);
+
+export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
+  const t = tokenize(text);
+  const facts: Fact[] = [];
+  const sentenceOf = sentenceLocator(opts.sentences);
+  const usedAsDate = new Uint8Array(t.count);
+  readDates(text, t, facts, usedAsDate);
+  readNumbers(text, t, facts, usedAsDate, opts.lexicon);
+  readNames(text, t, facts, usedAsDate, opts.lexicon);
+  readQuotes(text, facts);
+  for (const f of facts) f.sentence = sentenceOf(f.start);
+  return facts.sort((x, y) => x.start - y.start);
+}
+
+function sentenceLocator(sentences?: ReadonlyArray<{ start: number; end: number }>): (at: number) => number | undefined {
+  if (!sentences || sentences.length === 0) return () => undefined;
+  return (at) => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid].start <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return at >= sentences[lo].start && at < sentences[lo].end ? lo : undefined;
+  };
+}
+
+const isWord = (t: Tokens, k: number) => k >= 0 && k < t.count && t.kind[k] === TokenKind.Word;
+const isNumber = (t: Tokens, k: number) => k >= 0 && k < t.count && t.kind[k] === TokenKind.Number;
+
+function readDates(text: string, t: Tokens, facts: Fact[], used: Uint8Array): void {
+  for (let k = 0; k < t.count; k++) {
+    if (!isWord(t, k) && !isNumber(t, k)) continue;
+    const n = t.norm[k];
+    if (isWord(t, k) && MONTHS.has(n) && (t.flags[k] & TokenFlag.Capitalised) !== 0 && n !== 'may') {
+      // "Oct 17, 2023", "October 17", "17 October 2023"
+      let s = k;
+      let e = k;
+      if (isNumber(t, k + 1) && t.value[k + 1] <= 31) e = k + 1;
+      if (isNumber(t, s - 1) && t.value[s - 1] <= 31) s = k - 1;
+      let j = e + 1;
+      if (t.norm[j] === ',') j++;
+      if (isNumber(t, j) && t.value[j] >= 1900 && t.value[j] <= 2100) e = j;
+      if (e === k && s === k) continue;
+      for (let x = s; x <= e; x++) used[x] = 1;
+      const surface = text.slice(t.start[s], t.end[e]);
+      facts.push({ kind: 'date', text: surface, key: `date:${surface.toLowerCase().replace(/[\s,.]+/g, ' ')}`, start: t.start[s], end: t.end[e] });
+    } else if (isWord(t, k) && WEEKDAYS.has(n)) {
+      used[k] = 1;
+      facts.push({ kind: 'date', text: text.slice(t.start[k], t.end[k]), key: `day:${n}`, start: t.start[k], end: t.end[k] });
+    } else if (isWord(t, k) && RELATIVE_DAYS.has(n)) {
+      used[k] = 1;
+      facts.push({ kind: 'date', text: text.slice(t.start[k], t.end[k]), key: `rel:${n}`, start: t.start[k], end: t.end[k] });
+    } else if (
+      isNumber(t, k) &&
+      !used[k] &&
+      /^\d{4}$/.test(text.slice(t.start[k], t.end[k])) &&
+      t.value[k] >= 1900 &&
+      t.value[k] <= 2100
+    ) {
+      used[k] = 1;
+      facts.push({ kind: 'date', text: String(t.value[k]), key: `year:${t.value[k]}`, start: t.start[k], end: t.end[k] });
+    }
+  }
+}
+
+function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lexicon?: Lexicon): void {
+  for (let k = 0; k < t.count; k++) {
+    if (!isNumber(t, k) || used[k]) continue;
+    const surfaceNumber = text.slice(t.start[k], t.end[k]);
+    const digits = /\d/.test(surfaceNumber);
+    const ordinal = (t.flags[k] & TokenFlag.Ordinal) !== 0;
+    const value = t.value[k];
+    let start = t.start[k];
+    let end = t.end[k];
+    let kind: FactKind = 'number';
+    let unit: string | undefined;
+    const prev = k - 1;
+    if (prev >= 0 && t.kind[prev] === TokenKind.Symbol && CURRENCIES[t.norm[prev]] && t.end[prev] === t.start[k]) {
+      kind = 'money';
+      unit = CURRENCIES[t.norm[prev]];
+      start = t.start[prev];
+    }
+    const next = k + 1;
+    if (isWord(t, next)) {
+      const w = t.norm[next];
+      if (w === 'percent') {
+        kind = 'percent';
+        unit = '%';
+        end = t.end[next];
+      } else if (CURRENCY_WORDS[w] && kind === 'number') {
+        kind = 'money';
+        unit = CURRENCY_WORDS[w];
+        end = t.end[next];
+      } else if (kind === 'number' && (t.flags[next] & TokenFlag.Stopword) === 0 && !MONTHS.has(w)) {
+        unit = singular(w, lexicon);
+        end = t.end[next];
+      }
+    }
+    if (!digits && !ordinal && value < 10 && !unit) continue;
+    // Small counts written as words ("the two leaders") are grammar, not reported facts.
+    if (!digits && !ordinal && value < 10 && kind === 'number') continue;
+    if (ordinal && value < 3 && !digits) continue;
+    const key = `${ordinal ? 'ord' : kind}:${value}${unit ? `:${unit}` : ''}`;
+    facts.push({ kind, text: text.slice(start, end), key, value, unit, start, end });
+  }
+}
+
+function singular(word: string, lexicon?: Lexicon): string {
+  if (lexicon) return lexicon.lemma(word);
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('s') && !word.endsWith('ss') && word.length > 3) return word.slice(0, -1);
+  return word;
+}
+
+function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lexicon?: Lexicon): void {
+  const capital = (k: number) =>
+    isWord(t, k) && !used[k] && (t.flags[k] & TokenFlag.Capitalised) !== 0 && !NOT_NAMES.has(t.norm[k]);
+  for (let k = 0; k < t.count; k++) {
+    if (!capital(k)) continue;
+    // Extend over capitalised words, connectors between them, and hyphen/apostrophe joins.
+    let e = k;
+    for (;;) {
+      const j = e + 1;
+      if (capital(j)) {
+        e = j;
+        continue;
+      }
+      const joined = j < t.count && t.start[j] === t.end[e] && (t.norm[j] === '-' || t.norm[j] === '&');
+      const connector = isWord(t, j) && CONNECTORS.has(t.norm[j]);
+      if ((joined || connector) && (capital(j + 1) || (joined && isWord(t, j + 1) && t.start[j + 1] === t.end[j]))) {
+        e = j + 1;
+        continue;
+      }
+      break;
+    }
+    const initial = (t.flags[k] & TokenFlag.SentenceInitial) !== 0;
+    const surface = text.slice(t.start[k], t.end[e]);
+    const known = lexicon?.entityKind(surface.toLowerCase().replace(/[-\s]+/g, ' '));
+    const acronym = (t.flags[k] & TokenFlag.AllCaps) !== 0 && e === k && surface.length >= 2 && surface.length <= 6;
+    if (initial && e === k && !known && !acronym) {
+      k = e;
+      continue;
+    }
+    // Strip leading titles ("Prime Minister", "Russian President") from the name itself.
+    let s = k;
+    let titled = false;
+    while (s < e && (PERSON_TITLES.has(t.norm[s]) || isDemonym(t.norm[s], lexicon))) {
+      if (PERSON_TITLES.has(t.norm[s])) titled = true;
+      s++;
+    }
+    if (s <= e && PERSON_TITLES.has(t.norm[s]) && s === e) {
+      k = e;
+      continue;
+    }
+    const name = text.slice(t.start[s], t.end[e]);
+    const kind = nameKind(name, titled, acronym, lexicon);
+    facts.push({ kind, text: name, key: `name:${nameKey(name)}`, start: t.start[s], end: t.end[e] });
+    k = e;
+  }
+}
+
+/** "Russian", "Chinese", "Pakistani": adjectives of nationality before a title or name. */
+function isDemonym(word: string, lexicon?: Lexicon): boolean {
+  if (!/(ian|ese|ish|ani|i|an)$/.test(word)) return false;
+  if (!lexicon) return /(ian|ese|ish|ani)$/.test(word);
+  return lexicon.entityKind(word) === undefined && lexicon.rank(word) > 0 && /(ian|ese|ish|ani)$/.test(word);
+}
+
+function nameKind(name: string, titled: boolean, acronym: boolean, lexicon?: Lexicon): FactKind {
+  const lower = name.toLowerCase().replace(/[-\s]+/g, ' ');
+  const known = lexicon?.entityKind(lower);
+  if (known) return known;
+  if (ORG_CUES.test(lower) || acronym) return 'organization';
+  if (PLACE_CUES.test(lower)) return 'place';
+  if (titled) return 'person';
+  const parts = lower.split(' ');
+  if (parts.length >= 2 && parts.length <= 4) {
+    const last = lexicon?.entityKind(parts[parts.length - 1]);
+    if (last === 'person') return 'person';
+    if (parts.every((p) => /^[a-z]+$/.test(p))) return 'person';
+  }
+  if (parts.length === 1 && lexicon) return lexicon.entityKind(lower) ?? 'entity';
+  return 'entity';
+}
+
+const QUOTE = /["“`]{1,2}([^"”'`\n]{10,600}?)["”']{1,2}/g;
+const ATTRIBUTION =
+  /^[\s,]*(?:(he|she|they|\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,2})\s+(?:said|says|told|added|stated|wrote|tweeted)|(?:said|says|told|added)\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,2}|he|she))/u;
+
+function readQuotes(text: string, facts: Fact[]): void {
+  QUOTE.lastIndex = 0;
+  for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) {
+    const inner = m[1].trim();
+    if (inner.split(/\s+/).length < 3) continue;
+    const after = ATTRIBUTION.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 60));
+    const beforeText = text.slice(Math.max(0, m.index - 60), m.index);
+    const before = /(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,2}|he|she)\s+(?:said|says|told \S+|added|stated)[\s:,]*$/u.exec(beforeText);
+    const speaker = after?.[1] ?? after?.[2] ?? before?.[1];
+    facts.push({
+      kind: 'quote',
+      text: inner,
+      key: `quote:${inner.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`,
+      start: m.index,
+      end: m.index + m[0].length,
+      speaker,
+    });
+  }
+}
