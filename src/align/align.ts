@@ -1,10 +1,11 @@
 /**
  * Sentence alignment of two articles: which sentences of A retell which sentences of B.
  *
- * Rewrites reorder, split and merge sentences, so alignment is not a monotone diff: it is a
- * maximum-weight one-to-one matching on the paraphrase model's probability, then unmatched
- * sentences whose content is mostly contained in an aligned partner join that partner's group
- * (one sentence retold as two, or two merged into one).
+ * Two kinds of evidence. A pair the paraphrase model is confident about (an anchor) is aligned
+ * wherever it sits, so reordered passages are found. Loose retellings — a rewrite that reworded
+ * heavily — score lower, and are aligned only where they fall in order between anchors: a
+ * monotone dynamic-programming path (as in Gale–Church and Bleualign) over the probability
+ * matrix, with one-to-two and two-to-one steps for split and merged sentences.
  */
 
 export type AlignmentKind = 'verbatim' | 'near-verbatim' | 'paraphrase' | 'related';
@@ -36,12 +37,14 @@ export interface ScoredPair {
 }
 
 export interface AlignOptions {
-  /** Probability at or above which a pair is a retelling. */
+  /** Probability at or above which a pair is a retelling on its own evidence (an anchor). */
   threshold: number;
-  /** A sentence joins a partner's group when this share of its content is in the partner. */
-  joinContainment: number;
-  /** ... and the pair's probability is at least this. */
+  /** Probability at or above which a pair in order with anchors is a retelling. */
+  pathThreshold: number;
+  /** A second sentence joins a split/merge step when its own probability is at least this. */
   joinProbability: number;
+  /** Probability enough for a lone sentence sandwiched between aligned steps on both sides. */
+  gapThreshold: number;
   /** `surface` at or above which an aligned pair is verbatim / near-verbatim. */
   verbatimSurface: number;
   nearVerbatimSurface: number;
@@ -49,11 +52,18 @@ export interface AlignOptions {
 
 export const defaultAlignOptions: AlignOptions = {
   threshold: 0.5,
-  joinContainment: 0.6,
-  joinProbability: 0.2,
+  pathThreshold: 0.22,
+  joinProbability: 0.3,
+  gapThreshold: 0.1,
   verbatimSurface: 0.97,
   nearVerbatimSurface: 0.75,
 };
+
+interface Group {
+  a: number[];
+  b: number[];
+  best: ScoredPair;
+}
 
 export function alignSentences(
   n: number,
@@ -62,75 +72,162 @@ export function alignSentences(
   options: Partial<AlignOptions> = {},
 ): Alignment[] {
   const opt = { ...defaultAlignOptions, ...options };
-  const partnerOfA = new Int32Array(n).fill(-1);
-  const partnerOfB = new Int32Array(m).fill(-1);
-  const byStrength = [...pairs].sort((p, q) => q.probability - p.probability || q.surface - p.surface);
+  const at = new Map<number, ScoredPair>();
+  for (const p of pairs) at.set(p.i * m + p.j, p);
+  const prob = (i: number, j: number) => at.get(i * m + j)?.probability ?? 0;
 
-  // 1. Greedy maximum-weight matching: within a factor of two of the optimum and, on real
-  // article pairs where a true partner usually dominates its row and column, equal to it.
-  const core: ScoredPair[] = [];
+  // 1. The monotone path, then its weak steps kept only when the path holds an anchor.
+  let groups = monotonePath(n, m, prob, opt).map((step) => groupOf(step.a, step.b, at, m));
+  const anchors = groups.filter((g) => g.best.probability >= opt.threshold).length;
+  if (anchors === 0) groups = [];
+  groups = fillGaps(groups, at, m, opt.gapThreshold);
+
+  // 2. Anchors out of order: strong pairs whose sentences the path left free.
+  const usedA = new Uint8Array(n);
+  const usedB = new Uint8Array(m);
+  for (const g of groups) {
+    for (const i of g.a) usedA[i] = 1;
+    for (const j of g.b) usedB[j] = 1;
+  }
+  const byStrength = [...pairs].sort((p, q) => q.probability - p.probability || q.surface - p.surface);
   for (const p of byStrength) {
     if (p.probability < opt.threshold) break;
-    if (partnerOfA[p.i] >= 0 || partnerOfB[p.j] >= 0) continue;
-    partnerOfA[p.i] = p.j;
-    partnerOfB[p.j] = p.i;
-    core.push(p);
-  }
-
-  // 2. Splits and merges: an unmatched sentence mostly contained in a matched partner joins it.
-  const groupOfA = new Int32Array(n).fill(-1);
-  const groupOfB = new Int32Array(m).fill(-1);
-  const groups: Array<{ a: number[]; b: number[]; pairs: ScoredPair[] }> = core.map((p, g) => {
-    groupOfA[p.i] = g;
-    groupOfB[p.j] = g;
-    return { a: [p.i], b: [p.j], pairs: [p] };
-  });
-  const joinable = byStrength.filter((p) => p.probability >= opt.joinProbability);
-  for (const p of joinable) {
-    if (groupOfA[p.i] < 0 && groupOfB[p.j] >= 0 && p.containedInB >= opt.joinContainment) {
-      const g = groupOfB[p.j];
-      // Only extend the side that is still a single sentence, so groups stay 1-to-many.
-      if (groups[g].b.length === 1) {
-        groups[g].a.push(p.i);
-        groups[g].pairs.push(p);
-        groupOfA[p.i] = g;
-      }
-    } else if (groupOfB[p.j] < 0 && groupOfA[p.i] >= 0 && p.containedInA >= opt.joinContainment) {
-      const g = groupOfA[p.i];
-      if (groups[g].a.length === 1) {
-        groups[g].b.push(p.j);
-        groups[g].pairs.push(p);
-        groupOfB[p.j] = g;
-      }
-    }
+    if (usedA[p.i] || usedB[p.j]) continue;
+    usedA[p.i] = 1;
+    usedB[p.j] = 1;
+    groups.push({ a: [p.i], b: [p.j], best: p });
   }
 
   const out: Alignment[] = groups.map((g) => {
-    const best = g.pairs[0];
     const single = g.a.length === 1 && g.b.length === 1;
     let kind: AlignmentKind = 'paraphrase';
-    if (single && best.surface >= opt.verbatimSurface) kind = 'verbatim';
-    else if (single && best.surface >= opt.nearVerbatimSurface) kind = 'near-verbatim';
-    return {
-      a: g.a.sort((x, y) => x - y),
-      b: g.b.sort((x, y) => x - y),
-      kind,
-      score: round3(best.probability),
-    };
+    if (single && g.best.surface >= opt.verbatimSurface) kind = 'verbatim';
+    else if (single && g.best.surface >= opt.nearVerbatimSurface) kind = 'near-verbatim';
+    return { a: g.a, b: g.b, kind, score: round3(g.best.probability) };
   });
 
   // 3. Related pairs: sentences left unaligned on both sides that share names or numbers.
-  const relatedA = new Uint8Array(n);
-  const relatedB = new Uint8Array(m);
   for (const p of byStrength) {
-    if (groupOfA[p.i] >= 0 || groupOfB[p.j] >= 0 || relatedA[p.i] || relatedB[p.j]) continue;
-    if (p.sharedAnchors >= 2 && p.probability >= opt.joinProbability) {
-      relatedA[p.i] = 1;
-      relatedB[p.j] = 1;
+    if (usedA[p.i] || usedB[p.j]) continue;
+    if (p.sharedAnchors >= 2 && p.probability >= opt.pathThreshold) {
+      usedA[p.i] = 1;
+      usedB[p.j] = 1;
       out.push({ a: [p.i], b: [p.j], kind: 'related', score: round3(p.probability) });
     }
   }
   return out.sort((x, y) => x.a[0] - y.a[0] || x.b[0] - y.b[0]);
+}
+
+/**
+ * A single sentence left between two aligned steps, facing a single sentence on the other side,
+ * is most likely their retelling even when reworded beyond recognition of the model ("energy
+ * deficiency" for "energy-deficient country"): the order of the text vouches for it.
+ */
+function fillGaps(groups: Group[], at: Map<number, ScoredPair>, m: number, threshold: number): Group[] {
+  const out: Group[] = [];
+  groups.forEach((g, k) => {
+    out.push(g);
+    const next = groups[k + 1];
+    if (!next) return;
+    const gapA = next.a[0] - g.a[g.a.length - 1] - 1;
+    const gapB = next.b[0] - g.b[g.b.length - 1] - 1;
+    if (gapA !== 1 || gapB !== 1) return;
+    const i = g.a[g.a.length - 1] + 1;
+    const j = g.b[g.b.length - 1] + 1;
+    const p = at.get(i * m + j);
+    if (p && p.probability >= threshold) out.push({ a: [i], b: [j], best: p });
+  });
+  return out;
+}
+
+function groupOf(a: number[], b: number[], at: Map<number, ScoredPair>, m: number): Group {
+  let best: ScoredPair | undefined;
+  for (const i of a) {
+    for (const j of b) {
+      const p = at.get(i * m + j);
+      if (p && (!best || p.probability > best.probability)) best = p;
+    }
+  }
+  return { a, b, best: best as ScoredPair };
+}
+
+/**
+ * Best order-preserving alignment: maximises Σ (probability − pathThreshold) over aligned steps,
+ * so a pair helps only when above the threshold. Steps: skip a sentence of either side, align
+ * 1–1, or align one sentence with two adjacent ones when both halves score well.
+ */
+export function monotonePath(
+  n: number,
+  m: number,
+  prob: (i: number, j: number) => number,
+  opt: Pick<AlignOptions, 'pathThreshold' | 'joinProbability'>,
+): Array<{ a: number[]; b: number[] }> {
+  const W = m + 1;
+  const score = new Float64Array((n + 1) * W).fill(Number.NEGATIVE_INFINITY);
+  // Move into cell (i, j): 0 skip A, 1 skip B, 2 match 1-1, 3 match 1-2, 4 match 2-1, 5 match 2-2.
+  const move = new Uint8Array((n + 1) * W);
+  score[0] = 0;
+  const tau = opt.pathThreshold;
+  const relax = (from: number, to: number, gain: number, kind: number) => {
+    const s = score[from] + gain;
+    if (s > score[to]) {
+      score[to] = s;
+      move[to] = kind;
+    }
+  };
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= m; j++) {
+      const here = i * W + j;
+      if (score[here] === Number.NEGATIVE_INFINITY) continue;
+      if (i < n) relax(here, here + W, 0, 0);
+      if (j < m) relax(here, here + 1, 0, 1);
+      if (i < n && j < m) {
+        const p = prob(i, j);
+        if (p >= tau) relax(here, here + W + 1, p - tau, 2);
+        if (j + 1 < m) {
+          const q = prob(i, j + 1);
+          if (p >= opt.joinProbability && q >= opt.joinProbability) relax(here, here + W + 2, p + q - 2 * tau, 3);
+        }
+        if (i + 1 < n) {
+          const q = prob(i + 1, j);
+          if (p >= opt.joinProbability && q >= opt.joinProbability) relax(here, here + 2 * W + 1, p + q - 2 * tau, 4);
+        }
+        if (i + 1 < n && j + 1 < m) {
+          // Two sentences retold as two, with the content redistributed across the boundary
+          // ("A1 A2" ↔ "B1 B2" where A2 holds the end of B1): the diagonal and one crossing pair.
+          const d = prob(i + 1, j + 1);
+          const cross = Math.max(prob(i + 1, j), prob(i, j + 1));
+          if (Math.min(p, d, cross) >= opt.joinProbability) relax(here, here + 2 * W + 2, p + d + cross - 3 * tau, 5);
+        }
+      }
+    }
+  }
+  const steps: Array<{ a: number[]; b: number[] }> = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const k = move[i * W + j];
+    if (k === 0) i--;
+    else if (k === 1) j--;
+    else if (k === 2) {
+      i--;
+      j--;
+      steps.push({ a: [i], b: [j] });
+    } else if (k === 3) {
+      i--;
+      j -= 2;
+      steps.push({ a: [i], b: [j, j + 1] });
+    } else if (k === 4) {
+      i -= 2;
+      j--;
+      steps.push({ a: [i, i + 1], b: [j] });
+    } else {
+      i -= 2;
+      j -= 2;
+      steps.push({ a: [i, i + 1], b: [j, j + 1] });
+    }
+  }
+  return steps.reverse();
 }
 
 /** Share of each side's sentences that belong to a retelling (any kind but `related`). */

@@ -43,6 +43,7 @@ const MONTHS = new Set([
 ]);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const RELATIVE_DAYS = new Set(['today', 'yesterday', 'tomorrow', 'tonight']);
+const QUANTITY_ADJECTIVES = new Set(['new', 'more', 'additional', 'other', 'extra', 'fresh', 'further', 'old', 'young', 'local', 'foreign']);
 const CURRENCIES: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp', '¥': 'jpy', '#': 'gbp' };
 const CURRENCY_WORDS: Record<string, string> = {
   dollar: 'usd', dollars: 'usd', euro: 'eur', euros: 'eur', pound: 'gbp', pounds: 'gbp', rupee: 'inr', rupees: 'inr',
@@ -166,8 +167,11 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
         unit = CURRENCY_WORDS[w];
         end = t.end[next];
       } else if (kind === 'number' && (t.flags[next] & TokenFlag.Stopword) === 0 && !MONTHS.has(w)) {
-        unit = singular(w, lexicon);
-        end = t.end[next];
+        // "2,000 new jobs": the unit is the noun after a quantity adjective.
+        const u = QUANTITY_ADJECTIVES.has(w) && isWord(t, next + 1) ? next + 1 : next;
+        unit = singular(t.norm[u], lexicon);
+        end = t.end[u];
+        for (let x = next; x <= u; x++) used[x] = 1;
       }
     }
     if (!digits && !ordinal && value < 10 && !unit) continue;
@@ -200,7 +204,13 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
         continue;
       }
       const joined = j < t.count && t.start[j] === t.end[e] && (t.norm[j] === '-' || t.norm[j] === '&');
-      const connector = isWord(t, j) && CONNECTORS.has(t.norm[j]);
+      // "Belt and Road Forum" is one name, "Pakistan and Russia" two: "and" joins a single word
+      // to a longer capitalised tail only.
+      const conjunction = t.norm[j] === 'and' || t.norm[j] === '&';
+      const connector =
+        (isWord(t, j) || t.norm[j] === '&') &&
+        CONNECTORS.has(t.norm[j]) &&
+        (!conjunction || (e === k && capital(j + 1) && capital(j + 2)));
       if ((joined || connector) && (capital(j + 1) || (joined && isWord(t, j + 1) && t.start[j + 1] === t.end[j]))) {
         e = j + 1;
         continue;
@@ -211,7 +221,7 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     const surface = text.slice(t.start[k], t.end[e]);
     const known = lexicon?.entityKind(surface.toLowerCase().replace(/[-\s]+/g, ' '));
     const acronym = (t.flags[k] & TokenFlag.AllCaps) !== 0 && e === k && surface.length >= 2 && surface.length <= 6;
-    if (initial && e === k && !known && !acronym) {
+    if ((initial && e === k && !known && !acronym) || (e === k && t.end[k] - t.start[k] < 2)) {
       k = e;
       continue;
     }
@@ -234,10 +244,17 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
 }
 
 /** "Russian", "Chinese", "Pakistani": adjectives of nationality before a title or name. */
+const DEMONYMS = new Set(
+  `british french german dutch swiss greek turkish spanish english irish scottish welsh polish danish swedish
+norwegian finnish afghan thai filipino chinese japanese vietnamese lebanese sudanese portuguese burmese nepalese
+taiwanese senegalese congolese maltese`.split(/\s+/),
+);
 function isDemonym(word: string, lexicon?: Lexicon): boolean {
-  if (!/(ian|ese|ish|ani|i|an)$/.test(word)) return false;
-  if (!lexicon) return /(ian|ese|ish|ani)$/.test(word);
-  return lexicon.entityKind(word) === undefined && lexicon.rank(word) > 0 && /(ian|ese|ish|ani)$/.test(word);
+  if (DEMONYMS.has(word)) return true;
+  if (!lexicon) return /(ian|ani)$/.test(word);
+  // Derived from a place WordNet knows: russian → russia, pakistani → pakistan, italian → italy.
+  const stems = [word.slice(0, -1), word.slice(0, -2), `${word.slice(0, -3)}y`, word.slice(0, -3), `${word.slice(0, -3)}a`];
+  return /(n|i|ese)$/.test(word) && stems.some((s) => s.length > 2 && lexicon.entityKind(s) === 'place');
 }
 
 function nameKind(name: string, titled: boolean, acronym: boolean, lexicon?: Lexicon): FactKind {

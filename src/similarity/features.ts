@@ -146,10 +146,15 @@ function stemSet(p: SentenceProfile): Set<string> {
   return s;
 }
 
+/**
+ * Weighted share of a sentence's content that the other sentence holds. A word counts only when
+ * its best match is close enough to be "the same word" (exact, synonym or near vector): unrelated
+ * words have cosines of 0.2-0.4, which summed over a long sentence would fake containment.
+ */
 function weightedShare(p: SentenceProfile, best: Float32Array): number {
   if (p.contentWeight === 0) return 0;
   let s = 0;
-  for (let k = 0; k < best.length; k++) if (p.content[k]) s += p.weight[k] * Math.max(0, best[k]);
+  for (let k = 0; k < best.length; k++) if (p.content[k] && best[k] >= SOFT_MATCH) s += p.weight[k] * best[k];
   return s / p.contentWeight;
 }
 
