@@ -9,12 +9,21 @@
  */
 import type { ArticleMeta } from './article/build.js';
 import type { Article } from './article/types.js';
-import { type CompareContext, type CompareOptions, type Comparison, compareArticles } from './compare/compare.js';
+import {
+  type CompareContext,
+  type CompareOptions,
+  type Comparison,
+  compareArticles,
+} from './compare/compare.js';
 import { defaultContext } from './compare/context.js';
 import { articleFromPage } from './pipeline/page.js';
 
 /** An article to compare: a text page (first line = title), an HTML page, or a built Article. */
-export type ArticleInput = string | ({ text: string } & ArticleMeta) | ({ html: string } & ArticleMeta) | Article;
+export type ArticleInput =
+  | string
+  | ({ text: string } & ArticleMeta)
+  | ({ html: string } & ArticleMeta)
+  | Article;
 
 export interface CompareCallOptions extends Partial<CompareOptions> {
   /** Word knowledge and model to use; the bundled ones by default. */
@@ -36,10 +45,16 @@ export function toArticle(input: ArticleInput): Article {
 }
 
 export type { Alignment, AlignmentKind } from './align/align.js';
-export type { Article, ExtractedPage, Sentence, SectionSpan } from './article/types.js';
 export type { ArticleMeta } from './article/build.js';
-export type { Comparison, CompareContext, CompareOptions, FactSummary, MeaningChange } from './compare/compare.js';
-export type { Direction, Relation, RelationType } from './relate/relate.js';
+export type { Article, ExtractedPage, SectionSpan, Sentence } from './article/types.js';
+export type {
+  CompareContext,
+  CompareOptions,
+  Comparison,
+  FactSummary,
+  MeaningChange,
+} from './compare/compare.js';
 export { extractHtml } from './extract/html/index.js';
 export { extractTextPage } from './extract/text-page/index.js';
+export type { Direction, Relation, RelationType } from './relate/relate.js';
 export { loadLexicon } from './text/lexicon/load.js';

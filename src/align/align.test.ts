@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignSentences, coverage, type ScoredPair } from './align.js';
+import { alignSentences, coverage, monotonePath, type ScoredPair } from './align.js';
 
 const pair = (i: number, j: number, probability: number, extra: Partial<ScoredPair> = {}): ScoredPair => ({
   i,
@@ -12,30 +12,52 @@ const pair = (i: number, j: number, probability: number, extra: Partial<ScoredPa
   ...extra,
 });
 
+const shape = (out: ReturnType<typeof alignSentences>) => out.map((a) => [a.a, a.b]);
+
 describe('alignSentences', () => {
-  it('matches one to one by strength, out of order', () => {
-    const out = alignSentences(3, 3, [pair(0, 2, 0.9), pair(1, 0, 0.8), pair(0, 0, 0.7), pair(2, 1, 0.6)]);
-    expect(out.map((a) => [a.a, a.b])).toEqual([
+  it('aligns confident pairs even out of order', () => {
+    const out = alignSentences(3, 3, [pair(0, 2, 0.9), pair(1, 0, 0.8), pair(2, 1, 0.6)]);
+    expect(shape(out)).toEqual([
       [[0], [2]],
       [[1], [0]],
       [[2], [1]],
     ]);
   });
 
-  it('leaves pairs below the threshold unaligned', () => {
-    expect(alignSentences(2, 2, [pair(0, 0, 0.4), pair(1, 1, 0.3)], { threshold: 0.5 })).toEqual([]);
+  it('aligns nothing when no pair is confident, however many weak pairs there are', () => {
+    expect(alignSentences(3, 3, [pair(0, 0, 0.4), pair(1, 1, 0.3), pair(2, 2, 0.45)])).toEqual([]);
   });
 
-  it('joins a split sentence: B sentence contained in an aligned A sentence', () => {
-    const out = alignSentences(1, 2, [pair(0, 0, 0.8), pair(0, 1, 0.35, { containedInA: 0.8 })]);
-    expect(out).toHaveLength(1);
-    expect(out[0].a).toEqual([0]);
-    expect(out[0].b).toEqual([0, 1]);
+  it('accepts a weak pair alone only at the confident threshold (a sentence pair has no context)', () => {
+    expect(alignSentences(1, 1, [pair(0, 0, 0.45)])).toEqual([]);
+    expect(alignSentences(1, 1, [pair(0, 0, 0.55)])).toHaveLength(1);
   });
 
-  it('does not join when the extra sentence is not contained', () => {
-    const out = alignSentences(1, 2, [pair(0, 0, 0.8), pair(0, 1, 0.35, { containedInA: 0.2 })]);
-    expect(out[0].b).toEqual([0]);
+  it('accepts weak pairs in order between anchors, not out of order', () => {
+    const out = alignSentences(4, 4, [
+      pair(0, 0, 0.9),
+      pair(1, 1, 0.35),
+      pair(2, 2, 0.8),
+      pair(3, 0, 0.35), // out of order and weak: rejected
+    ]);
+    expect(shape(out)).toEqual([
+      [[0], [0]],
+      [[1], [1]],
+      [[2], [2]],
+    ]);
+  });
+
+  it('aligns one sentence with two when it was split', () => {
+    const out = alignSentences(2, 3, [pair(0, 0, 0.9), pair(1, 1, 0.45), pair(1, 2, 0.4)]);
+    expect(shape(out)).toEqual([
+      [[0], [0]],
+      [[1], [1, 2]],
+    ]);
+  });
+
+  it('fills a one-sentence gap between aligned steps', () => {
+    const out = alignSentences(3, 3, [pair(0, 0, 0.9), pair(1, 1, 0.15), pair(2, 2, 0.9)]);
+    expect(shape(out)).toContainEqual([[1], [1]]);
   });
 
   it('labels kinds by surface closeness', () => {
@@ -47,9 +69,24 @@ describe('alignSentences', () => {
     expect(out.map((a) => a.kind)).toEqual(['verbatim', 'near-verbatim', 'paraphrase']);
   });
 
-  it('marks unaligned pairs sharing anchors as related, and coverage ignores them', () => {
-    const out = alignSentences(2, 2, [pair(0, 0, 0.9), pair(1, 1, 0.3, { sharedAnchors: 2 })]);
+  it('marks unaligned pairs sharing names or numbers as related; coverage ignores them', () => {
+    const out = alignSentences(2, 2, [pair(0, 1, 0.9), pair(1, 0, 0.3, { sharedAnchors: 2 })]);
     expect(out.map((a) => a.kind)).toEqual(['paraphrase', 'related']);
     expect(coverage(2, 2, out)).toEqual({ a: 0.5, b: 0.5 });
+  });
+});
+
+describe('monotonePath', () => {
+  it('finds the order-preserving path of highest total', () => {
+    const p = [
+      [0.9, 0.3, 0],
+      [0.3, 0.1, 0.8],
+      [0, 0.5, 0],
+    ];
+    const steps = monotonePath(3, 3, (i, j) => p[i][j], { pathThreshold: 0.2, joinProbability: 0.9 });
+    expect(steps).toEqual([
+      { a: [0], b: [0] },
+      { a: [1], b: [2] },
+    ]);
   });
 });

@@ -186,18 +186,21 @@ export function monotonePath(
         if (p >= tau) relax(here, here + W + 1, p - tau, 2);
         if (j + 1 < m) {
           const q = prob(i, j + 1);
-          if (p >= opt.joinProbability && q >= opt.joinProbability) relax(here, here + W + 2, p + q - 2 * tau, 3);
+          if (p >= opt.joinProbability && q >= opt.joinProbability)
+            relax(here, here + W + 2, p + q - 2 * tau, 3);
         }
         if (i + 1 < n) {
           const q = prob(i + 1, j);
-          if (p >= opt.joinProbability && q >= opt.joinProbability) relax(here, here + 2 * W + 1, p + q - 2 * tau, 4);
+          if (p >= opt.joinProbability && q >= opt.joinProbability)
+            relax(here, here + 2 * W + 1, p + q - 2 * tau, 4);
         }
         if (i + 1 < n && j + 1 < m) {
           // Two sentences retold as two, with the content redistributed across the boundary
           // ("A1 A2" ↔ "B1 B2" where A2 holds the end of B1): the diagonal and one crossing pair.
           const d = prob(i + 1, j + 1);
           const cross = Math.max(prob(i + 1, j), prob(i, j + 1));
-          if (Math.min(p, d, cross) >= opt.joinProbability) relax(here, here + 2 * W + 2, p + d + cross - 3 * tau, 5);
+          if (Math.min(p, d, cross) >= opt.joinProbability)
+            relax(here, here + 2 * W + 2, p + d + cross - 3 * tau, 5);
         }
       }
     }

@@ -1,8 +1,9 @@
 /**
  * ExtractedPage → Article: sentences with offsets and section numbers, and a stable id.
  */
-import { splitSentences } from '../text/sentences.js';
+
 import { hashString } from '../text/hash.js';
+import { splitSentences } from '../text/sentences.js';
 import type { Article, ExtractedPage, Sentence } from './types.js';
 
 export interface ArticleMeta {

@@ -48,11 +48,15 @@ function coldCompare(): void {
   const times: number[] = [];
   for (let k = 0; k < 7; k++) {
     const start = performance.now();
-    const r = spawnSync(process.execPath, [cli, 'compare', files[0], files[1], '--json'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [cli, 'compare', files[0], files[1], '--json'], {
+      encoding: 'utf8',
+    });
     times.push(performance.now() - start);
     if (r.status !== 0) throw new Error(`compare failed: ${r.stderr}`);
   }
-  console.log(`cold compare of the seeds (process start to exit): median ${median(times).toFixed(0)} ms (target ≤ 1000)`);
+  console.log(
+    `cold compare of the seeds (process start to exit): median ${median(times).toFixed(0)} ms (target ≤ 1000)`,
+  );
 }
 
 async function samplePairs(): Promise<Array<[Article, Article]>> {
@@ -62,7 +66,7 @@ async function samplePairs(): Promise<Array<[Article, Article]>> {
   };
   const pairs: Array<[Article, Article]> = [];
   for (const e of manifest.articles) {
-    if (!e.file || !e.derivedFrom || !e.derivedFrom.includes('.')) continue;
+    if (!e.file || !e.derivedFrom?.includes('.')) continue;
     pairs.push([await loadArticle(join(sample, e.file)), await loadArticle(join(sample, e.derivedFrom))]);
   }
   return pairs;

@@ -40,8 +40,14 @@ beforeAll(() => {
   writeFileSync(join(dir, 'b.txt'), rewrite);
   writeFileSync(join(dir, 'empty.txt'), '');
   writeFileSync(join(dir, 'blank.txt'), '  \n\n \n');
-  writeFileSync(join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3]));
-  writeFileSync(join(dir, 'latin1.txt'), Buffer.from(`${story.replace('euros', 'euros \u00e0 la caf\u00e9')}`, 'latin1'));
+  writeFileSync(
+    join(dir, 'image.png'),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 1, 2, 3]),
+  );
+  writeFileSync(
+    join(dir, 'latin1.txt'),
+    Buffer.from(`${story.replace('euros', 'euros \u00e0 la caf\u00e9')}`, 'latin1'),
+  );
   writeFileSync(join(dir, 'b.txt.gz'), gzipSync(rewrite));
   // A 100 MB file, sparse so the test is fast: it must be refused without being read.
   const fd = openSync(join(dir, 'huge.txt'), 'w');
@@ -86,7 +92,11 @@ describe('newstrace compare', () => {
   it('decodes latin-1 pages', () => {
     const r = run(['compare', join(dir, 'latin1.txt'), join(dir, 'b.txt'), '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).a.sentences.map((s: { text: string }) => s.text).join(' ')).toContain('café');
+    expect(
+      JSON.parse(r.out)
+        .a.sentences.map((s: { text: string }) => s.text)
+        .join(' '),
+    ).toContain('café');
   });
 
   const bad: Array<[string, string, RegExp]> = [
@@ -127,7 +137,10 @@ describe('newstrace compare', () => {
     );
     const r = run(['compare', '--pairs', file]);
     expect(r.code).toBe(1);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(5);
     expect(lines[0].id).toBe('one');
     expect(lines[0].relation.type).toMatch(/rewrite|near-duplicate/);

@@ -6,8 +6,8 @@ import { createInterface } from 'node:readline';
 import type { Article } from '../article/types.js';
 import { compareArticles } from '../compare/compare.js';
 import { defaultContext } from '../compare/context.js';
-import { articleFromPage } from '../pipeline/page.js';
 import { loadArticle } from '../pipeline/load-article.js';
+import { articleFromPage } from '../pipeline/page.js';
 import { renderHtml } from '../report/html.js';
 import { renderTerminal } from '../report/terminal.js';
 import { UsageError } from './errors.js';
@@ -18,13 +18,18 @@ export interface CompareFlags {
   pairs?: string;
 }
 
-export async function runCompare(paths: string[], flags: CompareFlags, out: NodeJS.WritableStream): Promise<number> {
+export async function runCompare(
+  paths: string[],
+  flags: CompareFlags,
+  out: NodeJS.WritableStream,
+): Promise<number> {
   if (flags.pairs) {
     if (paths.length) throw new UsageError('give either two articles or --pairs FILE, not both');
     return runPairs(flags.pairs, out);
   }
   if (paths.length !== 2) throw new UsageError('compare needs two articles: newstrace compare A B');
-  if (paths[0] === '-' && paths[1] === '-') throw new UsageError('only one of the two articles can be read from stdin');
+  if (paths[0] === '-' && paths[1] === '-')
+    throw new UsageError('only one of the two articles can be read from stdin');
   const [a, b] = await Promise.all(paths.map((p) => loadArticle(p)));
   const result = compareArticles(a, b, defaultContext());
   if (flags.html) {
@@ -33,7 +38,12 @@ export async function runCompare(paths: string[], flags: CompareFlags, out: Node
   if (flags.json) out.write(`${JSON.stringify(result, null, 2)}\n`);
   else if (!flags.html || out !== process.stdout || process.stdout.isTTY) {
     const isTTY = (out as NodeJS.WriteStream).isTTY === true && !process.env.NO_COLOR;
-    out.write(renderTerminal(result, { color: isTTY, width: Math.min((out as NodeJS.WriteStream).columns ?? 100, 120) }));
+    out.write(
+      renderTerminal(result, {
+        color: isTTY,
+        width: Math.min((out as NodeJS.WriteStream).columns ?? 100, 120),
+      }),
+    );
   }
   if (flags.html) process.stderr.write(`newstrace: wrote ${flags.html}\n`);
   return 0;
@@ -69,7 +79,9 @@ async function runPairs(file: string, out: NodeJS.WritableStream): Promise<numbe
       }
     }
   } catch (err) {
-    throw new UsageError(`cannot read pairs file '${file}': ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(
+      `cannot read pairs file '${file}': ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   if (failed) process.stderr.write(`newstrace: ${failed} of the pairs failed (see their "error" lines)\n`);
   return failed ? 1 : 0;

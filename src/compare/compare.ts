@@ -4,11 +4,17 @@
  */
 import { type Alignment, alignSentences, type ScoredPair } from '../align/align.js';
 import type { Article } from '../article/types.js';
-import { compareFacts, extractFacts, type Fact, type FactComparison, meaningChanges } from '../facts/index.js';
+import {
+  compareFacts,
+  extractFacts,
+  type Fact,
+  type FactComparison,
+  meaningChanges,
+} from '../facts/index.js';
 import { type Relation, relate } from '../relate/relate.js';
 import { type BoostedModel, predictProbability } from '../similarity/boosting.js';
 import { pairFeatures } from '../similarity/features.js';
-import { dot, normalise, type SentenceProfile, profileSentence } from '../similarity/profile.js';
+import { dot, normalise, profileSentence, type SentenceProfile } from '../similarity/profile.js';
 import type { Lexicon } from '../text/lexicon/types.js';
 
 export interface CompareContext {
@@ -216,7 +222,12 @@ function summarise(article: Article): ArticleSummary {
     url: article.url,
     site: article.site,
     published: article.published,
-    sentences: article.sentences.map((s) => ({ text: s.text, start: s.start, end: s.end, section: s.section })),
+    sentences: article.sentences.map((s) => ({
+      text: s.text,
+      start: s.start,
+      end: s.end,
+      section: s.section,
+    })),
     sections: article.sections,
     furniture: article.furniture,
   };

@@ -90,7 +90,11 @@ export function readMeter(sharedDir: string): MeterCase[] {
     }
     return article;
   };
-  return rows.map((r) => ({ label: r.label, newspaper: load(r.newspaper_file), sources: r.pa_files.map(load) }));
+  return rows.map((r) => ({
+    label: r.label,
+    newspaper: load(r.newspaper_file),
+    sources: r.pa_files.map(load),
+  }));
 }
 
 /** The strongest relation of the article to any of its candidate sources. */

@@ -13,7 +13,9 @@ export interface ParaphrasePair {
 
 export function readMrpc(sharedDir: string, split: 'train' | 'val'): ParaphrasePair[] {
   const file = join(sharedDir, 'eval', 'paraphrase', 'mrpc', `msr-para-${split}.tsv`);
-  const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/);
   const pairs: ParaphrasePair[] = [];
   for (const line of lines.slice(1)) {
     if (!line.trim()) continue;

@@ -11,9 +11,9 @@ import { parseArgs } from 'node:util';
 import { buildArticle } from '../article/build.js';
 import { compareArticles } from '../compare/compare.js';
 import { defaultContext } from '../compare/context.js';
+import { evalSentenceSplitting } from '../text/sentences.eval.js';
 import { evalMeter } from './meter.js';
 import { binaryScores, readMrpc } from './mrpc.js';
-import { evalSentenceSplitting } from '../text/sentences.eval.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 export const sharedDir = process.env.NEWSTRACE_SHARED ?? join(repo, '..', 'shared');

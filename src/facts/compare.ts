@@ -45,10 +45,18 @@ function sameName(a: Fact, b: Fact): boolean {
   // Surname or shortened form: "Kakar" = "Anwaarul Haq Kakar", "Putin" = "Vladimir Putin".
   const pa = nameParts(a);
   const pb = nameParts(b);
-  if (pa.length && pb.length && (a.kind === 'person' || b.kind === 'person' || a.kind === 'entity' || b.kind === 'entity')) {
+  if (
+    pa.length &&
+    pb.length &&
+    (a.kind === 'person' || b.kind === 'person' || a.kind === 'entity' || b.kind === 'entity')
+  ) {
     const lastA = pa[pa.length - 1];
     const lastB = pb[pb.length - 1];
-    if (lastA === lastB && lastA.length > 2 && (pa.length === 1 || pb.length === 1 || ka.endsWith(kb) || kb.endsWith(ka))) {
+    if (
+      lastA === lastB &&
+      lastA.length > 2 &&
+      (pa.length === 1 || pb.length === 1 || ka.endsWith(kb) || kb.endsWith(ka))
+    ) {
       return true;
     }
   }
@@ -105,7 +113,9 @@ export function compareFacts(a: readonly Fact[], b: readonly Fact[]): FactCompar
       shared.push({ text: fa.text, kind: fa.kind, a: fa, b: db[j] });
     } else onlyA.push({ text: fa.text, kind: fa.kind, fact: fa });
   }
-  const onlyB = db.filter((_, k) => !matchedB.has(k)).map((fact) => ({ text: fact.text, kind: fact.kind, fact }));
+  const onlyB = db
+    .filter((_, k) => !matchedB.has(k))
+    .map((fact) => ({ text: fact.text, kind: fact.kind, fact }));
   // A surname on A's side matched by a full name on B's counts as shared, not as only-A.
   const sharedA = onlyA.filter((x) => !shared.some((s) => matches(x.fact, s.b)));
   return { shared, onlyA: sharedA, onlyB, conflicts: conflictsOf(sharedA, onlyB) };
@@ -127,7 +137,12 @@ function conflictsOf(
       const fb = y.fact;
       if (fb.kind !== fa.kind || fb.unit !== fa.unit || fb.key.startsWith('ord:')) continue;
       if (fa.value !== fb.value) {
-        out.push({ kind: fa.kind, a: fa.text, b: fb.text, reason: `different ${fa.unit === '%' ? 'percentage' : fa.unit} figures` });
+        out.push({
+          kind: fa.kind,
+          a: fa.text,
+          b: fb.text,
+          reason: `different ${fa.unit === '%' ? 'percentage' : fa.unit} figures`,
+        });
       }
     }
   }
@@ -149,7 +164,7 @@ export function meaningChanges(a: string, b: string): Array<{ kind: 'negation' |
   };
   const na = negations(ta);
   const nb = negations(tb);
-  if ((na > 0) !== (nb > 0)) {
+  if (na > 0 !== nb > 0) {
     out.push({ kind: 'negation', detail: na > 0 ? 'A negates what B affirms' : 'B negates what A affirms' });
   }
   const numbers = (t: ReturnType<typeof tokenize>, text: string) => {

@@ -38,16 +38,61 @@ export interface FactOptions {
 }
 
 const MONTHS = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
-  'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
 ]);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const RELATIVE_DAYS = new Set(['today', 'yesterday', 'tomorrow', 'tonight']);
-const QUANTITY_ADJECTIVES = new Set(['new', 'more', 'additional', 'other', 'extra', 'fresh', 'further', 'old', 'young', 'local', 'foreign']);
+const QUANTITY_ADJECTIVES = new Set([
+  'new',
+  'more',
+  'additional',
+  'other',
+  'extra',
+  'fresh',
+  'further',
+  'old',
+  'young',
+  'local',
+  'foreign',
+]);
 const CURRENCIES: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp', '¥': 'jpy', '#': 'gbp' };
 const CURRENCY_WORDS: Record<string, string> = {
-  dollar: 'usd', dollars: 'usd', euro: 'eur', euros: 'eur', pound: 'gbp', pounds: 'gbp', rupee: 'inr', rupees: 'inr',
-  yuan: 'cny', yen: 'jpy', usd: 'usd', eur: 'eur', gbp: 'gbp',
+  dollar: 'usd',
+  dollars: 'usd',
+  euro: 'eur',
+  euros: 'eur',
+  pound: 'gbp',
+  pounds: 'gbp',
+  rupee: 'inr',
+  rupees: 'inr',
+  yuan: 'cny',
+  yen: 'jpy',
+  usd: 'usd',
+  eur: 'eur',
+  gbp: 'gbp',
 };
 /** Words that precede a person's name and are not part of it. */
 const PERSON_TITLES = new Set(
@@ -58,18 +103,140 @@ minister's leader coach captain actress actor singer star rep representative`.sp
 );
 const ORG_CUES =
   /\b(ministry|bank|forum|corp|corporation|inc|ltd|plc|llc|university|college|office|council|party|agency|association|committee|court|commission|company|group|union|organization|organisation|institute|department|board|authority|police|army|navy|force|news|times|post|press|federation|league|club|fund|foundation|parliament|assembly|senate|congress|cabinet|government|ministry)$/i;
-const PLACE_CUES = /\b(province|city|county|state|republic|island|islands|region|valley|river|sea|ocean|street|district)$/i;
+const PLACE_CUES =
+  /\b(province|city|county|state|republic|island|islands|region|valley|river|sea|ocean|street|district)$/i;
 /** Lowercase words allowed inside a name between capitalised words. */
-const CONNECTORS = new Set(['of', 'and', 'for', 'the', 'de', 'del', 'da', 'van', 'von', 'bin', 'ul', 'al', 'el', 'la', 'le', 'du', '&']);
+const CONNECTORS = new Set([
+  'of',
+  'and',
+  'for',
+  'the',
+  'de',
+  'del',
+  'da',
+  'van',
+  'von',
+  'bin',
+  'ul',
+  'al',
+  'el',
+  'la',
+  'le',
+  'du',
+  '&',
+]);
 const NOT_NAMES = new Set([
-  'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'its', 'their', 'our', 'this', 'that',
-  'these', 'those', 'there', 'but', 'and', 'or', 'in', 'on', 'at', 'for', 'after', 'before', 'when', 'while', 'if',
-  'as', 'also', 'then', 'now', 'today', 'yesterday', 'earlier', 'later', 'meanwhile', 'however', 'during', 'since',
-  'despite', 'according', 'citing', 'regarding', 'furthermore', 'moreover', 'with', 'by', 'from', 'to', 'of', 'some',
-  'many', 'most', 'both', 'all', 'each', 'every', 'no', 'not', 'one', 'two', 'three', 'said', 'says', 'who', 'what',
-  'which', 'where', 'why', 'how', 'is', 'was', 'are', 'were', 'be', 'been', 'has', 'have', 'had', 'do', 'did', 'will',
-  'would', 'could', 'should', 'may', 'might', 'must', 'can', "'s", 'leave', 'reply', 'share', 'read', 'more', 'next',
-  'post', 'click', 'here', 'addressing', 'concluding', 'explaining', 'terming', 'discussing', 'reflecting', 'held',
+  'the',
+  'a',
+  'an',
+  'he',
+  'she',
+  'it',
+  'they',
+  'we',
+  'i',
+  'you',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'this',
+  'that',
+  'these',
+  'those',
+  'there',
+  'but',
+  'and',
+  'or',
+  'in',
+  'on',
+  'at',
+  'for',
+  'after',
+  'before',
+  'when',
+  'while',
+  'if',
+  'as',
+  'also',
+  'then',
+  'now',
+  'today',
+  'yesterday',
+  'earlier',
+  'later',
+  'meanwhile',
+  'however',
+  'during',
+  'since',
+  'despite',
+  'according',
+  'citing',
+  'regarding',
+  'furthermore',
+  'moreover',
+  'with',
+  'by',
+  'from',
+  'to',
+  'of',
+  'some',
+  'many',
+  'most',
+  'both',
+  'all',
+  'each',
+  'every',
+  'no',
+  'not',
+  'one',
+  'two',
+  'three',
+  'said',
+  'says',
+  'who',
+  'what',
+  'which',
+  'where',
+  'why',
+  'how',
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'has',
+  'have',
+  'had',
+  'do',
+  'did',
+  'will',
+  'would',
+  'could',
+  'should',
+  'may',
+  'might',
+  'must',
+  'can',
+  "'s",
+  'leave',
+  'reply',
+  'share',
+  'read',
+  'more',
+  'next',
+  'post',
+  'click',
+  'here',
+  'addressing',
+  'concluding',
+  'explaining',
+  'terming',
+  'discussing',
+  'reflecting',
+  'held',
 ]);
 
 export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
@@ -85,7 +252,9 @@ export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
   return facts.sort((x, y) => x.start - y.start);
 }
 
-function sentenceLocator(sentences?: ReadonlyArray<{ start: number; end: number }>): (at: number) => number | undefined {
+function sentenceLocator(
+  sentences?: ReadonlyArray<{ start: number; end: number }>,
+): (at: number) => number | undefined {
   if (!sentences || sentences.length === 0) return () => undefined;
   return (at) => {
     let lo = 0;
@@ -118,13 +287,31 @@ function readDates(text: string, t: Tokens, facts: Fact[], used: Uint8Array): vo
       if (e === k && s === k) continue;
       for (let x = s; x <= e; x++) used[x] = 1;
       const surface = text.slice(t.start[s], t.end[e]);
-      facts.push({ kind: 'date', text: surface, key: `date:${surface.toLowerCase().replace(/[\s,.]+/g, ' ')}`, start: t.start[s], end: t.end[e] });
+      facts.push({
+        kind: 'date',
+        text: surface,
+        key: `date:${surface.toLowerCase().replace(/[\s,.]+/g, ' ')}`,
+        start: t.start[s],
+        end: t.end[e],
+      });
     } else if (isWord(t, k) && WEEKDAYS.has(n)) {
       used[k] = 1;
-      facts.push({ kind: 'date', text: text.slice(t.start[k], t.end[k]), key: `day:${n}`, start: t.start[k], end: t.end[k] });
+      facts.push({
+        kind: 'date',
+        text: text.slice(t.start[k], t.end[k]),
+        key: `day:${n}`,
+        start: t.start[k],
+        end: t.end[k],
+      });
     } else if (isWord(t, k) && RELATIVE_DAYS.has(n)) {
       used[k] = 1;
-      facts.push({ kind: 'date', text: text.slice(t.start[k], t.end[k]), key: `rel:${n}`, start: t.start[k], end: t.end[k] });
+      facts.push({
+        kind: 'date',
+        text: text.slice(t.start[k], t.end[k]),
+        key: `rel:${n}`,
+        start: t.start[k],
+        end: t.end[k],
+      });
     } else if (
       isNumber(t, k) &&
       !used[k] &&
@@ -133,7 +320,13 @@ function readDates(text: string, t: Tokens, facts: Fact[], used: Uint8Array): vo
       t.value[k] <= 2100
     ) {
       used[k] = 1;
-      facts.push({ kind: 'date', text: String(t.value[k]), key: `year:${t.value[k]}`, start: t.start[k], end: t.end[k] });
+      facts.push({
+        kind: 'date',
+        text: String(t.value[k]),
+        key: `year:${t.value[k]}`,
+        start: t.start[k],
+        end: t.end[k],
+      });
     }
   }
 }
@@ -150,7 +343,12 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
     let kind: FactKind = 'number';
     let unit: string | undefined;
     const prev = k - 1;
-    if (prev >= 0 && t.kind[prev] === TokenKind.Symbol && CURRENCIES[t.norm[prev]] && t.end[prev] === t.start[k]) {
+    if (
+      prev >= 0 &&
+      t.kind[prev] === TokenKind.Symbol &&
+      CURRENCIES[t.norm[prev]] &&
+      t.end[prev] === t.start[k]
+    ) {
       kind = 'money';
       unit = CURRENCIES[t.norm[prev]];
       start = t.start[prev];
@@ -211,7 +409,10 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
         (isWord(t, j) || t.norm[j] === '&') &&
         CONNECTORS.has(t.norm[j]) &&
         (!conjunction || (e === k && capital(j + 1) && capital(j + 2)));
-      if ((joined || connector) && (capital(j + 1) || (joined && isWord(t, j + 1) && t.start[j + 1] === t.end[j]))) {
+      if (
+        (joined || connector) &&
+        (capital(j + 1) || (joined && isWord(t, j + 1) && t.start[j + 1] === t.end[j]))
+      ) {
         e = j + 1;
         continue;
       }
@@ -220,7 +421,8 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     const initial = (t.flags[k] & TokenFlag.SentenceInitial) !== 0;
     const surface = text.slice(t.start[k], t.end[e]);
     const known = lexicon?.entityKind(surface.toLowerCase().replace(/[-\s]+/g, ' '));
-    const acronym = (t.flags[k] & TokenFlag.AllCaps) !== 0 && e === k && surface.length >= 2 && surface.length <= 6;
+    const acronym =
+      (t.flags[k] & TokenFlag.AllCaps) !== 0 && e === k && surface.length >= 2 && surface.length <= 6;
     if ((initial && e === k && !known && !acronym) || (e === k && t.end[k] - t.start[k] < 2)) {
       k = e;
       continue;
@@ -253,7 +455,13 @@ function isDemonym(word: string, lexicon?: Lexicon): boolean {
   if (DEMONYMS.has(word)) return true;
   if (!lexicon) return /(ian|ani)$/.test(word);
   // Derived from a place WordNet knows: russian → russia, pakistani → pakistan, italian → italy.
-  const stems = [word.slice(0, -1), word.slice(0, -2), `${word.slice(0, -3)}y`, word.slice(0, -3), `${word.slice(0, -3)}a`];
+  const stems = [
+    word.slice(0, -1),
+    word.slice(0, -2),
+    `${word.slice(0, -3)}y`,
+    word.slice(0, -3),
+    `${word.slice(0, -3)}a`,
+  ];
   return /(n|i|ese)$/.test(word) && stems.some((s) => s.length > 2 && lexicon.entityKind(s) === 'place');
 }
 
@@ -285,12 +493,18 @@ function readQuotes(text: string, facts: Fact[]): void {
     if (inner.split(/\s+/).length < 3) continue;
     const after = ATTRIBUTION.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 60));
     const beforeText = text.slice(Math.max(0, m.index - 60), m.index);
-    const before = /(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,2}|he|she)\s+(?:said|says|told \S+|added|stated)[\s:,]*$/u.exec(beforeText);
+    const before =
+      /(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,2}|he|she)\s+(?:said|says|told \S+|added|stated)[\s:,]*$/u.exec(
+        beforeText,
+      );
     const speaker = after?.[1] ?? after?.[2] ?? before?.[1];
     facts.push({
       kind: 'quote',
       text: inner,
-      key: `quote:${inner.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`,
+      key: `quote:${inner
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim()}`,
       start: m.index,
       end: m.index + m[0].length,
       speaker,

@@ -2,7 +2,7 @@
  * From raw page content to an Article: picks the extractor by kind (text page or HTML).
  * Pure; reading bytes is `source/`'s job.
  */
-import { buildArticle, type ArticleMeta } from '../article/build.js';
+import { type ArticleMeta, buildArticle } from '../article/build.js';
 import type { Article } from '../article/types.js';
 import { extractHtml } from '../extract/html/index.js';
 import { extractTextPage } from '../extract/text-page/index.js';

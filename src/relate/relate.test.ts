@@ -68,7 +68,9 @@ describe('relate', () => {
   });
 
   it('says common source when both credit the same agency and nothing else tells', () => {
-    const r = relate(base({ alignments: aligned(diagonal(9)), creditsA: ['reuters'], creditsB: ['reuters'] }));
+    const r = relate(
+      base({ alignments: aligned(diagonal(9)), creditsA: ['reuters'], creditsB: ['reuters'] }),
+    );
     expect(r.direction).toBe('common-source');
   });
 

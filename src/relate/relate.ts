@@ -130,7 +130,9 @@ function directionOf(
   const tb = input.publishedB ? Date.parse(input.publishedB) : Number.NaN;
   if (Number.isFinite(ta) && Number.isFinite(tb) && ta !== tb) {
     const later = ta > tb ? 'A' : 'B';
-    evidence.push(`${later} was published ${formatGap(Math.abs(ta - tb))} after ${later === 'A' ? 'B' : 'A'}`);
+    evidence.push(
+      `${later} was published ${formatGap(Math.abs(ta - tb))} after ${later === 'A' ? 'B' : 'A'}`,
+    );
     vote += ta > tb ? 2 : -2;
     signals++;
   }

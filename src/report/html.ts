@@ -30,7 +30,9 @@ export function renderHtml(c: Comparison): string {
       }
       const g = groups.get(k);
       if (g === undefined) {
-        parts.push(`<p class="s none" id="${side}${k}"><span class="n">${k + 1}</span>${escapeHtml(s.text)}</p>`);
+        parts.push(
+          `<p class="s none" id="${side}${k}"><span class="n">${k + 1}</span>${escapeHtml(s.text)}</p>`,
+        );
         return;
       }
       const al = c.alignments[g];
@@ -44,7 +46,8 @@ export function renderHtml(c: Comparison): string {
     return parts.join('\n');
   };
   const r = c.relation;
-  const list = (xs: string[]) => (xs.length ? `<ul>${xs.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>` : '<p>—</p>');
+  const list = (xs: string[]) =>
+    xs.length ? `<ul>${xs.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>` : '<p>—</p>';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

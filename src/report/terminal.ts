@@ -14,11 +14,16 @@ export interface TerminalStyle {
 const codes = { bold: 1, dim: 2, red: 31, green: 32, yellow: 33, cyan: 36 } as const;
 
 export function renderTerminal(c: Comparison, style: TerminalStyle = { color: false, width: 100 }): string {
-  const paint = (code: keyof typeof codes, s: string) => (style.color ? `\x1b[${codes[code]}m${s}\x1b[0m` : s);
+  const paint = (code: keyof typeof codes, s: string) =>
+    style.color ? `\x1b[${codes[code]}m${s}\x1b[0m` : s;
   const out: string[] = [];
   const r = c.relation;
-  out.push(paint('bold', `A: ${c.a.title || '(untitled)'}`) + (c.a.source ? paint('dim', `  ${c.a.source}`) : ''));
-  out.push(paint('bold', `B: ${c.b.title || '(untitled)'}`) + (c.b.source ? paint('dim', `  ${c.b.source}`) : ''));
+  out.push(
+    paint('bold', `A: ${c.a.title || '(untitled)'}`) + (c.a.source ? paint('dim', `  ${c.a.source}`) : ''),
+  );
+  out.push(
+    paint('bold', `B: ${c.b.title || '(untitled)'}`) + (c.b.source ? paint('dim', `  ${c.b.source}`) : ''),
+  );
   out.push('');
   out.push(
     `${paint('bold', 'Relation:')} ${paint('cyan', r.type)}   direction: ${r.direction}   ` +
@@ -68,7 +73,10 @@ export function renderTerminal(c: Comparison, style: TerminalStyle = { color: fa
   }
   out.push('');
   out.push(
-    paint('dim', `Furniture removed: A ${c.a.furniture.length} lines, B ${c.b.furniture.length} lines (--json lists them)`),
+    paint(
+      'dim',
+      `Furniture removed: A ${c.a.furniture.length} lines, B ${c.b.furniture.length} lines (--json lists them)`,
+    ),
   );
   return `${out.join('\n')}\n`;
 }
@@ -95,7 +103,6 @@ function wrap(text: string, width: number): string[] {
   let line = '';
   let visible = 0;
   for (const word of text.split(' ')) {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes to measure width
     const w = word.replace(/\x1b\[[0-9;]*m/g, '').length;
     if (visible && visible + 1 + w > width) {
       lines.push(line);

@@ -37,7 +37,9 @@ function main(): void {
   for (const options of grid) {
     const probs = crossValidated(xs, ys, options, 5);
     const { threshold, accuracy } = bestThreshold(ys, probs);
-    console.log(`depth=${options.depth} rounds=${options.rounds}: cv accuracy ${accuracy.toFixed(4)} at ${threshold}`);
+    console.log(
+      `depth=${options.depth} rounds=${options.rounds}: cv accuracy ${accuracy.toFixed(4)} at ${threshold}`,
+    );
     if (accuracy > best.accuracy) best = { accuracy, options, threshold };
   }
   const model = trainBoosted(xs, ys, [...featureNames], best.options);

@@ -97,8 +97,9 @@ export function pairFeatures(a: SentenceProfile, b: SentenceProfile, lexicon: Le
   let namesUnmatchedA = 0;
   let namesUnmatchedB = 0;
   let sharedNames = 0;
-  for (const x of namesA) if (namesB.has(x)) sharedNames++;
-  else namesUnmatchedA++;
+  for (const x of namesA)
+    if (namesB.has(x)) sharedNames++;
+    else namesUnmatchedA++;
   for (const x of namesB) if (!namesA.has(x)) namesUnmatchedB++;
   const sharedNumbers = a.numbers.filter((x) => b.numbers.includes(x)).length;
 
@@ -127,7 +128,7 @@ export function pairFeatures(a: SentenceProfile, b: SentenceProfile, lexicon: Le
     a.numbers.length + b.numbers.length > 0 && numbersUnmatched === 0 ? 1 : 0,
     namesUnmatchedA,
     namesUnmatchedB,
-    (a.negations > 0) !== (b.negations > 0) ? 1 : 0,
+    a.negations > 0 !== b.negations > 0 ? 1 : 0,
     bleu(a.stems, b.stems),
     bleu(b.stems, a.stems),
   ]);

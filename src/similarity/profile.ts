@@ -2,8 +2,9 @@
  * A sentence's comparison profile: everything the pair features need, computed once per sentence
  * so that comparing two articles costs O(sentences) profiles and O(candidate pairs) features.
  */
-import type { Lexicon } from '../text/lexicon/types.js';
+
 import { nameKey, TokenFlag, TokenKind, tokenize } from '../text/index.js';
+import type { Lexicon } from '../text/lexicon/types.js';
 
 export interface SentenceProfile {
   /** Stems of word and number tokens in order (punctuation and symbols dropped). */
@@ -93,7 +94,19 @@ export function profileSentence(text: string, lexicon: Lexicon): SentenceProfile
     }
   }
   normalise(sif);
-  return { stems, norms, content, weight, vectors, vectorSlot, numbers, names, negations, sif, contentWeight };
+  return {
+    stems,
+    norms,
+    content,
+    weight,
+    vectors,
+    vectorSlot,
+    numbers,
+    names,
+    negations,
+    sif,
+    contentWeight,
+  };
 }
 
 export function normalise(v: Float32Array): void {

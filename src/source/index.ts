@@ -1,3 +1,3 @@
-export { decodeBytes, type Decoded } from './decode.js';
+export { type Decoded, decodeBytes } from './decode.js';
 export { InputError, type InputErrorCode } from './errors.js';
 export { classify, DEFAULT_MAX_BYTES, type Input, type ReadOptions, readInput } from './read.js';

@@ -64,7 +64,11 @@ export function classify(source: string, raw: Uint8Array): Input {
   return { source, text: text.replace(/^\uFEFF/, ''), encoding, kind, bytes: raw.length };
 }
 
-async function readStream(stream: NodeJS.ReadableStream, source: string, maxBytes: number): Promise<Uint8Array> {
+async function readStream(
+  stream: NodeJS.ReadableStream,
+  source: string,
+  maxBytes: number,
+): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {

@@ -1,6 +1,6 @@
 export { hashString } from './hash.js';
 export { nameKey } from './names.js';
-export { splitSentences, type SentenceSpan } from './sentences.js';
+export { type SentenceSpan, splitSentences } from './sentences.js';
 export { americanSpelling } from './spelling.js';
 export { isStopword } from './stopwords.js';
 export { normalisePunct, TokenFlag, TokenKind, type Tokens, tokenize } from './tokens.js';

@@ -38,8 +38,9 @@ export async function evalSentenceSplitting(sharedDir: string): Promise<Boundary
         .slice(1)
         .map((s) => s.start),
     );
-    for (const b of predicted) if (gold.has(b)) tp++;
-    else fp++;
+    for (const b of predicted)
+      if (gold.has(b)) tp++;
+      else fp++;
     for (const b of gold) if (!predicted.has(b)) fn++;
     documents++;
   }

@@ -68,7 +68,7 @@ export function splitSentences(text: string): SentenceSpan[] {
       continue;
     }
     const next = text[k];
-    const opens = /[\p{Lu}\p{N}"“‘'(\[]/u.test(next);
+    const opens = /[\p{Lu}\p{N}"“‘'([]/u.test(next);
     if (!opens) {
       i = j - 1;
       continue;

@@ -5,7 +5,8 @@
  */
 
 /** Stems whose British "-ise"/"-yse" forms take "-ize"/"-yze" in American spelling. */
-const IZE_STEMS = `organ recogn real emphas apolog critic author priorit character minim maxim mobil stabil final
+const IZE_STEMS =
+  `organ recogn real emphas apolog critic author priorit character minim maxim mobil stabil final
 summar util special sympath symbol legal normal privat modern jeopard scrutin capital categor central civil colon
 criminal custom destabil digit econom energ equal familiar fertil galvan global harmon hospital ideal immun
 industrial initial international legitim liberal local marginal memor monopol national neutral optim patron penal
@@ -16,8 +17,8 @@ formal fossil harmon human immobil internal item jeopard lion magnet mechan mesm
 motor normal organis personal philosoph plagiar politic polar pressur proselyt random recogn regular reorgan
 satir secular sensational serial stigmat strateg synchron systemat tantal tenderis tyrann vapor apologis
 sterilis utilis finalis authoris categoris characteris prioritis`
-  .split(/\s+/)
-  .filter((s) => s && !s.endsWith('is'));
+    .split(/\s+/)
+    .filter((s) => s && !s.endsWith('is'));
 const IZE = new Set(IZE_STEMS);
 const IZE_SUFFIXES: Array<[string, string]> = [
   ['isations', 'izations'],

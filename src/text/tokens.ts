@@ -10,14 +10,14 @@ import stemmer from 'wink-porter2-stemmer';
 import { americanSpelling } from './spelling.js';
 import { isStopword } from './stopwords.js';
 
-export const enum TokenKind {
+export enum TokenKind {
   Word = 1,
   Number = 2,
   Punct = 3,
   Symbol = 4,
 }
 
-export const enum TokenFlag {
+export enum TokenFlag {
   Capitalised = 1,
   AllCaps = 2,
   Stopword = 4,
@@ -48,26 +48,95 @@ const TOKEN =
   /(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|([\p{L}\p{M}]+(?:['’][\p{L}]+)*)|([$€£¥%&@#+=<>§©®°])|(\S)/gu;
 
 const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
   nineteen: 19,
 };
 const TENS: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 const ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
-  eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40, fiftieth: 50, sixtieth: 60,
-  seventieth: 70, eightieth: 80, ninetieth: 90, hundredth: 100, thousandth: 1000,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  thirtieth: 30,
+  fortieth: 40,
+  fiftieth: 50,
+  sixtieth: 60,
+  seventieth: 70,
+  eightieth: 80,
+  ninetieth: 90,
+  hundredth: 100,
+  thousandth: 1000,
 };
 const SCALES: Record<string, number> = {
-  hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, dozen: 12,
+  hundred: 100,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  dozen: 12,
   // Abbreviations written straight after digits: "5m", "$2.5bn", "10k".
-  m: 1e6, mn: 1e6, bn: 1e9, k: 1e3, tn: 1e12,
+  m: 1e6,
+  mn: 1e6,
+  bn: 1e9,
+  k: 1e3,
+  tn: 1e12,
 };
 const ABBREVIATED_SCALES = new Set(['m', 'mn', 'bn', 'k', 'tn']);
-const NEGATIONS = new Set(['not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'cannot']);
+const NEGATIONS = new Set([
+  'not',
+  'no',
+  'never',
+  'none',
+  'nobody',
+  'nothing',
+  'neither',
+  'nor',
+  'without',
+  'cannot',
+]);
 
 interface Raw {
   start: number;
@@ -89,7 +158,12 @@ function rawTokens(text: string): Raw[] {
       const lower = w.toLowerCase().replace(/’/g, "'");
       if (lower.endsWith("n't") && lower.length > 3) {
         const cut = lower === "can't" ? 2 : lower === "won't" ? 2 : w.length - 3;
-        out.push({ start, end: start + cut, kind: TokenKind.Word, text: lower === "won't" ? 'will' : w.slice(0, cut) });
+        out.push({
+          start,
+          end: start + cut,
+          kind: TokenKind.Word,
+          text: lower === "won't" ? 'will' : w.slice(0, cut),
+        });
         out.push({ start: start + cut, end, kind: TokenKind.Word, text: 'not' });
       } else if (/'s$/.test(lower) && lower.length > 2) {
         out.push({ start, end: end - 2, kind: TokenKind.Word, text: w.slice(0, -2) });
@@ -114,7 +188,8 @@ interface NumberPhrase {
  * "75th", "seventy-fifth"). Returns undefined when no number starts here.
  */
 function readNumber(raw: Raw[], k: number): NumberPhrase | undefined {
-  const word = (i: number) => (i < raw.length && raw[i].kind === TokenKind.Word ? raw[i].text.toLowerCase() : '');
+  const word = (i: number) =>
+    i < raw.length && raw[i].kind === TokenKind.Word ? raw[i].text.toLowerCase() : '';
   const adjacent = (i: number) => i < raw.length && raw[i].start === raw[i - 1].end;
   const t = raw[k];
   if (t.kind === TokenKind.Number) {
@@ -122,7 +197,8 @@ function readNumber(raw: Raw[], k: number): NumberPhrase | undefined {
     let next = k + 1;
     const suffix = word(next);
     if (adjacent(next) && /^(st|nd|rd|th)$/.test(suffix)) return { value, ordinal: true, next: next + 1 };
-    if (ABBREVIATED_SCALES.has(suffix) && adjacent(next)) return { value: value * SCALES[suffix], ordinal: false, next: next + 1 };
+    if (ABBREVIATED_SCALES.has(suffix) && adjacent(next))
+      return { value: value * SCALES[suffix], ordinal: false, next: next + 1 };
     while (SCALES[word(next)] && !ABBREVIATED_SCALES.has(word(next)) && word(next) !== 'dozen') {
       value *= SCALES[word(next)];
       next++;
@@ -131,7 +207,8 @@ function readNumber(raw: Raw[], k: number): NumberPhrase | undefined {
   }
   if (t.kind !== TokenKind.Word) return undefined;
   const first = word(k);
-  if (!(first in UNITS || first in TENS || first in ORDINALS || first === 'a' || first === 'an')) return undefined;
+  if (!(first in UNITS || first in TENS || first in ORDINALS || first === 'a' || first === 'an'))
+    return undefined;
   // "a million", "an eighty"? only before a scale word: "a" alone is an article.
   if ((first === 'a' || first === 'an') && SCALES[word(k + 1)] && !ABBREVIATED_SCALES.has(word(k + 1))) {
     const rest = readWords(k + 1) ?? { value: SCALES[word(k + 1)], ordinal: false, next: k + 2 };

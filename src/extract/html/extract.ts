@@ -9,12 +9,46 @@ import { parseDocument } from 'htmlparser2';
 import type { ExtractedPage, SectionSpan } from '../../article/types.js';
 
 const DROP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'form', 'button',
-  'select', 'input', 'textarea', 'nav', 'footer', 'aside', 'menu', 'dialog', 'figcaption', 'video', 'audio',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'form',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'nav',
+  'footer',
+  'aside',
+  'menu',
+  'dialog',
+  'figcaption',
+  'video',
+  'audio',
 ]);
 const BOILERPLATE =
   /(^|[\s_-])(nav|navbar|menu|footer|share|sharing|social|related|recommend|comment|comments|cookie|consent|newsletter|subscribe|promo|advert|ads?|sidebar|breadcrumbs?|widget|popup|modal|banner|masthead|teaser|more-stories|read-more|tags|byline-share|author-bio|pagination)([\s_-]|$)/i;
-const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'dt', 'td']);
+const BLOCKS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'blockquote',
+  'pre',
+  'dd',
+  'dt',
+  'td',
+]);
 /** Upper bound on nodes visited: a 10 MB page stays linear and bounded. */
 const MAX_NODES = 400_000;
 
@@ -25,7 +59,11 @@ interface Block {
 }
 
 export function extractHtml(html: string, opts: { url?: string } = {}): ExtractedPage {
-  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const doc = parseDocument(html, {
+    decodeEntities: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+  });
   const meta = readMeta(doc.children, opts.url);
   const furniture: string[] = [];
   let visited = 0;
@@ -129,12 +167,17 @@ export function extractHtml(html: string, opts: { url?: string } = {}): Extracte
 function isBoilerplate(el: Element): boolean {
   if (DROP_TAGS.has(el.name)) return true;
   const a = el.attribs;
-  if (a.hidden !== undefined || a['aria-hidden'] === 'true' || /display\s*:\s*none/i.test(a.style ?? '')) return true;
+  if (a.hidden !== undefined || a['aria-hidden'] === 'true' || /display\s*:\s*none/i.test(a.style ?? ''))
+    return true;
   if (el.name === 'header' && !/article|entry|post/i.test(`${a.class ?? ''} ${a.id ?? ''}`)) return true;
   const role = a.role ?? '';
   if (/^(navigation|banner|contentinfo|complementary|search|menu)$/.test(role)) return true;
   const label = `${a.class ?? ''} ${a.id ?? ''}`;
-  return label.length > 0 && BOILERPLATE.test(label) && !/(article|entry|post|story)[-_]?(body|content|text)/i.test(label);
+  return (
+    label.length > 0 &&
+    BOILERPLATE.test(label) &&
+    !/(article|entry|post|story)[-_]?(body|content|text)/i.test(label)
+  );
 }
 
 function textOf(node: ChildNode): string {
@@ -175,7 +218,11 @@ function proseScore(b: Block): number {
 }
 
 function sameText(a: string, b: string): boolean {
-  const n = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const n = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   return n(a) === n(b);
 }
 
@@ -228,7 +275,9 @@ function readMeta(nodes: ChildNode[], url?: string): Meta {
   title = stripSiteSuffix(title || titleTag, site);
   return {
     title,
-    published: isoDate(str(article?.datePublished) ?? metas.get('article:published_time') ?? metas.get('date') ?? time),
+    published: isoDate(
+      str(article?.datePublished) ?? metas.get('article:published_time') ?? metas.get('date') ?? time,
+    ),
     modified: isoDate(str(article?.dateModified) ?? metas.get('article:modified_time')),
     authors,
     site,
@@ -259,7 +308,13 @@ function stripSiteSuffix(title: string, site?: string): string {
   const parts = title.split(/\s+[|–—-]\s+/);
   if (parts.length < 2) return title.trim();
   const last = parts[parts.length - 1].toLowerCase();
-  if (parts.length >= 2 && (!site || last.includes(site.toLowerCase()) || site.toLowerCase().includes(last) || last.split(' ').length <= 3)) {
+  if (
+    parts.length >= 2 &&
+    (!site ||
+      last.includes(site.toLowerCase()) ||
+      site.toLowerCase().includes(last) ||
+      last.split(' ').length <= 3)
+  ) {
     return parts.slice(0, -1).join(' - ').trim();
   }
   return title.trim();

@@ -22,7 +22,8 @@ export const FURNITURE_FAMILIES: ReadonlyArray<{ family: string; pattern: RegExp
   },
   {
     family: 'newsletter',
-    pattern: /(^subscribe\b|sign up (for|to) (our|the)|newsletter|in your inbox|get (our|the) app|download (our|the) app)/,
+    pattern:
+      /(^subscribe\b|sign up (for|to) (our|the)|newsletter|in your inbox|get (our|the) app|download (our|the) app)/,
     endsArticle: false,
   },
   {

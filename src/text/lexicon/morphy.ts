@@ -4,7 +4,7 @@
  * common irregular forms are listed here.
  */
 
-export const enum Pos {
+export enum Pos {
   Noun = 1,
   Verb = 2,
   Adj = 4,
