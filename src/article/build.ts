@@ -4,6 +4,7 @@
 
 import { hashString } from '../text/hash.js';
 import { splitSentences } from '../text/sentences.js';
+import { type Dateline, parseDateline } from './dateline.js';
 import type { Article, ExtractedPage, Sentence } from './types.js';
 
 export interface ArticleMeta {
@@ -19,10 +20,19 @@ export interface ArticleMeta {
 export function buildArticle(page: ExtractedPage, meta: ArticleMeta = {}): Article {
   const sentences: Sentence[] = [];
   const sections = page.sections.length ? page.sections : [{ start: 0, end: page.text.length }];
+  let dateline: Dateline | undefined;
   sections.forEach((section, index) => {
     const body = page.text.slice(section.start, section.end);
     for (const span of splitSentences(body)) {
-      const start = section.start + span.start;
+      let start = section.start + span.start;
+      if (span.start === firstSentenceStart(body, section.title)) {
+        // The dateline stays in the text but not in the sentence: a reprint without it is the same story.
+        const found = parseDateline(page.text.slice(start, section.start + span.end));
+        if (found) {
+          dateline ??= found;
+          start += found.length;
+        }
+      }
       const end = section.start + span.end;
       // A section's heading is a title, not a sentence of the story.
       if (section.title && page.text.slice(start, end) === section.title) continue;
@@ -42,8 +52,17 @@ export function buildArticle(page: ExtractedPage, meta: ArticleMeta = {}): Artic
     sections,
     furniture: page.furniture,
     sentences,
+    dateline,
     source: meta.source,
   };
+}
+
+/** Where the first sentence of a section's story starts (after its heading, if any). */
+function firstSentenceStart(body: string, title: string | undefined): number {
+  let at = 0;
+  if (title && body.startsWith(title)) at = title.length;
+  while (at < body.length && /\s/.test(body[at])) at++;
+  return at;
 }
 
 /**

@@ -3,6 +3,8 @@
  * state, nothing that needs I/O to interpret.
  */
 
+import type { Dateline } from './dateline.js';
+
 /** What an extractor (text page or HTML) pulls out of one page, before sentences are split. */
 export interface ExtractedPage {
   /** Headline without site suffix; empty string when the page has none. */
@@ -61,6 +63,8 @@ export interface Article {
   sections: SectionSpan[];
   furniture: string[];
   sentences: Sentence[];
+  /** The wire dateline opening the story ("PORT ALDER, March 4 (Meridian Press) -"), if any. */
+  dateline?: Dateline;
   /** Where it came from (a path, `-` for stdin, a URL), for messages and reports. */
   source?: string;
 }

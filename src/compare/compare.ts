@@ -95,6 +95,8 @@ export function compareArticles(
     for (const c of meaningChanges(textA, textB)) changes.push({ alignment: index, ...c });
   });
 
+  const termsA = termWeights(pa);
+  const termsB = termWeights(pb);
   const relation = relate({
     sentencesA: pa.length,
     sentencesB: pb.length,
@@ -102,11 +104,13 @@ export function compareArticles(
     sharedFacts: facts.shared.length,
     onlyAFacts: facts.onlyA.length,
     onlyBFacts: facts.onlyB.length,
-    documentSimilarity: documentSimilarity(pa, pb),
+    documentSimilarity: documentSimilarity(termsA, termsB),
+    containmentA: containment(pa, termsB),
+    containmentB: containment(pb, termsA),
     publishedA: a.published,
     publishedB: b.published,
-    creditsA: credits(factsA, a),
-    creditsB: credits(factsB, b),
+    creditsA: credits(a),
+    creditsB: credits(b),
   });
 
   return {
@@ -192,27 +196,61 @@ function markBest(
   for (const cell of best) chosen[cell] = 1;
 }
 
-/** Cosine of the two articles' summed sentence vectors: the gist of what each is about. */
-function documentSimilarity(pa: readonly SentenceProfile[], pb: readonly SentenceProfile[]): number {
-  if (pa.length === 0 || pb.length === 0) return 0;
-  const va = new Float32Array(pa[0].sif.length);
-  const vb = new Float32Array(pb[0].sif.length);
-  for (const p of pa) for (let d = 0; d < va.length; d++) va[d] += p.sif[d];
-  for (const p of pb) for (let d = 0; d < vb.length; d++) vb[d] += p.sif[d];
-  normalise(va);
-  normalise(vb);
-  return Math.max(0, dot(va, vb));
+/** Each content term of an article once, with its informativeness: what the article is about. */
+function termWeights(profiles: readonly SentenceProfile[]): Map<string, number> {
+  const terms = new Map<string, number>();
+  for (const p of profiles) {
+    for (let k = 0; k < p.stems.length; k++) if (p.content[k]) terms.set(p.stems[k], p.weight[k]);
+  }
+  return terms;
 }
 
-/** Agencies an article credits: organisations named in its dateline (first sentence's opening). */
-function credits(facts: readonly Fact[], article: Article): string[] {
-  const first = article.sentences[0];
-  if (!first) return [];
-  const head = first.start + Math.min(40, first.end - first.start);
-  return facts
-    .filter((f) => f.kind === 'organization' && f.start >= first.start && f.end <= head)
-    .map((f) => f.text.toLowerCase());
+/**
+ * Cosine of the two articles' weighted term sets. Plain term overlap, not word vectors: averaged
+ * vectors of any two news articles point the same way, while two reports of one event share
+ * their rare words (names, places, the thing that happened).
+ */
+function documentSimilarity(ta: Map<string, number>, tb: Map<string, number>): number {
+  let shared = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [term, w] of ta) {
+    na += w * w;
+    if (tb.has(term)) shared += w * w;
+  }
+  for (const w of tb.values()) nb += w * w;
+  return na && nb ? shared / Math.sqrt(na * nb) : 0;
 }
+
+/**
+ * Share of A's running content words that B also uses. A text condensed or rewritten from another
+ * keeps most of its vocabulary even where no sentence survives whole; an independent report of
+ * the same event keeps the names but not the wording.
+ */
+function containment(pa: readonly SentenceProfile[], tb: Map<string, number>): number {
+  let total = 0;
+  let found = 0;
+  for (const p of pa) {
+    for (let k = 0; k < p.stems.length; k++) {
+      if (!p.content[k]) continue;
+      total++;
+      if (tb.has(p.stems[k])) found++;
+    }
+  }
+  return total ? found / total : 0;
+}
+
+/** Agencies an article credits: the agency of its dateline, or one it names as the source. */
+function credits(article: Article): string[] {
+  const found = new Set<string>();
+  if (article.dateline?.credit) found.add(article.dateline.credit.toLowerCase());
+  for (const m of article.text.matchAll(SOURCE_CREDIT)) found.add(m[1].toLowerCase());
+  return [...found];
+}
+
+/** "Source: Meridian Press", "(Meridian Press)" on a line of its own, "By Meridian Press". */
+const SOURCE_CREDIT =
+  /^(?:source|courtesy|via|by|credit)\s*:?\s+([A-Z][A-Za-z&.' ]{1,38}?(?:Press|News|Agency|Wire|Service|AP|AFP|Reuters|UNS|APP|PTI))\s*$/gm;
 
 function summarise(article: Article): ArticleSummary {
   return {

@@ -13,6 +13,8 @@ const base = (over: Partial<RelationInput>): RelationInput => ({
   onlyAFacts: 0,
   onlyBFacts: 0,
   documentSimilarity: 0,
+  containmentA: 0,
+  containmentB: 0,
   creditsA: [],
   creditsB: [],
   ...over,
@@ -37,12 +39,28 @@ describe('relate', () => {
   });
 
   it('calls a few lifted sentences partial reuse', () => {
-    expect(relate(base({ sentencesA: 30, alignments: aligned(diagonal(3)) })).type).toBe('partial-reuse');
+    expect(relate(base({ sentencesA: 30, alignments: aligned(diagonal(3), 'verbatim') })).type).toBe(
+      'partial-reuse',
+    );
+    // Reworded: the sentences alone do not tell reuse from two reports of one event; the vocabulary does.
+    expect(relate(base({ sentencesA: 30, alignments: aligned(diagonal(3)) })).type).not.toBe('partial-reuse');
+    const reworded = base({ sentencesA: 30, alignments: aligned(diagonal(3)), containmentA: 0.6 });
+    expect(relate(reworded).type).toBe('partial-reuse');
+  });
+
+  it("calls a short text made of a longer one's words a rewrite, though few sentences align", () => {
+    const condensed = base({
+      sentencesA: 4,
+      sentencesB: 20,
+      alignments: aligned(diagonal(1)),
+      containmentA: 0.9,
+    });
+    expect(relate(condensed).type).toBe('rewrite');
   });
 
   it('tells independent reports of one event from unrelated pieces', () => {
-    expect(relate(base({ sharedFacts: 5, documentSimilarity: 0.8 })).type).toBe('same-story');
-    expect(relate(base({ sharedFacts: 1, documentSimilarity: 0.2 })).type).toBe('related');
+    expect(relate(base({ sharedFacts: 5, documentSimilarity: 0.4 })).type).toBe('same-story');
+    expect(relate(base({ sharedFacts: 1, documentSimilarity: 0.22 })).type).toBe('related');
     expect(relate(base({})).type).toBe('unrelated');
   });
 

@@ -21,6 +21,9 @@ export interface Relation {
   /** Share of A's sentences that retell something in B. */
   coverageA: number;
   coverageB: number;
+  /** Share of A's (B's) running content words that the other article also uses. */
+  containmentA: number;
+  containmentB: number;
   evidence: string[];
 }
 
@@ -33,8 +36,11 @@ export interface RelationInput {
   sharedFacts: number;
   onlyAFacts: number;
   onlyBFacts: number;
-  /** Whole-article content similarity (weighted vector cosine), 0..1. */
+  /** Whole-article content similarity (cosine of weighted term sets), 0..1. */
   documentSimilarity: number;
+  /** Share of A's (B's) running content words that the other article also uses. */
+  containmentA: number;
+  containmentB: number;
   publishedA?: string;
   publishedB?: string;
   /** News agencies each side credits (dateline or attribution), lowercase. */
@@ -43,12 +49,17 @@ export interface RelationInput {
 }
 
 export interface RelateOptions {
-  /** Coverage of the more-covered side from which an article counts as wholly derived. */
+  /** Coverage of the more-covered side from which an article counts as wholly derived... */
   wholly: number;
-  /** Coverage from which some passages count as reused... */
+  /** ...or vocabulary containment of the more-contained side. */
+  whollyContainment: number;
+  /** Vocabulary containment from which some passages count as reused... */
+  partialContainment: number;
+  /** ...or this many sentences taken (nearly) word for word... */
+  partialVerbatim: number;
+  /** ...or this coverage together with `relatedContainment`. */
   partial: number;
-  /** ...or at least this many retold sentences. */
-  partialSentences: number;
+  relatedContainment: number;
   /** Share of retold sentences that are (near-)verbatim for a near-duplicate. */
   verbatimShare: number;
   /** Shared facts and document similarity for two independent reports of one event. */
@@ -60,13 +71,16 @@ export interface RelateOptions {
 }
 
 export const defaultRelateOptions: RelateOptions = {
-  wholly: 0.6,
-  partial: 0.15,
-  partialSentences: 2,
+  wholly: 0.8,
+  whollyContainment: 0.85,
+  partialContainment: 0.55,
+  partialVerbatim: 2,
+  partial: 0.3,
+  relatedContainment: 0.45,
   verbatimShare: 0.7,
   sameStoryFacts: 3,
-  sameStorySimilarity: 0.55,
-  relatedSimilarity: 0.35,
+  sameStorySimilarity: 0.25,
+  relatedSimilarity: 0.2,
   asymmetry: 0.3,
 };
 
@@ -86,6 +100,7 @@ export function relate(input: RelationInput, options: Partial<RelateOptions> = {
   const coverageA = input.sentencesA ? alignedA / input.sentencesA : 0;
   const coverageB = input.sentencesB ? alignedB / input.sentencesB : 0;
   const covered = Math.max(coverageA, coverageB);
+  const contained = Math.max(input.containmentA, input.containmentB);
   const verbatimShare = alignedA ? verbatimA / alignedA : 0;
   const evidence: string[] = [
     `${alignedA} of ${input.sentencesA} sentences of A and ${alignedB} of ${input.sentencesB} of B retell each other` +
@@ -94,23 +109,37 @@ export function relate(input: RelationInput, options: Partial<RelateOptions> = {
 
   let type: RelationType;
   if (allVerbatim && coverageA >= 0.95 && coverageB >= 0.95) type = 'duplicate';
-  else if (covered >= opt.wholly) {
+  else if (covered >= opt.wholly || contained >= opt.whollyContainment) {
     type =
       verbatimShare >= opt.verbatimShare && Math.min(coverageA, coverageB) >= opt.wholly
         ? 'near-duplicate'
         : 'rewrite';
-  } else if (covered >= opt.partial || alignedA >= opt.partialSentences) type = 'partial-reuse';
-  else if (input.sharedFacts >= opt.sameStoryFacts && input.documentSimilarity >= opt.sameStorySimilarity) {
+  } else if (
+    contained >= opt.partialContainment ||
+    verbatimA >= opt.partialVerbatim ||
+    (covered >= opt.partial && contained >= opt.relatedContainment)
+  )
+    type = 'partial-reuse';
+  else if (input.sharedFacts >= opt.sameStoryFacts && input.documentSimilarity >= opt.sameStorySimilarity)
     type = 'same-story';
-    evidence.push(
-      `${input.sharedFacts} facts in common, document similarity ${input.documentSimilarity.toFixed(2)}`,
-    );
-  } else if (input.sharedFacts > 0 || input.documentSimilarity >= opt.relatedSimilarity) type = 'related';
+  else if (input.documentSimilarity >= opt.relatedSimilarity) type = 'related';
   else type = 'unrelated';
+  evidence.push(
+    `${input.sharedFacts} facts in common; document similarity ${input.documentSimilarity.toFixed(2)}; ` +
+      `${Math.round(input.containmentA * 100)}% of A's words are in B, ${Math.round(input.containmentB * 100)}% of B's in A`,
+  );
 
   const derived = type !== 'same-story' && type !== 'related' && type !== 'unrelated';
   const direction = derived ? directionOf(input, coverageA, coverageB, opt, evidence) : 'unknown';
-  return { type, direction, coverageA: round3(coverageA), coverageB: round3(coverageB), evidence };
+  return {
+    type,
+    direction,
+    coverageA: round3(coverageA),
+    coverageB: round3(coverageB),
+    containmentA: round3(input.containmentA),
+    containmentB: round3(input.containmentB),
+    evidence,
+  };
 }
 
 /**

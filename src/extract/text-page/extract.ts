@@ -24,9 +24,9 @@ export function extractTextPage(text: string): ExtractedPage {
   const features = lines.map(lineFeatures);
   let first = 0;
   let title = '';
-  // The first line is the headline, even when it ends with a period; a first line of the length of
-  // a paragraph means the page has no headline.
-  if (furnitureScore(features[0]) < 1 && features[0].words <= 40 && lines.length > 1) {
+  // The first line is the headline unless it reads as the story's opening sentence: a page of
+  // body text only (as newspaper archives store it) would otherwise lose its lead.
+  if (furnitureScore(features[0]) < 1 && !isLeadSentence(lines[0], features[0]) && lines.length > 1) {
     title = lines[0];
     first = 1;
   }
@@ -96,6 +96,15 @@ function words(s: string): string[] {
 }
 
 /** A short line before the story whose words all come from the headline: an image caption. */
+/**
+ * A first line that is a sentence, not a headline: long, closed by a full stop, and written with
+ * the articles and auxiliaries that headline style drops.
+ */
+function isLeadSentence(line: string, f: LineFeatures): boolean {
+  if (f.words > 40) return true;
+  return f.words >= 12 && /[.!?]["'”’)]?$/.test(line) && /\b(the|a|an|is|was|are|were|has|have)\b/.test(line);
+}
+
 function isCaption(f: LineFeatures, line: string, titleWords: Set<string>): boolean {
   if (f.words > 8 || f.sentenceEnd || titleWords.size === 0) return false;
   return words(line).every((w) => titleWords.has(w));
