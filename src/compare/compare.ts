@@ -24,16 +24,25 @@ export interface CompareContext {
 
 export interface CompareOptions {
   /**
-   * Sentence pairs whose cheap similarity (vector cosine or shared weighted words) is below this
-   * are not scored by the model: it keeps article pairs fast without losing paraphrases, which
-   * always share either words or meaning.
+   * Sentence pairs below both cheap similarities (shared weighted words; cosine of the SIF
+   * sentence vectors) are not scored by the model: it keeps article pairs fast without losing
+   * paraphrases, which share either words or meaning. The vector cutoff is high because any two
+   * news sentences' averaged vectors point roughly the same way.
    */
-  prefilter: number;
-  /** ...but every sentence's best few partners are scored anyway. */
+  prefilterOverlap: number;
+  prefilterVector: 0.85;
+  /** ...but every sentence's best few partners are scored anyway... */
   partnersPerSentence: number;
+  /** ...if they reach this share of a cutoff (a sentence with no plausible partner has none). */
+  partnerFloor: 0.5;
 }
 
-export const defaultCompareOptions: CompareOptions = { prefilter: 0.45, partnersPerSentence: 2 };
+export const defaultCompareOptions: CompareOptions = {
+  prefilterOverlap: 0.2,
+  prefilterVector: 0.85,
+  partnersPerSentence: 2,
+  partnerFloor: 0.5,
+};
 
 export interface ArticleSummary {
   id: string;
@@ -143,13 +152,15 @@ export function scorePairs(
       let shared = 0;
       for (const [stem, w] of wa) if (stemsB[j].has(stem)) shared += w;
       const overlap = shared / Math.max(pa[i].contentWeight, pb[j].contentWeight, 1e-9);
-      cheap[i * m + j] = Math.max(dot(pa[i].sif, pb[j].sif), overlap);
+      const vector = dot(pa[i].sif, pb[j].sif);
+      // One scale for ranking partners: each similarity relative to its own cutoff.
+      cheap[i * m + j] = Math.max(vector / opt.prefilterVector, overlap / opt.prefilterOverlap);
     }
   }
   const chosen = new Uint8Array(n * m);
-  for (let k = 0; k < n * m; k++) if (cheap[k] >= opt.prefilter) chosen[k] = 1;
-  for (let i = 0; i < n; i++) markBest(cheap, chosen, i * m, 1, m, opt.partnersPerSentence);
-  for (let j = 0; j < m; j++) markBest(cheap, chosen, j, m, n, opt.partnersPerSentence);
+  for (let k = 0; k < n * m; k++) if (cheap[k] >= 1) chosen[k] = 1;
+  for (let i = 0; i < n; i++) markBest(cheap, chosen, i * m, 1, m, opt);
+  for (let j = 0; j < m; j++) markBest(cheap, chosen, j, m, n, opt);
 
   const out: ScoredPair[] = [];
   for (let i = 0; i < n; i++) {
@@ -183,15 +194,15 @@ function markBest(
   offset: number,
   stride: number,
   length: number,
-  count: number,
+  opt: CompareOptions,
 ): void {
   const best: number[] = [];
   for (let k = 0; k < length; k++) {
     const cell = offset + k * stride;
-    if (cheap[cell] <= 0) continue;
+    if (cheap[cell] < opt.partnerFloor) continue;
     best.push(cell);
     best.sort((x, y) => cheap[y] - cheap[x]);
-    if (best.length > count) best.pop();
+    if (best.length > opt.partnersPerSentence) best.pop();
   }
   for (const cell of best) chosen[cell] = 1;
 }

@@ -4,7 +4,7 @@
  * other holds (exactly, as a synonym, or as a near word vector), whether the word order survived,
  * and whether the anchors — numbers, names, negations — agree.
  */
-import type { Lexicon } from '../text/lexicon/types.js';
+import { type Lexicon, sameSense, type WordSenses } from '../text/lexicon/types.js';
 import { dot, type SentenceProfile } from './profile.js';
 
 export const featureNames = [
@@ -70,12 +70,12 @@ export function pairFeatures(a: SentenceProfile, b: SentenceProfile, lexicon: Le
     const si = a.vectorSlot[i];
     for (let j = 0; j < nb; j++) {
       if (!b.content[j]) continue;
-      let s: number;
-      if (a.stems[i] === b.stems[j]) s = 1;
+      let s = 0;
+      if (a.stemIds[i] === b.stemIds[j]) s = 1;
       else {
         const sj = b.vectorSlot[j];
-        s = dot(a.vectors, b.vectors, si * dims, sj * dims, dims);
-        if (s < SYNONYM && lexicon.synonyms(a.norms[i], b.norms[j])) s = SYNONYM;
+        if (si >= 0 && sj >= 0) s = dot(a.vectors, b.vectors, si * dims, sj * dims, dims);
+        if (s < SYNONYM && sameSense(a.senses[i] as WordSenses, b.senses[j] as WordSenses)) s = SYNONYM;
       }
       if (s > bestA[i]) bestA[i] = s;
       if (s > bestB[j]) bestB[j] = s;
@@ -90,7 +90,7 @@ export function pairFeatures(a: SentenceProfile, b: SentenceProfile, lexicon: Le
   const unmatchedA = countBelow(a, bestA);
   const unmatchedB = countBelow(b, bestB);
 
-  const lcs = lcsLength(a.stems, b.stems);
+  const lcs = lcsLength(a.stemIds, b.stemIds);
   const numbersUnmatched = unmatchedNumbers(a.numbers, b.numbers) + unmatchedNumbers(b.numbers, a.numbers);
   const namesA = new Set(a.names);
   const namesB = new Set(b.names);
@@ -108,7 +108,7 @@ export function pairFeatures(a: SentenceProfile, b: SentenceProfile, lexicon: Le
     ca,
     cb,
     Math.min(na, nb) / Math.max(na, nb, 1),
-    dice(a.stems, b.stems, 1),
+    dice(a, b, 1),
     exactInB,
     exactInA,
     softInB,
@@ -117,8 +117,8 @@ export function pairFeatures(a: SentenceProfile, b: SentenceProfile, lexicon: Le
     unmatchedA,
     unmatchedB,
     Math.max(unmatchedA, unmatchedB),
-    dice(a.stems, b.stems, 2),
-    dice(a.stems, b.stems, 3),
+    dice(a, b, 2),
+    dice(a, b, 3),
     Math.min(na, nb) ? lcs / Math.min(na, nb) : 0,
     surface,
     dot(a.sif, b.sif),
@@ -129,8 +129,8 @@ export function pairFeatures(a: SentenceProfile, b: SentenceProfile, lexicon: Le
     namesUnmatchedA,
     namesUnmatchedB,
     a.negations > 0 !== b.negations > 0 ? 1 : 0,
-    bleu(a.stems, b.stems),
-    bleu(b.stems, a.stems),
+    bleu(a, b),
+    bleu(b, a),
   ]);
   return { values, softInB, softInA, surface, sharedAnchors: sharedNames + sharedNumbers };
 }
@@ -178,49 +178,44 @@ function unmatchedNumbers(xs: number[], ys: number[]): number {
   return c;
 }
 
-/** Dice coefficient of the two n-gram multisets. */
-export function dice(a: string[], b: string[], n: number): number {
-  const ga = ngrams(a, n);
-  const gb = ngrams(b, n);
-  const total = a.length + b.length - 2 * (n - 1);
+/** Dice coefficient of the two sentences' n-gram multisets. */
+export function dice(a: SentenceProfile, b: SentenceProfile, n: number): number {
+  const total = a.stems.length + b.stems.length - 2 * (n - 1);
   if (total <= 0) return 0;
-  let common = 0;
-  for (const [g, c] of ga) {
-    const d = gb.get(g);
-    if (d) common += Math.min(c, d);
-  }
-  return (2 * common) / total;
+  return (2 * commonCount(a.grams[n - 1], b.grams[n - 1])) / total;
 }
 
-function ngrams(xs: string[], n: number): Map<string, number> {
-  const m = new Map<string, number>();
-  for (let k = 0; k + n <= xs.length; k++) {
-    const g = n === 1 ? xs[k] : xs.slice(k, k + n).join(' ');
-    m.set(g, (m.get(g) ?? 0) + 1);
+/** Size of the multiset intersection of two sorted arrays (clipped n-gram matches). */
+function commonCount(x: Uint32Array, y: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (x[i] < y[j]) i++;
+    else j++;
   }
-  return m;
+  return common;
 }
 
 /** Sentence BLEU of `hyp` against `ref`: geometric mean of clipped 1..4-gram precisions, smoothed. */
-function bleu(hyp: string[], ref: string[]): number {
+function bleu(hyp: SentenceProfile, ref: SentenceProfile): number {
   let logSum = 0;
   for (let n = 1; n <= 4; n++) {
-    const h = ngrams(hyp, n);
-    const r = ngrams(ref, n);
-    let match = 0;
-    let total = 0;
-    for (const [g, c] of h) {
-      total += c;
-      match += Math.min(c, r.get(g) ?? 0);
-    }
-    logSum += Math.log((match + 1) / (total + 1));
+    const h = hyp.grams[n - 1];
+    logSum += Math.log((commonCount(h, ref.grams[n - 1]) + 1) / (h.length + 1));
   }
-  const brevity = hyp.length < ref.length ? Math.exp(1 - ref.length / Math.max(hyp.length, 1)) : 1;
+  const hl = hyp.stems.length;
+  const rl = ref.stems.length;
+  const brevity = hl < rl ? Math.exp(1 - rl / Math.max(hl, 1)) : 1;
   return brevity * Math.exp(logSum / 4);
 }
 
 /** Longest common subsequence length, O(n·m) with one row of memory. */
-export function lcsLength(a: string[], b: string[]): number {
+export function lcsLength(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length === 0 || b.length === 0) return 0;
   const row = new Uint16Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {

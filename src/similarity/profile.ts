@@ -3,21 +3,28 @@
  * so that comparing two articles costs O(sentences) profiles and O(candidate pairs) features.
  */
 
+import { hashString } from '../text/hash.js';
 import { nameKey, TokenFlag, TokenKind, tokenize } from '../text/index.js';
-import type { Lexicon } from '../text/lexicon/types.js';
+import type { Lexicon, WordSenses } from '../text/lexicon/types.js';
 
 export interface SentenceProfile {
   /** Stems of word and number tokens in order (punctuation and symbols dropped). */
   stems: string[];
   /** Canonical surface forms, parallel to `stems` (lemma-able words for vectors and WordNet). */
   norms: string[];
+  /** 32-bit hashes of `stems`: compared as numbers in the n-gram and order features. */
+  stemIds: Uint32Array;
+  /** Sorted hashes of the 1- to 4-grams of `stemIds` (index n-1), multisets for clipped counts. */
+  grams: Uint32Array[];
+  /** WordNet senses of each content term (undefined for stopwords). */
+  senses: Array<WordSenses | undefined>;
   /** 1 where the term carries content (not a stopword). */
   content: Uint8Array;
   /** Informativeness of each term: an IDF estimated from the word's frequency rank. */
   weight: Float32Array;
   /** Unit vectors of the content terms, `dims` floats each, zeros where the word has none. */
   vectors: Float32Array;
-  /** Index into `vectors` (in units of `dims`) per term, -1 for stopwords. */
+  /** Index into `vectors` (in units of `dims`) per term: -1 for stopwords and for words without a vector. */
   vectorSlot: Int32Array;
   /** Numeric values of number tokens (canonical: "a million" = 1e6). */
   numbers: number[];
@@ -88,14 +95,20 @@ export function profileSentence(text: string, lexicon: Lexicon): SentenceProfile
     contentWeight += weight[k];
     const slot = vectorSlot[k];
     const view = vectors.subarray(slot * dims, (slot + 1) * dims);
-    if (lexicon.addVector(norms[k], 1, view)) {
+    if (!lexicon.addVector(norms[k], 1, view)) vectorSlot[k] = -1;
+    else {
       const w = sifWeight(lexicon.rank(norms[k]));
       for (let d = 0; d < dims; d++) sif[d] += w * view[d];
     }
   }
   normalise(sif);
+  const stemIds = Uint32Array.from(stems, hashString);
+  const senses = norms.map((norm, k) => (content[k] ? lexicon.senses(norm) : undefined));
   return {
     stems,
+    stemIds,
+    grams: [1, 2, 3, 4].map((n) => sortedGrams(stemIds, n)),
+    senses,
     norms,
     content,
     weight,
@@ -107,6 +120,18 @@ export function profileSentence(text: string, lexicon: Lexicon): SentenceProfile
     sif,
     contentWeight,
   };
+}
+
+/** Hashes of the n-grams of a term sequence, sorted so that two multisets intersect in one merge. */
+function sortedGrams(ids: Uint32Array, n: number): Uint32Array {
+  const count = Math.max(0, ids.length - n + 1);
+  const out = new Uint32Array(count);
+  for (let k = 0; k < count; k++) {
+    let h = ids[k];
+    for (let t = 1; t < n; t++) h = Math.imul(h ^ ids[k + t], 0x01000193) + n;
+    out[k] = h >>> 0;
+  }
+  return out.sort();
 }
 
 export function normalise(v: Float32Array): void {

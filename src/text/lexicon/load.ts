@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeContainer } from './container.js';
 import { baseForm, type Pos } from './morphy.js';
 import { lookup, type StringTable } from './string-table.js';
-import type { EntityKind, Lexicon } from './types.js';
+import { type EntityKind, type Lexicon, sameSense, type WordSenses } from './types.js';
 
 export const LEXICON_FILE = 'lexicon.bin';
 
@@ -45,24 +45,25 @@ export function loadLexicon(dir = defaultCacheDir()): Lexicon {
     const i = lookup(lemmas, form);
     return i >= 0 && (lemmaPos[i] & pos) !== 0;
   };
-  const lemma = (word: string) => baseForm(word, known);
+  // Morphy's rules are the costliest lookup; a text repeats its words, so base forms are memoised.
+  const lemmaMemo = new Map<string, string>();
+  const lemma = (word: string) => {
+    let base = lemmaMemo.get(word);
+    if (base === undefined) {
+      if (lemmaMemo.size >= 500_000) lemmaMemo.clear();
+      base = baseForm(word, known);
+      lemmaMemo.set(word, base);
+    }
+    return base;
+  };
+  const senses = (word: string): WordSenses => {
+    const base = lemma(word);
+    return { lemma: base, lemmaSynsets: synsetsOf(base), wordSynsets: synsetsOf(word) };
+  };
 
   function synsetsOf(word: string): Uint32Array | undefined {
     const i = lookup(lemmas, word);
     return i < 0 ? undefined : synsets.subarray(synsetStart[i], synsetStart[i + 1]);
-  }
-
-  function shareSynset(x: Uint32Array | undefined, y: Uint32Array | undefined): boolean {
-    if (!x || !y) return false;
-    // Both lists are ascending (synset ids are assigned in file order).
-    let i = 0;
-    let j = 0;
-    while (i < x.length && j < y.length) {
-      if (x[i] === y[j]) return true;
-      if (x[i] < y[j]) i++;
-      else j++;
-    }
-    return false;
   }
 
   return {
@@ -96,12 +97,9 @@ export function loadLexicon(dir = defaultCacheDir()): Lexicon {
       return i < 0 ? 0 : ranks[i];
     },
     synonyms(x, y) {
-      if (x === y) return true;
-      const lx = lemma(x);
-      const ly = lemma(y);
-      if (lx === ly) return true;
-      return shareSynset(synsetsOf(lx), synsetsOf(ly)) || shareSynset(synsetsOf(x), synsetsOf(y));
+      return x === y || sameSense(senses(x), senses(y));
     },
+    senses,
     lemma,
     entityKind(name) {
       const i = lookup(names, name);
