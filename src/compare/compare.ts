@@ -40,7 +40,7 @@ export interface CompareOptions {
 export const defaultCompareOptions: CompareOptions = {
   prefilterOverlap: 0.2,
   prefilterVector: 0.85,
-  partnersPerSentence: 2,
+  partnersPerSentence: 1,
   partnerFloor: 0.5,
 };
 

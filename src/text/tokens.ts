@@ -47,7 +47,7 @@ export interface Tokens {
 const TOKEN =
   /(\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|([\p{L}\p{M}]+(?:['’][\p{L}]+)*)|([$€£¥%&@#+=<>§©®°])|(\S)/gu;
 
-const UNITS: Record<string, number> = {
+const UNITS: Record<string, number> = wordTable({
   zero: 0,
   one: 1,
   two: 2,
@@ -68,8 +68,8 @@ const UNITS: Record<string, number> = {
   seventeen: 17,
   eighteen: 18,
   nineteen: 19,
-};
-const TENS: Record<string, number> = {
+});
+const TENS: Record<string, number> = wordTable({
   twenty: 20,
   thirty: 30,
   forty: 40,
@@ -78,8 +78,8 @@ const TENS: Record<string, number> = {
   seventy: 70,
   eighty: 80,
   ninety: 90,
-};
-const ORDINALS: Record<string, number> = {
+});
+const ORDINALS: Record<string, number> = wordTable({
   first: 1,
   second: 2,
   third: 3,
@@ -109,8 +109,8 @@ const ORDINALS: Record<string, number> = {
   ninetieth: 90,
   hundredth: 100,
   thousandth: 1000,
-};
-const SCALES: Record<string, number> = {
+});
+const SCALES: Record<string, number> = wordTable({
   hundred: 100,
   thousand: 1e3,
   million: 1e6,
@@ -123,8 +123,21 @@ const SCALES: Record<string, number> = {
   bn: 1e9,
   k: 1e3,
   tn: 1e12,
-};
+});
 const ABBREVIATED_SCALES = new Set(['m', 'mn', 'bn', 'k', 'tn']);
+/** Words a spelled-out number can start with: a cheap first test for every word token. */
+const NUMBER_START = new Set([
+  ...Object.keys(UNITS),
+  ...Object.keys(TENS),
+  ...Object.keys(ORDINALS),
+  'a',
+  'an',
+]);
+
+/** A lookup object without a prototype, so that `"constructor" in UNITS` is false. */
+function wordTable(entries: Record<string, number>): Record<string, number> {
+  return Object.assign(Object.create(null), entries);
+}
 const NEGATIONS = new Set([
   'not',
   'no',
@@ -188,10 +201,12 @@ interface NumberPhrase {
  * "75th", "seventy-fifth"). Returns undefined when no number starts here.
  */
 function readNumber(raw: Raw[], k: number): NumberPhrase | undefined {
+  const t = raw[k];
+  if (t.kind === TokenKind.Word ? !NUMBER_START.has(t.text.toLowerCase()) : t.kind !== TokenKind.Number)
+    return undefined;
   const word = (i: number) =>
     i < raw.length && raw[i].kind === TokenKind.Word ? raw[i].text.toLowerCase() : '';
   const adjacent = (i: number) => i < raw.length && raw[i].start === raw[i - 1].end;
-  const t = raw[k];
   if (t.kind === TokenKind.Number) {
     let value = Number.parseFloat(t.text.replace(/,/g, ''));
     let next = k + 1;
@@ -255,19 +270,21 @@ function readNumber(raw: Raw[], k: number): NumberPhrase | undefined {
 }
 
 /**
- * Porter2 stems, memoised: stemming dominates tokenizing time and news vocabulary repeats. The
- * memo is bounded and invisible to callers (the same word always has the same stem), so the
- * tokenizer stays a pure function.
+ * Canonical form and Porter2 stem of a lowercase word, memoised: spelling and stemming dominate
+ * tokenizing time and news vocabulary repeats. The memo is bounded and invisible to callers (the
+ * same word always has the same forms), so the tokenizer stays a pure function.
  */
-const stems = new Map<string, string>();
-function stemOf(word: string): string {
-  let s = stems.get(word);
-  if (s === undefined) {
-    s = stemmer(word);
-    if (stems.size >= 200_000) stems.clear();
-    stems.set(word, s);
+const forms = new Map<string, readonly [norm: string, stem: string]>();
+function formsOf(lower: string): readonly [norm: string, stem: string] {
+  let f = forms.get(lower);
+  if (f === undefined) {
+    let norm = lower === "'s" ? lower : americanSpelling(lower);
+    if (norm === 'cannot') norm = 'not';
+    f = [norm, norm === "'s" ? norm : stemmer(norm)];
+    if (forms.size >= 200_000) forms.clear();
+    forms.set(lower, f);
   }
-  return s;
+  return f;
 }
 
 function formatValue(v: number): string {
@@ -308,7 +325,7 @@ export function tokenize(text: string): Tokens {
     let s: string;
     if (t.kind === TokenKind.Word) {
       const lower = t.text.toLowerCase().replace(/’/g, "'");
-      n = lower === "'s" ? "'s" : americanSpelling(lower);
+      [n, s] = formsOf(lower);
       if (n === 'per' && raw[k + 1] && raw[k + 1].text.toLowerCase() === 'cent') {
         n = 'percent';
         start.push(t.start);
@@ -322,8 +339,6 @@ export function tokenize(text: string): Tokens {
         k += 2;
         continue;
       }
-      if (n === 'cannot') n = 'not';
-      s = n === "'s" ? n : stemOf(n);
       const first = t.text.charCodeAt(0);
       const upper = t.text.toUpperCase();
       if (t.text[0] !== t.text[0].toLowerCase() && first !== 0x27) f |= TokenFlag.Capitalised;
