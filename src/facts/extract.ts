@@ -79,7 +79,7 @@ const QUANTITY_ADJECTIVES = new Set([
   'foreign',
 ]);
 const CURRENCIES: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp', '¥': 'jpy', '#': 'gbp' };
-const CURRENCY_WORDS: Record<string, string> = {
+const CURRENCY_WORDS: Record<string, string> = Object.assign(Object.create(null), {
   dollar: 'usd',
   dollars: 'usd',
   euro: 'eur',
@@ -93,7 +93,7 @@ const CURRENCY_WORDS: Record<string, string> = {
   usd: 'usd',
   eur: 'eur',
   gbp: 'gbp',
-};
+});
 /** Words that precede a person's name and are not part of it. */
 const PERSON_TITLES = new Set(
   `president prime minister premier caretaker interim chancellor king queen prince princess mr mrs ms dr prof sir

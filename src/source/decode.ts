@@ -10,7 +10,7 @@ export interface Decoded {
   encoding: string;
 }
 
-const LABELS: Record<string, string> = {
+const LABELS: Record<string, string> = Object.assign(Object.create(null), {
   'utf-8': 'utf-8',
   utf8: 'utf-8',
   'iso-8859-1': 'windows-1252',
@@ -23,7 +23,7 @@ const LABELS: Record<string, string> = {
   'utf-16': 'utf-16le',
   'utf-16le': 'utf-16le',
   'utf-16be': 'utf-16be',
-};
+});
 
 export function decodeBytes(buf: Uint8Array, hint?: string): Decoded {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return decode(buf.subarray(3), 'utf-8');

@@ -38,7 +38,7 @@ const OUR_STEMS = new Set(
 ranc ard arb demean glam harb savi succ`.split(/\s+/),
 );
 
-const WHOLE: Record<string, string> = Object.fromEntries(
+const WHOLE: Record<string, string> = Object.assign(Object.create(null), Object.fromEntries(
   `defence:defense offence:offense licence:license pretence:pretense grey:gray programme:program programmes:programs
 catalogue:catalog analogue:analog tyre:tire tyres:tires aluminium:aluminum manoeuvre:maneuver manoeuvres:maneuvers
 paediatric:pediatric anaemia:anemia haemorrhage:hemorrhage oestrogen:estrogen foetus:fetus encyclopaedia:encyclopedia
@@ -51,7 +51,7 @@ practising:practicing towards:toward afterwards:afterward`
     .split(/\s+/)
     .filter(Boolean)
     .map((p) => p.split(':') as [string, string]),
-);
+));
 
 const RE_WORDS = new Set(
   `centre theatre metre litre fibre calibre sombre spectre lustre meagre sceptre kilometre millimetre centimetre

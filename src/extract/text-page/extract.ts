@@ -54,9 +54,17 @@ export function extractTextPage(text: string): ExtractedPage {
   }
   markLinkLists(features, roles, first, end);
 
-  // 3. Sections: a short unpunctuated line with prose before it and at least two paragraphs after.
+  // 3. Sections: a short unpunctuated line with prose before it and at least two paragraphs after;
+  // or, on a page of briefs, every such line directly followed by prose, when there are several.
+  const nextContent = (i: number) => {
+    for (let k = i + 1; k < end; k++) if (roles[k] === 'content') return k;
+    return -1;
+  };
+  const briefs: number[] = [];
   for (let i = first; i < end; i++) {
     if (roles[i] !== 'content' || !isHeadingShape(features[i], lines[i])) continue;
+    const k = nextContent(i);
+    if (k >= 0 && isProse(features[k])) briefs.push(i);
     const before = countContent(features, roles, first, i);
     let after = 0;
     for (let k = i + 1; k < end && after < 2; k++) {
@@ -66,6 +74,7 @@ export function extractTextPage(text: string): ExtractedPage {
     }
     if (before >= 1 && after >= 2) roles[i] = 'heading';
   }
+  if (briefs.length >= 3) for (const i of briefs) roles[i] = 'heading';
 
   const furniture: string[] = [];
   const paragraphs: string[] = [];
@@ -77,7 +86,8 @@ export function extractTextPage(text: string): ExtractedPage {
       furniture.push(lines[i]);
       continue;
     }
-    if (roles[i] === 'heading' && paragraphs.length > 0) {
+    if (roles[i] === 'heading' && paragraphs.length === 0) section.title = lines[i];
+    else if (roles[i] === 'heading') {
       section.end = at - 2;
       sections.push(section);
       section = { title: lines[i], start: at, end: 0 };

@@ -36,7 +36,7 @@ const rules: Array<[Pos, string, string]> = [
 ];
 
 /** Irregular inflections → base form (verbs, a few nouns and adjectives). */
-export const irregular: Readonly<Record<string, string>> = Object.fromEntries(
+export const irregular: Readonly<Record<string, string>> = Object.assign(Object.create(null), Object.fromEntries(
   `went:go gone:go said:say made:make took:take taken:take came:come saw:see seen:see knew:know known:know
 got:get gotten:get gave:give given:give found:find thought:think told:tell became:become left:leave felt:feel
 brought:bring began:begin begun:begin kept:keep held:hold wrote:write written:write stood:stand heard:hear
@@ -53,7 +53,7 @@ better:good best:good worse:bad worst:bad further:far furthest:far`
     .split(/\s+/)
     .filter(Boolean)
     .map((pair) => pair.split(':') as [string, string]),
-);
+));
 
 /**
  * Base-form candidates of a lowercase word, most likely first, filtered by `known(form, pos)`.
