@@ -13,7 +13,10 @@ describe('parseDateline', () => {
       place: 'BEIJING',
       credit: 'UNS',
     });
-    expect(parseDateline('WASHINGTON (AP) — The Senate voted')).toMatchObject({ place: 'WASHINGTON', credit: 'AP' });
+    expect(parseDateline('WASHINGTON (AP) — The Senate voted')).toMatchObject({
+      place: 'WASHINGTON',
+      credit: 'AP',
+    });
   });
 
   it('does not take an opening sentence or a label for a dateline', () => {

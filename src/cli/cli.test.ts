@@ -117,6 +117,16 @@ describe('newstrace compare', () => {
     });
   }
 
+  it('reads invalid UTF-8 as windows-1252 rather than failing', () => {
+    writeFileSync(
+      join(dir, 'broken-utf8.txt'),
+      Buffer.concat([Buffer.from(story), Buffer.from([0xe9, 0x80, 0xff, 0x0a])]),
+    );
+    const r = run(['compare', join(dir, 'broken-utf8.txt'), join(dir, 'b.txt'), '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).relation.type).toBe('rewrite');
+  });
+
   it('explains usage mistakes', () => {
     const r = run(['compare', join(dir, 'a.txt')]);
     expect(r.code).toBe(2);
@@ -148,5 +158,16 @@ describe('newstrace compare', () => {
     expect(lines[2]).toMatchObject({ id: 'three', error: expect.stringMatching(/"a" and "b"/) });
     expect(lines[3]).toMatchObject({ id: 'four', error: expect.stringMatching(/missing\.txt/) });
     expect(lines[4].id).toBe('five');
+  });
+});
+
+describe('newstrace demo (npm start)', () => {
+  it('compares the bundled sample and finds the relation each derived article was written with', () => {
+    const r = run(['demo']);
+    expect(r.code).toBe(0);
+    const verdicts = [...r.out.matchAll(/→ (\S+) \(expected (\S+)\)/g)];
+    expect(verdicts.length).toBeGreaterThanOrEqual(5);
+    const right = verdicts.filter(([, got, want]) => got === want).length;
+    expect(right / verdicts.length).toBeGreaterThanOrEqual(0.8);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * `newstrace demo` (what `npm start` runs): compares every derived article of the bundled sample
- * corpus with its source and prints the verdicts, then the full report of the rewrite.
+ * `newstrace demo` (what `npm start` runs): compares each article of the bundled sample with its
+ * source (or an independent or unrelated piece with the wire story), prints the verdicts, then the
+ * full report of the rewrite.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,21 @@ interface ManifestEntry {
   role: string;
   derivedFrom: string | null;
   expectedRelationToSource: string | null;
+  /** An independent report of the same event as this article. */
+  sameStoryAs?: string;
   published?: string;
+}
+
+/** What the demo compares an entry with, and the relation the sample was written to have. */
+function counterpart(
+  e: ManifestEntry,
+  entries: ManifestEntry[],
+): { file: string; expected: string } | undefined {
+  if (e.derivedFrom) return { file: e.derivedFrom, expected: e.expectedRelationToSource ?? 'derived' };
+  if (e.sameStoryAs) return { file: e.sameStoryAs, expected: 'same-story' };
+  const wire = entries.find((x) => x.role === 'wire');
+  if (e.role === 'unrelated' && wire?.file) return { file: wire.file, expected: 'unrelated' };
+  return undefined;
 }
 
 export const sampleDir = fileURLToPath(new URL('../../sample/', import.meta.url));
@@ -32,15 +47,18 @@ export async function runDemo(out: NodeJS.WritableStream): Promise<number> {
     return { ...article, published: article.published ?? e.published };
   };
   const byFile = new Map(entries.filter((e) => e.file).map((e) => [e.file as string, e]));
-  out.write('newstrace demo: each derived article of the bundled sample, compared with its source\n\n');
+  out.write(
+    'newstrace demo: each article of the bundled sample compared with its source (or, for independent and unrelated pieces, with the wire story)\n\n',
+  );
   let showcase: string | undefined;
   for (const e of entries) {
-    if (!e.file || !e.derivedFrom || !byFile.has(e.derivedFrom)) continue;
-    const source = byFile.get(e.derivedFrom) as ManifestEntry;
+    const other = counterpart(e, entries);
+    if (!e.file || !other || !byFile.has(other.file)) continue;
+    const source = byFile.get(other.file) as ManifestEntry;
     const result = compareArticles(await load(e), await load(source), ctx);
     const r = result.relation;
     out.write(
-      `${e.file}\n  vs ${source.file}\n  → ${r.type} (expected ${e.expectedRelationToSource}), direction ${r.direction}, ` +
+      `${e.file}\n  vs ${source.file}\n  → ${r.type} (expected ${other.expected}), direction ${r.direction}, ` +
         `coverage ${Math.round(r.coverageA * 100)}% / ${Math.round(r.coverageB * 100)}%\n\n`,
     );
     if (e.role === 'rewrite' && !showcase) showcase = renderTerminal(result, { color: false, width: 100 });

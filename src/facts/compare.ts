@@ -74,8 +74,18 @@ function sameNumber(a: Fact, b: Fact): boolean {
   const ordA = a.key.startsWith('ord:');
   const ordB = b.key.startsWith('ord:');
   if (ordA !== ordB) return false;
-  return !a.unit || !b.unit || a.unit === b.unit || ordA;
+  if (!a.unit || !b.unit || a.unit === b.unit || ordA) return true;
+  // "48,000 cars" = "48,000 vehicles": a counted noun is reworded freely; "5 km" ≠ "5 miles".
+  return !(MEASURES.has(a.unit) && MEASURES.has(b.unit));
 }
+
+const MEASURES = new Set(
+  `% percent km kilometer kilometre mile metre meter cm mm kg kilogram gram ton tonne pound ounce mw gw kw kwh
+megawatt gigawatt kilowatt hectare acre liter litre gallon barrel degree celsius fahrenheit second minute hour day
+week month year decade century usd eur gbp jpy cny inr pkr rub dollar euro pound yen yuan rupee ruble`.split(
+    /\s+/,
+  ),
+);
 
 function words(s: string): Set<string> {
   return new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);

@@ -102,9 +102,9 @@ foreign finance defence defense deputy vice first pm chairman chairwoman ceo dir
 minister's leader coach captain actress actor singer star rep representative`.split(/\s+/),
 );
 const ORG_CUES =
-  /\b(ministry|bank|forum|corp|corporation|inc|ltd|plc|llc|university|college|office|council|party|agency|association|committee|court|commission|company|group|union|organization|organisation|institute|department|board|authority|police|army|navy|force|news|times|post|press|federation|league|club|fund|foundation|parliament|assembly|senate|congress|cabinet|government|ministry)$/i;
+  /\b(ministry|bank|forum|corp|corporation|inc|ltd|plc|llc|university|college|office|council|party|agency|association|committee|court|commission|company|group|union|organization|organisation|institute|department|board|authority|police|army|navy|force|news|times|post|press|federation|league|club|fund|foundation|parliament|assembly|senate|congress|cabinet|government|chamber|commerce|service|services|school|hospital|church|museum|library|airlines?|railways?)\b/i;
 const PLACE_CUES =
-  /\b(province|city|county|state|republic|island|islands|region|valley|river|sea|ocean|street|district)$/i;
+  /(^(port|lake|mount|fort|cape|saint|st|new|north|south|east|west)\b)|\b(province|city|county|state|republic|island|islands|region|valley|river|sea|ocean|street|road|avenue|square|district|bridge|harbou?r|bay|park|airport|station|crossing|mountains?|hills?|lake)$/i;
 /** Lowercase words allowed inside a name between capitalised words. */
 const CONNECTORS = new Set([
   'of',

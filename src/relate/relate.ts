@@ -50,7 +50,7 @@ export interface RelationInput {
 
 export interface RelateOptions {
   /** Coverage of the more-covered side from which an article counts as wholly derived... */
-  wholly: number;
+  wholly: 0.7;
   /** ...or vocabulary containment of the more-contained side. */
   whollyContainment: number;
   /** Vocabulary containment from which some passages count as reused... */
@@ -71,7 +71,7 @@ export interface RelateOptions {
 }
 
 export const defaultRelateOptions: RelateOptions = {
-  wholly: 0.8,
+  wholly: 0.7,
   whollyContainment: 0.85,
   partialContainment: 0.55,
   partialVerbatim: 2,

@@ -38,8 +38,10 @@ const OUR_STEMS = new Set(
 ranc ard arb demean glam harb savi succ`.split(/\s+/),
 );
 
-const WHOLE: Record<string, string> = Object.assign(Object.create(null), Object.fromEntries(
-  `defence:defense offence:offense licence:license pretence:pretense grey:gray programme:program programmes:programs
+const WHOLE: Record<string, string> = Object.assign(
+  Object.create(null),
+  Object.fromEntries(
+    `defence:defense offence:offense licence:license pretence:pretense grey:gray programme:program programmes:programs
 catalogue:catalog analogue:analog tyre:tire tyres:tires aluminium:aluminum manoeuvre:maneuver manoeuvres:maneuvers
 paediatric:pediatric anaemia:anemia haemorrhage:hemorrhage oestrogen:estrogen foetus:fetus encyclopaedia:encyclopedia
 mould:mold plough:plow sceptical:skeptical sceptic:skeptic ageing:aging judgement:judgment acknowledgement:acknowledgment
@@ -48,10 +50,11 @@ cosy:cozy moustache:mustache sulphur:sulfur draught:draft gaol:jail jewellery:je
 instalment:installment enrol:enroll wilful:willful mediaeval:medieval orthopaedic:orthopedic leukaemia:leukemia
 diarrhoea:diarrhea cheque:check cheques:checks storey:story storeys:stories practise:practice practised:practiced
 practising:practicing towards:toward afterwards:afterward`
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((p) => p.split(':') as [string, string]),
-));
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((p) => p.split(':') as [string, string]),
+  ),
+);
 
 const RE_WORDS = new Set(
   `centre theatre metre litre fibre calibre sombre spectre lustre meagre sceptre kilometre millimetre centimetre

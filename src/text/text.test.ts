@@ -32,7 +32,7 @@ describe('tokenize', () => {
 
   it('normalises spelling, contractions, quotes and per cent', () => {
     expect(norms('defence programme')).toEqual(norms('defense program'));
-    expect(norms('won’t')).toEqual(norms("will not"));
+    expect(norms('won’t')).toEqual(norms('will not'));
     expect(norms('5 per cent')).toEqual(norms('5 percent'));
   });
 });
@@ -68,6 +68,10 @@ describe('splitSentences', () => {
 
   it('keeps closing quotes with their sentence', () => {
     const text = '"We will not gamble," she said. "The bridge stays shut." Then she left.';
-    expect(split(text)).toEqual(['"We will not gamble," she said.', '"The bridge stays shut."', 'Then she left.']);
+    expect(split(text)).toEqual([
+      '"We will not gamble," she said.',
+      '"The bridge stays shut."',
+      'Then she left.',
+    ]);
   });
 });

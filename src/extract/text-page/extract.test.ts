@@ -83,6 +83,10 @@ Weekend weather
 Forecasters expect a dry and mild weekend with highs of 14 degrees on Saturday.
 `;
     const r = extractTextPage(roundup);
-    expect(r.sections.map((s) => s.title)).toEqual(['Bridge tests continue', 'Ferry numbers double', 'Weekend weather']);
+    expect(r.sections.map((s) => s.title)).toEqual([
+      'Bridge tests continue',
+      'Ferry numbers double',
+      'Weekend weather',
+    ]);
   });
 });

@@ -36,8 +36,10 @@ const rules: Array<[Pos, string, string]> = [
 ];
 
 /** Irregular inflections → base form (verbs, a few nouns and adjectives). */
-export const irregular: Readonly<Record<string, string>> = Object.assign(Object.create(null), Object.fromEntries(
-  `went:go gone:go said:say made:make took:take taken:take came:come saw:see seen:see knew:know known:know
+export const irregular: Readonly<Record<string, string>> = Object.assign(
+  Object.create(null),
+  Object.fromEntries(
+    `went:go gone:go said:say made:make took:take taken:take came:come saw:see seen:see knew:know known:know
 got:get gotten:get gave:give given:give found:find thought:think told:tell became:become left:leave felt:feel
 brought:bring began:begin begun:begin kept:keep held:hold wrote:write written:write stood:stand heard:hear
 meant:mean met:meet ran:run paid:pay sat:sit spoke:speak spoken:speak led:lead grew:grow grown:grow lost:lose
@@ -50,10 +52,11 @@ withdrew:withdraw withdrawn:withdraw undertook:undertake overtook:overtake arose
 was:be were:be been:be is:be are:be am:be had:have has:have did:do done:do does:do
 children:child men:man women:woman people:person feet:foot teeth:tooth mice:mouse geese:goose
 better:good best:good worse:bad worst:bad further:far furthest:far`
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((pair) => pair.split(':') as [string, string]),
-));
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((pair) => pair.split(':') as [string, string]),
+  ),
+);
 
 /**
  * Base-form candidates of a lowercase word, most likely first, filtered by `known(form, pos)`.
