@@ -30,11 +30,11 @@ export interface CompareOptions {
    * news sentences' averaged vectors point roughly the same way.
    */
   prefilterOverlap: number;
-  prefilterVector: 0.85;
+  prefilterVector: number;
   /** ...but every sentence's best few partners are scored anyway... */
   partnersPerSentence: number;
   /** ...if they reach this share of a cutoff (a sentence with no plausible partner has none). */
-  partnerFloor: 0.5;
+  partnerFloor: number;
 }
 
 export const defaultCompareOptions: CompareOptions = {

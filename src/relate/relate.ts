@@ -50,7 +50,7 @@ export interface RelationInput {
 
 export interface RelateOptions {
   /** Coverage of the more-covered side from which an article counts as wholly derived... */
-  wholly: 0.7;
+  wholly: number;
   /** ...or vocabulary containment of the more-contained side. */
   whollyContainment: number;
   /** Vocabulary containment from which some passages count as reused... */
