@@ -14,7 +14,13 @@ import {
 import { type Relation, relate } from '../relate/relate.js';
 import { type BoostedModel, predictProbability } from '../similarity/boosting.js';
 import { pairFeatures } from '../similarity/features.js';
-import { dot, normalise, profileSentence, type SentenceProfile } from '../similarity/profile.js';
+import {
+  dot,
+  normalise,
+  profileSentence,
+  type SentenceProfile,
+  sharedContentWeight,
+} from '../similarity/profile.js';
 import type { Lexicon } from '../text/lexicon/types.js';
 
 export interface CompareContext {
@@ -80,21 +86,47 @@ export interface Comparison {
   changes: MeaningChange[];
 }
 
+/**
+ * An article with the work that does not depend on the other side done: sentence profiles, facts,
+ * term weights. A corpus compares each article with several candidates; preparing it once makes
+ * each further comparison cheaper.
+ */
+export interface PreparedArticle {
+  article: Article;
+  profiles: SentenceProfile[];
+  facts: Fact[];
+  terms: Map<string, number>;
+}
+
+export function prepareArticle(article: Article, ctx: CompareContext): PreparedArticle {
+  const profiles = article.sentences.map((s) => profileSentence(s.text, ctx.lexicon));
+  return {
+    article,
+    profiles,
+    facts: extractFacts(article.text, { lexicon: ctx.lexicon, sentences: article.sentences }),
+    terms: termWeights(profiles),
+  };
+}
+
+const prepared = (x: Article | PreparedArticle, ctx: CompareContext): PreparedArticle =>
+  'profiles' in x ? x : prepareArticle(x, ctx);
+
 export function compareArticles(
-  a: Article,
-  b: Article,
+  first: Article | PreparedArticle,
+  second: Article | PreparedArticle,
   ctx: CompareContext,
   options: Partial<CompareOptions> = {},
 ): Comparison {
   const opt = { ...defaultCompareOptions, ...options };
-  const pa = a.sentences.map((s) => profileSentence(s.text, ctx.lexicon));
-  const pb = b.sentences.map((s) => profileSentence(s.text, ctx.lexicon));
+  const A = prepared(first, ctx);
+  const B = prepared(second, ctx);
+  const a = A.article;
+  const b = B.article;
+  const pa = A.profiles;
+  const pb = B.profiles;
   const pairs = scorePairs(pa, pb, ctx, opt);
   const alignments = alignSentences(pa.length, pb.length, pairs, { threshold: ctx.model.threshold });
-
-  const factsA = extractFacts(a.text, { lexicon: ctx.lexicon, sentences: a.sentences });
-  const factsB = extractFacts(b.text, { lexicon: ctx.lexicon, sentences: b.sentences });
-  const facts = compareFacts(factsA, factsB);
+  const facts = compareFacts(A.facts, B.facts);
 
   const changes: MeaningChange[] = [];
   alignments.forEach((al, index) => {
@@ -104,8 +136,8 @@ export function compareArticles(
     for (const c of meaningChanges(textA, textB)) changes.push({ alignment: index, ...c });
   });
 
-  const termsA = termWeights(pa);
-  const termsB = termWeights(pb);
+  const termsA = A.terms;
+  const termsB = B.terms;
   const relation = relate({
     sentencesA: pa.length,
     sentencesB: pb.length,
@@ -145,12 +177,9 @@ export function scorePairs(
   const n = pa.length;
   const m = pb.length;
   const cheap = new Float32Array(n * m);
-  const stemsB = pb.map((p) => contentWeights(p));
   for (let i = 0; i < n; i++) {
-    const wa = contentWeights(pa[i]);
     for (let j = 0; j < m; j++) {
-      let shared = 0;
-      for (const [stem, w] of wa) if (stemsB[j].has(stem)) shared += w;
+      const shared = sharedContentWeight(pa[i], pb[j]);
       const overlap = shared / Math.max(pa[i].contentWeight, pb[j].contentWeight, 1e-9);
       const vector = dot(pa[i].sif, pb[j].sif);
       // One scale for ranking partners: each similarity relative to its own cutoff.
@@ -179,12 +208,6 @@ export function scorePairs(
     }
   }
   return out;
-}
-
-function contentWeights(p: SentenceProfile): Map<string, number> {
-  const m = new Map<string, number>();
-  for (let k = 0; k < p.stems.length; k++) if (p.content[k]) m.set(p.stems[k], p.weight[k]);
-  return m;
 }
 
 /** Marks the `count` highest cells of a strided row or column of `cheap`. */

@@ -16,8 +16,16 @@ export interface SentenceProfile {
   stemIds: Uint32Array;
   /** Sorted hashes of the 1- to 4-grams of `stemIds` (index n-1), multisets for clipped counts. */
   grams: Uint32Array[];
-  /** WordNet senses of each content term (undefined for stopwords). */
-  senses: Array<WordSenses | undefined>;
+  /** Distinct content stems as sorted hashes, with their weights: for a merge-based overlap. */
+  contentIds: Uint32Array;
+  contentIdWeights: Float32Array;
+  /**
+   * WordNet sense keys of the content terms, sorted, with the term each belongs to: two terms are
+   * synonyms (`sameSense`) exactly when they share a key, so one merge of two sentences' keys
+   * finds every synonym pair.
+   */
+  senseKeys: Uint32Array;
+  senseTerms: Uint16Array;
   /** 1 where the term carries content (not a stopword). */
   content: Uint8Array;
   /** Informativeness of each term: an IDF estimated from the word's frequency rank. */
@@ -103,12 +111,19 @@ export function profileSentence(text: string, lexicon: Lexicon): SentenceProfile
   }
   normalise(sif);
   const stemIds = Uint32Array.from(stems, hashString);
-  const senses = norms.map((norm, k) => (content[k] ? lexicon.senses(norm) : undefined));
+  const { keys: senseKeys, terms: senseTerms } = senseIndex(norms, content, lexicon);
+  const byId = new Map<number, number>();
+  for (let k = 0; k < count; k++) if (content[k]) byId.set(stemIds[k], weight[k]);
+  const contentIds = Uint32Array.from(byId.keys()).sort();
+  const contentIdWeights = Float32Array.from(contentIds, (id) => byId.get(id) as number);
   return {
+    contentIds,
+    contentIdWeights,
     stems,
     stemIds,
     grams: [1, 2, 3, 4].map((n) => sortedGrams(stemIds, n)),
-    senses,
+    senseKeys,
+    senseTerms,
     norms,
     content,
     weight,
@@ -132,6 +147,81 @@ function sortedGrams(ids: Uint32Array, n: number): Uint32Array {
     out[k] = h >>> 0;
   }
   return out.sort();
+}
+
+// Key spaces: a lemma's synsets, the written word's synsets, and the lemma itself.
+const LEMMA_SYNSET = 0;
+const WORD_SYNSET = 1 << 30;
+const LEMMA = 2 << 30;
+
+function senseIndex(
+  norms: string[],
+  content: Uint8Array,
+  lexicon: Lexicon,
+): { keys: Uint32Array; terms: Uint16Array } {
+  // Each (key, term) packed into one exact double, key high: a native numeric sort orders them.
+  const packed: number[] = [];
+  const add = (key: number, k: number) => packed.push((key >>> 0) * 65536 + k);
+  for (let k = 0; k < norms.length; k++) {
+    if (!content[k]) continue;
+    const senses: WordSenses = lexicon.senses(norms[k]);
+    add(LEMMA | (hashString(senses.lemma) >>> 2), k);
+    if (senses.lemmaSynsets) for (const id of senses.lemmaSynsets) add(LEMMA_SYNSET | id, k);
+    if (senses.wordSynsets) for (const id of senses.wordSynsets) add(WORD_SYNSET | id, k);
+  }
+  const sorted = Float64Array.from(packed).sort();
+  const keys = new Uint32Array(sorted.length);
+  const terms = new Uint16Array(sorted.length);
+  for (let p = 0; p < sorted.length; p++) {
+    keys[p] = Math.floor(sorted[p] / 65536);
+    terms[p] = sorted[p] % 65536;
+  }
+  return { keys, terms };
+}
+
+/**
+ * Marks `out[i * b.stems.length + j]` for every term i of `a` and j of `b` that share a sense key.
+ * Runs of equal keys are crossed: a word with two senses in common is marked once either way.
+ */
+export function markSynonyms(a: SentenceProfile, b: SentenceProfile, out: Uint8Array): void {
+  const x = a.senseKeys;
+  const y = b.senseKeys;
+  const nb = b.stems.length;
+  let i = 0;
+  let j = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i] < y[j]) i++;
+    else if (x[i] > y[j]) j++;
+    else {
+      const key = x[i];
+      let iEnd = i;
+      while (iEnd < x.length && x[iEnd] === key) iEnd++;
+      let jEnd = j;
+      while (jEnd < y.length && y[jEnd] === key) jEnd++;
+      for (let p = i; p < iEnd; p++)
+        for (let q = j; q < jEnd; q++) out[a.senseTerms[p] * nb + b.senseTerms[q]] = 1;
+      i = iEnd;
+      j = jEnd;
+    }
+  }
+}
+
+/** Summed weight of the content stems two sentences share (weights of the first). */
+export function sharedContentWeight(a: SentenceProfile, b: SentenceProfile): number {
+  const x = a.contentIds;
+  const y = b.contentIds;
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) {
+      sum += a.contentIdWeights[i];
+      i++;
+      j++;
+    } else if (x[i] < y[j]) i++;
+    else j++;
+  }
+  return sum;
 }
 
 export function normalise(v: Float32Array): void {
