@@ -5,7 +5,7 @@
 
 import { hashString } from '../text/hash.js';
 import { nameKey, TokenFlag, TokenKind, tokenize } from '../text/index.js';
-import type { Lexicon, WordSenses } from '../text/lexicon/types.js';
+import type { Lexicon } from '../text/lexicon/types.js';
 
 export interface SentenceProfile {
   /** Stems of word and number tokens in order (punctuation and symbols dropped). */
@@ -21,7 +21,7 @@ export interface SentenceProfile {
   contentIdWeights: Float32Array;
   /**
    * WordNet sense keys of the content terms, sorted, with the term each belongs to: two terms are
-   * synonyms (`sameSense`) exactly when they share a key, so one merge of two sentences' keys
+   * synonyms (`Lexicon.synonyms`) exactly when they share a key, so one merge of two sentences' keys
    * finds every synonym pair.
    */
   senseKeys: Uint32Array;
@@ -77,7 +77,7 @@ export function profileSentence(text: string, lexicon: Lexicon): SentenceProfile
     norms.push(norm);
     const isStop = (flags & TokenFlag.Stopword) !== 0;
     contentFlags.push(isStop ? 0 : 1);
-    weights.push(kind === TokenKind.Number ? rankWeight(0) : rankWeight(lexicon.rank(norm)));
+    weights.push(kind === TokenKind.Number ? rankWeight(0) : rankWeight(lexicon.entry(norm).rank));
     if (kind === TokenKind.Number) numbers.push(t.value[k]);
     if (flags & TokenFlag.Negation) negations++;
     if (
@@ -102,10 +102,12 @@ export function profileSentence(text: string, lexicon: Lexicon): SentenceProfile
     if (!content[k]) continue;
     contentWeight += weight[k];
     const slot = vectorSlot[k];
-    const view = vectors.subarray(slot * dims, (slot + 1) * dims);
-    if (!lexicon.addVector(norms[k], 1, view)) vectorSlot[k] = -1;
+    const word = lexicon.entry(norms[k]);
+    if (word.row < 0) vectorSlot[k] = -1;
     else {
-      const w = sifWeight(lexicon.rank(norms[k]));
+      const view = vectors.subarray(slot * dims, (slot + 1) * dims);
+      lexicon.addRow(word.row, 1, view);
+      const w = sifWeight(word.rank);
       for (let d = 0; d < dims; d++) sif[d] += w * view[d];
     }
   }
@@ -149,32 +151,22 @@ function sortedGrams(ids: Uint32Array, n: number): Uint32Array {
   return out.sort();
 }
 
-// Key spaces: a lemma's synsets, the written word's synsets, and the lemma itself.
-const LEMMA_SYNSET = 0;
-const WORD_SYNSET = 1 << 30;
-const LEMMA = 2 << 30;
-
-function senseIndex(
-  norms: string[],
-  content: Uint8Array,
-  lexicon: Lexicon,
-): { keys: Uint32Array; terms: Uint16Array } {
+function senseIndex(norms: string[], content: Uint8Array, lexicon: Lexicon): { keys: Uint32Array; terms: Uint16Array } {
   // Each (key, term) packed into one exact double, key high: a native numeric sort orders them.
-  const packed: number[] = [];
-  const add = (key: number, k: number) => packed.push((key >>> 0) * 65536 + k);
+  let size = 0;
+  for (let k = 0; k < norms.length; k++) if (content[k]) size += lexicon.entry(norms[k]).senseKeys.length;
+  const packed = new Float64Array(size);
+  let at = 0;
   for (let k = 0; k < norms.length; k++) {
     if (!content[k]) continue;
-    const senses: WordSenses = lexicon.senses(norms[k]);
-    add(LEMMA | (hashString(senses.lemma) >>> 2), k);
-    if (senses.lemmaSynsets) for (const id of senses.lemmaSynsets) add(LEMMA_SYNSET | id, k);
-    if (senses.wordSynsets) for (const id of senses.wordSynsets) add(WORD_SYNSET | id, k);
+    for (const key of lexicon.entry(norms[k]).senseKeys) packed[at++] = key * 65536 + k;
   }
-  const sorted = Float64Array.from(packed).sort();
-  const keys = new Uint32Array(sorted.length);
-  const terms = new Uint16Array(sorted.length);
-  for (let p = 0; p < sorted.length; p++) {
-    keys[p] = Math.floor(sorted[p] / 65536);
-    terms[p] = sorted[p] % 65536;
+  packed.sort();
+  const keys = new Uint32Array(size);
+  const terms = new Uint16Array(size);
+  for (let p = 0; p < size; p++) {
+    keys[p] = Math.floor(packed[p] / 65536);
+    terms[p] = packed[p] % 65536;
   }
   return { keys, terms };
 }

@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { decodeContainer } from './container.js';
 import { baseForm, type Pos } from './morphy.js';
 import { lookup, type StringTable } from './string-table.js';
-import { type EntityKind, type Lexicon, sameSense, type WordSenses } from './types.js';
+import { hashString } from '../hash.js';
+import type { EntityKind, Lexicon, WordEntry } from './types.js';
 
 export const LEXICON_FILE = 'lexicon.bin';
 
@@ -56,9 +57,37 @@ export function loadLexicon(dir = defaultCacheDir()): Lexicon {
     }
     return base;
   };
-  const senses = (word: string): WordSenses => {
+  // Sense-key spaces: a lemma's synsets, the written word's synsets, and the lemma itself.
+  const LEMMA_SYNSET = 0;
+  const WORD_SYNSET = 1 << 30;
+  const LEMMA = 2 << 30;
+  const senseKeys = (word: string): Uint32Array => {
     const base = lemma(word);
-    return { lemma: base, lemmaSynsets: synsetsOf(base), wordSynsets: synsetsOf(word) };
+    const keys = [(LEMMA | (hashString(base) >>> 2)) >>> 0];
+    for (const id of synsetsOf(base) ?? []) keys.push((LEMMA_SYNSET | id) >>> 0);
+    for (const id of synsetsOf(word) ?? []) keys.push((WORD_SYNSET | id) >>> 0);
+    return Uint32Array.from(new Set(keys)).sort();
+  };
+  const entries = new Map<string, WordEntry>();
+  const entry = (word: string): WordEntry => {
+    let e = entries.get(word);
+    if (e === undefined) {
+      if (entries.size >= 500_000) entries.clear();
+      const i = lookup(vocab, word);
+      e = { rank: i < 0 ? 0 : ranks[i], row: i, senseKeys: senseKeys(word) };
+      entries.set(word, e);
+    }
+    return e;
+  };
+  const shareKey = (x: Uint32Array, y: Uint32Array) => {
+    let i = 0;
+    let j = 0;
+    while (i < x.length && j < y.length) {
+      if (x[i] === y[j]) return true;
+      if (x[i] < y[j]) i++;
+      else j++;
+    }
+    return false;
   };
 
   function synsetsOf(word: string): Uint32Array | undefined {
@@ -97,9 +126,14 @@ export function loadLexicon(dir = defaultCacheDir()): Lexicon {
       return i < 0 ? 0 : ranks[i];
     },
     synonyms(x, y) {
-      return x === y || sameSense(senses(x), senses(y));
+      return x === y || shareKey(entry(x).senseKeys, entry(y).senseKeys);
     },
-    senses,
+    entry,
+    addRow(row, weight, out) {
+      const scale = weight / 127;
+      const base = row * dims;
+      for (let d = 0; d < dims; d++) out[d] += vectors[base + d] * scale;
+    },
     lemma,
     entityKind(name) {
       const i = lookup(names, name);

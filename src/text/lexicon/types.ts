@@ -7,15 +7,17 @@
  */
 export type EntityKind = 'person' | 'place' | 'organization';
 
-/**
- * What WordNet knows of one word, looked up once so that comparing it with many other words is
- * a merge of two short sorted arrays, not a dictionary search per pair.
- */
-export interface WordSenses {
-  lemma: string;
-  /** Ascending synset ids of the lemma and of the word as written (undefined: none). */
-  lemmaSynsets: Uint32Array | undefined;
-  wordSynsets: Uint32Array | undefined;
+/** What the lexicon knows of one word, looked up once per distinct word and memoised. */
+export interface WordEntry {
+  /** Frequency rank (see `rank`), 0 when unknown. */
+  rank: number;
+  /** Row of the word's vector (for `addRow`), -1 when it has none. */
+  row: number;
+  /**
+   * Sorted sense keys: two words are synonyms (same lemma, or a WordNet synset in common between
+   * their lemmas or between their written forms) exactly when they share a key.
+   */
+  senseKeys: Uint32Array;
 }
 
 export interface Lexicon {
@@ -35,8 +37,10 @@ export interface Lexicon {
   rank(word: string): number;
   /** True when WordNet lists the two lowercase words (or their base forms) in a common synset. */
   synonyms(a: string, b: string): boolean;
-  /** The lemma and synsets of a lowercase word, for `sameSense`. */
-  senses(word: string): WordSenses;
+  /** Rank, vector row and sense keys of a lowercase word, memoised. */
+  entry(word: string): WordEntry;
+  /** Adds vector row `row` (unit length) times `weight` into `out`. */
+  addRow(row: number, weight: number, out: Float32Array): void;
   /** WordNet base form (lemma) of a lowercase word ("went" → "go", "talks" → "talk"), or the word. */
   lemma(word: string): string;
   /**
@@ -45,25 +49,4 @@ export interface Lexicon {
    * by a single space. Undefined when WordNet does not know it as a proper noun.
    */
   entityKind(name: string): EntityKind | undefined;
-}
-
-/** `Lexicon.synonyms` over looked-up senses: same word, same lemma, or a synset in common. */
-export function sameSense(x: WordSenses, y: WordSenses): boolean {
-  return (
-    x.lemma === y.lemma ||
-    shareSorted(x.lemmaSynsets, y.lemmaSynsets) ||
-    shareSorted(x.wordSynsets, y.wordSynsets)
-  );
-}
-
-function shareSorted(x: Uint32Array | undefined, y: Uint32Array | undefined): boolean {
-  if (!x || !y) return false;
-  let i = 0;
-  let j = 0;
-  while (i < x.length && j < y.length) {
-    if (x[i] === y[j]) return true;
-    if (x[i] < y[j]) i++;
-    else j++;
-  }
-  return false;
 }
