@@ -2,7 +2,7 @@
  * `npm run eval`: newstrace measured on real, third-party data in ../shared/eval/, each task with
  * the metric its authors used. Sections whose data is absent are skipped with a message.
  *
- *   node dist/eval/run.js [--only mrpc,meter,sentences]
+ *   node dist/eval/run.js [--only mrpc,meter,sentences,extraction]
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { buildArticle } from '../article/build.js';
 import { compareArticles } from '../compare/compare.js';
 import { defaultContext } from '../compare/context.js';
 import { evalSentenceSplitting } from '../text/sentences.eval.js';
+import { newstraceExtractor, readabilityExtractor, readDragnet, scoreExtractor } from './extraction.js';
 import { evalMeter } from './meter.js';
 import { binaryScores, readMrpc } from './mrpc.js';
 
@@ -43,6 +44,23 @@ function runMrpc(): void {
   );
 }
 
+function runExtraction(): void {
+  const pages = readDragnet(sharedDir);
+  console.log(
+    `Article extraction on Dragnet (${pages.length} pages), 4-word shingle P / R / F1 averaged over pages:`,
+  );
+  for (const [name, extract] of [
+    ['newstrace', newstraceExtractor],
+    ['Readability.js + linkedom', readabilityExtractor],
+  ] as const) {
+    const s = scoreExtractor(pages, extract);
+    console.log(
+      `  ${name.padEnd(26)} P ${s.precision.toFixed(4)}  R ${s.recall.toFixed(4)}  F1 ${s.f1.toFixed(4)}` +
+        `   [${s.pagesPerSecond.toFixed(0)} pages/s]`,
+    );
+  }
+}
+
 function runMeter(): void {
   const r = evalMeter(sharedDir, defaultContext());
   console.log(
@@ -66,6 +84,7 @@ async function main(): Promise<void> {
   console.log(`newstrace eval on ${sharedDir}/eval\n`);
   if (want('mrpc') && has('paraphrase/mrpc')) runMrpc();
   if (want('meter') && has('reuse/meter-showbiz')) runMeter();
+  if (want('extraction') && has('extraction/dragnet')) runExtraction();
   if (want('sentences') && has('stories/ecbplus-dev')) {
     const r = await evalSentenceSplitting(sharedDir);
     console.log(

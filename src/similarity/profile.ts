@@ -151,7 +151,11 @@ function sortedGrams(ids: Uint32Array, n: number): Uint32Array {
   return out.sort();
 }
 
-function senseIndex(norms: string[], content: Uint8Array, lexicon: Lexicon): { keys: Uint32Array; terms: Uint16Array } {
+function senseIndex(
+  norms: string[],
+  content: Uint8Array,
+  lexicon: Lexicon,
+): { keys: Uint32Array; terms: Uint16Array } {
   // Each (key, term) packed into one exact double, key high: a native numeric sort orders them.
   let size = 0;
   for (let k = 0; k < norms.length; k++) if (content[k]) size += lexicon.entry(norms[k]).senseKeys.length;

@@ -1,156 +1,439 @@
 /**
- * HTML page → ExtractedPage. One parse with htmlparser2 into a DOM, boilerplate subtrees dropped
- * by tag and by class/id patterns, then the block container holding the most prose (text length
- * weighted down by link density) is taken as the article; its paragraphs, headings, list items and
- * block quotes come out in order. Metadata from JSON-LD, meta tags and `<time>`.
+ * HTML page → ExtractedPage.
+ *
+ * One parse with htmlparser2, then three linear passes over the tree:
+ *  1. text and link lengths of every element (for link density);
+ *  2. paragraphs in document order: `<p>`, headings, list items, quotes, captions, and the runs
+ *     of loose text that many pages put straight into `<div>` or `<td>`, each with the element
+ *     that holds it and whether it sits under page chrome (menus, share bars, comments, related
+ *     links: by tag, role, class and id);
+ *  3. scoring: each paragraph of prose credits its holder and, less, the holder's ancestors
+ *     (commas and length count, link-heavy text does not); the best container, with the
+ *     siblings that score close to it, is the article.
+ * If that yields almost nothing (pages whose class names look like chrome throughout), the
+ * scoring runs again with the chrome filter off. Paragraphs that read as furniture ("Share this",
+ * "Leave a comment"), by the same classifier as text pages, are set apart.
  */
 import type { ChildNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { ExtractedPage, SectionSpan } from '../../article/types.js';
+import { furnitureScore, lineFeatures } from '../text-page/furniture.js';
+import { NO_TEXT, normaliseSpace } from './dom.js';
+import { MAX_NODES, type Meta, readMeta } from './metadata.js';
 
-const DROP_TAGS = new Set([
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'svg',
-  'canvas',
+/** Never content, whatever their class. */
+const DROP = new Set([
+  ...NO_TEXT,
   'iframe',
   'object',
   'embed',
-  'form',
   'button',
   'select',
   'input',
   'textarea',
-  'nav',
-  'footer',
-  'aside',
-  'menu',
   'dialog',
-  'figcaption',
-  'video',
-  'audio',
 ]);
-const BOILERPLATE =
-  /(^|[\s_-])(nav|navbar|menu|footer|share|sharing|social|related|recommend|comment|comments|cookie|consent|newsletter|subscribe|promo|advert|ads?|sidebar|breadcrumbs?|widget|popup|modal|banner|masthead|teaser|more-stories|read-more|tags|byline-share|author-bio|pagination)([\s_-]|$)/i;
-const BLOCKS = new Set([
-  'p',
+/** Chrome by tag: dropped unless they hold the article (some sites put it in an `<aside>`). */
+const CHROME_TAGS = new Set(['nav', 'footer', 'aside', 'menu', 'header']);
+const CHROME_ROLES = /^(navigation|banner|contentinfo|complementary|search|menu|menubar|dialog|alert)$/;
+/** Class or id of page chrome... */
+const CHROME =
+  /(^|[\s_-])(nav|navbar|navigation|menu|footer|foot|share|sharing|social|related|recommend(ed|ations)?|comments?|commentlist|respond|reply|cookie|consent|gdpr|newsletter|subscribe|subscription|promo|advert(isement)?|ads?|adsense|sponsor(ed)?|sidebar|side-bar|breadcrumbs?|widget|popup|modal|banner|masthead|more-stories|read-?more|also-read|tags?|tagcloud|taglist|author-bio|pagination|pager|disqus|outbrain|taboola|skip|signup|login|toolbar|rss|print|jump|trending|popular|most-read|hidden)([\s_-]|$)/i;
+/** ...unless it also says it is the content. */
+const CONTENT_LABEL = /(^|[\s_-])(article|body|content|entry|main|post|story|text|blog)([\s_-]|$)/i;
+const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
+const NEGATIVE =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget/i;
+
+/** Elements that end a run of loose text: everything else is inline. */
+const BLOCK = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'center',
+  'dd',
+  'details',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'frameset',
   'h1',
   'h2',
   'h3',
   'h4',
   'h5',
   'h6',
+  'header',
+  'hgroup',
+  'hr',
   'li',
-  'blockquote',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
   'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'body',
+  'html',
+]);
+/** Blocks whose whole text is one paragraph. */
+const PARAGRAPH = new Set([
+  'p',
+  'pre',
+  'blockquote',
+  'li',
   'dd',
   'dt',
-  'td',
+  'figcaption',
+  'address',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'th',
 ]);
-/** Upper bound on nodes visited: a 10 MB page stays linear and bounded. */
-const MAX_NODES = 400_000;
 
-interface Block {
-  tag: string;
+interface Paragraph {
   text: string;
+  /** Characters of link text inside it. */
   links: number;
+  /** The element that holds it (its own element for `<p>`, the container for loose text). */
+  holder: Element;
+  kind: 'p' | 'heading' | 'item' | 'caption';
+  /** Under page chrome (class, id, role or tag). */
+  chrome: boolean;
 }
 
-export function extractHtml(html: string, opts: { url?: string } = {}): ExtractedPage {
+export interface HtmlOptions {
+  url?: string;
+}
+
+export function extractHtml(html: string, opts: HtmlOptions = {}): ExtractedPage {
   const doc = parseDocument(html, {
     decodeEntities: true,
     lowerCaseTags: true,
     lowerCaseAttributeNames: true,
   });
   const meta = readMeta(doc.children, opts.url);
-  const furniture: string[] = [];
+  const paragraphs = readParagraphs(doc.children);
+
+  let chosen = chooseArticle(paragraphs, false);
+  if (textLength(chosen) < 250) {
+    const relaxed = chooseArticle(paragraphs, true);
+    if (textLength(relaxed) > textLength(chosen)) chosen = relaxed;
+  }
+  if (chosen.length === 0) {
+    return {
+      ...meta,
+      text: '',
+      sections: [],
+      furniture: [],
+      noArticle: 'no block of prose found on the page',
+    };
+  }
+  return assemble(meta, chosen, paragraphs);
+}
+
+function textLength(ps: readonly Paragraph[]): number {
+  let n = 0;
+  for (const p of ps) n += p.text.length;
+  return n;
+}
+
+/** Pass 2: the page's paragraphs in document order. */
+function readParagraphs(roots: ChildNode[]): Paragraph[] {
+  const out: Paragraph[] = [];
   let visited = 0;
 
-  // Score containers: each block's prose counts for its parent and (halved) its grandparent.
-  const scores = new Map<Element, number>();
-  const blocksOf = new Map<Element, Block[]>();
-  const walk = (nodes: ChildNode[], parent: Element | undefined) => {
-    for (const node of nodes) {
-      if (++visited > MAX_NODES) return;
-      if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
-      const el = node as Element;
-      if (isBoilerplate(el)) {
-        const t = textOf(el).trim();
-        if (t && furniture.length < 200) furniture.push(t.replace(/\s+/g, ' ').slice(0, 200));
+  const visit = (el: Element, chrome: boolean) => {
+    if (++visited > MAX_NODES) return;
+    if (PARAGRAPH.has(el.name) && !hasBlockChild(el)) {
+      const { text, links } = inlineText(el.children);
+      if (text) out.push({ text, links, holder: el, kind: kindOf(el.name), chrome });
+      return;
+    }
+    // Loose text between the blocks of a container: one paragraph per run.
+    let run: ChildNode[] = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      for (const piece of splitAtDoubleBreaks(run)) {
+        const { text, links } = inlineText(piece);
+        if (text) out.push({ text, links, holder: el, kind: 'p', chrome });
+      }
+      run = [];
+    };
+    for (const child of el.children) {
+      if (child.type === 'text') {
+        run.push(child);
         continue;
       }
-      if (BLOCKS.has(el.name)) {
-        const block = { tag: el.name, text: blockText(el), links: linkText(el) };
-        if (block.text && parent) {
-          const list = blocksOf.get(parent) ?? [];
-          list.push(block);
-          blocksOf.set(parent, list);
-          const prose = proseScore(block);
-          scores.set(parent, (scores.get(parent) ?? 0) + prose);
-          const grand = parent.parent as Element | null;
-          if (grand && grand.type === 'tag') scores.set(grand, (scores.get(grand) ?? 0) + prose / 2);
-        }
-        if (el.name !== 'li' && el.name !== 'td') continue;
+      if (child.type !== 'tag' && child.type !== 'script' && child.type !== 'style') continue;
+      const c = child as Element;
+      if (DROP.has(c.name) || isHidden(c)) continue;
+      if (!BLOCK.has(c.name)) {
+        run.push(c);
+        continue;
       }
-      walk(el.children, el);
+      flush();
+      visit(c, chrome || isChrome(c));
     }
+    flush();
   };
-  walk(doc.children, undefined);
 
+  for (const node of roots) {
+    if (node.type === 'tag') visit(node as Element, false);
+  }
+  return out;
+}
+
+function kindOf(tag: string): Paragraph['kind'] {
+  if (/^h[1-6]$/.test(tag)) return 'heading';
+  if (tag === 'li' || tag === 'dd' || tag === 'dt') return 'item';
+  if (tag === 'figcaption') return 'caption';
+  return 'p';
+}
+
+function hasBlockChild(el: Element): boolean {
+  for (const c of el.children) {
+    if (c.type === 'tag' && BLOCK.has((c as Element).name) && !DROP.has((c as Element).name)) return true;
+  }
+  return false;
+}
+
+/** Splits a run of inline nodes where two `<br>` in a row mark a paragraph break. */
+function splitAtDoubleBreaks(run: ChildNode[]): ChildNode[][] {
+  const pieces: ChildNode[][] = [[]];
+  let breaks = 0;
+  for (const node of run) {
+    const isBreak = node.type === 'tag' && (node as Element).name === 'br';
+    const blank = node.type === 'text' && !node.data.trim();
+    if (isBreak) breaks++;
+    else if (!blank) {
+      if (breaks >= 2 && pieces[pieces.length - 1].length) pieces.push([]);
+      breaks = 0;
+    }
+    pieces[pieces.length - 1].push(node);
+  }
+  return pieces;
+}
+
+/** Text of inline nodes and the share of it inside links. */
+function inlineText(nodes: ChildNode[]): { text: string; links: number } {
+  let raw = '';
+  let links = 0;
+  const walk = (node: ChildNode, inLink: boolean) => {
+    if (node.type === 'text') {
+      raw += node.data;
+      if (inLink) links += node.data.trim().length;
+      return;
+    }
+    if (node.type !== 'tag') return;
+    const el = node as Element;
+    if (el.name === 'br') {
+      raw += '\n';
+      return;
+    }
+    if (DROP.has(el.name) || isHidden(el)) return;
+    const link = inLink || el.name === 'a';
+    for (const c of el.children) walk(c, link);
+    if (BLOCK.has(el.name)) raw += '\n';
+  };
+  for (const n of nodes) walk(n, false);
+  const text = normaliseSpace(raw);
+  return { text, links: Math.min(links, text.length) };
+}
+
+function isHidden(el: Element): boolean {
+  const a = el.attribs;
+  return (
+    a.hidden !== undefined ||
+    a['aria-hidden'] === 'true' ||
+    /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style ?? '')
+  );
+}
+
+function isChrome(el: Element): boolean {
+  const a = el.attribs;
+  if (CHROME_ROLES.test(a.role ?? '')) return true;
+  const label = `${a.class ?? ''} ${a.id ?? ''}`.trim();
+  const content = label.length > 0 && CONTENT_LABEL.test(label);
+  if (CHROME_TAGS.has(el.name))
+    return !content && !(el.name === 'header' && /article|entry|post|story/i.test(label));
+  return label.length > 0 && CHROME.test(label) && !content;
+}
+
+/** Pass 3: the paragraphs of the best-scoring container and its worthy siblings. */
+function chooseArticle(paragraphs: readonly Paragraph[], relaxed: boolean): Paragraph[] {
+  const scores = new Map<Element, number>();
+  const credit = (el: Element, amount: number) => {
+    if (!scores.has(el)) scores.set(el, baseScore(el));
+    scores.set(el, (scores.get(el) as number) + amount);
+  };
+  for (const p of paragraphs) {
+    if ((p.chrome && !relaxed) || p.kind === 'heading' || p.text.length < 25) continue;
+    const density = p.links / p.text.length;
+    if (density > 0.5) continue;
+    const score = (1 + countCommas(p.text) + Math.min(Math.floor(p.text.length / 100), 3)) * (1 - density);
+    // The holder of a loose run is its container; a <p>'s container is its parent.
+    let el: Element | null = p.kind === 'p' && p.holder.name !== 'p' ? p.holder : parentElement(p.holder);
+    for (let level = 0; el && level < 5; level++) {
+      credit(el, level === 0 ? score : level === 1 ? score / 2 : score / (level * 3));
+      el = parentElement(el);
+    }
+  }
+  const density = linkDensities(paragraphs);
   let best: Element | undefined;
   let bestScore = 0;
-  for (const [el, score] of scores) {
-    const bonus = el.name === 'article' || /articlebody/i.test(el.attribs.itemprop ?? '') ? 1.5 : 1;
-    if (score * bonus > bestScore) {
+  for (const [el, raw] of scores) {
+    const s = raw * (1 - (density.get(el) ?? 0));
+    if (s > bestScore) {
       best = el;
-      bestScore = score * bonus;
+      bestScore = s;
     }
   }
-  if (!best || bestScore < 1) {
-    return { ...meta, text: '', sections: [], furniture, noArticle: 'no block of prose found on the page' };
+  if (!best) return [];
+
+  // A container whose parent scores nearly as well is one column of several: take the parent.
+  let top: Element = best;
+  for (let up = parentElement(top); up && up.name !== 'body' && up.name !== 'html'; up = parentElement(up)) {
+    const s = (scores.get(up) ?? 0) * (1 - (density.get(up) ?? 0));
+    if (s < bestScore * 0.75) break;
+    top = up;
   }
 
-  // The article: every block under the chosen container, in document order.
-  const paragraphs: Array<{ text: string; heading: boolean }> = [];
-  const collect = (nodes: ChildNode[]) => {
-    for (const node of nodes) {
-      if (node.type !== 'tag') continue;
-      const el = node as Element;
-      if (isBoilerplate(el)) continue;
-      if (BLOCKS.has(el.name) && el.name !== 'li' && el.name !== 'td') {
-        const b = { tag: el.name, text: blockText(el), links: linkText(el) };
-        if (!b.text) continue;
-        const heading = /^h[1-6]$/.test(el.name);
-        if (!heading && b.links / Math.max(b.text.length, 1) > 0.6) furniture.push(b.text.slice(0, 200));
-        else paragraphs.push({ text: b.text, heading });
-        continue;
-      }
-      if (el.name === 'li') {
-        const t = blockText(el);
-        if (t && linkText(el) / Math.max(t.length, 1) <= 0.5) paragraphs.push({ text: t, heading: false });
-        continue;
-      }
-      collect(el.children);
+  // Siblings that score close to the article, or hold plain prose, belong to it.
+  const selected = new Set<Element>([top]);
+  const parent = parentElement(top);
+  if (parent) {
+    const threshold = Math.max(10, bestScore * 0.2);
+    const ownClass = top.attribs.class ?? '';
+    for (const sib of parent.children) {
+      if (sib.type !== 'tag' || sib === top) continue;
+      const s = sib as Element;
+      let score = (scores.get(s) ?? 0) * (1 - (density.get(s) ?? 0));
+      if (ownClass && s.attribs.class === ownClass) score += bestScore * 0.2;
+      if (score >= threshold) selected.add(s);
     }
+  }
+  const inside = (p: Paragraph) => {
+    for (let el: Element | null = p.holder; el; el = parentElement(el)) if (selected.has(el)) return true;
+    return false;
   };
-  collect([best]);
+  // Loose text held by the parent between selected siblings is part of the story too.
+  return paragraphs.filter((p) => (relaxed || !p.chrome) && inside(p));
+}
+
+function parentElement(el: Element): Element | null {
+  const p = el.parent;
+  return p && p.type === 'tag' ? (p as Element) : null;
+}
+
+function baseScore(el: Element): number {
+  let s = 0;
+  switch (el.name) {
+    case 'div':
+    case 'article':
+    case 'main':
+    case 'section':
+      s = 5;
+      break;
+    case 'pre':
+    case 'td':
+    case 'blockquote':
+      s = 3;
+      break;
+    case 'address':
+    case 'ol':
+    case 'ul':
+    case 'dl':
+    case 'dd':
+    case 'dt':
+    case 'li':
+    case 'form':
+      s = -3;
+      break;
+    case 'th':
+      s = -5;
+      break;
+  }
+  const label = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
+  if (label.trim()) {
+    if (NEGATIVE.test(label)) s -= 25;
+    if (POSITIVE.test(label)) s += 25;
+  }
+  if (el.name === 'article' || /articlebody|text/i.test(el.attribs.itemprop ?? '')) s += 25;
+  return s;
+}
+
+function countCommas(s: string): number {
+  let n = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 0x2c || c === 0x3001 || c === 0xff0c) n++;
+  }
+  return n;
+}
+
+/** Link density of each element that holds paragraphs, summed up the tree. */
+function linkDensities(paragraphs: readonly Paragraph[]): Map<Element, number> {
+  const text = new Map<Element, number>();
+  const links = new Map<Element, number>();
+  for (const p of paragraphs) {
+    for (let el: Element | null = p.holder; el; el = parentElement(el)) {
+      text.set(el, (text.get(el) ?? 0) + p.text.length);
+      links.set(el, (links.get(el) ?? 0) + p.links);
+    }
+  }
+  const out = new Map<Element, number>();
+  for (const [el, t] of text) out.set(el, t ? (links.get(el) ?? 0) / t : 0);
+  return out;
+}
+
+/** The chosen paragraphs as text with sections; furniture set apart. */
+function assemble(meta: Meta, chosen: readonly Paragraph[], all: readonly Paragraph[]): ExtractedPage {
+  const kept: Paragraph[] = [];
+  const furniture: string[] = [];
+  for (const p of chosen) {
+    const density = p.links / Math.max(p.text.length, 1);
+    const linkList = p.kind !== 'heading' && density > 0.5;
+    if (linkList || furnitureScore(lineFeatures(p.text)) >= 1) furniture.push(p.text.slice(0, 200));
+    else kept.push(p);
+  }
   // The page's own headline inside the article is the title, not a paragraph.
-  if (paragraphs[0]?.heading && sameText(paragraphs[0].text, meta.title)) paragraphs.shift();
+  if (kept[0]?.kind === 'heading' && sameText(kept[0].text, meta.title)) kept.shift();
   if (!meta.title) {
-    const h = paragraphs.findIndex((p) => p.heading);
-    if (h === 0) meta.title = (paragraphs.shift() as { text: string }).text;
+    const h1 = all.find((p) => p.holder.name === 'h1');
+    if (h1) meta.title = h1.text;
+    else if (kept[0]?.kind === 'heading') meta.title = (kept.shift() as Paragraph).text;
   }
 
   const texts: string[] = [];
   const sections: SectionSpan[] = [];
   let at = 0;
   let section: SectionSpan = { start: 0, end: 0 };
-  paragraphs.forEach((p, i) => {
+  kept.forEach((p, i) => {
     // A heading followed by at least two paragraphs, after some text, starts a new story.
-    const following = paragraphs.slice(i + 1, i + 3).filter((q) => !q.heading).length;
-    if (p.heading && texts.length > 0 && following >= 2) {
+    const following = kept.slice(i + 1, i + 3).filter((q) => q.kind !== 'heading').length;
+    if (p.kind === 'heading' && texts.length > 0 && following >= 2) {
       section.end = at - 2;
       sections.push(section);
       section = { title: p.text, start: at, end: 0 };
@@ -164,59 +447,6 @@ export function extractHtml(html: string, opts: { url?: string } = {}): Extracte
   return { ...meta, text, sections, furniture };
 }
 
-function isBoilerplate(el: Element): boolean {
-  if (DROP_TAGS.has(el.name)) return true;
-  const a = el.attribs;
-  if (a.hidden !== undefined || a['aria-hidden'] === 'true' || /display\s*:\s*none/i.test(a.style ?? ''))
-    return true;
-  if (el.name === 'header' && !/article|entry|post/i.test(`${a.class ?? ''} ${a.id ?? ''}`)) return true;
-  const role = a.role ?? '';
-  if (/^(navigation|banner|contentinfo|complementary|search|menu)$/.test(role)) return true;
-  const label = `${a.class ?? ''} ${a.id ?? ''}`;
-  return (
-    label.length > 0 &&
-    BOILERPLATE.test(label) &&
-    !/(article|entry|post|story)[-_]?(body|content|text)/i.test(label)
-  );
-}
-
-function textOf(node: ChildNode): string {
-  if (node.type === 'text') return node.data;
-  if (node.type !== 'tag') return '';
-  const el = node as Element;
-  if (el.name === 'br') return '\n';
-  if (DROP_TAGS.has(el.name)) return '';
-  return el.children.map(textOf).join('');
-}
-
-function blockText(el: Element): string {
-  return textOf(el)
-    .replace(/[ \t\r\f\u00a0]+/g, ' ')
-    .replace(/ *\n+ */g, '\n')
-    .trim();
-}
-
-function linkText(el: Element): number {
-  let n = 0;
-  const visit = (node: ChildNode) => {
-    if (node.type !== 'tag') return;
-    const e = node as Element;
-    if (e.name === 'a') n += textOf(e).trim().length;
-    else e.children.forEach(visit);
-  };
-  el.children.forEach(visit);
-  return n;
-}
-
-/** Prose in a block: its length, discounted by link density, boosted by sentence punctuation. */
-function proseScore(b: Block): number {
-  const len = b.text.length;
-  if (len < 25) return 0;
-  const density = b.links / len;
-  const commas = (b.text.match(/[,.]/g) ?? []).length;
-  return (len / 100 + Math.min(commas, 10) / 5) * Math.max(0, 1 - 1.5 * density);
-}
-
 function sameText(a: string, b: string): boolean {
   const n = (s: string) =>
     s
@@ -224,115 +454,4 @@ function sameText(a: string, b: string): boolean {
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim();
   return n(a) === n(b);
-}
-
-type Meta = Omit<ExtractedPage, 'text' | 'sections' | 'furniture'>;
-
-function readMeta(nodes: ChildNode[], url?: string): Meta {
-  const metas = new Map<string, string>();
-  let titleTag = '';
-  let h1 = '';
-  let lang: string | undefined;
-  let canonical: string | undefined;
-  let time: string | undefined;
-  const ld: unknown[] = [];
-  let seen = 0;
-  const visit = (node: ChildNode) => {
-    if (++seen > MAX_NODES || node.type === 'text' || node.type === 'comment') return;
-    const el = node as Element;
-    if (!el.name) return;
-    const a = el.attribs ?? {};
-    if (el.name === 'html' && a.lang) lang = a.lang;
-    if (el.name === 'meta') {
-      const key = (a.property ?? a.name ?? a.itemprop ?? '').toLowerCase();
-      if (key && a.content && !metas.has(key)) metas.set(key, a.content.trim());
-    } else if (el.name === 'title' && !titleTag) titleTag = textOf(el).trim();
-    else if (el.name === 'h1' && !h1) h1 = blockText(el);
-    else if (el.name === 'link' && /canonical/i.test(a.rel ?? '') && a.href) canonical = a.href;
-    else if (el.name === 'time' && a.datetime && !time) time = a.datetime;
-    else if (el.name === 'script' && /ld\+json/i.test(a.type ?? '')) {
-      try {
-        ld.push(JSON.parse(textOf(el)));
-      } catch {
-        // Malformed JSON-LD is common; the other sources of metadata remain.
-      }
-    }
-    for (const c of el.children ?? []) visit(c);
-  };
-  nodes.forEach(visit);
-  const article = findArticleLd(ld);
-  const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-  const nameOf = (v: unknown): string | undefined =>
-    str(v) ?? (v && typeof v === 'object' ? str((v as { name?: unknown }).name) : undefined);
-  const authorsLd = article?.author;
-  const authors = (Array.isArray(authorsLd) ? authorsLd : authorsLd ? [authorsLd] : [])
-    .map(nameOf)
-    .filter((x): x is string => !!x);
-  const metaAuthor = metas.get('author') ?? metas.get('article:author');
-  if (!authors.length && metaAuthor && !/^https?:/.test(metaAuthor)) authors.push(metaAuthor);
-  const site = metas.get('og:site_name') ?? nameOf(article?.publisher) ?? hostOf(canonical ?? url);
-  let title = str(article?.headline) ?? metas.get('og:title') ?? h1 ?? titleTag;
-  title = stripSiteSuffix(title || titleTag, site);
-  return {
-    title,
-    published: isoDate(
-      str(article?.datePublished) ?? metas.get('article:published_time') ?? metas.get('date') ?? time,
-    ),
-    modified: isoDate(str(article?.dateModified) ?? metas.get('article:modified_time')),
-    authors,
-    site,
-    url: canonical ?? metas.get('og:url') ?? url,
-    lang: (lang ?? metas.get('og:locale') ?? 'en').slice(0, 2).toLowerCase(),
-    description: metas.get('description') ?? metas.get('og:description'),
-  };
-}
-
-function findArticleLd(items: unknown[]): Record<string, unknown> | undefined {
-  const stack = [...items];
-  while (stack.length) {
-    const x = stack.pop();
-    if (!x || typeof x !== 'object') continue;
-    if (Array.isArray(x)) {
-      stack.push(...x);
-      continue;
-    }
-    const o = x as Record<string, unknown>;
-    const type = String(o['@type'] ?? '');
-    if (/(News)?Article|BlogPosting|Report/.test(type)) return o;
-    if (o['@graph']) stack.push(o['@graph']);
-  }
-  return undefined;
-}
-
-function stripSiteSuffix(title: string, site?: string): string {
-  const parts = title.split(/\s+[|–—-]\s+/);
-  if (parts.length < 2) return title.trim();
-  const last = parts[parts.length - 1].toLowerCase();
-  if (
-    parts.length >= 2 &&
-    (!site ||
-      last.includes(site.toLowerCase()) ||
-      site.toLowerCase().includes(last) ||
-      last.split(' ').length <= 3)
-  ) {
-    return parts.slice(0, -1).join(' - ').trim();
-  }
-  return title.trim();
-}
-
-function hostOf(url?: string): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return undefined;
-  }
-}
-
-function isoDate(s?: string): string | undefined {
-  if (!s) return undefined;
-  const t = Date.parse(s);
-  if (!Number.isFinite(t)) return undefined;
-  const year = new Date(t).getUTCFullYear();
-  return year >= 1990 && year <= 2100 ? new Date(t).toISOString() : undefined;
 }

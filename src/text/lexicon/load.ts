@@ -5,10 +5,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hashString } from '../hash.js';
 import { decodeContainer } from './container.js';
 import { baseForm, type Pos } from './morphy.js';
 import { lookup, type StringTable } from './string-table.js';
-import { hashString } from '../hash.js';
 import type { EntityKind, Lexicon, WordEntry } from './types.js';
 
 export const LEXICON_FILE = 'lexicon.bin';
