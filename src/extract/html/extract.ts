@@ -119,7 +119,9 @@ interface Paragraph {
   /** The element that holds it (its own element for `<p>`, the container for loose text). */
   holder: Element;
   kind: 'p' | 'heading' | 'item' | 'caption';
-  /** Under page chrome (class, id, role or tag). */
+  /** The nearest element around it that looks like page chrome (class, id, role or tag), if any. */
+  chromeAt: Element | null;
+  /** Set once the page is read: under chrome that does not hold the bulk of the page's prose. */
   chrome: boolean;
 }
 
@@ -159,16 +161,21 @@ function textLength(ps: readonly Paragraph[]): number {
   return n;
 }
 
-/** Pass 2: the page's paragraphs in document order. */
+/**
+ * Pass 2: the page's paragraphs in document order. Chrome is decided last: a wrapper whose class
+ * says "share" or "sidebar" but that holds most of the page's prose is the article's wrapper.
+ */
 function readParagraphs(roots: ChildNode[]): Paragraph[] {
   const out: Paragraph[] = [];
+  /** Each chrome element's nearest chrome ancestor. */
+  const outer = new Map<Element, Element | null>();
   let visited = 0;
 
-  const visit = (el: Element, chrome: boolean) => {
+  const visit = (el: Element, chrome: Element | null, inArticle: boolean) => {
     if (++visited > MAX_NODES) return;
     if (PARAGRAPH.has(el.name) && !hasBlockChild(el)) {
       const { text, links } = inlineText(el.children);
-      if (text) out.push({ text, links, holder: el, kind: kindOf(el.name), chrome });
+      if (text) out.push({ text, links, holder: el, kind: kindOf(el.name), chromeAt: chrome, chrome: false });
       return;
     }
     // Loose text between the blocks of a container: one paragraph per run.
@@ -177,7 +184,7 @@ function readParagraphs(roots: ChildNode[]): Paragraph[] {
       if (run.length === 0) return;
       for (const piece of splitAtDoubleBreaks(run)) {
         const { text, links } = inlineText(piece);
-        if (text) out.push({ text, links, holder: el, kind: 'p', chrome });
+        if (text) out.push({ text, links, holder: el, kind: 'p', chromeAt: chrome, chrome: false });
       }
       run = [];
     };
@@ -194,15 +201,44 @@ function readParagraphs(roots: ChildNode[]): Paragraph[] {
         continue;
       }
       flush();
-      visit(c, chrome || isChrome(c));
+      let inner = chrome;
+      if (isChrome(c, inArticle)) {
+        outer.set(c, chrome);
+        inner = c;
+      }
+      visit(c, inner, inArticle || c.name === 'article' || c.name === 'main');
     }
     flush();
   };
 
   for (const node of roots) {
-    if (node.type === 'tag') visit(node as Element, false);
+    if (node.type === 'tag') visit(node as Element, null, false);
+  }
+
+  const prose = new Map<Element, number>();
+  let total = 0;
+  for (const p of out) {
+    if (p.text.length < 25 || p.kind === 'heading') continue;
+    total += p.text.length;
+    for (let c = p.chromeAt; c; c = outer.get(c) ?? null) prose.set(c, (prose.get(c) ?? 0) + p.text.length);
+  }
+  const isRealChrome = (c: Element) => !SOFT_CHROME.test(labelOf(c)) || (prose.get(c) ?? 0) < CHROME_MAX_SHARE * total;
+  for (const p of out) {
+    for (let c = p.chromeAt; c && !p.chrome; c = outer.get(c) ?? null) p.chrome = isRealChrome(c);
   }
   return out;
+}
+
+/**
+ * Wrappers named for the tools around an article ("share_wrapper", "print-area") are taken for the
+ * article's wrapper when they hold more than this share of the page's prose. Comments, menus and
+ * sidebars never are: a long comment thread is still not the article.
+ */
+const CHROME_MAX_SHARE = 0.4;
+const SOFT_CHROME = /share|sharing|social|print|tools?|toolbar|jump|hidden|widget|signup|login/i;
+
+function labelOf(el: Element): string {
+  return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
 }
 
 function kindOf(tag: string): Paragraph['kind'] {
@@ -271,11 +307,13 @@ function isHidden(el: Element): boolean {
   );
 }
 
-function isChrome(el: Element): boolean {
+function isChrome(el: Element, inArticle: boolean): boolean {
   const a = el.attribs;
   if (CHROME_ROLES.test(a.role ?? '')) return true;
   const label = `${a.class ?? ''} ${a.id ?? ''}`.trim();
   const content = label.length > 0 && CONTENT_LABEL.test(label);
+  // An article's own <header> holds its headline and byline.
+  if (el.name === 'header' && inArticle) return false;
   if (CHROME_TAGS.has(el.name))
     return !content && !(el.name === 'header' && /article|entry|post|story/i.test(label));
   return label.length > 0 && CHROME.test(label) && !content;
