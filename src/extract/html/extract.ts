@@ -234,7 +234,7 @@ function readParagraphs(roots: ChildNode[]): Paragraph[] {
  * article's wrapper when they hold more than this share of the page's prose. Comments, menus and
  * sidebars never are: a long comment thread is still not the article.
  */
-const CHROME_MAX_SHARE = 0.4;
+const CHROME_MAX_SHARE = 0.25;
 const SOFT_CHROME = /share|sharing|social|print|tools?|toolbar|jump|hidden|widget|signup|login/i;
 
 function labelOf(el: Element): string {
