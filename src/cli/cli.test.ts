@@ -171,3 +171,28 @@ describe('newstrace demo (npm start)', () => {
     expect(right / verdicts.length).toBeGreaterThanOrEqual(0.8);
   });
 });
+
+describe('newstrace extract', () => {
+  it('prints one JSON record per page of a directory, with metadata, and a record for a bad file', () => {
+    const sample = join(import.meta.dirname, '..', '..', 'sample');
+    const r = run(['extract', sample, join(dir, 'image.png'), '--jsonl']);
+    expect(r.code).toBe(1);
+    const records = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const html = records.find((x) => x.source.endsWith('reprint-harbour-bridge.html'));
+    expect(html).toMatchObject({ site: 'Alder Valley Courier', authors: ['Meridian Press'] });
+    expect(html.published).toMatch(/^2026-03-04/);
+    expect(records.some((x) => x.source.endsWith('manifest.json'))).toBe(false);
+    expect(records.find((x) => x.source.endsWith('image.png')).error).toMatch(/binary/);
+    expect(records.filter((x) => x.text).length).toBe(11);
+  });
+
+  it('prints a readable view', () => {
+    const r = run(['extract', join(dir, 'a.txt')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('title:     Harbour bridge reopens after repairs');
+    expect(r.out).toContain('Engineers replaced 120 steel cables');
+  });
+});

@@ -10,12 +10,14 @@ import { InputError } from '../source/index.js';
 import { runCompare } from './compare.js';
 import { runDemo } from './demo.js';
 import { UsageError } from './errors.js';
+import { runExtract } from './extract.js';
 
 const usage = `newstrace — trace news stories to their sources
 
 Usage:
   newstrace compare A B [--json] [--html FILE]   compare two articles (text or HTML pages, .gz, - for stdin)
   newstrace compare --pairs FILE.jsonl            compare many pairs: one {"id","a","b"} per line
+  newstrace extract FILE|DIR... [--jsonl]         the article and metadata of each page, furniture set apart
   newstrace demo                                  run on the bundled sample corpus
   newstrace --version | --help
 `;
@@ -26,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       json: { type: 'boolean', default: false },
+      jsonl: { type: 'boolean', default: false },
       html: { type: 'string' },
       pairs: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -47,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'compare':
       return runCompare(rest, { json: values.json, html: values.html, pairs: values.pairs }, process.stdout);
+    case 'extract':
+      return runExtract(rest, { jsonl: values.jsonl }, process.stdout, process.stderr);
     case 'demo':
       return runDemo(process.stdout);
     default:

@@ -3,13 +3,16 @@
  * Pure; reading bytes is `source/`'s job.
  */
 import { type ArticleMeta, buildArticle } from '../article/build.js';
-import type { Article } from '../article/types.js';
+import type { Article, ExtractedPage } from '../article/types.js';
 import { extractHtml } from '../extract/html/index.js';
 import { extractTextPage } from '../extract/text-page/index.js';
 
 export type PageKind = 'text' | 'html';
 
+export function extractPage(content: string, kind: PageKind, opts: { url?: string } = {}): ExtractedPage {
+  return kind === 'html' ? extractHtml(content, { url: opts.url }) : extractTextPage(content);
+}
+
 export function articleFromPage(content: string, kind: PageKind, meta: ArticleMeta = {}): Article {
-  const page = kind === 'html' ? extractHtml(content, { url: meta.url }) : extractTextPage(content);
-  return buildArticle(page, meta);
+  return buildArticle(extractPage(content, kind, { url: meta.url }), meta);
 }

@@ -52,3 +52,51 @@ describe('extractHtml', () => {
     expect(page.text).toContain('opened in 1968');
   });
 });
+
+describe('extractHtml on hard pages', () => {
+  const story = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, k) =>
+        `<p>Paragraph ${k + 1} of the story says that the council met again on Tuesday, and that it voted, after a long debate, to keep the pool open.</p>`,
+    ).join('');
+
+  it('reads the encoding from http-equiv', () => {
+    const html = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><title>Caf\u00e9 reopens - Town News</title></head><body><article>${story(3)}<p>The caf\u00e9 will open at nine.</p></article></body></html>`;
+    const { text } = decodeBytes(Buffer.from(html, 'latin1'));
+    const page = extractHtml(text);
+    expect(page.text).toContain('The café will open at nine.');
+    expect(page.title).toBe('Café reopens');
+  });
+
+  it('finds the article in a page of 10 MB without running away', () => {
+    const menu = `<nav><ul>${'<li><a href="/x">Section link</a></li>'.repeat(200)}</ul></nav>`;
+    const filler = `<div class="sidebar">${menu}</div>`.repeat(Math.ceil(10_000_000 / (menu.length + 30)));
+    const html = `<html><body>${filler}<div class="story">${story(6)}</div>${filler.slice(0, 100_000)}</body></html>`;
+    expect(html.length).toBeGreaterThan(10_000_000);
+    const page = extractHtml(html);
+    expect(page.text).toContain('Paragraph 6 of the story');
+    expect(page.text).not.toContain('Section link');
+  });
+
+  it('splits a roundup into sections at its headings', () => {
+    const brief = (h: string) => `<h2>${h}</h2>${story(2)}`;
+    const page = extractHtml(
+      `<html><body><main><h1>News in brief</h1>${brief('Pool stays open')}${brief('Bridge tests continue')}${brief('Weekend weather')}</main></body></html>`,
+    );
+    expect(page.title).toBe('News in brief');
+    expect(page.sections.map((s) => s.title)).toEqual([
+      undefined,
+      'Bridge tests continue',
+      'Weekend weather',
+    ]);
+  });
+
+  it('keeps loose text written straight into a container, split at double line breaks', () => {
+    const page = extractHtml(
+      `<html><body><div id="menu"><a href="/">Home</a> <a href="/a">About</a></div><td class="main">The mayor said on Monday that the old bridge would close for repairs, which will take a year.<br><br>Traffic will be diverted over the river crossing, and buses will run every ten minutes.<br><br>The bridge opened in 1932, and it has not been renovated since the war.</td></body></html>`,
+    );
+    expect(page.text.split('\n\n')).toHaveLength(3);
+    expect(page.text).not.toContain('About');
+  });
+});

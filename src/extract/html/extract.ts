@@ -222,7 +222,8 @@ function readParagraphs(roots: ChildNode[]): Paragraph[] {
     total += p.text.length;
     for (let c = p.chromeAt; c; c = outer.get(c) ?? null) prose.set(c, (prose.get(c) ?? 0) + p.text.length);
   }
-  const isRealChrome = (c: Element) => !SOFT_CHROME.test(labelOf(c)) || (prose.get(c) ?? 0) < CHROME_MAX_SHARE * total;
+  const isRealChrome = (c: Element) =>
+    !SOFT_CHROME.test(labelOf(c)) || (prose.get(c) ?? 0) < CHROME_MAX_SHARE * total;
   for (const p of out) {
     for (let c = p.chromeAt; c && !p.chrome; c = outer.get(c) ?? null) p.chrome = isRealChrome(c);
   }

@@ -1,0 +1,127 @@
+/**
+ * `newstrace extract FILE|DIR… [--jsonl]`: the article of each page, with its metadata and the
+ * furniture set apart. Directories are read recursively (hidden files skipped); every input gets
+ * a record, an unreadable one a record with its error, and the exit code says whether any failed.
+ */
+import { promises as fs } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { ExtractedPage } from '../article/types.js';
+import { extractPage } from '../pipeline/page.js';
+import { InputError, readInput } from '../source/index.js';
+import { UsageError } from './errors.js';
+
+export interface ExtractRecord {
+  source: string;
+  title: string;
+  text: string;
+  sections: ExtractedPage['sections'];
+  published?: string;
+  modified?: string;
+  authors: string[];
+  site?: string;
+  url?: string;
+  lang?: string;
+  description?: string;
+  /** Why no article came out of the page, when none did. */
+  noArticle?: string;
+  /** What was removed, each piece shortened. */
+  furniture: string[];
+}
+
+export async function runExtract(
+  paths: string[],
+  flags: { jsonl: boolean },
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
+  if (paths.length === 0) throw new UsageError('extract needs at least one file or directory');
+  let failed = 0;
+  let count = 0;
+  for (const path of paths) {
+    for await (const file of inputsOf(path)) {
+      count++;
+      try {
+        const input = await readInput(file);
+        const page = extractPage(input.text, input.kind);
+        const record = toRecord(file, page);
+        out.write(flags.jsonl ? `${JSON.stringify(record)}\n` : readable(record));
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        failed++;
+        if (flags.jsonl) out.write(`${JSON.stringify({ source: file, error: e.message })}\n`);
+        else err.write(`${e.message}\n`);
+      }
+    }
+  }
+  if (!flags.jsonl || failed)
+    err.write(
+      `newstrace: ${count - failed} of ${count} inputs extracted${failed ? `, ${failed} failed` : ''}\n`,
+    );
+  return failed ? 1 : 0;
+}
+
+/** Files in a directory that are pages: text, HTML, and those gzipped. */
+const PAGE_FILE = /\.(txt|text|html?|xhtml|htm)(\.gz)?$|^[^.]+$/i;
+
+/**
+ * The files a path stands for: itself, or the page files below a directory (hidden ones and data
+ * such as .json skipped), sorted.
+ */
+async function* inputsOf(path: string, top = true): AsyncGenerator<string> {
+  if (path === '-') {
+    yield path;
+    return;
+  }
+  let stat: import('node:fs').Stats | undefined;
+  try {
+    stat = await fs.stat(path);
+  } catch {
+    stat = undefined; // readInput reports the missing file with its reason
+  }
+  if (!stat?.isDirectory()) {
+    if (top || PAGE_FILE.test(basename(path))) yield path;
+    return;
+  }
+  const entries = (await fs.readdir(path, { withFileTypes: true }))
+    .filter((e) => !e.name.startsWith('.'))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) yield* inputsOf(join(path, e.name), false);
+}
+
+function toRecord(source: string, page: ExtractedPage): ExtractRecord {
+  return {
+    source,
+    title: page.title,
+    text: page.text,
+    sections: page.sections,
+    published: page.published,
+    modified: page.modified,
+    authors: page.authors ?? [],
+    site: page.site,
+    url: page.url,
+    lang: page.lang,
+    description: page.description,
+    noArticle: page.noArticle,
+    furniture: page.furniture.map((f) => (f.length > 120 ? `${f.slice(0, 117)}...` : f)),
+  };
+}
+
+function readable(r: ExtractRecord): string {
+  const lines = [`== ${r.source}`, `title:     ${r.title || '(none)'}`];
+  const meta: Array<[string, string | undefined]> = [
+    ['published', r.published],
+    ['modified', r.modified],
+    ['authors', r.authors.join(', ') || undefined],
+    ['site', r.site],
+    ['url', r.url],
+    ['lang', r.lang],
+  ];
+  for (const [k, v] of meta) if (v) lines.push(`${k.padEnd(10)} ${v}`);
+  if (r.noArticle) lines.push(`no article: ${r.noArticle}`);
+  if (r.sections.length > 1)
+    lines.push(`sections:  ${r.sections.map((s) => s.title ?? '(lead)').join(' | ')}`);
+  lines.push('', r.text, '');
+  if (r.furniture.length)
+    lines.push(`furniture removed (${r.furniture.length}):`, ...r.furniture.map((f) => `  - ${f}`), '');
+  return `${lines.join('\n')}\n`;
+}
