@@ -20,6 +20,7 @@ import { articleFromPage } from '../pipeline/page.js';
 import { predictProbability } from '../similarity/boosting.js';
 import { pairFeatures } from '../similarity/features.js';
 import { profileSentence } from '../similarity/profile.js';
+import { benchExtraction } from './extraction.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const sharedDir = process.env.NEWSTRACE_SHARED ?? join(repo, '..', 'shared');
@@ -153,6 +154,8 @@ async function main(): Promise<void> {
   console.log('newstrace bench (one process, one core)\n');
   coldCompare();
   await warm();
+  console.log('');
+  benchExtraction();
 }
 
 await main();
