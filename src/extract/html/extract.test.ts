@@ -100,3 +100,36 @@ describe('extractHtml on hard pages', () => {
     expect(page.text).not.toContain('About');
   });
 });
+
+describe('page metadata', () => {
+  const body =
+    '<article><p>The council met on Tuesday and voted, after a long debate, to keep the pool open all year.</p></article>';
+  it('reads dates from meta tags, <time> and, failing those, the URL', () => {
+    expect(
+      extractHtml(
+        `<html><head><meta name="pubdate" content="2026-03-04T08:00:00Z"></head><body>${body}</body></html>`,
+      ).published,
+    ).toBe('2026-03-04T08:00:00.000Z');
+    expect(
+      extractHtml(`<html><body><time datetime="2026-03-05">5 March</time>${body}</body></html>`).published,
+    ).toMatch(/^2026-03-05/);
+    expect(
+      extractHtml(
+        `<html><head><link rel="canonical" href="https://news.example/2026/03/06/pool"></head><body>${body}</body></html>`,
+      ).published,
+    ).toMatch(/^2026-03-06/);
+  });
+
+  it('takes the site name off the title and reads authors, language and canonical URL', () => {
+    const page = extractHtml(
+      `<html lang="en-GB"><head><title>Pool stays open | Town News</title><meta property="og:site_name" content="Town News"><meta name="author" content="Ana Ruiz"><link rel="canonical" href="https://news.example/pool"></head><body>${body}</body></html>`,
+    );
+    expect(page).toMatchObject({
+      title: 'Pool stays open',
+      site: 'Town News',
+      authors: ['Ana Ruiz'],
+      lang: 'en',
+      url: 'https://news.example/pool',
+    });
+  });
+});

@@ -58,16 +58,63 @@ export function readMeta(nodes: ChildNode[], url?: string): Meta {
   title = stripSiteSuffix(title || titleTag, site);
   return {
     title,
-    published: isoDate(
-      str(article?.datePublished) ?? metas.get('article:published_time') ?? metas.get('date') ?? time,
-    ),
-    modified: isoDate(str(article?.dateModified) ?? metas.get('article:modified_time')),
+    published:
+      isoDate(str(article?.datePublished)) ??
+      firstDate(metas, PUBLISHED_KEYS) ??
+      isoDate(time) ??
+      dateInUrl(canonical ?? metas.get('og:url') ?? url),
+    modified: isoDate(str(article?.dateModified)) ?? firstDate(metas, MODIFIED_KEYS),
     authors,
     site,
     url: canonical ?? metas.get('og:url') ?? url,
     lang: (lang ?? metas.get('og:locale') ?? 'en').slice(0, 2).toLowerCase(),
     description: metas.get('description') ?? metas.get('og:description'),
   };
+}
+
+/** Meta tags that carry the publication date, most specific first. */
+const PUBLISHED_KEYS = [
+  'article:published_time',
+  'og:published_time',
+  'datepublished',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'article.published',
+  'parsely-pub-date',
+  'sailthru.date',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date',
+  'dcterms.created',
+  'date',
+  'timestamp',
+];
+const MODIFIED_KEYS = [
+  'article:modified_time',
+  'og:updated_time',
+  'datemodified',
+  'dcterms.modified',
+  'last-modified',
+];
+
+function firstDate(metas: Map<string, string>, keys: readonly string[]): string | undefined {
+  for (const k of keys) {
+    const d = isoDate(metas.get(k));
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/** A date in the URL's path: /2026/03/04/, /2026-03-04-, /20260304/. */
+export function dateInUrl(url?: string): string | undefined {
+  if (!url) return undefined;
+  const m =
+    /[/_-](20\d\d|19\d\d)[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)/.exec(url) ??
+    /[/_-](20\d\d|19\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)/.exec(url);
+  if (!m) return undefined;
+  return isoDate(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}T00:00:00Z`);
 }
 
 function findArticleLd(items: unknown[]): Record<string, unknown> | undefined {
