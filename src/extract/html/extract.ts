@@ -38,7 +38,7 @@ const CHROME_TAGS = new Set(['nav', 'footer', 'aside', 'menu', 'header']);
 const CHROME_ROLES = /^(navigation|banner|contentinfo|complementary|search|menu|menubar|dialog|alert)$/;
 /** Class or id of page chrome... */
 const CHROME =
-  /(comment(?!ary)|disqus)|(^|[\s_-])(nav|navbar|navigation|menu|footer|foot|header|topbar|teaser|share|sharing|social|related|recommend(ed|ations)?|comments?|commentlist|respond|reply|cookie|consent|gdpr|newsletter|subscribe|subscription|promo|advert(isement)?|ads?|adsense|sponsor(ed)?|sidebar|side-bar|breadcrumbs?|widget|popup|modal|banner|masthead|more-stories|read-?more|also-read|tags?|tagcloud|taglist|author-bio|pagination|pager|disqus|outbrain|taboola|skip|signup|login|toolbar|rss|print|jump|trending|popular|most-read|hidden)([\s_-]|$)/i;
+  /(comment(?!ary)|disqus|author[-_]?(bio|box|info|description|about|details|profile)|about[-_]?(the[-_]?)?author|biography)|(^|[\s_-])(bio|responses|discussion|nav|navbar|navigation|menu|footer|foot|header|topbar|teaser|share|sharing|social|related|recommend(ed|ations)?|comments?|commentlist|respond|reply|cookie|consent|gdpr|newsletter|subscribe|subscription|promo|advert(isement)?|ads?|adsense|sponsor(ed)?|sidebar|side-bar|breadcrumbs?|widget|popup|modal|banner|masthead|more-stories|read-?more|also-read|tags?|tagcloud|taglist|author-bio|pagination|pager|disqus|outbrain|taboola|skip|signup|login|toolbar|rss|print|jump|trending|popular|most-read|hidden)([\s_-]|$)/i;
 /** ...unless it also says it is the content. */
 const CONTENT_LABEL = /(^|[\s_-])(article|body|content|entry|main|post|story|text|blog)([\s_-]|$)/i;
 const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story/i;
