@@ -3,13 +3,17 @@
  * source (or an independent or unrelated piece with the wire story), prints the verdicts, then the
  * full report of the rewrite.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareArticles } from '../compare/compare.js';
 import { defaultContext } from '../compare/context.js';
+import { ingestItems } from '../pipeline/ingest.js';
 import { loadArticle } from '../pipeline/load-article.js';
 import { renderTerminal } from '../report/terminal.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import { runStories } from './corpus.js';
 
 interface ManifestEntry {
   file?: string;
@@ -17,6 +21,7 @@ interface ManifestEntry {
   role: string;
   derivedFrom: string | null;
   expectedRelationToSource: string | null;
+  site?: string;
   /** An independent report of the same event as this article. */
   sameStoryAs?: string;
   published?: string;
@@ -36,11 +41,56 @@ function counterpart(
 
 export const sampleDir = fileURLToPath(new URL('../../sample/', import.meta.url));
 
+/**
+ * The main job on the sample: every article ingested into a fresh corpus (with the outlet and
+ * time the manifest gives it), then the stories printed with who took from whom.
+ */
+async function ingestSample(entries: ManifestEntry[], out: NodeJS.WritableStream): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'newstrace-demo-'));
+  const db = join(dir, 'sample.db');
+  const store = openSqliteStore(db);
+  try {
+    const summary = await ingestItems(
+      () => ({
+        async *[Symbol.asyncIterator]() {
+          for (const e of entries) {
+            if (!e.file) continue;
+            const path = join(sampleDir, e.file);
+            yield {
+              source: `sample/${e.file}`,
+              build: async () => {
+                const article = await loadArticle(path);
+                return {
+                  ...article,
+                  id: e.id ?? article.id,
+                  site: e.site ?? article.site,
+                  published: e.published ?? article.published,
+                };
+              },
+            };
+          }
+        },
+      }),
+      store,
+      defaultContext(),
+    );
+    out.write(
+      `newstrace demo: the bundled sample (${summary.ingested} invented articles) ingested into ${db}\n\n` +
+        `Stories, earliest source first:\n\n`,
+    );
+  } finally {
+    store.close();
+  }
+  runStories({ db, json: false }, out);
+  rmSync(dir, { recursive: true, force: true });
+}
+
 export async function runDemo(out: NodeJS.WritableStream): Promise<number> {
   const manifest = JSON.parse(readFileSync(join(sampleDir, 'manifest.json'), 'utf8')) as {
     articles?: ManifestEntry[];
   } & Record<string, unknown>;
   const entries = (manifest.articles ?? (Array.isArray(manifest) ? manifest : [])) as ManifestEntry[];
+  await ingestSample(entries, out);
   const ctx = defaultContext();
   const load = async (e: ManifestEntry) => {
     const article = await loadArticle(join(sampleDir, e.file as string));
@@ -48,7 +98,7 @@ export async function runDemo(out: NodeJS.WritableStream): Promise<number> {
   };
   const byFile = new Map(entries.filter((e) => e.file).map((e) => [e.file as string, e]));
   out.write(
-    'newstrace demo: each article of the bundled sample compared with its source (or, for independent and unrelated pieces, with the wire story)\n\n',
+    '\nEach article compared with its source (or, for independent and unrelated pieces, with the wire story):\n\n',
   );
   let showcase: string | undefined;
   for (const e of entries) {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError } from '../source/index.js';
 import { runCompare } from './compare.js';
+import { runIngest, runStories } from './corpus.js';
 import { runDemo } from './demo.js';
 import { UsageError } from './errors.js';
 import { runExtract } from './extract.js';
@@ -18,6 +19,9 @@ Usage:
   newstrace compare A B [--json] [--html FILE]   compare two articles (text or HTML pages, .gz, - for stdin)
   newstrace compare --pairs FILE.jsonl            compare many pairs: one {"id","a","b"} per line
   newstrace extract FILE|DIR... [--jsonl]         the article and metadata of each page, furniture set apart
+  newstrace ingest PATH... [--db FILE]            index pages, folders, JSONL (.gz) into a corpus (default newstrace.db)
+  newstrace stories [--json] [--db FILE] [--since DATE] [--site SITE] [--limit N]
+                                                  the corpus's stories, with who took from whom
   newstrace demo                                  run on the bundled sample corpus
   newstrace --version | --help
 `;
@@ -29,6 +33,10 @@ async function main(argv: string[]): Promise<number> {
     options: {
       json: { type: 'boolean', default: false },
       jsonl: { type: 'boolean', default: false },
+      db: { type: 'string' },
+      since: { type: 'string' },
+      site: { type: 'string' },
+      limit: { type: 'string' },
       html: { type: 'string' },
       pairs: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -52,12 +60,25 @@ async function main(argv: string[]): Promise<number> {
       return runCompare(rest, { json: values.json, html: values.html, pairs: values.pairs }, process.stdout);
     case 'extract':
       return runExtract(rest, { jsonl: values.jsonl }, process.stdout, process.stderr);
+    case 'ingest':
+      return runIngest(rest, { db: values.db }, process.stdout, process.stderr);
+    case 'stories':
+      return runStories(
+        { db: values.db, json: values.json, since: values.since, site: values.site, limit: values.limit },
+        process.stdout,
+      );
     case 'demo':
       return runDemo(process.stdout);
     default:
       throw new UsageError(`unknown command '${command}'`);
   }
 }
+
+// A reader that stops early (`newstrace stories | head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -22,12 +22,15 @@ describe('minhash', () => {
   it('estimates the Jaccard similarity of the shingle sets', () => {
     const a = edited(600, 0, 1);
     const b = edited(600, 30, 7);
-    const shingles = (x: Uint32Array) => new Set(Array.from({ length: x.length - 3 }, (_, k) => x.slice(k, k + 4).join()));
+    const shingles = (x: Uint32Array) =>
+      new Set(Array.from({ length: x.length - 3 }, (_, k) => x.slice(k, k + 4).join()));
     const sa = shingles(a);
     const sb = shingles(b);
     const inter = [...sa].filter((x) => sb.has(x)).length;
     const jaccard = inter / (sa.size + sb.size - inter);
-    expect(Math.abs(estimateJaccard(minhash(a, { slots: 512 }), minhash(b, { slots: 512 })) - jaccard)).toBeLessThan(0.08);
+    expect(
+      Math.abs(estimateJaccard(minhash(a, { slots: 512 }), minhash(b, { slots: 512 })) - jaccard),
+    ).toBeLessThan(0.08);
     expect(estimateJaccard(minhash(a), minhash(edited(600, 600, 3)))).toBeLessThan(0.1);
   });
 

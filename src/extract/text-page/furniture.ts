@@ -70,7 +70,7 @@ export interface LineFeatures {
 const DATE_ONLY =
   /^((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s*,?\s*\d{4}|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})(\s*[|,-]?\s*\d{1,2}:\d{2}\s*(am|pm)?)?$/;
 const BYLINE =
-  /^(?:(?:[Pp]osted|[Pp]ublished|[Ww]ritten|[Uu]pdated)\s+(?:on\s+.{4,40}?\s+)?by|[Bb]y)\s+\p{Lu}[\p{L}.'-]+(\s+\p{Lu}[\p{L}.'-]+){0,3}(\s*(,|and|\||-).{0,60})?$/u;
+  /^(?:(?:[Pp]osted|[Pp]ublished|[Ww]ritten|[Uu]pdated)\s+(?:on\s+.{4,40}?\s+)?by|[Bb]y)\s+\p{Lu}[\p{L}.'-]+(\s+\p{Lu}[\p{L}.'-]+){0,3}(\s*(,|and|\||-|·|•|—|–).{0,60})?$/u;
 
 export function lineFeatures(line: string): LineFeatures {
   const t = line.trim();

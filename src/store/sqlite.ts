@@ -1,0 +1,197 @@
+/**
+ * The embedded store: one SQLite file in WAL mode through better-sqlite3. Each article is written
+ * in one transaction with its sketch, terms, relations and input record, so a run killed at any
+ * point leaves whole articles only, and a re-run skips what is there.
+ */
+import Database from 'better-sqlite3';
+import type { Article } from '../article/types.js';
+import type { ArticleRow, ArticleWrite, InputStatus, Store, StoredRelation } from './store.js';
+
+/** Schema versions, applied in order; the database records the last one applied. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE articles (
+     id TEXT PRIMARY KEY,
+     source TEXT,
+     site TEXT,
+     url TEXT,
+     title TEXT NOT NULL,
+     published TEXT,
+     ingested_at TEXT NOT NULL,
+     doc TEXT NOT NULL
+   );
+   CREATE INDEX articles_published ON articles (published);
+   CREATE TABLE lsh (
+     band INTEGER NOT NULL,
+     bucket INTEGER NOT NULL,
+     article TEXT NOT NULL,
+     PRIMARY KEY (band, bucket, article)
+   );
+   CREATE TABLE terms (
+     term TEXT NOT NULL,
+     article TEXT NOT NULL,
+     PRIMARY KEY (term, article)
+   );
+   CREATE TABLE relations (
+     a TEXT NOT NULL,
+     b TEXT NOT NULL,
+     type TEXT NOT NULL,
+     direction TEXT NOT NULL,
+     coverage_a REAL NOT NULL,
+     coverage_b REAL NOT NULL,
+     evidence TEXT NOT NULL,
+     PRIMARY KEY (a, b)
+   );
+   CREATE INDEX relations_b ON relations (b);
+   CREATE TABLE inputs (
+     source TEXT PRIMARY KEY,
+     status TEXT NOT NULL,
+     reason TEXT,
+     article TEXT,
+     at TEXT NOT NULL
+   );`,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function openSqliteStore(file: string): Store {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+
+  const insertArticle = db.prepare(
+    `INSERT INTO articles (id, source, site, url, title, published, ingested_at, doc)
+     VALUES (@id, @source, @site, @url, @title, @published, @at, @doc)
+     ON CONFLICT (id) DO NOTHING`,
+  );
+  const insertBand = db.prepare('INSERT OR IGNORE INTO lsh (band, bucket, article) VALUES (?, ?, ?)');
+  const insertTerm = db.prepare('INSERT OR IGNORE INTO terms (term, article) VALUES (?, ?)');
+  const insertRelation = db.prepare(
+    `INSERT INTO relations (a, b, type, direction, coverage_a, coverage_b, evidence)
+     VALUES (@a, @b, @type, @direction, @coverageA, @coverageB, @evidence)
+     ON CONFLICT (a, b) DO UPDATE SET type = excluded.type, direction = excluded.direction,
+       coverage_a = excluded.coverage_a, coverage_b = excluded.coverage_b, evidence = excluded.evidence`,
+  );
+  const upsertInput = db.prepare(
+    `INSERT INTO inputs (source, status, reason, article, at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (source) DO UPDATE SET status = excluded.status, reason = excluded.reason,
+       article = excluded.article, at = excluded.at`,
+  );
+  const hasArticle = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
+  const getDoc = db.prepare('SELECT doc FROM articles WHERE id = ?').pluck();
+  const bandMatch = db.prepare('SELECT article FROM lsh WHERE band = ? AND bucket = ?').pluck();
+  const termDf = db.prepare('SELECT COUNT(*) FROM terms WHERE term = ?').pluck();
+  const termMatch = db.prepare('SELECT article FROM terms WHERE term = ?').pluck();
+
+  const write = db.transaction((w: ArticleWrite) => {
+    const a = w.article;
+    insertArticle.run({
+      id: a.id,
+      source: w.source,
+      site: a.site ?? null,
+      url: a.url ?? null,
+      title: a.title,
+      published: a.published ?? null,
+      at: new Date().toISOString(),
+      doc: JSON.stringify(a),
+    });
+    for (let band = 0; band < w.bandKeys.length; band++) insertBand.run(band, w.bandKeys[band], a.id);
+    for (const t of w.terms) insertTerm.run(t, a.id);
+    for (const r of w.relations) insertRelation.run({ ...r, evidence: JSON.stringify(r.evidence) });
+    upsertInput.run(w.source, 'ingested', null, a.id, new Date().toISOString());
+  });
+
+  const ranked = (counts: Map<string, number>, limit: number) =>
+    [...counts]
+      .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+      .slice(0, limit)
+      .map(([id]) => id);
+
+  return {
+    hasArticle: (id) => hasArticle.get(id) !== undefined,
+    getArticle(id) {
+      const doc = getDoc.get(id) as string | undefined;
+      return doc ? (JSON.parse(doc) as Article) : undefined;
+    },
+    bandCandidates(bandKeys, limit) {
+      const counts = new Map<string, number>();
+      bandKeys.forEach((key, band) => {
+        for (const id of bandMatch.all(band, key) as string[]) counts.set(id, (counts.get(id) ?? 0) + 1);
+      });
+      return ranked(counts, limit);
+    },
+    termCandidates(terms, minShared, maxDf, limit) {
+      const counts = new Map<string, number>();
+      for (const t of terms) {
+        if ((termDf.get(t) as number) > maxDf) continue;
+        for (const id of termMatch.all(t) as string[]) counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      for (const [id, c] of counts) if (c < minShared) counts.delete(id);
+      return ranked(counts, limit);
+    },
+    writeArticle: (w) => write(w),
+    recordInput(source, status, reason, article) {
+      upsertInput.run(source, status, reason ?? null, article ?? null, new Date().toISOString());
+    },
+    articles: () =>
+      (
+        db
+          .prepare('SELECT id, source, site, url, title, published FROM articles ORDER BY published, id')
+          .all() as Array<Record<string, string | null>>
+      ).map((r) => ({
+        id: r.id as string,
+        source: r.source ?? undefined,
+        site: r.site ?? undefined,
+        url: r.url ?? undefined,
+        title: r.title as string,
+        published: r.published ?? undefined,
+      })) satisfies ArticleRow[],
+    relations: () =>
+      (
+        db.prepare('SELECT * FROM relations ORDER BY a, b').all() as Array<Record<string, string | number>>
+      ).map(
+        (r): StoredRelation => ({
+          a: r.a as string,
+          b: r.b as string,
+          type: r.type as StoredRelation['type'],
+          direction: r.direction as StoredRelation['direction'],
+          coverageA: r.coverage_a as number,
+          coverageB: r.coverage_b as number,
+          evidence: JSON.parse(r.evidence as string) as string[],
+        }),
+      ),
+    counts() {
+      const inputs: Record<InputStatus, number> = { ingested: 0, present: 0, skipped: 0 };
+      for (const row of db
+        .prepare('SELECT status, COUNT(*) AS n FROM inputs GROUP BY status')
+        .all() as Array<{
+        status: InputStatus;
+        n: number;
+      }>)
+        inputs[row.status] = row.n;
+      return {
+        articles: db.prepare('SELECT COUNT(*) FROM articles').pluck().get() as number,
+        relations: db.prepare('SELECT COUNT(*) FROM relations').pluck().get() as number,
+        inputs,
+      };
+    },
+    close: () => db.close(),
+  };
+}
+
+function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
+  const current = (db.prepare('SELECT MAX(version) FROM schema_version').pluck().get() as number | null) ?? 0;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `the database was written by a newer newstrace (schema ${current}, this one knows ${MIGRATIONS.length})`,
+    );
+  }
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]);
+      db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(v + 1);
+    })();
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * What the corpus needs from a database. SQLite implements it (the embedded default); a
+ * PostgreSQL backend will implement the same interface, so the schema and queries are kept
+ * portable: text keys, JSON documents in text columns, no SQLite-only types.
+ */
+import type { Article } from '../article/types.js';
+import type { Relation } from '../relate/relate.js';
+
+/** How one input ended: stored, already there, or skipped with the reason. */
+export type InputStatus = 'ingested' | 'present' | 'skipped';
+
+export interface StoredRelation
+  extends Pick<Relation, 'type' | 'direction' | 'coverageA' | 'coverageB' | 'evidence'> {
+  a: string;
+  b: string;
+}
+
+export interface ArticleRow {
+  id: string;
+  source?: string;
+  site?: string;
+  url?: string;
+  title: string;
+  published?: string;
+}
+
+/** Everything an ingested article adds, written at once: a crash leaves all of it or none. */
+export interface ArticleWrite {
+  article: Article;
+  source: string;
+  /** LSH band keys of its MinHash sketch, one per band. */
+  bandKeys: Uint32Array;
+  /** Its key terms (rare words and names), for same-story candidates. */
+  terms: string[];
+  relations: StoredRelation[];
+}
+
+export interface Store {
+  hasArticle(id: string): boolean;
+  /** The article stored under `id`, if any. */
+  getArticle(id: string): Article | undefined;
+  /** Articles sharing at least one band key with these, most shared first. */
+  bandCandidates(bandKeys: Uint32Array, limit: number): string[];
+  /** Articles sharing at least `minShared` of these terms, skipping terms in more than `maxDf` articles. */
+  termCandidates(terms: string[], minShared: number, maxDf: number, limit: number): string[];
+  writeArticle(write: ArticleWrite): void;
+  recordInput(source: string, status: InputStatus, reason?: string, article?: string): void;
+  articles(): ArticleRow[];
+  relations(): StoredRelation[];
+  counts(): { articles: number; relations: number; inputs: Record<InputStatus, number> };
+  close(): void;
+}

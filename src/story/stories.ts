@@ -1,0 +1,118 @@
+/**
+ * Stories from verified relations: articles linked by reuse or by reporting the same event form
+ * one story. Each story has its articles in time order with their role, its relation graph, and
+ * its origin: the earliest article that is not derived from another in the story.
+ */
+import type { Direction, RelationType } from '../relate/relate.js';
+import type { ArticleRow, StoredRelation } from '../store/store.js';
+
+export type StoryRole = 'origin' | 'copy' | 'rewrite' | 'partial-reuse' | 'independent' | 'derived';
+
+export interface StoryEdge {
+  /** The derived article (or either, for independent reports). */
+  from: string;
+  /** Its source. */
+  to: string;
+  type: RelationType;
+  direction: Direction;
+  evidence: string[];
+}
+
+export interface Story {
+  id: string;
+  title: string;
+  start?: string;
+  end?: string;
+  origin: string;
+  articles: Array<ArticleRow & { role: StoryRole }>;
+  edges: StoryEdge[];
+}
+
+const ROLE: Partial<Record<RelationType, StoryRole>> = {
+  duplicate: 'copy',
+  'near-duplicate': 'copy',
+  rewrite: 'rewrite',
+  'partial-reuse': 'partial-reuse',
+};
+
+export function buildStories(articles: readonly ArticleRow[], relations: readonly StoredRelation[]): Story[] {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r) as string;
+    for (let y = x; parent.get(y) !== r; ) {
+      const next = parent.get(y) as string;
+      parent.set(y, r);
+      y = next;
+    }
+    return r;
+  };
+  for (const a of articles) parent.set(a.id, a.id);
+  for (const r of relations) {
+    if (!byId.has(r.a) || !byId.has(r.b)) continue;
+    const x = find(r.a);
+    const y = find(r.b);
+    if (x !== y) parent.set(x, y);
+  }
+
+  const groups = new Map<string, ArticleRow[]>();
+  for (const a of articles) {
+    const root = find(a.id);
+    const list = groups.get(root) ?? [];
+    list.push(a);
+    groups.set(root, list);
+  }
+
+  const stories: Story[] = [];
+  for (const members of groups.values()) {
+    const ids = new Set(members.map((m) => m.id));
+    const edges: StoryEdge[] = relations.filter((r) => ids.has(r.a) && ids.has(r.b)).map((r) => orient(r));
+    members.sort(byTime);
+    const derivedFrom = new Map<string, StoryEdge>();
+    for (const e of edges)
+      if (e.type !== 'same-story' && e.direction !== 'unknown') derivedFrom.set(e.from, e);
+    const origin = members.find((m) => !derivedFrom.has(m.id)) ?? members[0];
+    const dated = members.filter((m) => m.published).map((m) => m.published as string);
+    stories.push({
+      id: `s-${origin.id}`,
+      title: origin.title,
+      start: dated[0],
+      end: dated[dated.length - 1],
+      origin: origin.id,
+      articles: members.map((m) => ({
+        ...m,
+        role: m.id === origin.id ? 'origin' : roleOf(m.id, derivedFrom),
+      })),
+      edges,
+    });
+  }
+  return stories.sort(
+    (x, y) => y.articles.length - x.articles.length || (y.end ?? '').localeCompare(x.end ?? ''),
+  );
+}
+
+/** An edge pointing from the derived article to its source where the direction is known. */
+function orient(r: StoredRelation): StoryEdge {
+  const flip = r.direction === 'b-from-a';
+  return {
+    from: flip ? r.b : r.a,
+    to: flip ? r.a : r.b,
+    type: r.type,
+    direction: flip ? 'a-from-b' : r.direction,
+    evidence: r.evidence,
+  };
+}
+
+/** What an article is to its story: how it derives from its source, or an independent report. */
+function roleOf(id: string, derivedFrom: Map<string, StoryEdge>): StoryRole {
+  const e = derivedFrom.get(id);
+  return e ? (ROLE[e.type] ?? 'derived') : 'independent';
+}
+
+function byTime(x: ArticleRow, y: ArticleRow): number {
+  if (x.published && y.published) return x.published.localeCompare(y.published) || x.id.localeCompare(y.id);
+  if (x.published) return -1;
+  if (y.published) return 1;
+  return x.id.localeCompare(y.id);
+}
