@@ -150,8 +150,8 @@ export async function ingestItems(
 /** A JSONL line that is not an article record. */
 class RecordError extends Error {}
 
-/** Files in a directory that are inputs: pages, gzipped pages and JSONL. */
-const INPUT_FILE = /\.(txt|text|html?|xhtml|jsonl)(\.gz)?$|^[^.]+$/i;
+/** Data files met in a folder: accounted for as skipped, never read as pages. */
+const DATA_FILE = /\.(json|csv|tsv|xml|js|css|db|sqlite|wal|shm|lock)$/i;
 const JSONL_FILE = /\.jsonl(\.gz)?$/i;
 
 async function* pendingOf(
@@ -184,7 +184,10 @@ async function* pendingOf(
     }
     return;
   }
-  if (!top && !INPUT_FILE.test(basename(path))) return;
+  if (!top && DATA_FILE.test(basename(path))) {
+    skip(path, 'a data file, not a page (JSONL files end in .jsonl)');
+    return;
+  }
   if (JSONL_FILE.test(path) && stat?.isFile()) {
     yield* jsonlRecords(path, skip);
     return;

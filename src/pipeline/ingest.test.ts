@@ -1,0 +1,147 @@
+/**
+ * The corpus as a user builds it: `newstrace ingest` on folders and JSONL, bad inputs skipped
+ * with reasons, re-runs that add nothing twice, and a run killed with SIGKILL that a re-run
+ * completes without losing or duplicating anything.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const repo = join(import.meta.dirname, '..', '..');
+const cli = join(repo, 'dist', 'cli', 'main.js');
+const sample = join(repo, 'sample');
+let dir: string;
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const count = (db: string, sql: string) => {
+  const d = new Database(db, { readonly: true });
+  try {
+    return d.prepare(sql).pluck().get() as number;
+  } finally {
+    d.close();
+  }
+};
+
+/** A distinct invented article: k decides the town, the figures and the wording. */
+function article(k: number): { id: string; site: string; published: string; title: string; text: string } {
+  const towns = ['Eastmere', 'Brackenfield', 'Orvel', 'Port Alder', 'Lindholm', 'Saltby', 'Kestrow'];
+  const town = `${towns[k % towns.length]} ${Math.floor(k / towns.length) + 1}`;
+  return {
+    id: `gen-${k}`,
+    site: `site${k % 5}.example`,
+    published: new Date(Date.UTC(2026, 0, 1) + k * 3_600_000).toISOString(),
+    title: `${town} council votes on budget item ${k}`,
+    text: `The council of ${town} voted ${k % 20} to ${(k * 7) % 13} on Tuesday to spend ${k * 1000 + 17} dollars on item ${k}. Councillor ${towns[(k + 3) % towns.length]}son said the vote number ${k} had been delayed twice. The work on item ${k} will start in month ${(k % 12) + 1} and last ${(k % 9) + 2} weeks.`,
+  };
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'newstrace-ingest-'));
+  const pages = join(dir, 'pages');
+  mkdirSync(join(pages, 'sub'), { recursive: true });
+  writeFileSync(
+    join(pages, 'a.txt'),
+    'Bridge closes\nThe old bridge in Eastmere closed on Monday for repairs that will take a year, the city said.\n',
+  );
+  writeFileSync(
+    join(pages, 'sub', 'b.html.gz'),
+    gzipSync(
+      '<html><body><article><p>The old bridge in Eastmere closed on Monday for repairs that will take a year, the city said.</p></article></body></html>',
+    ),
+  );
+  writeFileSync(join(pages, 'sub', 'empty.txt'), '');
+  writeFileSync(
+    join(pages, 'image.png'),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]),
+  );
+  writeFileSync(join(pages, 'broken.txt.gz'), gzipSync('Some text that is cut short').subarray(0, 12));
+  writeFileSync(
+    join(dir, 'feed.jsonl'),
+    [
+      JSON.stringify(article(1)),
+      '{"id": "bad", "text": ',
+      JSON.stringify({ id: 'no-text', title: 'Nothing' }),
+      JSON.stringify(article(2)),
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    join(dir, 'big.jsonl'),
+    `${Array.from({ length: 400 }, (_, k) => JSON.stringify(article(k + 10))).join('\n')}\n`,
+  );
+});
+
+describe('newstrace ingest', () => {
+  it('ingests folders and JSONL, and says why each bad input was skipped', () => {
+    const db = join(dir, 'mixed.db');
+    const r = run(['ingest', join(dir, 'pages'), join(dir, 'feed.jsonl'), '--db', db]);
+    expect(r.code).toBe(0);
+    // The text page and the gzipped HTML page carry the same article: it is stored once.
+    expect(r.out).toMatch(/3 ingested, 1 already present/);
+    expect(r.out).toMatch(/empty\.txt: .*empty/);
+    expect(r.out).toMatch(/image\.png: .*binary/);
+    expect(r.out).toMatch(/broken\.txt\.gz: /);
+    expect(r.out).toMatch(/feed\.jsonl:2: not a JSON object/);
+    expect(r.out).toMatch(/feed\.jsonl:3: has neither "text" nor "html"/);
+    expect(count(db, 'SELECT COUNT(*) FROM articles')).toBe(3);
+    expect(count(db, "SELECT COUNT(*) FROM inputs WHERE status = 'skipped'")).toBe(5);
+
+    const again = run(['ingest', join(dir, 'pages'), join(dir, 'feed.jsonl'), '--db', db]);
+    expect(again.out).toMatch(/0 ingested, 4 already present/);
+    expect(count(db, 'SELECT COUNT(*) FROM articles')).toBe(3);
+  });
+
+  it('loses and duplicates nothing when killed with SIGKILL and run again', async () => {
+    const db = join(dir, 'killed.db');
+    const child: ChildProcess = spawn(process.execPath, [cli, 'ingest', join(dir, 'big.jsonl'), '--db', db], {
+      stdio: 'ignore',
+    });
+    // Kill it once some, but not all, articles are in.
+    let seen = 0;
+    for (let waited = 0; waited < 60_000; waited += 50) {
+      await new Promise((r) => setTimeout(r, 50));
+      try {
+        seen = count(db, 'SELECT COUNT(*) FROM articles');
+      } catch {
+        seen = 0; // the database is not created yet
+      }
+      if (seen >= 20) break;
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    expect(seen).toBeGreaterThanOrEqual(20);
+    const before = count(db, 'SELECT COUNT(*) FROM articles');
+    expect(before).toBeLessThan(400);
+
+    const r = run(['ingest', join(dir, 'big.jsonl'), '--db', db]);
+    expect(r.code).toBe(0);
+    expect(count(db, 'SELECT COUNT(*) FROM articles')).toBe(400);
+    expect(count(db, 'SELECT COUNT(DISTINCT id) FROM articles')).toBe(400);
+    expect(count(db, 'SELECT COUNT(*) FROM inputs')).toBe(400);
+    expect(r.out).toMatch(new RegExp(`${400 - before} ingested, ${before} already present`));
+  }, 180_000);
+
+  it('groups the bundled sample into stories with the wire story as origin', () => {
+    const db = join(dir, 'sample.db');
+    run(['ingest', sample, '--db', db]);
+    const r = run(['stories', '--json', '--db', db]);
+    const stories = JSON.parse(r.out) as Array<{
+      title: string;
+      articles: Array<{ role: string; source: string }>;
+    }>;
+    const bridge = stories.find((s) => s.articles.some((a) => a.source.endsWith('wire-harbour-bridge.txt')));
+    expect(bridge?.articles.length).toBeGreaterThanOrEqual(5);
+    const frost = stories.find((s) => s.articles.some((a) => a.source.endsWith('frost-vineyards.txt')));
+    expect(frost?.articles.length).toBe(3);
+    const alone = stories.filter((s) => s.articles.length === 1).map((s) => s.title);
+    expect(alone).toEqual(expect.arrayContaining(['Sixteen-year-old wins Port Alder open chess tournament']));
+  });
+});
