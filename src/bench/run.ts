@@ -20,6 +20,7 @@ import { articleFromPage } from '../pipeline/page.js';
 import { predictProbability } from '../similarity/boosting.js';
 import { pairFeatures } from '../similarity/features.js';
 import { profileSentence } from '../similarity/profile.js';
+import { benchCorpus } from './corpus.js';
 import { benchExtraction } from './extraction.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -156,6 +157,8 @@ async function main(): Promise<void> {
   await warm();
   console.log('');
   benchExtraction();
+  console.log('');
+  await benchCorpus(10_000);
 }
 
 await main();
