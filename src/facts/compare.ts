@@ -22,7 +22,23 @@ function distinct(facts: readonly Fact[]): Fact[] {
   return [...seen.values()];
 }
 
+/**
+ * Per-fact derived forms, memoised by identity: a fact is compared with every fact of the other
+ * article, and recomputing its parts each time dominated comparing facts. Invisible to callers.
+ */
+const partsMemo = new WeakMap<Fact, string[]>();
+const wordsMemo = new WeakMap<Fact, Set<string>>();
+
 function nameParts(f: Fact): string[] {
+  let parts = partsMemo.get(f);
+  if (!parts) {
+    parts = computeNameParts(f);
+    partsMemo.set(f, parts);
+  }
+  return parts;
+}
+
+function computeNameParts(f: Fact): string[] {
   return f.text
     .toLowerCase()
     .normalize('NFKD')
@@ -87,13 +103,18 @@ week month year decade century usd eur gbp jpy cny inr pkr rub dollar euro pound
   ),
 );
 
-function words(s: string): Set<string> {
-  return new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+function words(f: Fact): Set<string> {
+  let w = wordsMemo.get(f);
+  if (!w) {
+    w = new Set(f.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    wordsMemo.set(f, w);
+  }
+  return w;
 }
 
 function sameQuote(a: Fact, b: Fact): boolean {
-  const wa = words(a.text);
-  const wb = words(b.text);
+  const wa = words(a);
+  const wb = words(b);
   let common = 0;
   for (const w of wa) if (wb.has(w)) common++;
   return common / (wa.size + wb.size - common || 1) >= 0.6;

@@ -97,6 +97,10 @@ export async function ingestItems(
     }
     return p;
   };
+  // Terms used by more than 2% of the corpus (a city's name in a city's paper, a season's word)
+  // do not tell one story from another.
+  const stored = store.counts().articles;
+  const maxDf = () => Math.max(20, Math.floor(stored * 0.02));
   const skip = (source: string, reason: string) => {
     summary.skipped.push({ source, reason });
     store.recordInput(source, 'skipped', reason);
