@@ -129,6 +129,37 @@ describe('newstrace ingest', () => {
     expect(r.out).toMatch(new RegExp(`${400 - before} ingested, ${before} already present`));
   }, 180_000);
 
+  it("learns a site's furniture from the lines its pages repeat", () => {
+    const db = join(dir, 'site.db');
+    const page = (k: number) =>
+      JSON.stringify({
+        id: `p${k}`,
+        site: 'gazette.example',
+        text: `Northside Gazette, your paper since 1921\n${article(k + 100).title}\n${article(k + 100).text}\nGet the Gazette at the corner shop every Friday`,
+      });
+    writeFileSync(join(dir, 'site.jsonl'), `${Array.from({ length: 6 }, (_, k) => page(k)).join('\n')}\n`);
+    run(['ingest', join(dir, 'site.jsonl'), '--db', db]);
+    const doc = (id: string) => {
+      const d = new Database(db, { readonly: true });
+      try {
+        return JSON.parse(d.prepare('SELECT doc FROM articles WHERE id = ?').pluck().get(id) as string);
+      } finally {
+        d.close();
+      }
+    };
+    const first = doc('p0');
+    expect(first.text).toContain('Get the Gazette at the corner shop');
+    const last = doc('p5');
+    expect(last.title).toBe(article(105).title);
+    expect(last.text).not.toContain('Get the Gazette');
+    expect(last.furniture).toEqual(
+      expect.arrayContaining([
+        'Northside Gazette, your paper since 1921',
+        'Get the Gazette at the corner shop every Friday',
+      ]),
+    );
+  });
+
   it('groups the bundled sample into stories with the wire story as origin', () => {
     const db = join(dir, 'sample.db');
     run(['ingest', sample, '--db', db]);

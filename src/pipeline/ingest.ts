@@ -7,8 +7,8 @@ import { createReadStream, promises as fs } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import { contentId } from '../article/build.js';
-import type { Article } from '../article/types.js';
+import { type ArticleMeta, buildArticle } from '../article/build.js';
+import type { Article, ExtractedPage } from '../article/types.js';
 import { bandKeys, chooseBanding } from '../candidates/lsh.js';
 import { keyTerms } from '../candidates/terms.js';
 import {
@@ -17,10 +17,12 @@ import {
   type PreparedArticle,
   prepareArticle,
 } from '../compare/compare.js';
+import { extractTextPage, pageLines } from '../extract/text-page/extract.js';
+import { SITE_FURNITURE_PAGES, siteLineKey, siteLineKeys } from '../extract/text-page/site-furniture.js';
 import { sketchArticle } from '../sketch/article.js';
 import { InputError, readInput } from '../source/index.js';
-import type { Store, StoredRelation } from '../store/store.js';
-import { articleFromPage } from './page.js';
+import type { ArticleWrite, Store, StoredRelation } from '../store/store.js';
+import { extractPage, type PageKind } from './page.js';
 
 export interface IngestOptions {
   /** Jaccard similarity of word 4-grams from which near-duplicates are looked for. */
@@ -45,11 +47,20 @@ export interface IngestSummary {
   relations: number;
 }
 
-/** One article-to-be read from an input: a page file, stdin, or a JSONL line. */
-export interface Pending {
-  source: string;
-  build: () => Promise<Article>;
+/** A page as read, before extraction: its content and what the input said about it. */
+export interface RawPage {
+  content: string;
+  kind: PageKind;
+  meta: ArticleMeta & { author?: string };
 }
+
+/**
+ * One article-to-be: a page to read and extract (files, stdin, JSONL lines), or an article built
+ * by the caller.
+ */
+export type Pending =
+  | { source: string; read: () => Promise<RawPage> }
+  | { source: string; build: () => Promise<Article> };
 
 /** Relations worth storing: the derived ones and independent reports of the same event. */
 const STORED = new Set(['duplicate', 'near-duplicate', 'rewrite', 'partial-reuse', 'same-story']);
@@ -108,8 +119,10 @@ export async function ingestItems(
   };
   for await (const item of items(skip)) {
     let article: Article;
+    let siteLines: ArticleWrite['siteLines'];
     try {
-      article = await item.build();
+      if ('build' in item) article = await item.build();
+      else ({ article, siteLines } = extractWithSite(await item.read(), store));
     } catch (e) {
       if (e instanceof InputError || e instanceof RecordError) {
         skip(item.source, e.message);
@@ -142,13 +155,50 @@ export async function ingestItems(
       if (!STORED.has(relation.type)) continue;
       relations.push({ a: article.id, b: id, ...relation });
     }
-    store.writeArticle({ article, source: item.source, bandKeys: keys, terms, relations });
+    store.writeArticle({ article, source: item.source, bandKeys: keys, terms, relations, siteLines });
     prepared.set(article.id, mine);
     summary.ingested++;
     summary.relations += relations.length;
     opt.onProgress?.({ source: item.source, status: 'ingested' });
   }
   return summary;
+}
+
+/**
+ * Extracts a page; a text page of a known site also loses the short lines that at least
+ * `SITE_FURNITURE_PAGES` other pages of that site repeat, and its lines count towards that.
+ */
+function extractWithSite(
+  raw: RawPage,
+  store: Store,
+): { article: Article; siteLines?: ArticleWrite['siteLines'] } {
+  const site = raw.meta.site ?? hostOf(raw.meta.url);
+  let page: ExtractedPage;
+  let siteLines: ArticleWrite['siteLines'];
+  if (raw.kind === 'text' && site) {
+    const keys = siteLineKeys(pageLines(raw.content));
+    const pages = store.siteLinePages(site, keys);
+    const known = new Set(keys.filter((k) => (pages.get(k) ?? 0) >= SITE_FURNITURE_PAGES));
+    page = extractTextPage(raw.content, {
+      siteFurniture: (line) => {
+        const k = siteLineKey(line);
+        return k !== undefined && known.has(k);
+      },
+    });
+    siteLines = { site, keys };
+  } else page = extractPage(raw.content, raw.kind, { url: raw.meta.url });
+  const article = buildArticle(page, raw.meta);
+  if (raw.meta.author && article.authors.length === 0) article.authors.push(raw.meta.author);
+  return { article, siteLines };
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
 }
 
 /** A JSONL line that is not an article record. */
@@ -164,7 +214,7 @@ async function* pendingOf(
   top = true,
 ): AsyncGenerator<Pending> {
   if (path === '-') {
-    yield { source: '-', build: () => readPage('-') };
+    yield { source: '-', read: () => readPage('-') };
     return;
   }
   let stat: import('node:fs').Stats | undefined;
@@ -196,12 +246,12 @@ async function* pendingOf(
     yield* jsonlRecords(path, skip);
     return;
   }
-  yield { source: path, build: () => readPage(path) };
+  yield { source: path, read: () => readPage(path) };
 }
 
-async function readPage(path: string): Promise<Article> {
+async function readPage(path: string): Promise<RawPage> {
   const input = await readInput(path);
-  return articleFromPage(input.text, input.kind, { source: path });
+  return { content: input.text, kind: input.kind, meta: { source: path } };
 }
 
 interface JsonRecord {
@@ -228,14 +278,14 @@ async function* jsonlRecords(
       n++;
       if (!line.trim()) continue;
       const source = `${path}:${n}`;
-      yield { source, build: async () => articleFromRecord(line) };
+      yield { source, read: async () => pageFromRecord(line) };
     }
   } catch (e) {
     skip(`${path}:${n + 1}`, `the file is cut short or corrupt (${(e as Error).message})`);
   }
 }
 
-function articleFromRecord(line: string): Article {
+function pageFromRecord(line: string): RawPage {
   let r: JsonRecord;
   try {
     r = JSON.parse(line) as JsonRecord;
@@ -248,17 +298,18 @@ function articleFromRecord(line: string): Article {
   const text = str(r.text);
   if (!html && !text) throw new RecordError('has neither "text" nor "html"');
   const title = str(r.title);
-  const content = html ?? (title ? `${title}\n${text}` : (text as string));
-  const id = r.id === undefined || r.id === null ? undefined : String(r.id);
-  const article = articleFromPage(content, html ? 'html' : 'text', {
-    id,
-    url: str(r.url),
-    site: str(r.site),
-    title,
-    published: plausibleDate(str(r.published)),
-  });
-  if (str(r.author) && article.authors.length === 0) article.authors.push(str(r.author) as string);
-  return id ? article : { ...article, id: contentId(article.text) };
+  return {
+    content: html ?? (title ? `${title}\n${text}` : (text as string)),
+    kind: html ? 'html' : 'text',
+    meta: {
+      id: r.id === undefined || r.id === null ? undefined : String(r.id),
+      url: str(r.url),
+      site: str(r.site),
+      title,
+      published: plausibleDate(str(r.published)),
+      author: str(r.author),
+    },
+  };
 }
 
 /** An ISO date between 1990 and a day from now, else undefined: feeds carry impossible dates. */

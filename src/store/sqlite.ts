@@ -49,6 +49,12 @@ const MIGRATIONS: string[] = [
      article TEXT,
      at TEXT NOT NULL
    );`,
+  `CREATE TABLE site_lines (
+     site TEXT NOT NULL,
+     line INTEGER NOT NULL,
+     pages INTEGER NOT NULL,
+     PRIMARY KEY (site, line)
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -78,6 +84,11 @@ export function openSqliteStore(file: string): Store {
      ON CONFLICT (source) DO UPDATE SET status = excluded.status, reason = excluded.reason,
        article = excluded.article, at = excluded.at`,
   );
+  const addSiteLine = db.prepare(
+    `INSERT INTO site_lines (site, line, pages) VALUES (?, ?, 1)
+     ON CONFLICT (site, line) DO UPDATE SET pages = site_lines.pages + 1`,
+  );
+  const siteLine = db.prepare('SELECT pages FROM site_lines WHERE site = ? AND line = ?').pluck();
   const hasArticle = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
   const getDoc = db.prepare('SELECT doc FROM articles WHERE id = ?').pluck();
   const bandMatch = db.prepare('SELECT article FROM lsh WHERE band = ? AND bucket = ?').pluck();
@@ -99,6 +110,7 @@ export function openSqliteStore(file: string): Store {
     for (let band = 0; band < w.bandKeys.length; band++) insertBand.run(band, w.bandKeys[band], a.id);
     for (const t of w.terms) insertTerm.run(t, a.id);
     for (const r of w.relations) insertRelation.run({ ...r, evidence: JSON.stringify(r.evidence) });
+    if (w.siteLines) for (const k of w.siteLines.keys) addSiteLine.run(w.siteLines.site, k);
     upsertInput.run(w.source, 'ingested', null, a.id, new Date().toISOString());
   });
 
@@ -129,6 +141,14 @@ export function openSqliteStore(file: string): Store {
       }
       for (const [id, c] of counts) if (c < minShared) counts.delete(id);
       return ranked(counts, limit);
+    },
+    siteLinePages(site, keys) {
+      const out = new Map<number, number>();
+      for (const k of keys) {
+        const n = siteLine.get(site, k) as number | undefined;
+        if (n) out.set(k, n);
+      }
+      return out;
     },
     writeArticle: (w) => write(w),
     recordInput(source, status, reason, article) {

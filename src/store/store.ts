@@ -33,6 +33,8 @@ export interface ArticleWrite {
   /** Its key terms (rare words and names), for same-story candidates. */
   terms: string[];
   relations: StoredRelation[];
+  /** Keys of the page's short lines, counted towards its site's learnt furniture. */
+  siteLines?: { site: string; keys: number[] };
 }
 
 export interface Store {
@@ -43,6 +45,8 @@ export interface Store {
   bandCandidates(bandKeys: Uint32Array, limit: number): string[];
   /** Articles sharing at least `minShared` of these terms, skipping terms in more than `maxDf` articles. */
   termCandidates(terms: string[], minShared: number, maxDf: number, limit: number): string[];
+  /** For each line key, how many stored pages of `site` have that line. */
+  siteLinePages(site: string, keys: number[]): Map<number, number>;
   writeArticle(write: ArticleWrite): void;
   recordInput(source: string, status: InputStatus, reason?: string, article?: string): void;
   articles(): ArticleRow[];

@@ -13,24 +13,45 @@ const PROSE_RESUMES = 3;
 const LINK_LIST = 3;
 const SHORT = 10;
 
-export function extractTextPage(text: string): ExtractedPage {
-  const lines = text
+export interface TextPageOptions {
+  /**
+   * Lines known to be furniture of the page's site (learnt from the lines its other pages
+   * repeat): removed wherever they appear.
+   */
+  siteFurniture?: (line: string) => boolean;
+}
+
+/** The lines of a text page as the extractor sees them (whitespace-normalised, blank ones dropped). */
+export function pageLines(text: string): string[] {
+  return text
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((l) => l.replace(/[\u00a0\u200b\s]+/g, ' ').trim())
     .filter((l) => l.length > 0);
+}
+
+export function extractTextPage(text: string, options: TextPageOptions = {}): ExtractedPage {
+  const lines = pageLines(text);
   if (lines.length === 0) return { title: '', text: '', sections: [], furniture: [] };
 
   const features = lines.map(lineFeatures);
+  // A site's banner or menu above the headline is not the headline.
+  const siteLine = (i: number) => options.siteFurniture?.(lines[i]) === true;
   let first = 0;
+  while (first < lines.length - 1 && siteLine(first)) first++;
+  const leading = first;
   let title = '';
   // The first line is the headline unless it reads as the story's opening sentence: a page of
   // body text only (as newspaper archives store it) would otherwise lose its lead.
-  if (furnitureScore(features[0]) < 1 && !isLeadSentence(lines[0], features[0]) && lines.length > 1) {
-    title = lines[0];
-    first = 1;
+  if (
+    furnitureScore(features[first]) < 1 &&
+    !isLeadSentence(lines[first], features[first]) &&
+    lines.length > first + 1
+  ) {
+    title = lines[first];
+    first++;
   }
-  const roles: Role[] = lines.map(() => 'content');
+  const roles: Role[] = lines.map((_, i) => (i < leading ? 'furniture' : 'content'));
   const firstProse = features.findIndex((f, i) => i >= first && isProse(f));
 
   // 1. Where the article ends: a strong marker after some prose, with no prose resuming after it.
@@ -49,7 +70,7 @@ export function extractTextPage(text: string): ExtractedPage {
   const titleWords = new Set(words(title));
   for (let i = first; i < end; i++) {
     const f = features[i];
-    if (furnitureScore(f) >= 1) roles[i] = 'furniture';
+    if (furnitureScore(f) >= 1 || options.siteFurniture?.(lines[i])) roles[i] = 'furniture';
     else if (firstProse >= 0 && i < firstProse && isCaption(f, lines[i], titleWords)) roles[i] = 'furniture';
   }
   markLinkLists(features, roles, first, end);
@@ -81,6 +102,7 @@ export function extractTextPage(text: string): ExtractedPage {
   const sections: SectionSpan[] = [];
   let at = 0;
   let section: SectionSpan = { start: 0, end: 0 };
+  for (let i = 0; i < leading; i++) furniture.push(lines[i]);
   for (let i = first; i < lines.length; i++) {
     if (roles[i] === 'furniture') {
       furniture.push(lines[i]);
