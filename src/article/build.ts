@@ -45,7 +45,7 @@ export function buildArticle(page: ExtractedPage, meta: ArticleMeta = {}): Artic
     text: page.text,
     url: meta.url ?? page.url,
     site: meta.site ?? page.site,
-    published: meta.published ?? page.published,
+    published: meta.published ?? page.published ?? datelineDate(dateline),
     modified: page.modified,
     authors: page.authors ?? [],
     lang: page.lang ?? 'en',
@@ -74,4 +74,11 @@ export function contentId(text: string): string {
   const h1 = hashString(norm);
   const h2 = hashString(`${norm.length}:${norm}`);
   return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
+}
+
+/** The dateline's date when it names the year ("WASHINGTON, March 4, 2026 (AP) -"), as ISO 8601. */
+function datelineDate(d: Dateline | undefined): string | undefined {
+  if (!d?.date || !/\d{4}/.test(d.date)) return undefined;
+  const t = Date.parse(`${d.date} 00:00 UTC`);
+  return Number.isFinite(t) ? new Date(t).toISOString() : undefined;
 }

@@ -25,3 +25,13 @@ describe('parseDateline', () => {
     expect(parseDateline('NASA said on Monday that the launch would go ahead.')).toBeUndefined();
   });
 });
+
+describe('dateline dates', () => {
+  it('date an article whose dateline names the year', async () => {
+    const { buildArticle } = await import('./build.js');
+    const text = 'WASHINGTON, March 4, 2026 (AP) - The Senate voted on Tuesday to keep the bridge fund.';
+    const a = buildArticle({ title: 'T', text, sections: [], furniture: [] });
+    expect(a.published).toBe('2026-03-04T00:00:00.000Z');
+    expect(a.sentences[0].text).toBe('The Senate voted on Tuesday to keep the bridge fund.');
+  });
+});
