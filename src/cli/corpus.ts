@@ -78,6 +78,7 @@ function storyJson(s: Story) {
       title: a.title,
       published: a.published ?? null,
       role: a.role,
+      copyOf: a.copyOf ?? null,
       source: a.source ?? null,
     })),
     edges: s.edges,
@@ -94,8 +95,9 @@ function storyText(s: Story): string {
   const label = new Map(s.articles.map((a, k) => [a.id, `[${k + 1}]`]));
   s.articles.forEach((a, k) => {
     const when = a.published ? a.published.slice(0, 16).replace('T', ' ') : '(undated)       ';
+    const copy = a.copyOf ? ` (copy of ${label.get(a.copyOf)})` : '';
     lines.push(
-      `  [${k + 1}] ${when}  ${a.role.padEnd(13)} ${(a.site ?? a.source ?? '').padEnd(24)} ${a.title}`,
+      `  [${k + 1}] ${when}  ${a.role.padEnd(13)} ${(a.site ?? a.source ?? '').padEnd(24)} ${a.title}${copy}`,
     );
   });
   for (const e of s.edges) {

@@ -24,7 +24,12 @@ export interface Story {
   start?: string;
   end?: string;
   origin: string;
-  articles: Array<ArticleRow & { role: StoryRole }>;
+  /** Articles in time order; a copy names the article it reprints (wire copy collapsed). */
+  articles: Array<ArticleRow & { role: StoryRole; copyOf?: string }>;
+  /**
+   * The relation graph with reprints collapsed: a copy keeps only its edge to what it copies, since
+   * its other relations repeat those of its original.
+   */
   edges: StoryEdge[];
 }
 
@@ -73,6 +78,7 @@ export function buildStories(articles: readonly ArticleRow[], relations: readonl
     for (const e of edges)
       if (e.type !== 'same-story' && e.direction !== 'unknown') derivedFrom.set(e.from, e);
     const origin = members.find((m) => !derivedFrom.has(m.id)) ?? members[0];
+    const copyOf = copies(edges, members);
     const dated = members.filter((m) => m.published).map((m) => m.published as string);
     stories.push({
       id: `s-${origin.id}`,
@@ -83,13 +89,38 @@ export function buildStories(articles: readonly ArticleRow[], relations: readonl
       articles: members.map((m) => ({
         ...m,
         role: m.id === origin.id ? 'origin' : roleOf(m.id, derivedFrom),
+        ...(copyOf.has(m.id) ? { copyOf: copyOf.get(m.id) } : {}),
       })),
-      edges,
+      edges: edges.filter((e) => copyOf.get(e.from) === e.to || (!copyOf.has(e.from) && !copyOf.has(e.to))),
     });
   }
   return stories.sort(
     (x, y) => y.articles.length - x.articles.length || (y.end ?? '').localeCompare(x.end ?? ''),
   );
+}
+
+/**
+ * Each reprint's original: duplicates and near-duplicates point to their source (the earlier one
+ * where the direction is unknown), followed to the end of the chain.
+ */
+function copies(edges: readonly StoryEdge[], members: readonly ArticleRow[]): Map<string, string> {
+  const order = new Map(members.map((m, k) => [m.id, k]));
+  const direct = new Map<string, string>();
+  for (const e of edges) {
+    if (e.type !== 'duplicate' && e.type !== 'near-duplicate') continue;
+    let [copy, original] = [e.from, e.to];
+    if (e.direction === 'unknown' && (order.get(copy) ?? 0) < (order.get(original) ?? 0))
+      [copy, original] = [original, copy];
+    if (!direct.has(copy) && !direct.has(original)) direct.set(copy, original);
+  }
+  const out = new Map<string, string>();
+  for (const copy of direct.keys()) {
+    let original = direct.get(copy) as string;
+    for (let hops = 0; direct.has(original) && hops < members.length; hops++)
+      original = direct.get(original) as string;
+    out.set(copy, original);
+  }
+  return out;
 }
 
 /** An edge pointing from the derived article to its source where the direction is known. */
