@@ -2,8 +2,11 @@
  * `newstrace ingest PATH... [--db FILE]` and `newstrace stories [--json] [--db FILE] [--since
  * DATE] [--site SITE] [--limit N]`: the corpus commands over the embedded store.
  */
+import { chooseBanding } from '../candidates/lsh.js';
+import { prepareArticle } from '../compare/compare.js';
 import { defaultContext } from '../compare/context.js';
-import { ingestPaths } from '../pipeline/ingest.js';
+import { defaultIngestOptions, ingestPaths, matchInStore } from '../pipeline/ingest.js';
+import { loadArticle } from '../pipeline/load-article.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { buildStories, type Story } from '../story/stories.js';
 import { UsageError } from './errors.js';
@@ -36,6 +39,68 @@ export async function runIngest(
         `${summary.relations} relations found (database ${flags.db ?? DEFAULT_DB})\n`,
     );
     for (const s of summary.skipped) out.write(`  skipped ${s.source}: ${s.reason}\n`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+/** `newstrace similar FILE [--json] [--db FILE]`: what in the corpus matches a page, without ingesting it. */
+export async function runSimilar(
+  paths: string[],
+  flags: { db?: string; json: boolean },
+  out: NodeJS.WritableStream,
+): Promise<number> {
+  if (paths.length !== 1) throw new UsageError('similar needs one article: newstrace similar FILE');
+  const store = openSqliteStore(flags.db ?? DEFAULT_DB);
+  try {
+    const ctx = defaultContext();
+    const article = await loadArticle(paths[0]);
+    const started = performance.now();
+    const { relations } = matchInStore(article, store, ctx, defaultIngestOptions, {
+      banding: chooseBanding(defaultIngestOptions.nearDuplicateThreshold, 128),
+      maxDf: Math.max(20, Math.floor(store.counts().articles * 0.02)),
+      preparedOf: (id) => {
+        const a = store.getArticle(id);
+        return a ? prepareArticle(a, ctx) : undefined;
+      },
+    });
+    const ms = performance.now() - started;
+    const rows = store.articles();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const strength = ['duplicate', 'near-duplicate', 'rewrite', 'partial-reuse', 'same-story'];
+    const matches = relations
+      .map((r) => ({ ...r, article: byId.get(r.b) }))
+      .sort((x, y) => strength.indexOf(x.type) - strength.indexOf(y.type) || y.coverageA - x.coverageA);
+    if (flags.json) {
+      out.write(
+        `${JSON.stringify(
+          matches.map((m) => ({
+            id: m.b,
+            title: m.article?.title,
+            site: m.article?.site ?? null,
+            published: m.article?.published ?? null,
+            type: m.type,
+            direction: m.direction,
+            coverageA: m.coverageA,
+            coverageB: m.coverageB,
+            evidence: m.evidence,
+          })),
+          null,
+          2,
+        )}\n`,
+      );
+    } else {
+      out.write(
+        `${matches.length} match${matches.length === 1 ? '' : 'es'} for ${paths[0]} (${ms.toFixed(0)} ms)\n`,
+      );
+      for (const m of matches) {
+        out.write(
+          `  ${m.type.padEnd(14)} ${`${Math.round(m.coverageA * 100)}%`.padStart(4)} of it, ${`${Math.round(m.coverageB * 100)}%`.padStart(4)} of  ` +
+            `${m.article?.title ?? m.b}  (${m.article?.site ?? m.article?.source ?? ''}${m.article?.published ? `, ${m.article.published.slice(0, 10)}` : ''})\n`,
+        );
+      }
+    }
     return 0;
   } finally {
     store.close();

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError } from '../source/index.js';
 import { runCompare } from './compare.js';
-import { runIngest, runStories } from './corpus.js';
+import { runIngest, runSimilar, runStories } from './corpus.js';
 import { runDemo } from './demo.js';
 import { UsageError } from './errors.js';
 import { runExtract } from './extract.js';
@@ -22,6 +22,7 @@ Usage:
   newstrace ingest PATH... [--db FILE]            index pages, folders, JSONL (.gz) into a corpus (default newstrace.db)
   newstrace stories [--json] [--db FILE] [--since DATE] [--site SITE] [--limit N]
                                                   the corpus's stories, with who took from whom
+  newstrace similar FILE [--json] [--db FILE]     what in the corpus matches an article, without adding it
   newstrace demo                                  run on the bundled sample corpus
   newstrace --version | --help
 `;
@@ -62,6 +63,8 @@ async function main(argv: string[]): Promise<number> {
       return runExtract(rest, { jsonl: values.jsonl }, process.stdout, process.stderr);
     case 'ingest':
       return runIngest(rest, { db: values.db }, process.stdout, process.stderr);
+    case 'similar':
+      return runSimilar(rest, { db: values.db, json: values.json }, process.stdout);
     case 'stories':
       return runStories(
         { db: values.db, json: values.json, since: values.since, site: values.site, limit: values.limit },

@@ -13,7 +13,7 @@ import {
 } from '../facts/index.js';
 import { type Relation, relate } from '../relate/relate.js';
 import { type BoostedModel, predictProbability } from '../similarity/boosting.js';
-import { pairFeatures } from '../similarity/features.js';
+import { lcsLength, pairFeatures } from '../similarity/features.js';
 import {
   dot,
   normalise,
@@ -41,9 +41,21 @@ export interface CompareOptions {
   partnersPerSentence: number;
   /** ...if they reach this share of a cutoff (a sentence with no plausible partner has none). */
   partnerFloor: number;
+  /**
+   * A sentence of at least `liftedWords` words whose words appear, in order, for `liftedShare`
+   * of its length inside the other sentence was lifted from it.
+   */
+  liftedWords: number;
+  liftedShare: number;
 }
 
+/** A lifted sentence counts as a confident pair, aligned as near-verbatim. */
+const LIFTED_PROBABILITY = 0.9;
+const LIFTED_SURFACE = 0.8;
+
 export const defaultCompareOptions: CompareOptions = {
+  liftedWords: 6,
+  liftedShare: 0.9,
   prefilterOverlap: 0.2,
   prefilterVector: 0.85,
   partnersPerSentence: 1,
@@ -196,13 +208,20 @@ export function scorePairs(
     for (let j = 0; j < m; j++) {
       if (!chosen[i * m + j]) continue;
       const f = pairFeatures(pa[i], pb[j], ctx.lexicon);
+      // A sentence found word for word inside a longer one (cut short, or extended with an
+      // attribution) is reuse, though the paraphrase model, trained on equivalence, says the two
+      // do not mean the same.
+      const shorter = Math.min(pa[i].stems.length, pb[j].stems.length);
+      const lifted =
+        shorter >= opt.liftedWords && lcsLength(pa[i].stemIds, pb[j].stemIds) >= opt.liftedShare * shorter;
+      const probability = predictProbability(ctx.model, f.values);
       out.push({
         i,
         j,
-        probability: predictProbability(ctx.model, f.values),
+        probability: lifted ? Math.max(probability, LIFTED_PROBABILITY) : probability,
         containedInB: f.softInB,
         containedInA: f.softInA,
-        surface: f.surface,
+        surface: lifted ? Math.max(f.surface, LIFTED_SURFACE) : f.surface,
         sharedAnchors: f.sharedAnchors,
       });
     }

@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { type ArticleMeta, buildArticle } from '../article/build.js';
 import type { Article, ExtractedPage } from '../article/types.js';
-import { bandKeys, chooseBanding } from '../candidates/lsh.js';
+import { type Banding, bandKeys, chooseBanding } from '../candidates/lsh.js';
 import { keyTerms } from '../candidates/terms.js';
 import {
   type CompareContext,
@@ -110,8 +110,7 @@ export async function ingestItems(
   };
   // Terms used by more than 2% of the corpus (a city's name in a city's paper, a season's word)
   // do not tell one story from another.
-  const stored = store.counts().articles;
-  const maxDf = () => Math.max(20, Math.floor(stored * 0.02));
+  let stored = store.counts().articles;
   const skip = (source: string, reason: string) => {
     summary.skipped.push({ source, reason });
     store.recordInput(source, 'skipped', reason);
@@ -140,28 +139,63 @@ export async function ingestItems(
       opt.onProgress?.({ source: item.source, status: 'present' });
       continue;
     }
-    const mine = prepareArticle(article, ctx);
-    const keys = bandKeys(sketchArticle(article), banding);
-    const terms = keyTerms(mine);
-    const candidates = new Set([
-      ...store.bandCandidates(keys, opt.candidates),
-      ...store.termCandidates(terms, opt.sharedTerms, 1000, opt.candidates),
-    ]);
-    const relations: StoredRelation[] = [];
-    for (const id of candidates) {
-      const other = preparedOf(id);
-      if (!other) continue;
-      const { relation } = compareArticles(mine, other, ctx);
-      if (!STORED.has(relation.type)) continue;
-      relations.push({ a: article.id, b: id, ...relation });
-    }
+    const {
+      prepared: mine,
+      keys,
+      terms,
+      relations,
+    } = matchInStore(article, store, ctx, opt, {
+      banding,
+      maxDf: Math.max(20, Math.floor(stored * 0.02)),
+      preparedOf,
+    });
     store.writeArticle({ article, source: item.source, bandKeys: keys, terms, relations, siteLines });
     prepared.set(article.id, mine);
+    stored++;
     summary.ingested++;
     summary.relations += relations.length;
     opt.onProgress?.({ source: item.source, status: 'ingested' });
   }
   return summary;
+}
+
+export interface StoreMatch {
+  prepared: PreparedArticle;
+  keys: Uint32Array;
+  terms: string[];
+  /** Verified relations of the article to stored ones (`a` is the article). */
+  relations: StoredRelation[];
+}
+
+/**
+ * What in the store relates to an article: candidates from the LSH bands of its sketch and from
+ * its key terms, each verified with the compare engine; only derived and same-story relations
+ * are kept.
+ */
+export function matchInStore(
+  article: Article,
+  store: Store,
+  ctx: CompareContext,
+  opt: Pick<IngestOptions, 'candidates' | 'sharedTerms'>,
+  using: { banding: Banding; maxDf: number; preparedOf: (id: string) => PreparedArticle | undefined },
+): StoreMatch {
+  const mine = prepareArticle(article, ctx);
+  const keys = bandKeys(sketchArticle(article), using.banding);
+  const terms = keyTerms(mine);
+  const candidates = new Set([
+    ...store.bandCandidates(keys, opt.candidates),
+    ...store.termCandidates(terms, opt.sharedTerms, using.maxDf, opt.candidates),
+  ]);
+  candidates.delete(article.id);
+  const relations: StoredRelation[] = [];
+  for (const id of candidates) {
+    const other = using.preparedOf(id);
+    if (!other) continue;
+    const { relation } = compareArticles(mine, other, ctx);
+    if (!STORED.has(relation.type)) continue;
+    relations.push({ a: article.id, b: id, ...relation });
+  }
+  return { prepared: mine, keys, terms, relations };
 }
 
 /**

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleRow, StoredRelation } from '../store/store.js';
+import { buildStories } from './stories.js';
+
+const row = (id: string, hour: number): ArticleRow => ({
+  id,
+  title: `Title ${id}`,
+  site: `${id}.example`,
+  published: new Date(Date.UTC(2026, 2, 4, hour)).toISOString(),
+});
+const rel = (
+  a: string,
+  b: string,
+  type: StoredRelation['type'],
+  direction: StoredRelation['direction'] = 'a-from-b',
+): StoredRelation => ({
+  a,
+  b,
+  type,
+  direction,
+  coverageA: 1,
+  coverageB: 1,
+  evidence: [],
+});
+
+describe('buildStories', () => {
+  const articles = [
+    row('wire', 8),
+    row('reprint1', 9),
+    row('reprint2', 10),
+    row('rewrite', 11),
+    row('own', 12),
+    row('other', 13),
+  ];
+  const relations = [
+    rel('reprint1', 'wire', 'duplicate'),
+    rel('reprint2', 'wire', 'near-duplicate'),
+    rel('rewrite', 'wire', 'rewrite'),
+    rel('rewrite', 'reprint1', 'rewrite'),
+    rel('own', 'wire', 'same-story', 'unknown'),
+  ];
+  const stories = buildStories(articles, relations);
+
+  it('groups linked articles into one story, the unlinked one alone', () => {
+    expect(stories.map((s) => s.articles.length)).toEqual([5, 1]);
+  });
+
+  it("names the origin and each article's role", () => {
+    const s = stories[0];
+    expect(s.origin).toBe('wire');
+    expect(Object.fromEntries(s.articles.map((a) => [a.id, a.role]))).toEqual({
+      wire: 'origin',
+      reprint1: 'copy',
+      reprint2: 'copy',
+      rewrite: 'rewrite',
+      own: 'independent',
+    });
+    expect(s.start).toBe('2026-03-04T08:00:00.000Z');
+    expect(s.end).toBe('2026-03-04T12:00:00.000Z');
+  });
+
+  it('collapses reprints: a copy keeps only its edge to the original', () => {
+    const s = stories[0];
+    expect(s.articles.find((a) => a.id === 'reprint1')?.copyOf).toBe('wire');
+    expect(s.edges.some((e) => e.from === 'rewrite' && e.to === 'reprint1')).toBe(false);
+    expect(s.edges.some((e) => e.from === 'rewrite' && e.to === 'wire')).toBe(true);
+  });
+});
