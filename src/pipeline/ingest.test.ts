@@ -4,12 +4,13 @@
  * completes without losing or duplicating anything.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { WARCRecord, WARCSerializer } from 'warcio';
 
 const repo = join(import.meta.dirname, '..', '..');
 const cli = join(repo, 'dist', 'cli', 'main.js');
@@ -128,6 +129,59 @@ describe('newstrace ingest', () => {
     expect(count(db, 'SELECT COUNT(*) FROM inputs')).toBe(400);
     expect(r.out).toMatch(new RegExp(`${400 - before} ingested, ${before} already present`));
   }, 180_000);
+
+  it('reads web archives and feeds, and skips a cut archive, a broken feed and an unreadable file with reasons', async () => {
+    const web = join(dir, 'web');
+    mkdirSync(web);
+    const page = (town: string) =>
+      `<html><head><title>${town} pool reopens</title></head><body><article><p>The public pool in ${town} reopened on Saturday after a year of repairs that cost ${town.length} million dollars, the council said.</p><p>Swimmers queued from seven in the morning.</p></article></body></html>`;
+    const response = async (url: string, body: string) =>
+      WARCSerializer.serialize(
+        WARCRecord.create(
+          {
+            url,
+            type: 'response',
+            warcVersion: 'WARC/1.1',
+            statusline: 'HTTP/1.1 200 OK',
+            httpHeaders: { 'Content-Type': 'text/html' },
+          },
+          [new TextEncoder().encode(body)],
+        ),
+        { gzip: true },
+      );
+    const records = [
+      await response('https://a.example/1', page('Saltby')),
+      await response('https://a.example/2', page('Kestrow')),
+    ];
+    const archive = Buffer.concat(records);
+    writeFileSync(join(web, 'crawl.warc.gz'), archive);
+    writeFileSync(join(web, 'cut.warc.gz'), archive.subarray(0, records[0].length + 30));
+    writeFileSync(
+      join(web, 'feed.rss'),
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>Lindholm Post</title><item><title>Lindholm pool reopens</title><link>https://post.example/pool</link><guid>post-pool</guid><pubDate>Sat, 07 Mar 2026 09:00:00 GMT</pubDate><description>&lt;p&gt;The public pool in Lindholm reopened on Saturday after a year of repairs, the council said.&lt;/p&gt;</description></item></channel></rss>`,
+    );
+    writeFileSync(
+      join(web, 'broken.rss'),
+      '<?xml version="1.0"?><rss><channel><item><title>Broken</item></channel></rss>',
+    );
+    symlinkSync(join(web, 'nowhere.txt'), join(web, 'dangling.txt'));
+    const db = join(dir, 'web.db');
+    const r = run(['ingest', web, '--db', db]);
+    expect(r.code).toBe(0);
+    // The cut archive's first page is the full archive's first page: stored once.
+    expect(r.out).toMatch(/3 ingested, 1 already present/);
+    expect(r.out).toMatch(/cut\.warc\.gz: the archive is cut short or corrupt/);
+    expect(r.out).toMatch(/broken\.rss: the feed is not well-formed XML/);
+    expect(r.out).toMatch(/dangling\.txt: .*no such file/);
+    const d = new Database(db, { readonly: true });
+    const item = d.prepare("SELECT site, url, published FROM articles WHERE id = 'post-pool'").get();
+    d.close();
+    expect(item).toEqual({
+      site: 'Lindholm Post',
+      url: 'https://post.example/pool',
+      published: '2026-03-07T09:00:00.000Z',
+    });
+  });
 
   it("learns a site's furniture from the lines its pages repeat", () => {
     const db = join(dir, 'site.db');

@@ -20,7 +20,9 @@ import {
 import { extractTextPage, pageLines } from '../extract/text-page/extract.js';
 import { SITE_FURNITURE_PAGES, siteLineKey, siteLineKeys } from '../extract/text-page/site-furniture.js';
 import { sketchArticle } from '../sketch/article.js';
+import { FeedError, type FeedItem, looksLikeFeed, readFeed } from '../source/feed.js';
 import { InputError, readInput } from '../source/index.js';
+import { readWarc } from '../source/warc.js';
 import type { ArticleWrite, Store, StoredRelation } from '../store/store.js';
 import { extractPage, type PageKind } from './page.js';
 
@@ -239,7 +241,9 @@ function hostOf(url: string | undefined): string | undefined {
 class RecordError extends Error {}
 
 /** Data files met in a folder: accounted for as skipped, never read as pages. */
-const DATA_FILE = /\.(json|csv|tsv|xml|js|css|db|sqlite|wal|shm|lock)$/i;
+const DATA_FILE = /\.(json|csv|tsv|js|css|db|sqlite|wal|shm|lock)$/i;
+const WARC_FILE = /\.warc(\.gz)?$/i;
+const FEED_FILE = /\.(rss|atom|xml)$/i;
 const JSONL_FILE = /\.jsonl(\.gz)?$/i;
 
 async function* pendingOf(
@@ -280,7 +284,68 @@ async function* pendingOf(
     yield* jsonlRecords(path, skip);
     return;
   }
+  if (WARC_FILE.test(path) && stat?.isFile()) {
+    for await (const page of readWarc(path, (reason) => skip(path, reason))) {
+      yield {
+        source: page.source,
+        read: async () => ({ content: page.html, kind: 'html', meta: { url: page.url } }),
+      };
+    }
+    return;
+  }
+  if (FEED_FILE.test(path) && stat?.isFile()) {
+    yield* feedItems(path, skip);
+    return;
+  }
   yield { source: path, read: () => readPage(path) };
+}
+
+async function* feedItems(
+  path: string,
+  skip: (source: string, reason: string) => void,
+): AsyncGenerator<Pending> {
+  let items: FeedItem[];
+  try {
+    const input = await readInput(path);
+    if (!looksLikeFeed(input.text)) {
+      skip(path, 'an XML file that is neither an RSS nor an Atom feed');
+      return;
+    }
+    items = readFeed(input.text);
+  } catch (e) {
+    if (e instanceof InputError || e instanceof FeedError) {
+      skip(path, e.message);
+      return;
+    }
+    throw e;
+  }
+  for (const item of items) {
+    const source = `${path}#${item.index}`;
+    if (!item.html.trim()) {
+      skip(source, 'the feed item has no text');
+      continue;
+    }
+    const title = item.title ? `<title>${escapeHtml(item.title)}</title>` : '';
+    yield {
+      source,
+      read: async () => ({
+        content: `<html><head>${title}</head><body><article>${item.html}</article></body></html>`,
+        kind: 'html',
+        meta: {
+          id: item.id,
+          url: item.url,
+          site: item.site,
+          title: item.title,
+          published: plausibleDate(item.published),
+          author: item.author,
+        },
+      }),
+    };
+  }
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 async function readPage(path: string): Promise<RawPage> {
