@@ -23,7 +23,10 @@ export class FeedError extends Error {}
 /** True when the text looks like an RSS or Atom document (whatever its file is called). */
 export function looksLikeFeed(text: string): boolean {
   const head = text.slice(0, 2000);
-  return /<rss[\s>]|<feed[\s>][^]*xmlns=["']http:\/\/www\.w3\.org\/2005\/Atom|<rdf:RDF/i.test(head);
+  return (
+    /<rss[\s>]|<rdf:RDF/i.test(head) ||
+    (/<feed[\s>]/i.test(head) && head.includes('http://www.w3.org/2005/Atom'))
+  );
 }
 
 export function readFeed(xml: string): FeedItem[] {
