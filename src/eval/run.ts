@@ -2,7 +2,7 @@
  * `npm run eval`: newstrace measured on real, third-party data in ../shared/eval/, each task with
  * the metric its authors used. Sections whose data is absent are skipped with a message.
  *
- *   node dist/eval/run.js [--only mrpc,meter,sentences,extraction]
+ *   node dist/eval/run.js [--only mrpc,meter,sentences,extraction,stories]
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import { evalSentenceSplitting } from '../text/sentences.eval.js';
 import { newstraceExtractor, readabilityExtractor, readDragnet, scoreExtractor } from './extraction.js';
 import { evalMeter } from './meter.js';
 import { binaryScores, readMrpc } from './mrpc.js';
+import { evalStories } from './stories.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 export const sharedDir = process.env.NEWSTRACE_SHARED ?? join(repo, '..', 'shared');
@@ -85,6 +86,15 @@ async function main(): Promise<void> {
   if (want('mrpc') && has('paraphrase/mrpc')) runMrpc();
   if (want('meter') && has('reuse/meter-showbiz')) runMeter();
   if (want('extraction') && has('extraction/dragnet')) runExtraction();
+  if (want('stories') && has('stories/ecbplus-dev')) {
+    const r = await evalStories(sharedDir, defaultContext());
+    const f = (x: { precision: number; recall: number; f1: number }) =>
+      `P ${x.precision.toFixed(4)}  R ${x.recall.toFixed(4)}  F1 ${x.f1.toFixed(4)}`;
+    console.log(
+      `Stories on ECB+ dev (${r.documents} documents, ${r.goldClusters} events; ${r.predictedClusters} stories found):\n` +
+        `  BCubed   ${f(r.bcubed)}\n  pairwise ${f(r.pairwise)}`,
+    );
+  }
   if (want('sentences') && has('stories/ecbplus-dev')) {
     const r = await evalSentenceSplitting(sharedDir);
     console.log(

@@ -33,6 +33,47 @@ export interface Story {
   edges: StoryEdge[];
 }
 
+/** Average-linkage merging: the densest-linked pair of stories first, until none reaches the bar. */
+function mergeStories(
+  storyOf: Map<string, number>,
+  sizes: number[],
+  links: Map<string, Array<{ other: string; type: RelationType }>>,
+  opt: StoryOptions,
+): void {
+  const parent = sizes.map((_, k) => k);
+  const root = (k: number): number => {
+    while (parent[k] !== k) k = parent[k] = parent[parent[k]];
+    return k;
+  };
+  for (;;) {
+    const between = new Map<string, number>();
+    for (const [id, list] of links) {
+      const x = root(storyOf.get(id) as number);
+      for (const l of list) {
+        const y = root(storyOf.get(l.other) as number);
+        if (x < y) between.set(`${x},${y}`, (between.get(`${x},${y}`) ?? 0) + 1);
+      }
+    }
+    let best: [number, number] | undefined;
+    let bestDensity = opt.mergeDensity;
+    for (const [key, n] of between) {
+      const [x, y] = key.split(',').map(Number);
+      const density = n / (sizes[x] * sizes[y]);
+      if (density >= bestDensity) {
+        best = [x, y];
+        bestDensity = density;
+      }
+    }
+    if (!best) break;
+    parent[best[1]] = best[0];
+    sizes[best[0]] += sizes[best[1]];
+  }
+  for (const [id, s] of storyOf) storyOf.set(id, root(s));
+}
+
+/** Relations that put an article in its source's story outright. */
+const DERIVED_JOIN = new Set<RelationType>(['duplicate', 'near-duplicate', 'rewrite']);
+
 const ROLE: Partial<Record<RelationType, StoryRole>> = {
   duplicate: 'copy',
   'near-duplicate': 'copy',
@@ -40,26 +81,84 @@ const ROLE: Partial<Record<RelationType, StoryRole>> = {
   'partial-reuse': 'partial-reuse',
 };
 
-export function buildStories(articles: readonly ArticleRow[], relations: readonly StoredRelation[]): Story[] {
+export interface StoryOptions {
+  /**
+   * An article joins a story when its links to the story's members, weighted by kind, sum to at
+   * least this share of the story's size; a derivation (copy, rewrite) joins its source's story
+   * whatever the share. Learnt on ECB+ dev, where each topic holds two look-alike events.
+   */
+  joinShare: number;
+  /** Weight of a same-story link and of a partial-reuse link. */
+  sameStoryWeight: number;
+  partialWeight: number;
+  /**
+   * Stories merge when the links between them reach this share of all possible pairs: an event
+   * reported first by two outlets that did not know of each other is one story once later
+   * articles tie them together.
+   */
+  mergeDensity: number;
+}
+
+export const defaultStoryOptions: StoryOptions = {
+  joinShare: 0.1,
+  sameStoryWeight: 1,
+  partialWeight: 1,
+  mergeDensity: 0.1,
+};
+
+export function buildStories(
+  articles: readonly ArticleRow[],
+  relations: readonly StoredRelation[],
+  options: Partial<StoryOptions> = {},
+): Story[] {
+  const opt = { ...defaultStoryOptions, ...options };
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let r = x;
-    while (parent.get(r) !== r) r = parent.get(r) as string;
-    for (let y = x; parent.get(y) !== r; ) {
-      const next = parent.get(y) as string;
-      parent.set(y, r);
-      y = next;
-    }
-    return r;
-  };
-  for (const a of articles) parent.set(a.id, a.id);
+  const links = new Map<string, Array<{ other: string; type: RelationType }>>();
   for (const r of relations) {
     if (!byId.has(r.a) || !byId.has(r.b)) continue;
-    const x = find(r.a);
-    const y = find(r.b);
-    if (x !== y) parent.set(x, y);
+    for (const [x, y] of [
+      [r.a, r.b],
+      [r.b, r.a],
+    ]) {
+      const list = links.get(x) ?? [];
+      list.push({ other: y, type: r.type });
+      links.set(x, list);
+    }
   }
+  // Online, in time order: each article joins the story it is most tied to, or starts one.
+  const storyOf = new Map<string, number>();
+  const sizes: number[] = [];
+  for (const a of [...articles].sort(byTime)) {
+    const weight = new Map<number, number>();
+    let derivedStory: number | undefined;
+    for (const l of links.get(a.id) ?? []) {
+      const s = storyOf.get(l.other);
+      if (s === undefined) continue;
+      if (DERIVED_JOIN.has(l.type)) derivedStory ??= s;
+      const w =
+        l.type === 'same-story' ? opt.sameStoryWeight : l.type === 'partial-reuse' ? opt.partialWeight : 1;
+      weight.set(s, (weight.get(s) ?? 0) + w);
+    }
+    let best = derivedStory;
+    if (best === undefined) {
+      let bestShare = 0;
+      for (const [s, w] of weight) {
+        const share = w / sizes[s];
+        if (share >= opt.joinShare && share > bestShare) {
+          best = s;
+          bestShare = share;
+        }
+      }
+    }
+    if (best === undefined) {
+      best = sizes.length;
+      sizes.push(0);
+    }
+    storyOf.set(a.id, best);
+    sizes[best]++;
+  }
+  mergeStories(storyOf, sizes, links, opt);
+  const find = (id: string) => String(storyOf.get(id));
 
   const groups = new Map<string, ArticleRow[]>();
   for (const a of articles) {
