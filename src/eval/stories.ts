@@ -79,9 +79,9 @@ export function clusterScores(
     const out = new Map<string, Set<string>>();
     for (const id of ids) {
       const c = m.get(id) ?? `alone:${id}`;
-      let set = out.get(c);
-      if (!set) out.set(c, (set = new Set()));
+      const set = out.get(c) ?? new Set<string>();
       set.add(id);
+      out.set(c, set);
     }
     return out;
   };

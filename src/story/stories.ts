@@ -42,7 +42,10 @@ function mergeStories(
 ): void {
   const parent = sizes.map((_, k) => k);
   const root = (k: number): number => {
-    while (parent[k] !== k) k = parent[k] = parent[parent[k]];
+    while (parent[k] !== k) {
+      parent[k] = parent[parent[k]]; // path halving
+      k = parent[k];
+    }
     return k;
   };
   for (;;) {
