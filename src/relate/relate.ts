@@ -24,6 +24,8 @@ export interface Relation {
   /** Share of A's (B's) running content words that the other article also uses. */
   containmentA: number;
   containmentB: number;
+  /** Whole-article similarity (cosine of weighted term sets), 0..1. */
+  similarity: number;
   evidence: string[];
 }
 
@@ -138,6 +140,7 @@ export function relate(input: RelationInput, options: Partial<RelateOptions> = {
     coverageB: round3(coverageB),
     containmentA: round3(input.containmentA),
     containmentB: round3(input.containmentB),
+    similarity: round3(input.documentSimilarity),
     evidence,
   };
 }

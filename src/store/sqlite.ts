@@ -55,6 +55,7 @@ const MIGRATIONS: string[] = [
      pages INTEGER NOT NULL,
      PRIMARY KEY (site, line)
    );`,
+  'ALTER TABLE relations ADD COLUMN similarity REAL NOT NULL DEFAULT 0;',
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -74,10 +75,11 @@ export function openSqliteStore(file: string): Store {
   const insertBand = db.prepare('INSERT OR IGNORE INTO lsh (band, bucket, article) VALUES (?, ?, ?)');
   const insertTerm = db.prepare('INSERT OR IGNORE INTO terms (term, article) VALUES (?, ?)');
   const insertRelation = db.prepare(
-    `INSERT INTO relations (a, b, type, direction, coverage_a, coverage_b, evidence)
-     VALUES (@a, @b, @type, @direction, @coverageA, @coverageB, @evidence)
+    `INSERT INTO relations (a, b, type, direction, coverage_a, coverage_b, similarity, evidence)
+     VALUES (@a, @b, @type, @direction, @coverageA, @coverageB, @similarity, @evidence)
      ON CONFLICT (a, b) DO UPDATE SET type = excluded.type, direction = excluded.direction,
-       coverage_a = excluded.coverage_a, coverage_b = excluded.coverage_b, evidence = excluded.evidence`,
+       coverage_a = excluded.coverage_a, coverage_b = excluded.coverage_b,
+       similarity = excluded.similarity, evidence = excluded.evidence`,
   );
   const upsertInput = db.prepare(
     `INSERT INTO inputs (source, status, reason, article, at) VALUES (?, ?, ?, ?, ?)
@@ -178,6 +180,7 @@ export function openSqliteStore(file: string): Store {
           direction: r.direction as StoredRelation['direction'],
           coverageA: r.coverage_a as number,
           coverageB: r.coverage_b as number,
+          similarity: r.similarity as number,
           evidence: JSON.parse(r.evidence as string) as string[],
         }),
       ),

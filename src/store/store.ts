@@ -10,7 +10,7 @@ import type { Relation } from '../relate/relate.js';
 export type InputStatus = 'ingested' | 'present' | 'skipped';
 
 export interface StoredRelation
-  extends Pick<Relation, 'type' | 'direction' | 'coverageA' | 'coverageB' | 'evidence'> {
+  extends Pick<Relation, 'type' | 'direction' | 'coverageA' | 'coverageB' | 'similarity' | 'evidence'> {
   a: string;
   b: string;
 }

@@ -20,6 +20,7 @@ const rel = (
   direction,
   coverageA: 1,
   coverageB: 1,
+  similarity: 0.5,
   evidence: [],
 });
 

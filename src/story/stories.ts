@@ -33,11 +33,16 @@ export interface Story {
   edges: StoryEdge[];
 }
 
+function linkWeight(r: StoredRelation, opt: StoryOptions): number {
+  if (r.type !== 'same-story' && r.type !== 'partial-reuse') return 1;
+  return r.similarity >= opt.strongSimilarity ? 1 : opt.weakWeight;
+}
+
 /** Average-linkage merging: the densest-linked pair of stories first, until none reaches the bar. */
 function mergeStories(
   storyOf: Map<string, number>,
   sizes: number[],
-  links: Map<string, Array<{ other: string; type: RelationType }>>,
+  links: Map<string, Array<{ other: string; type: RelationType; weight: number }>>,
   opt: StoryOptions,
 ): void {
   const parent = sizes.map((_, k) => k);
@@ -54,7 +59,7 @@ function mergeStories(
       const x = root(storyOf.get(id) as number);
       for (const l of list) {
         const y = root(storyOf.get(l.other) as number);
-        if (x < y) between.set(`${x},${y}`, (between.get(`${x},${y}`) ?? 0) + 1);
+        if (x < y) between.set(`${x},${y}`, (between.get(`${x},${y}`) ?? 0) + l.weight);
       }
     }
     let best: [number, number] | undefined;
@@ -91,9 +96,13 @@ export interface StoryOptions {
    * whatever the share. Learnt on ECB+ dev, where each topic holds two look-alike events.
    */
   joinShare: number;
-  /** Weight of a same-story link and of a partial-reuse link. */
-  sameStoryWeight: number;
-  partialWeight: number;
+  /**
+   * Weight of a same-story or partial-reuse link whose articles' similarity is below
+   * `strongSimilarity` (derivations and similar articles weigh 1): look-alike events (two
+   * earthquakes, two rehab stays) share such links, one event's reports share closer vocabulary.
+   */
+  weakWeight: number;
+  strongSimilarity: number;
   /**
    * Stories merge when the links between them reach this share of all possible pairs: an event
    * reported first by two outlets that did not know of each other is one story once later
@@ -104,9 +113,9 @@ export interface StoryOptions {
 
 export const defaultStoryOptions: StoryOptions = {
   joinShare: 0.1,
-  sameStoryWeight: 1,
-  partialWeight: 1,
-  mergeDensity: 0.1,
+  weakWeight: 0,
+  strongSimilarity: 0.3,
+  mergeDensity: 0.05,
 };
 
 export function buildStories(
@@ -116,7 +125,7 @@ export function buildStories(
 ): Story[] {
   const opt = { ...defaultStoryOptions, ...options };
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const links = new Map<string, Array<{ other: string; type: RelationType }>>();
+  const links = new Map<string, Array<{ other: string; type: RelationType; weight: number }>>();
   for (const r of relations) {
     if (!byId.has(r.a) || !byId.has(r.b)) continue;
     for (const [x, y] of [
@@ -124,7 +133,7 @@ export function buildStories(
       [r.b, r.a],
     ]) {
       const list = links.get(x) ?? [];
-      list.push({ other: y, type: r.type });
+      list.push({ other: y, type: r.type, weight: linkWeight(r, opt) });
       links.set(x, list);
     }
   }
@@ -138,9 +147,7 @@ export function buildStories(
       const s = storyOf.get(l.other);
       if (s === undefined) continue;
       if (DERIVED_JOIN.has(l.type)) derivedStory ??= s;
-      const w =
-        l.type === 'same-story' ? opt.sameStoryWeight : l.type === 'partial-reuse' ? opt.partialWeight : 1;
-      weight.set(s, (weight.get(s) ?? 0) + w);
+      weight.set(s, (weight.get(s) ?? 0) + l.weight);
     }
     let best = derivedStory;
     if (best === undefined) {
