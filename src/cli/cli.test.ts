@@ -196,3 +196,37 @@ describe('newstrace extract', () => {
     expect(r.out).toContain('Engineers replaced 120 steel cables');
   });
 });
+
+describe('newstrace show and export', () => {
+  it('shows a story and an article, and exports the corpus as JSONL, CSV and GraphML', () => {
+    const db = join(dir, 'show.db');
+    const sample = join(import.meta.dirname, '..', '..', 'sample');
+    expect(run(['ingest', sample, '--db', db]).code).toBe(0);
+    const stories = JSON.parse(run(['stories', '--json', '--db', db]).out) as Array<{
+      id: string;
+      articles: Array<{ id: string }>;
+    }>;
+    const story = run(['show', stories[0].id, '--db', db]);
+    expect(story.code).toBe(0);
+    expect(story.out).toContain('Kestrel Bridge');
+    const article = JSON.parse(run(['show', stories[0].articles[0].id, '--json', '--db', db]).out);
+    expect(article.story).toBe(stories[0].id);
+    expect(article.relations.length).toBeGreaterThan(0);
+    const missing = run(['show', 'no-such-id', '--db', db]);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/no story or article 'no-such-id'/);
+
+    const jsonl = run(['export', '--db', db])
+      .out.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(jsonl.filter((x) => x.kind === 'article')).toHaveLength(11);
+    expect(run(['export', '--format', 'csv', '--db', db]).out.split('\n')[0]).toBe(
+      'a,b,type,direction,coverage_a,coverage_b,similarity,story',
+    );
+    const graphml = run(['export', '--format', 'graphml', '--db', db]).out;
+    expect(graphml).toContain('<graphml');
+    expect((graphml.match(/<node /g) ?? []).length).toBe(11);
+    expect(run(['export', '--format', 'pdf', '--db', db]).code).toBe(2);
+  });
+});

@@ -173,3 +173,109 @@ function storyText(s: Story): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** `newstrace show STORY|ARTICLE [--json] [--db FILE]`: one story with its graph, or one article with its relations. */
+export function runShow(
+  ids: string[],
+  flags: { db?: string; json: boolean },
+  out: NodeJS.WritableStream,
+): number {
+  if (ids.length !== 1) throw new UsageError('show needs one story or article id: newstrace show ID');
+  const id = ids[0];
+  const store = openSqliteStore(flags.db ?? DEFAULT_DB);
+  try {
+    const stories = buildStories(store.articles(), store.relations());
+    const story = stories.find((s) => s.id === id);
+    if (story) {
+      out.write(flags.json ? `${JSON.stringify(storyJson(story), null, 2)}\n` : storyText(story));
+      return 0;
+    }
+    const article = store.getArticle(id);
+    if (!article) throw new Error(`no story or article '${id}' in ${flags.db ?? DEFAULT_DB}`);
+    const relations = store.relations().filter((r) => r.a === id || r.b === id);
+    const inStory = stories.find((s) => s.articles.some((a) => a.id === id));
+    if (flags.json) {
+      out.write(`${JSON.stringify({ article, story: inStory?.id ?? null, relations }, null, 2)}\n`);
+      return 0;
+    }
+    const titles = new Map(store.articles().map((a) => [a.id, a]));
+    const lines = [
+      `${article.title || '(untitled)'}`,
+      `id ${article.id}${article.site ? `  site ${article.site}` : ''}${article.published ? `  published ${article.published}` : ''}`,
+      inStory ? `story ${inStory.id}: ${inStory.title}` : 'in no story',
+      '',
+      article.sentences.map((s) => s.text).join(' '),
+      '',
+      `relations (${relations.length}):`,
+      ...relations.map((r) => {
+        const other = r.a === id ? r.b : r.a;
+        return `  ${r.type.padEnd(14)} ${other}  ${titles.get(other)?.title ?? ''}`;
+      }),
+    ];
+    out.write(`${lines.join('\n')}\n`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+/** `newstrace export --format jsonl|csv|graphml [--db FILE]`: articles, stories and relations for other tools. */
+export function runExport(flags: { db?: string; format?: string }, out: NodeJS.WritableStream): number {
+  const format = flags.format ?? 'jsonl';
+  if (!['jsonl', 'csv', 'graphml'].includes(format))
+    throw new UsageError(`--format is jsonl, csv or graphml, not '${format}'`);
+  const store = openSqliteStore(flags.db ?? DEFAULT_DB);
+  try {
+    const articles = store.articles();
+    const relations = store.relations();
+    const storyOf = new Map<string, string>();
+    for (const s of buildStories(articles, relations)) for (const a of s.articles) storyOf.set(a.id, s.id);
+    if (format === 'jsonl') {
+      for (const a of articles)
+        out.write(`${JSON.stringify({ kind: 'article', ...a, story: storyOf.get(a.id) })}\n`);
+      for (const r of relations) out.write(`${JSON.stringify({ kind: 'relation', ...r })}\n`);
+    } else if (format === 'csv') {
+      const cell = (v: unknown) => {
+        const s = v === undefined || v === null ? '' : String(v);
+        return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+      };
+      out.write('a,b,type,direction,coverage_a,coverage_b,similarity,story\n');
+      for (const r of relations) {
+        out.write(
+          `${[r.a, r.b, r.type, r.direction, r.coverageA, r.coverageB, r.similarity, storyOf.get(r.a)].map(cell).join(',')}\n`,
+        );
+      }
+    } else {
+      const x = (s: string | undefined) =>
+        (s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+      out.write(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n' +
+          '  <key id="title" for="node" attr.name="title" attr.type="string"/>\n' +
+          '  <key id="site" for="node" attr.name="site" attr.type="string"/>\n' +
+          '  <key id="published" for="node" attr.name="published" attr.type="string"/>\n' +
+          '  <key id="story" for="node" attr.name="story" attr.type="string"/>\n' +
+          '  <key id="type" for="edge" attr.name="type" attr.type="string"/>\n' +
+          '  <key id="direction" for="edge" attr.name="direction" attr.type="string"/>\n' +
+          '  <graph edgedefault="directed">\n',
+      );
+      for (const a of articles) {
+        out.write(
+          `    <node id="${x(a.id)}"><data key="title">${x(a.title)}</data><data key="site">${x(a.site)}</data>` +
+            `<data key="published">${x(a.published)}</data><data key="story">${x(storyOf.get(a.id))}</data></node>\n`,
+        );
+      }
+      relations.forEach((r, k) => {
+        // Edges point from the derived article to its source.
+        const [from, to] = r.direction === 'b-from-a' ? [r.b, r.a] : [r.a, r.b];
+        out.write(
+          `    <edge id="e${k}" source="${x(from)}" target="${x(to)}"><data key="type">${x(r.type)}</data>` +
+            `<data key="direction">${x(r.direction)}</data></edge>\n`,
+        );
+      });
+      out.write('  </graph>\n</graphml>\n');
+    }
+    return 0;
+  } finally {
+    store.close();
+  }
+}

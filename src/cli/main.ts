@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError } from '../source/index.js';
 import { runCompare } from './compare.js';
-import { runIngest, runSimilar, runStories } from './corpus.js';
+import { runExport, runIngest, runShow, runSimilar, runStories } from './corpus.js';
 import { runDemo } from './demo.js';
 import { UsageError } from './errors.js';
 import { runExtract } from './extract.js';
@@ -23,6 +23,8 @@ Usage:
   newstrace stories [--json] [--db FILE] [--since DATE] [--site SITE] [--limit N]
                                                   the corpus's stories, with who took from whom
   newstrace similar FILE [--json] [--db FILE]     what in the corpus matches an article, without adding it
+  newstrace show STORY|ARTICLE [--json] [--db FILE]   one story with its graph, or one article with its relations
+  newstrace export [--format jsonl|csv|graphml] [--db FILE]   the corpus for other tools
   newstrace demo                                  run on the bundled sample corpus
   newstrace --version | --help
 `;
@@ -38,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
       since: { type: 'string' },
       site: { type: 'string' },
       limit: { type: 'string' },
+      format: { type: 'string' },
       html: { type: 'string' },
       pairs: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -63,6 +66,10 @@ async function main(argv: string[]): Promise<number> {
       return runExtract(rest, { jsonl: values.jsonl }, process.stdout, process.stderr);
     case 'ingest':
       return runIngest(rest, { db: values.db }, process.stdout, process.stderr);
+    case 'show':
+      return runShow(rest, { db: values.db, json: values.json }, process.stdout);
+    case 'export':
+      return runExport({ db: values.db, format: values.format }, process.stdout);
     case 'similar':
       return runSimilar(rest, { db: values.db, json: values.json }, process.stdout);
     case 'stories':

@@ -197,7 +197,7 @@ export function buildStories(
       origin: origin.id,
       articles: members.map((m) => ({
         ...m,
-        role: m.id === origin.id ? 'origin' : roleOf(m.id, derivedFrom),
+        role: m.id === origin.id ? 'origin' : copyOf.has(m.id) ? 'copy' : roleOf(m.id, derivedFrom),
         ...(copyOf.has(m.id) ? { copyOf: copyOf.get(m.id) } : {}),
       })),
       edges: edges.filter((e) => copyOf.get(e.from) === e.to || (!copyOf.has(e.from) && !copyOf.has(e.to))),
