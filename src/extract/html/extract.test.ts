@@ -92,6 +92,20 @@ describe('extractHtml on hard pages', () => {
     ]);
   });
 
+  it('splits a live blog into its timestamped entries', () => {
+    const entry = (time: string, title: string) =>
+      `<article class="post"><time>${time}</time><h2>${title}</h2>${story(2)}</article>`;
+    const page = extractHtml(
+      `<html><body><main><h1>Live: storm hits the coast</h1><div class="live-blog">${entry('10:32', 'Ferries cancelled')}${entry('10:10', 'Schools close early')}${entry('09:45', 'Red warning issued')}</div></main></body></html>`,
+    );
+    expect(page.sections.map((s) => s.title)).toEqual([
+      'Ferries cancelled',
+      'Schools close early',
+      'Red warning issued',
+    ]);
+    expect(page.text.slice(page.sections[1].start).startsWith('10:10')).toBe(true);
+  });
+
   it('keeps loose text written straight into a container, split at double line breaks', () => {
     const page = extractHtml(
       `<html><body><div id="menu"><a href="/">Home</a> <a href="/a">About</a></div><td class="main">The mayor said on Monday that the old bridge would close for repairs, which will take a year.<br><br>Traffic will be diverted over the river crossing, and buses will run every ten minutes.<br><br>The bridge opened in 1932, and it has not been renovated since the war.</td></body></html>`,

@@ -469,22 +469,34 @@ function assemble(meta: Meta, chosen: readonly Paragraph[], all: readonly Paragr
   const sections: SectionSpan[] = [];
   let at = 0;
   let section: SectionSpan = { start: 0, end: 0 };
+  const starts: number[] = [];
   kept.forEach((p, i) => {
-    // A heading followed by at least two paragraphs, after some text, starts a new story.
+    // A heading followed by at least two paragraphs, after some text, starts a new story; a
+    // live blog's time stamp just above the heading opens the entry with it.
     const following = kept.slice(i + 1, i + 3).filter((q) => q.kind !== 'heading').length;
     if (p.kind === 'heading' && texts.length > 0 && following >= 2) {
-      section.end = at - 2;
+      const stamped = TIME_STAMP.test(texts[texts.length - 1]);
+      const start = stamped ? starts[starts.length - 1] : at;
+      section.end = Math.max(section.start, start - 2);
       sections.push(section);
-      section = { title: p.text, start: at, end: 0 };
+      section = { title: p.text, start, end: 0 };
     }
+    starts.push(at);
     texts.push(p.text);
     at += p.text.length + 2;
   });
   const text = texts.join('\n\n');
   section.end = text.length;
   if (text) sections.push(section);
+  // A section left empty (only the stamp that moved to the next entry) is no section.
+  for (let k = sections.length - 1; k >= 0; k--)
+    if (sections[k].end <= sections[k].start) sections.splice(k, 1);
   return { ...meta, text, sections, furniture };
 }
+
+/** A line that is only a time or a date stamp: "10:32", "9.45am", "4 March 2026", "2026-03-04". */
+const TIME_STAMP =
+  /^(\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?( [A-Z]{2,4})?|\d{1,2} \p{L}+ \d{4}|\p{L}+ \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})$/iu;
 
 function sameText(a: string, b: string): boolean {
   const n = (s: string) =>
