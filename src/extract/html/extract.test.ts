@@ -115,7 +115,40 @@ describe('extractHtml on hard pages', () => {
   });
 });
 
+describe('article structure', () => {
+  it('keeps paragraphs, subheadings, list items and block quotes in order', () => {
+    const page = extractHtml(
+      `<html><body><article><h1>Pool reopens</h1><p>The public pool reopened on Saturday after a year of repairs, the council said.</p><h2>What changed</h2><ul><li>A new roof over the main basin and the diving pool.</li><li>Changing rooms for families and for school classes.</li></ul><blockquote>It is the pool we always wanted, said the mayor, standing by the water.</blockquote><p>Entry stays free for children under twelve until the end of the summer.</p></article></body></html>`,
+    );
+    const order = [
+      'reopened on Saturday',
+      'What changed',
+      'A new roof',
+      'Changing rooms',
+      'the pool we always wanted',
+      'Entry stays free',
+    ];
+    const at = order.map((x) => page.text.indexOf(x));
+    expect(at.every((x) => x >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+});
+
 describe('page metadata', () => {
+  it('reads JSON-LD dates, description, and a UTF-8 page with a byte order mark', () => {
+    const html = `\ufeff<html><head><meta name="description" content="The pool reopens."><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","headline":"Pool reopens","datePublished":"2026-03-04T08:00:00+01:00","dateModified":"2026-03-05T09:30:00Z","author":[{"@type":"Person","name":"Ana Ruiz"},{"@type":"Person","name":"Tom Rees"}]}]}</script></head><body><article><p>The public pool in Saltby reopened on Saturday after a year of repairs, the council said — a café opens next week.</p></article></body></html>`;
+    const { text } = decodeBytes(Buffer.from(html, 'utf8'));
+    const page = extractHtml(text);
+    expect(page).toMatchObject({
+      title: 'Pool reopens',
+      published: '2026-03-04T07:00:00.000Z',
+      modified: '2026-03-05T09:30:00.000Z',
+      authors: ['Ana Ruiz', 'Tom Rees'],
+      description: 'The pool reopens.',
+    });
+    expect(page.text).toContain('a café opens next week');
+  });
+
   const body =
     '<article><p>The council met on Tuesday and voted, after a long debate, to keep the pool open all year.</p></article>';
   it('reads dates from meta tags, <time> and, failing those, the URL', () => {

@@ -35,7 +35,7 @@ export function readMeta(nodes: ChildNode[], url?: string): Meta {
     else if (el.name === 'time' && a.datetime && !time) time = a.datetime;
     else if (el.name === 'script' && /ld\+json/i.test(a.type ?? '')) {
       try {
-        ld.push(JSON.parse(textOf(el)));
+        ld.push(JSON.parse(rawText(el)));
       } catch {
         // Malformed JSON-LD is common; the other sources of metadata remain.
       }
@@ -165,4 +165,9 @@ function isoDate(s?: string): string | undefined {
   if (!Number.isFinite(t)) return undefined;
   const year = new Date(t).getUTCFullYear();
   return year >= 1990 && year <= 2100 ? new Date(t).toISOString() : undefined;
+}
+
+/** The raw text inside an element (a script's source), which `textOf` leaves out. */
+function rawText(el: Element): string {
+  return el.children.map((c) => (c.type === 'text' ? c.data : '')).join('');
 }
