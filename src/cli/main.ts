@@ -12,6 +12,7 @@ import { runExport, runIngest, runShow, runSimilar, runStories } from './corpus.
 import { runDemo } from './demo.js';
 import { UsageError } from './errors.js';
 import { runExtract } from './extract.js';
+import { runServe } from './serve.js';
 
 const usage = `newstrace — trace news stories to their sources
 
@@ -25,6 +26,7 @@ Usage:
   newstrace similar FILE [--json] [--db FILE]     what in the corpus matches an article, without adding it
   newstrace show STORY|ARTICLE [--json] [--db FILE]   one story with its graph, or one article with its relations
   newstrace export [--format jsonl|csv|graphml] [--db FILE]   the corpus for other tools
+  newstrace serve [--db FILE] [--port N] [--host H] [--token T]   the HTTP API (127.0.0.1:8080 by default)
   newstrace demo                                  run on the bundled sample corpus
   newstrace --version | --help
 `;
@@ -41,6 +43,9 @@ async function main(argv: string[]): Promise<number> {
       site: { type: 'string' },
       limit: { type: 'string' },
       format: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      token: { type: 'string' },
       html: { type: 'string' },
       pairs: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -75,6 +80,11 @@ async function main(argv: string[]): Promise<number> {
     case 'stories':
       return runStories(
         { db: values.db, json: values.json, since: values.since, site: values.site, limit: values.limit },
+        process.stdout,
+      );
+    case 'serve':
+      return runServe(
+        { db: values.db, port: values.port, host: values.host, token: values.token },
         process.stdout,
       );
     case 'demo':

@@ -237,8 +237,8 @@ function hostOf(url: string | undefined): string | undefined {
   }
 }
 
-/** A JSONL line that is not an article record. */
-class RecordError extends Error {}
+/** A JSONL line or posted record that is not an article record. */
+export class RecordError extends Error {}
 
 /** Data files met in a folder: accounted for as skipped, never read as pages. */
 const DATA_FILE = /\.(json|csv|tsv|js|css|db|sqlite|wal|shm|lock)$/i;
@@ -385,13 +385,22 @@ async function* jsonlRecords(
 }
 
 function pageFromRecord(line: string): RawPage {
-  let r: JsonRecord;
+  let r: unknown;
   try {
-    r = JSON.parse(line) as JsonRecord;
+    r = JSON.parse(line);
   } catch {
     throw new RecordError('not a JSON object');
   }
-  if (!r || typeof r !== 'object' || Array.isArray(r)) throw new RecordError('not a JSON object');
+  return pageFromArticleRecord(r);
+}
+
+/**
+ * An article record (`id`, `url`, `site`, `title`, `published`, `author`, and `text` or `html`),
+ * as JSONL lines and the HTTP API carry them, as a page to extract.
+ */
+export function pageFromArticleRecord(value: unknown): RawPage {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new RecordError('not a JSON object');
+  const r = value as JsonRecord;
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
   const html = str(r.html);
   const text = str(r.text);

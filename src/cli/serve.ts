@@ -1,0 +1,35 @@
+/** `newstrace serve [--db FILE] [--port N] [--host 127.0.0.1] [--token T]`: the HTTP API over a corpus. */
+import { readFileSync } from 'node:fs';
+import { defaultContext } from '../compare/context.js';
+import { buildServer } from '../server/app.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import { DEFAULT_DB } from './corpus.js';
+import { UsageError } from './errors.js';
+
+export async function runServe(
+  flags: { db?: string; port?: string; host?: string; token?: string },
+  out: NodeJS.WritableStream,
+): Promise<number> {
+  const port = Number(flags.port ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port wants a port number, not '${flags.port}'`);
+  const token = flags.token ?? process.env.NEWSTRACE_TOKEN;
+  const store = openSqliteStore(flags.db ?? DEFAULT_DB);
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  const app = await buildServer({ store, ctx: defaultContext(), token, version: pkg.version });
+  const address = await app.listen({ port, host: flags.host ?? '127.0.0.1' });
+  out.write(
+    `newstrace: serving ${flags.db ?? DEFAULT_DB} at ${address} (API: ${address}/openapi.json)` +
+      `${token ? '' : '; writes disabled: set --token or NEWSTRACE_TOKEN'}\n`,
+  );
+  const stop = async () => {
+    await app.close();
+    store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return new Promise<number>(() => {}); // runs until stopped
+}

@@ -1,0 +1,153 @@
+/**
+ * The HTTP API on a real corpus (SQLite in a temporary folder), requests injected into the real
+ * Fastify app: every endpoint, bad bodies, missing token, oversized body, unknown ids.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultContext } from '../compare/context.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import type { Store } from '../store/store.js';
+import { buildServer } from './app.js';
+
+const sample = join(import.meta.dirname, '..', '..', 'sample');
+const read = (f: string) => readFileSync(join(sample, f), 'utf8');
+const TOKEN = 'test-token';
+let app: FastifyInstance;
+let store: Store;
+
+beforeAll(async () => {
+  store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'newstrace-api-')), 'api.db'));
+  app = await buildServer({ store, ctx: defaultContext(), token: TOKEN, bodyLimit: 200_000 });
+});
+afterAll(async () => {
+  await app.close();
+  store.close();
+});
+
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+  app.inject({
+    method: 'POST',
+    url,
+    payload: payload as string,
+    headers: { authorization: `Bearer ${TOKEN}`, ...headers },
+  });
+
+describe('HTTP API', () => {
+  it('answers health and publishes its OpenAPI document', async () => {
+    expect((await app.inject('/health')).json()).toMatchObject({ ok: true, articles: 0 });
+    const doc = (await app.inject('/openapi.json')).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/stories', '/stories/{id}', '/articles', '/compare', '/similar']),
+    );
+  });
+
+  it('refuses writes without the token', async () => {
+    const r = await app.inject({
+      method: 'POST',
+      url: '/articles',
+      payload: { id: 'x', text: 'Some text here.' },
+    });
+    expect(r.statusCode).toBe(401);
+    expect(r.json().error).toMatch(/token/);
+    const wrong = await post(
+      '/articles',
+      { id: 'x', text: 'Some text here.' },
+      { authorization: 'Bearer nope' },
+    );
+    expect(wrong.statusCode).toBe(401);
+  });
+
+  it('adds articles as records, as a batch, as JSONL and as a text page, and accounts for each', async () => {
+    const one = await post('/articles', {
+      id: 'wire',
+      site: 'meridianpress.example',
+      published: '2026-03-04T08:00:00Z',
+      text: read('wire-harbour-bridge.txt'),
+    });
+    expect(one.statusCode).toBe(200);
+    expect(one.json()).toMatchObject({ ingested: 1, present: 0 });
+    const batch = await post('/articles', [
+      {
+        id: 'rewrite',
+        site: 'viralnow.example',
+        published: '2026-03-04T13:05:00Z',
+        text: read('rewrite-harbour-bridge.txt'),
+      },
+      { id: 'reprint', site: 'courier.example', html: read('reprint-harbour-bridge.html') },
+    ]);
+    expect(batch.json()).toMatchObject({ ingested: 2 });
+    const jsonl = await post(
+      '/articles',
+      `${JSON.stringify({ id: 'chess', text: read('chess-tournament.txt') })}\n{"id": broken}\n`,
+      { 'content-type': 'application/x-ndjson' },
+    );
+    expect(jsonl.json()).toMatchObject({
+      ingested: 1,
+      skipped: [{ source: 'request:2', reason: 'not a JSON object' }],
+    });
+    const page = await post('/articles', read('frost-vineyards.txt'), { 'content-type': 'text/plain' });
+    expect(page.json()).toMatchObject({ ingested: 1 });
+    const again = await post('/articles', { id: 'wire', text: read('wire-harbour-bridge.txt') });
+    expect(again.json()).toMatchObject({ ingested: 0, present: 1 });
+  });
+
+  it('lists and searches stories, and shows a story and an article', async () => {
+    const list = (await app.inject('/stories')).json() as Array<{
+      id: string;
+      title: string;
+      articles: number;
+    }>;
+    expect(list[0]).toMatchObject({ articles: 3 });
+    const found = (await app.inject('/stories?q=chess')).json() as Array<{ title: string }>;
+    expect(found.map((s) => s.title)).toEqual(['Sixteen-year-old wins Port Alder open chess tournament']);
+    const story = (await app.inject(`/stories/${list[0].id}`)).json();
+    expect(story.origin).toBe('wire');
+    expect(story.edges.length).toBeGreaterThan(0);
+    const article = (await app.inject('/articles/rewrite')).json();
+    expect(article.story).toBe(list[0].id);
+    expect(article.relations.some((r: { type: string }) => r.type === 'rewrite')).toBe(true);
+  });
+
+  it('compares two posted texts and finds what a posted article matches', async () => {
+    const cmp = await app.inject({
+      method: 'POST',
+      url: '/compare',
+      payload: { a: { text: read('copy-frost-vineyards.txt') }, b: { text: read('frost-vineyards.txt') } },
+    });
+    expect(cmp.statusCode).toBe(200);
+    expect(cmp.json().relation.type).toBe('near-duplicate');
+    const similar = await app.inject({
+      method: 'POST',
+      url: '/similar',
+      payload: { text: read('partial-harbour-bridge.txt') },
+    });
+    expect(similar.json().map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(['wire']));
+  });
+
+  it('answers bad requests with a 4xx and a message, never a stack trace', async () => {
+    const cases = [
+      await app.inject('/stories/no-such-story'),
+      await app.inject('/articles/no-such-article'),
+      await app.inject('/no/such/route'),
+      await app.inject('/stories?limit=0'),
+      await app.inject({ method: 'POST', url: '/compare', payload: { a: { text: 'x' } } }),
+      await post('/articles', { id: 'x', body: 'wrong field' }),
+      await app.inject({
+        method: 'POST',
+        url: '/compare',
+        payload: '{"a": ',
+        headers: { 'content-type': 'application/json' },
+      }),
+      await post('/articles', { id: 'big', text: 'word '.repeat(100_000) }),
+    ];
+    expect(cases.map((r) => r.statusCode)).toEqual([404, 404, 404, 400, 400, 400, 400, 413]);
+    for (const r of cases) {
+      expect(typeof r.json().error).toBe('string');
+      expect(r.body).not.toMatch(/\n\s+at /);
+    }
+  });
+});

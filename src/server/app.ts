@@ -1,0 +1,287 @@
+/**
+ * The HTTP API over a corpus: Fastify with a JSON Schema on every route (bad requests get a 400
+ * with the validator's message, never a stack trace), an OpenAPI document at /openapi.json, a
+ * token for writes, a body size limit. Thin: every route calls the library and the store.
+ */
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { buildArticle } from '../article/build.js';
+import type { Article } from '../article/types.js';
+import { chooseBanding } from '../candidates/lsh.js';
+import { type CompareContext, compareArticles, prepareArticle } from '../compare/compare.js';
+import {
+  defaultIngestOptions,
+  type IngestSummary,
+  ingestItems,
+  matchInStore,
+  type Pending,
+  pageFromArticleRecord,
+  RecordError,
+} from '../pipeline/ingest.js';
+import { extractPage } from '../pipeline/page.js';
+import type { Store } from '../store/store.js';
+import { buildStories, type Story } from '../story/stories.js';
+
+export interface ServerOptions {
+  store: Store;
+  ctx: CompareContext;
+  /** Token that writes must present as `Authorization: Bearer …`; without one, writes are refused. */
+  token?: string;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit?: number;
+  version?: string;
+}
+
+const articleRecord = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', maxLength: 500 },
+    url: { type: 'string', maxLength: 4000 },
+    site: { type: 'string', maxLength: 500 },
+    title: { type: 'string', maxLength: 2000 },
+    published: { type: 'string', maxLength: 100 },
+    author: { type: 'string', maxLength: 500 },
+    text: { type: 'string', minLength: 1 },
+    html: { type: 'string', minLength: 1 },
+  },
+  anyOf: [{ required: ['text'] }, { required: ['html'] }],
+  additionalProperties: false,
+} as const;
+
+const pageBody = {
+  type: 'object',
+  properties: {
+    title: { type: 'string' },
+    text: { type: 'string', minLength: 1 },
+    html: { type: 'string', minLength: 1 },
+  },
+  anyOf: [{ required: ['text'] }, { required: ['html'] }],
+  additionalProperties: false,
+} as const;
+
+const idParam = {
+  type: 'object',
+  properties: { id: { type: 'string', minLength: 1, maxLength: 500 } },
+  required: ['id'],
+} as const;
+
+export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, bodyLimit: opt.bodyLimit ?? 10 * 1024 * 1024 });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'newstrace',
+        description: 'Trace news stories to their sources: stories, who took from whom, what changed.',
+        version: opt.version ?? '0.1.0',
+      },
+      components: { securitySchemes: { token: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  app.addContentTypeParser(
+    ['text/plain', 'text/html', 'application/x-ndjson'],
+    { parseAs: 'string' },
+    (_req, body, done) => done(null, body),
+  );
+  app.setErrorHandler((err: { statusCode?: number; message: string }, _req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
+    // Never a stack trace: the message for a client's mistake, a fixed text for ours.
+    reply.status(status).send({ error: status >= 500 ? 'internal error' : err.message });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404).send({ error: `no route ${req.method} ${req.url}` });
+  });
+
+  const stories = (): Story[] => buildStories(opt.store.articles(), opt.store.relations());
+  const requireToken = async (req: FastifyRequest, reply: FastifyReply) => {
+    const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (!opt.token)
+      return reply.status(403).send({ error: 'writes are disabled: the server was started without a token' });
+    if (given !== opt.token)
+      return reply.status(401).send({ error: 'a valid token is needed: Authorization: Bearer <token>' });
+  };
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/health', { schema: { summary: 'Liveness and corpus size' } }, async () => {
+    const c = opt.store.counts();
+    return { ok: true, articles: c.articles, relations: c.relations };
+  });
+
+  app.get<{ Querystring: { q?: string; site?: string; since?: string; limit?: number } }>(
+    '/stories',
+    {
+      schema: {
+        summary: 'Stories, biggest and newest first',
+        querystring: {
+          type: 'object',
+          properties: {
+            q: { type: 'string', maxLength: 200 },
+            site: { type: 'string', maxLength: 500 },
+            since: { type: 'string', format: 'date-time' },
+            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 50 },
+          },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (req) => {
+      const { q, site, since, limit } = req.query;
+      let list = stories();
+      if (q) {
+        const needle = q.toLowerCase();
+        list = list.filter((s) => s.articles.some((a) => a.title.toLowerCase().includes(needle)));
+      }
+      if (site) list = list.filter((s) => s.articles.some((a) => a.site === site));
+      if (since) list = list.filter((s) => s.end && s.end >= since);
+      return list.slice(0, limit ?? 50).map(storySummary);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/stories/:id',
+    { schema: { summary: 'A story: its articles, relation graph and facts', params: idParam } },
+    async (req, reply) => {
+      const story = stories().find((s) => s.id === req.params.id);
+      if (!story) return reply.status(404).send({ error: `no story '${req.params.id}'` });
+      return story;
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/articles/:id',
+    { schema: { summary: 'An article with its relations and story', params: idParam } },
+    async (req, reply) => {
+      const article = opt.store.getArticle(req.params.id);
+      if (!article) return reply.status(404).send({ error: `no article '${req.params.id}'` });
+      const relations = opt.store.relations().filter((r) => r.a === article.id || r.b === article.id);
+      const story = stories().find((s) => s.articles.some((a) => a.id === article.id));
+      return { article, story: story?.id ?? null, relations };
+    },
+  );
+
+  app.post<{ Body: unknown }>(
+    '/articles',
+    {
+      preHandler: requireToken,
+      schema: {
+        summary: 'Add articles: one record, an array of records, JSONL, or a text / HTML page',
+        security: [{ token: [] }],
+        body: {
+          anyOf: [
+            articleRecord,
+            { type: 'array', items: articleRecord, maxItems: 1000 },
+            { type: 'string', minLength: 1 },
+          ],
+        },
+      },
+    },
+    async (req) => {
+      const contentType = req.headers['content-type'] ?? '';
+      const items: Pending[] = [];
+      if (typeof req.body === 'string') {
+        if (contentType.startsWith('application/x-ndjson')) {
+          req.body.split('\n').forEach((line, k) => {
+            if (!line.trim()) return;
+            items.push({
+              source: `request:${k + 1}`,
+              read: async () => pageFromArticleRecord(parseLine(line)),
+            });
+          });
+        } else {
+          const kind = contentType.startsWith('text/html') ? 'html' : 'text';
+          const content = req.body;
+          items.push({ source: 'request', read: async () => ({ content, kind, meta: {} }) });
+        }
+      } else {
+        const records = Array.isArray(req.body) ? req.body : [req.body];
+        records.forEach((r, k) => {
+          items.push({ source: `request:${k + 1}`, read: async () => pageFromArticleRecord(r) });
+        });
+      }
+      const summary: IngestSummary = await ingestItems(
+        () => ({
+          async *[Symbol.asyncIterator]() {
+            yield* items;
+          },
+        }),
+        opt.store,
+        opt.ctx,
+      );
+      return summary;
+    },
+  );
+
+  app.post<{
+    Body: {
+      a: { title?: string; text?: string; html?: string };
+      b: { title?: string; text?: string; html?: string };
+    };
+  }>(
+    '/compare',
+    {
+      schema: {
+        summary: 'Compare two posted articles (the `newstrace compare --json` contract)',
+        body: {
+          type: 'object',
+          properties: { a: pageBody, b: pageBody },
+          required: ['a', 'b'],
+          additionalProperties: false,
+        },
+      },
+    },
+    async (req) => compareArticles(fromBody(req.body.a), fromBody(req.body.b), opt.ctx),
+  );
+
+  app.post<{ Body: { title?: string; text?: string; html?: string } }>(
+    '/similar',
+    { schema: { summary: 'What in the corpus matches a posted article, without adding it', body: pageBody } },
+    async (req) => {
+      const article = fromBody(req.body);
+      const { relations } = matchInStore(article, opt.store, opt.ctx, defaultIngestOptions, {
+        banding: chooseBanding(defaultIngestOptions.nearDuplicateThreshold, 128),
+        maxDf: Math.max(20, Math.floor(opt.store.counts().articles * 0.02)),
+        preparedOf: (id) => {
+          const a = opt.store.getArticle(id);
+          return a ? prepareArticle(a, opt.ctx) : undefined;
+        },
+      });
+      return relations.map((r) => ({
+        id: r.b,
+        type: r.type,
+        direction: r.direction,
+        coverageA: r.coverageA,
+        coverageB: r.coverageB,
+        evidence: r.evidence,
+      }));
+    },
+  );
+
+  return app;
+}
+
+function parseLine(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    throw new RecordError('not a JSON object');
+  }
+}
+
+/** A posted page as an article: HTML through the extractor, text as a text page. */
+function fromBody(body: { title?: string; text?: string; html?: string }): Article {
+  if (body.html) return buildArticle(extractPage(body.html, 'html'));
+  const text = body.text as string;
+  return buildArticle(extractPage(body.title ? `${body.title}\n${text}` : text, 'text'));
+}
+
+function storySummary(s: Story) {
+  return {
+    id: s.id,
+    title: s.title,
+    start: s.start ?? null,
+    end: s.end ?? null,
+    articles: s.articles.length,
+    sites: [...new Set(s.articles.map((a) => a.site).filter(Boolean))],
+    origin: s.origin,
+  };
+}
