@@ -34,6 +34,8 @@ export interface IngestOptions {
   /** Key terms two articles must share to be compared as possibly the same story. */
   sharedTerms: number;
   onProgress?: (event: { source: string; status: 'ingested' | 'present' | 'skipped' }) => void;
+  /** Called with the id of each article stored. */
+  onArticle?: (id: string) => void;
 }
 
 export const defaultIngestOptions: IngestOptions = {
@@ -157,6 +159,7 @@ export async function ingestItems(
     summary.ingested++;
     summary.relations += relations.length;
     opt.onProgress?.({ source: item.source, status: 'ingested' });
+    opt.onArticle?.(article.id);
   }
   return summary;
 }

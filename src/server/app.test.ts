@@ -128,6 +128,20 @@ describe('HTTP API', () => {
     expect(similar.json().map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(['wire']));
   });
 
+  it('tells live subscribers which story each new article joined', async () => {
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const events = await fetch(`${address}/events`);
+    const reader = (events.body as ReadableStream<Uint8Array>).getReader();
+    await post('/articles', { id: 'copy', site: 'agrinews.example', text: read('copy-frost-vineyards.txt') });
+    let received = '';
+    while (!received.includes('event: article'))
+      received += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    const data = JSON.parse(/data: (.*)/.exec(received)?.[1] ?? '{}');
+    expect(data).toMatchObject({ id: 'copy', storySize: 2 });
+    expect(data.storyTitle).toMatch(/frost/i);
+  });
+
   it('answers bad requests with a 4xx and a message, never a stack trace', async () => {
     const cases = [
       await app.inject('/stories/no-such-story'),

@@ -3,6 +3,7 @@
  * with the validator's message, never a stack trace), an OpenAPI document at /openapi.json, a
  * token for writes, a body size limit. Thin: every route calls the library and the store.
  */
+import { EventEmitter } from 'node:events';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { buildArticle } from '../article/build.js';
@@ -102,6 +103,26 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // Live: clients subscribe to server-sent events and hear of each article as it joins a story.
+  const live = new EventEmitter();
+  live.setMaxListeners(1000);
+  app.get(
+    '/events',
+    { schema: { summary: 'Server-sent events: each added article and the story it joined' } },
+    (req, reply) => {
+      reply.hijack();
+      reply.raw.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+      });
+      reply.raw.write(': newstrace live\n\n');
+      const send = (event: unknown) => reply.raw.write(`event: article\ndata: ${JSON.stringify(event)}\n\n`);
+      live.on('article', send);
+      req.raw.on('close', () => live.off('article', send));
+    },
+  );
+
   app.get('/health', { schema: { summary: 'Liveness and corpus size' } }, async () => {
     const c = opt.store.counts();
     return { ok: true, articles: c.articles, relations: c.relations };
@@ -198,6 +219,7 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
           items.push({ source: `request:${k + 1}`, read: async () => pageFromArticleRecord(r) });
         });
       }
+      const added: string[] = [];
       const summary: IngestSummary = await ingestItems(
         () => ({
           async *[Symbol.asyncIterator]() {
@@ -206,7 +228,22 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
         }),
         opt.store,
         opt.ctx,
+        { onArticle: (id) => added.push(id) },
       );
+      if (added.length && live.listenerCount('article') > 0) {
+        const all = stories();
+        for (const id of added) {
+          const story = all.find((s) => s.articles.some((a) => a.id === id));
+          const article = story?.articles.find((a) => a.id === id);
+          live.emit('article', {
+            id,
+            title: article?.title,
+            story: story?.id,
+            storyTitle: story?.title,
+            storySize: story?.articles.length,
+          });
+        }
+      }
       return summary;
     },
   );
