@@ -1,5 +1,6 @@
 /** `newstrace serve [--db FILE] [--port N] [--host 127.0.0.1] [--token T]`: the HTTP API over a corpus. */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defaultContext } from '../compare/context.js';
 import { buildServer } from '../server/app.js';
 import { openSqliteStore } from '../store/sqlite.js';
@@ -18,7 +19,8 @@ export async function runServe(
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
     version: string;
   };
-  const app = await buildServer({ store, ctx: defaultContext(), token, version: pkg.version });
+  const webDir = fileURLToPath(new URL('../web/', import.meta.url));
+  const app = await buildServer({ store, ctx: defaultContext(), token, version: pkg.version, webDir });
   const address = await app.listen({ port, host: flags.host ?? '127.0.0.1' });
   out.write(
     `newstrace: serving ${flags.db ?? DEFAULT_DB} at ${address} (API: ${address}/openapi.json)` +

@@ -4,12 +4,16 @@
  * token for writes, a body size limit. Thin: every route calls the library and the store.
  */
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { buildArticle } from '../article/build.js';
 import type { Article } from '../article/types.js';
 import { chooseBanding } from '../candidates/lsh.js';
-import { type CompareContext, compareArticles, prepareArticle } from '../compare/compare.js';
+import { type CompareContext, type Comparison, compareArticles, prepareArticle } from '../compare/compare.js';
+import { compareFacts, extractFacts } from '../facts/index.js';
 import {
   defaultIngestOptions,
   type IngestSummary,
@@ -20,6 +24,7 @@ import {
   RecordError,
 } from '../pipeline/ingest.js';
 import { extractPage } from '../pipeline/page.js';
+import { wordDiff } from '../report/word-diff.js';
 import type { Store } from '../store/store.js';
 import { buildStories, type Story } from '../story/stories.js';
 
@@ -31,6 +36,8 @@ export interface ServerOptions {
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
   version?: string;
+  /** Folder of the built web UI (index.html, assets/), served at / when present. */
+  webDir?: string;
 }
 
 const articleRecord = {
@@ -102,6 +109,28 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
   };
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // The web UI: index.html and its hashed assets, with a policy that lets no other script run.
+  const webDir = opt.webDir;
+  if (webDir && existsSync(join(webDir, 'index.html'))) {
+    const page = (file: string, type: string) => async (_req: FastifyRequest, reply: FastifyReply) =>
+      reply
+        .type(type)
+        .header(
+          'content-security-policy',
+          "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+        )
+        .header('x-content-type-options', 'nosniff')
+        .send(await readFile(file));
+    app.get('/', { schema: { hide: true } }, page(join(webDir, 'index.html'), 'text/html; charset=utf-8'));
+    app.get<{ Params: { file: string } }>('/assets/:file', { schema: { hide: true } }, async (req, reply) => {
+      const name = basename(req.params.file);
+      const type = ASSET_TYPES[extname(name)];
+      const file = join(webDir, 'assets', name);
+      if (!type || !existsSync(file)) return reply.status(404).send({ error: `no asset '${name}'` });
+      return page(file, type)(req, reply);
+    });
+  }
 
   // Live: clients subscribe to server-sent events and hear of each article as it joins a story.
   const live = new EventEmitter();
@@ -266,7 +295,43 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
         },
       },
     },
-    async (req) => compareArticles(fromBody(req.body.a), fromBody(req.body.b), opt.ctx),
+    async (req) => withDiffs(compareArticles(fromBody(req.body.a), fromBody(req.body.b), opt.ctx)),
+  );
+
+  app.get<{ Querystring: { a: string; b: string } }>(
+    '/pair',
+    {
+      schema: {
+        summary: 'Compare two stored articles, with the changed words of each aligned pair',
+        querystring: {
+          type: 'object',
+          properties: { a: { type: 'string', minLength: 1 }, b: { type: 'string', minLength: 1 } },
+          required: ['a', 'b'],
+          additionalProperties: false,
+        },
+      },
+    },
+    async (req, reply) => {
+      const a = opt.store.getArticle(req.query.a);
+      const b = opt.store.getArticle(req.query.b);
+      if (!a || !b) return reply.status(404).send({ error: `no article '${a ? req.query.b : req.query.a}'` });
+      return withDiffs(compareArticles(a, b, opt.ctx));
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/stories/:id/facts',
+    {
+      schema: {
+        summary: "Which article of a story has which name, number and quote; conflicts with the origin's",
+        params: idParam,
+      },
+    },
+    async (req, reply) => {
+      const story = stories().find((s) => s.id === req.params.id);
+      if (!story) return reply.status(404).send({ error: `no story '${req.params.id}'` });
+      return factsMatrix(story, opt.store, opt.ctx);
+    },
   );
 
   app.post<{ Body: { title?: string; text?: string; html?: string } }>(
@@ -295,6 +360,72 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
 
   return app;
 }
+
+/** The comparison with, for each alignment, the word-level difference of its two sides. */
+function withDiffs(c: Comparison) {
+  return {
+    ...c,
+    diffs: c.alignments.map((al) =>
+      al.kind === 'related'
+        ? []
+        : wordDiff(
+            al.a.map((i) => c.a.sentences[i].text).join(' '),
+            al.b.map((j) => c.b.sentences[j].text).join(' '),
+          ),
+    ),
+  };
+}
+
+/**
+ * The story's facts matrix: rows are facts (names, numbers, quotes) of its articles, columns its
+ * articles; a cell is the fact as that article gives it, and conflicts with the origin (same kind
+ * of fact, another value) are marked.
+ */
+function factsMatrix(story: Story, store: Store, ctx: CompareContext) {
+  const articles = story.articles.map((a) => store.getArticle(a.id)).filter((a): a is Article => !!a);
+  const facts = articles.map((a) => extractFacts(a.text, { lexicon: ctx.lexicon, sentences: a.sentences }));
+  const rows = new Map<string, { kind: string; text: string; cells: Array<string | null> }>();
+  facts.forEach((list, col) => {
+    for (const f of list) {
+      if (f.kind === 'date') continue;
+      let row = rows.get(f.key);
+      if (!row) {
+        row = { kind: f.kind, text: f.text, cells: articles.map(() => null) };
+        rows.set(f.key, row);
+      }
+      row.cells[col] ??= f.text;
+    }
+  });
+  const originIndex = Math.max(
+    0,
+    articles.findIndex((a) => a.id === story.origin),
+  );
+  const conflicts = articles.map((_, col) =>
+    col === originIndex
+      ? []
+      : compareFacts(facts[col], facts[originIndex]).conflicts.map((c) => ({
+          text: c.a,
+          origin: c.b,
+          reason: c.reason,
+        })),
+  );
+  const present = (r: { cells: Array<string | null> }) => r.cells.filter(Boolean).length;
+  return {
+    articles: story.articles.map((a) => ({ id: a.id, site: a.site ?? null, title: a.title, role: a.role })),
+    rows: [...rows.values()]
+      .sort((x, y) => present(y) - present(x) || x.kind.localeCompare(y.kind))
+      .slice(0, 200),
+    conflicts,
+  };
+}
+
+const ASSET_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
 
 function parseLine(line: string): unknown {
   try {

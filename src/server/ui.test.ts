@@ -1,0 +1,107 @@
+/**
+ * The web UI as a person uses it, in real headless Chromium (Debian's package, driven by
+ * playwright-core) against `newstrace serve`'s app on a temporary corpus holding the seeds and the
+ * bundled sample. Screenshots of each page are written to a temporary folder (path logged).
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultContext } from '../compare/context.js';
+import { ingestPaths } from '../pipeline/ingest.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import type { Store } from '../store/store.js';
+import { buildServer } from './app.js';
+
+const repo = join(import.meta.dirname, '..', '..');
+const seeds = join(repo, '..', 'shared', 'seeds');
+const webDir = join(repo, 'dist', 'web');
+const CHROMIUM = '/usr/bin/chromium';
+const ready = existsSync(CHROMIUM) && existsSync(seeds) && existsSync(join(webDir, 'index.html'));
+if (!ready)
+  console.warn(`UI tests skipped: needs ${CHROMIUM}, ${seeds} and a built UI in ${webDir} (npm run build)`);
+
+describe.skipIf(!ready)('web UI in Chromium', () => {
+  let app: FastifyInstance;
+  let store: Store;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  const shots = mkdtempSync(join(tmpdir(), 'newstrace-ui-'));
+  const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    store = openSqliteStore(join(shots, 'ui.db'));
+    const ctx = defaultContext();
+    await ingestPaths([seeds, join(repo, 'sample')], store, ctx);
+    app = await buildServer({ store, ctx, webDir });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    console.log(`UI screenshots in ${shots}`);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    store?.close();
+  });
+
+  it('lists the stories, filters them, and opens the story of the seeds', async () => {
+    await page.goto(`${base}/`);
+    await page.waitForSelector('#stories li');
+    expect(await page.locator('#stories li').count()).toBeGreaterThanOrEqual(4);
+    await page.fill('#q', 'Kakar');
+    await page.press('#q', 'Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#stories li').length === 1);
+    await shot('1-stories');
+    await page.click('#stories a');
+    await page.waitForSelector('#timeline');
+    expect(await page.locator('#timeline li').count()).toBe(2);
+    expect(await page.locator('#graph circle').count()).toBe(2);
+    const facts = await page.textContent('#facts');
+    expect(facts).toContain('CPEC');
+    expect(facts).toContain('240 million');
+    await shot('2-story');
+  });
+
+  it('shows the pair view with aligned sentences, changed words and facts', async () => {
+    await page.click('#edges a');
+    await page.waitForSelector('#pair');
+    expect(await page.locator('.column-a li.aligned').count()).toBeGreaterThanOrEqual(10);
+    expect(await page.locator('mark').count()).toBeGreaterThan(0);
+    const facts = await page.textContent('#pair-facts');
+    expect(facts).toMatch(/Only in (A|B):.*240 million/);
+    expect(facts).toContain('Wang Zhigang');
+    await shot('3-pair');
+  });
+
+  it('compares two pasted texts', async () => {
+    await page.goto(`${base}/#/compare`);
+    await page.fill(
+      '#text-a',
+      'Bridge closes\nThe old bridge in Eastmere closed on Monday for repairs that will take a year, the city said.\nBuses will run every ten minutes.',
+    );
+    await page.fill(
+      '#text-b',
+      'Eastmere bridge shut\nEastmere closed its old bridge on Monday for a year of repairs, according to the city.\nThe buses run every 10 minutes.',
+    );
+    await page.click('#compare-button');
+    await page.waitForSelector('#compare-result #pair');
+    expect(await page.textContent('#compare-result h1')).toMatch(/rewrite|near-duplicate|partial-reuse/);
+    await shot('4-compare');
+  });
+});

@@ -1,0 +1,355 @@
+/**
+ * The newstrace web UI: story list, story page (timeline, provenance graph, facts matrix), pair
+ * view and a compare page. Article text only ever reaches the page as text nodes — nothing from
+ * an article is rendered as HTML or executed.
+ */
+import './style.css';
+
+type Role = 'origin' | 'copy' | 'rewrite' | 'partial-reuse' | 'independent' | 'derived';
+interface StorySummary {
+  id: string;
+  title: string;
+  start: string | null;
+  end: string | null;
+  articles: number;
+  sites: string[];
+}
+interface StoryArticle {
+  id: string;
+  title: string;
+  site?: string;
+  published?: string;
+  role: Role;
+  copyOf?: string;
+}
+interface Story {
+  id: string;
+  title: string;
+  start?: string;
+  end?: string;
+  origin: string;
+  articles: StoryArticle[];
+  edges: Array<{ from: string; to: string; type: string; direction: string; evidence: string[] }>;
+}
+interface Sentence {
+  text: string;
+}
+interface Comparison {
+  a: { id: string; title: string; sentences: Sentence[]; furniture: string[] };
+  b: { id: string; title: string; sentences: Sentence[]; furniture: string[] };
+  relation: { type: string; direction: string; coverageA: number; coverageB: number; evidence: string[] };
+  alignments: Array<{ a: number[]; b: number[]; kind: string; score: number }>;
+  facts: { shared: Array<{ text: string }>; onlyA: Array<{ text: string }>; onlyB: Array<{ text: string }>; conflicts: Array<{ a: string; b: string }> };
+  diffs: Array<Array<{ op: 'same' | 'del' | 'ins'; text: string }>>;
+}
+interface FactsMatrix {
+  articles: Array<{ id: string; site: string | null; title: string; role: Role }>;
+  rows: Array<{ kind: string; text: string; cells: Array<string | null> }>;
+  conflicts: Array<Array<{ text: string; origin: string; reason: string }>>;
+}
+
+const view = document.getElementById('view') as HTMLElement;
+
+/** An element with text (never HTML) and children. */
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: Array<Node | string | null | undefined>
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const c of children) if (c !== null && c !== undefined) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return node;
+}
+
+async function api<T>(path: string, init?: RequestInit): Promise<T> {
+  const r = await fetch(path, init);
+  const body = await r.json();
+  if (!r.ok) throw new Error(body.error ?? r.statusText);
+  return body as T;
+}
+
+const when = (iso?: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : 'undated');
+
+function show(...nodes: Node[]): void {
+  view.replaceChildren(...nodes);
+  view.focus();
+}
+
+async function storyList(params: URLSearchParams): Promise<void> {
+  const q = params.get('q') ?? '';
+  const site = params.get('site') ?? '';
+  const since = params.get('since') ?? '';
+  const query = new URLSearchParams({ limit: '200' });
+  if (q) query.set('q', q);
+  if (site) query.set('site', site);
+  if (since) query.set('since', new Date(since).toISOString());
+  const [stories, all] = await Promise.all([
+    api<StorySummary[]>(`/stories?${query}`),
+    api<StorySummary[]>('/stories?limit=1000'),
+  ]);
+  const sites = [...new Set(all.flatMap((s) => s.sites))].sort();
+  const search = el('input', { type: 'search', id: 'q', placeholder: 'Search titles (press /)', value: q, 'aria-label': 'Search stories' });
+  const siteSelect = el('select', { id: 'site', 'aria-label': 'Site' }, el('option', { value: '' }, 'All sites'), ...sites.map((s) => el('option', { value: s }, s)));
+  siteSelect.value = site;
+  const sinceInput = el('input', { type: 'date', id: 'since', value: since, 'aria-label': 'Since' });
+  const form = el('form', { class: 'filters', role: 'search' }, search, siteSelect, sinceInput, el('button', { type: 'submit' }, 'Filter'));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const p = new URLSearchParams();
+    if (search.value) p.set('q', search.value);
+    if (siteSelect.value) p.set('site', siteSelect.value);
+    if (sinceInput.value) p.set('since', sinceInput.value);
+    location.hash = `#/?${p}`;
+  });
+  const rows = stories.map((s) =>
+    el(
+      'li',
+      { class: 'story-row' },
+      el('a', { href: `#/story/${encodeURIComponent(s.id)}` }, s.title || '(untitled)'),
+      el('span', { class: 'meta' }, `${s.articles} article${s.articles === 1 ? '' : 's'} · ${s.sites.join(', ') || 'no site'} · ${when(s.start)} → ${when(s.end)}`),
+    ),
+  );
+  const list = el('ol', { class: 'stories', id: 'stories' }, ...rows);
+  show(el('h1', {}, 'Stories'), form, stories.length ? list : el('p', {}, 'No stories match.'));
+  keyboardList(list);
+}
+
+/** j / k move through a list of links, Enter opens, / goes to the search box. */
+function keyboardList(list: HTMLElement): void {
+  const links = [...list.querySelectorAll('a')];
+  let at = -1;
+  view.onkeydown = (e) => {
+    if ((e.target as HTMLElement).tagName === 'INPUT') return;
+    if (e.key === 'j' || e.key === 'k') {
+      at = Math.max(0, Math.min(links.length - 1, at + (e.key === 'j' ? 1 : -1)));
+      links[at]?.focus();
+    } else if (e.key === '/') {
+      e.preventDefault();
+      (document.getElementById('q') as HTMLInputElement | null)?.focus();
+    }
+  };
+}
+
+async function storyPage(id: string): Promise<void> {
+  const [story, facts] = await Promise.all([
+    api<Story>(`/stories/${encodeURIComponent(id)}`),
+    api<FactsMatrix>(`/stories/${encodeURIComponent(id)}/facts`),
+  ]);
+  const index = new Map(story.articles.map((a, k) => [a.id, k + 1]));
+  const timeline = el(
+    'ol',
+    { class: 'timeline', id: 'timeline' },
+    ...story.articles.map((a) =>
+      el(
+        'li',
+        { class: `role-${a.role}` },
+        el('span', { class: 'num' }, `[${index.get(a.id)}]`),
+        el('time', {}, when(a.published)),
+        el('span', { class: `role role-${a.role}` }, a.role),
+        el('span', { class: 'site' }, a.site ?? ''),
+        el('span', { class: 'title' }, a.title || '(untitled)'),
+        a.copyOf ? el('span', { class: 'copy' }, ` copy of [${index.get(a.copyOf)}]`) : null,
+      ),
+    ),
+  );
+  const edges = el(
+    'ul',
+    { class: 'edges', id: 'edges' },
+    ...story.edges.map((e) =>
+      el(
+        'li',
+        {},
+        el('a', { href: `#/pair/${encodeURIComponent(e.from)}/${encodeURIComponent(e.to)}` }, `[${index.get(e.from)}] ${e.type === 'same-story' ? '—' : '→'} [${index.get(e.to)}]`),
+        ` ${e.type}`,
+        el('span', { class: 'meta' }, e.evidence.slice(1).join('; ')),
+      ),
+    ),
+  );
+  show(
+    el('p', {}, el('a', { href: '#/' }, '← all stories')),
+    el('h1', {}, story.title || '(untitled)'),
+    el('p', { class: 'meta' }, `${story.articles.length} articles · ${when(story.start)} → ${when(story.end)}`),
+    el('h2', {}, 'Timeline'),
+    timeline,
+    el('h2', {}, 'Provenance'),
+    graph(story, index),
+    edges,
+    el('h2', {}, 'Facts'),
+    factsTable(facts),
+  );
+  keyboardList(edges);
+}
+
+/** The provenance graph: articles by time left to right, arrows from each derived article to its source. */
+function graph(story: Story, index: Map<string, number>): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const shown = story.articles.filter((a) => !a.copyOf);
+  const copies = new Map<string, number>();
+  for (const a of story.articles) if (a.copyOf) copies.set(a.copyOf, (copies.get(a.copyOf) ?? 0) + 1);
+  const width = Math.max(400, shown.length * 120);
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${width} 160`);
+  svg.setAttribute('class', 'graph');
+  svg.setAttribute('id', 'graph');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', 'Provenance graph');
+  const pos = new Map<string, [number, number]>();
+  shown.forEach((a, k) => pos.set(a.id, [60 + k * ((width - 120) / Math.max(1, shown.length - 1)), k % 2 ? 110 : 50]));
+  const add = (tag: string, attrs: Record<string, string>, text?: string) => {
+    const n = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v);
+    if (text) n.textContent = text;
+    svg.append(n);
+    return n;
+  };
+  add('defs', {}).innerHTML = '<marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0 L10,5 L0,10 z"/></marker>';
+  for (const e of story.edges) {
+    const from = pos.get(e.from);
+    const to = pos.get(e.to);
+    if (!from || !to) continue;
+    add('line', { x1: String(from[0]), y1: String(from[1]), x2: String(to[0]), y2: String(to[1]), class: `edge edge-${e.type}`, 'marker-end': e.type === 'same-story' ? '' : 'url(#arrow)' });
+  }
+  for (const a of shown) {
+    const [x, y] = pos.get(a.id) as [number, number];
+    add('circle', { cx: String(x), cy: String(y), r: a.id === story.origin ? '16' : '12', class: `node role-${a.role}` });
+    add('text', { x: String(x), y: String(y + 4), 'text-anchor': 'middle', class: 'node-label' }, String(index.get(a.id)));
+    const extra = copies.get(a.id) ? ` +${copies.get(a.id)} copies` : '';
+    add('text', { x: String(x), y: String(y + 30), 'text-anchor': 'middle', class: 'node-site' }, `${a.site ?? ''}${extra}`);
+  }
+  return svg;
+}
+
+function factsTable(m: FactsMatrix): HTMLElement {
+  const conflictCells = new Set<string>();
+  m.conflicts.forEach((list, col) => {
+    for (const c of list) conflictCells.add(`${col}|${c.text}`);
+  });
+  const head = el('tr', {}, el('th', {}, 'fact'), ...m.articles.map((a, k) => el('th', { title: a.title }, `[${k + 1}] ${a.site ?? ''}`)));
+  const body = m.rows.map((r) =>
+    el(
+      'tr',
+      {},
+      el('th', { class: `kind-${r.kind}` }, `${r.kind}: ${r.text.length > 60 ? `${r.text.slice(0, 57)}…` : r.text}`),
+      ...r.cells.map((c, col) => el('td', { class: c ? (conflictCells.has(`${col}|${c}`) ? 'conflict' : 'has') : 'missing' }, c ? (c.length > 40 ? `${c.slice(0, 37)}…` : c) : '')),
+    ),
+  );
+  const conflicts = m.conflicts.flatMap((list, col) => list.map((c) => el('li', {}, `[${col + 1}] says “${c.text}” where the origin says “${c.origin}” (${c.reason})`)));
+  return el('div', { class: 'facts', id: 'facts' }, el('table', {}, el('thead', {}, head), el('tbody', {}, ...body)), conflicts.length ? el('ul', { class: 'conflicts' }, ...conflicts) : el('p', { class: 'meta' }, 'No conflicting figures.'));
+}
+
+function pairView(c: Comparison): HTMLElement[] {
+  const r = c.relation;
+  const alignedA = new Map<number, number>();
+  const alignedB = new Map<number, number>();
+  c.alignments.forEach((al, k) => {
+    if (al.kind === 'related') return;
+    for (const i of al.a) alignedA.set(i, k);
+    for (const j of al.b) alignedB.set(j, k);
+  });
+  const column = (side: 'a' | 'b') => {
+    const aligned = side === 'a' ? alignedA : alignedB;
+    return el(
+      'ol',
+      { class: `column column-${side}` },
+      ...c[side].sentences.map((s, i) => {
+        const k = aligned.get(i);
+        const al = k === undefined ? undefined : c.alignments[k];
+        const item = el('li', { class: al ? `aligned kind-${al.kind}` : 'unaligned', 'data-alignment': k === undefined ? '' : String(k + 1) });
+        if (al && al.kind !== 'verbatim') {
+          // Changed words: deleted ones on A's side, inserted ones on B's.
+          const diff = c.diffs[k as number] ?? [];
+          const first = side === 'a' ? al.a[0] : al.b[0];
+          if (i === first) {
+            for (const op of diff) {
+              if (op.op === 'same') item.append(`${op.text} `);
+              else if ((op.op === 'del' && side === 'a') || (op.op === 'ins' && side === 'b')) item.append(el('mark', { class: op.op }, op.text), ' ');
+            }
+            item.prepend(el('span', { class: 'tag' }, `${k as number + 1} ${al.kind}`));
+            return item;
+          }
+          item.append(el('span', { class: 'tag' }, `${k as number + 1}`), ' ↑ (joined above)');
+          return item;
+        }
+        if (al) item.append(el('span', { class: 'tag' }, `${k as number + 1} ${al.kind}`));
+        item.append(s.text);
+        return item;
+      }),
+    );
+  };
+  const furniture = (side: 'a' | 'b') =>
+    c[side].furniture.length
+      ? el('details', { class: 'furniture' }, el('summary', {}, `Furniture removed (${c[side].furniture.length})`), el('ul', {}, ...c[side].furniture.map((f) => el('li', {}, f))))
+      : el('p', { class: 'meta' }, 'No furniture removed.');
+  const facts = el(
+    'div',
+    { class: 'pair-facts', id: 'pair-facts' },
+    el('h2', {}, 'Facts'),
+    el('p', {}, el('strong', {}, 'Shared: '), c.facts.shared.map((f) => f.text).join(' · ') || 'none'),
+    el('p', {}, el('strong', {}, 'Only in A: '), c.facts.onlyA.map((f) => f.text).join(' · ') || 'none'),
+    el('p', {}, el('strong', {}, 'Only in B: '), c.facts.onlyB.map((f) => f.text).join(' · ') || 'none'),
+    c.facts.conflicts.length ? el('p', { class: 'conflict' }, el('strong', {}, 'Conflicts: '), c.facts.conflicts.map((x) => `${x.a} ≠ ${x.b}`).join(' · ')) : null,
+  );
+  return [
+    el('h1', {}, `${r.type} · ${r.direction}`),
+    el('p', { class: 'meta', id: 'relation' }, `A covered ${Math.round(r.coverageA * 100)}%, B covered ${Math.round(r.coverageB * 100)}% · ${r.evidence.join(' · ')}`),
+    el(
+      'div',
+      { class: 'pair', id: 'pair' },
+      el('section', {}, el('h2', {}, `A: ${c.a.title || '(untitled)'}`), column('a'), furniture('a')),
+      el('section', {}, el('h2', {}, `B: ${c.b.title || '(untitled)'}`), column('b'), furniture('b')),
+    ),
+    facts,
+  ];
+}
+
+async function pairPage(a: string, b: string): Promise<void> {
+  const c = await api<Comparison>(`/pair?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`);
+  show(el('p', {}, el('a', { href: '#/' }, '← all stories')), ...pairView(c));
+}
+
+function comparePage(): void {
+  const a = el('textarea', { id: 'text-a', rows: '12', placeholder: 'Paste article A (first line: title)', 'aria-label': 'Article A' });
+  const b = el('textarea', { id: 'text-b', rows: '12', placeholder: 'Paste article B (first line: title)', 'aria-label': 'Article B' });
+  const out = el('div', { id: 'compare-result' });
+  const form = el('form', { class: 'compare' }, el('div', { class: 'pair' }, a, b), el('button', { type: 'submit', id: 'compare-button' }, 'Compare'));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    out.replaceChildren(el('p', {}, 'Comparing…'));
+    try {
+      const c = await api<Comparison>('/compare', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ a: { text: a.value }, b: { text: b.value } }),
+      });
+      out.replaceChildren(...pairView(c));
+    } catch (err) {
+      out.replaceChildren(el('p', { class: 'error' }, (err as Error).message));
+    }
+  });
+  show(el('h1', {}, 'Compare two texts'), form, out);
+}
+
+async function route(): Promise<void> {
+  const [path, query] = location.hash.replace(/^#/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  try {
+    if (parts[0] === 'story' && parts[1]) await storyPage(parts[1]);
+    else if (parts[0] === 'pair' && parts[1] && parts[2]) await pairPage(parts[1], parts[2]);
+    else if (parts[0] === 'compare') comparePage();
+    else await storyList(new URLSearchParams(query ?? ''));
+  } catch (err) {
+    show(el('p', { class: 'error' }, (err as Error).message));
+  }
+}
+
+window.addEventListener('hashchange', route);
+void route();
+
+// Live: a note when an article joins a story.
+const live = document.getElementById('live') as HTMLElement;
+const events = new EventSource('/events');
+events.addEventListener('article', (e) => {
+  const d = JSON.parse((e as MessageEvent).data) as { title?: string; storyTitle?: string; storySize?: number };
+  live.textContent = `New: “${d.title ?? ''}” joined “${d.storyTitle ?? ''}” (${d.storySize ?? 1} articles)`;
+});
