@@ -5,7 +5,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareArticles } from '../compare/compare.js';
 import { defaultContext } from '../compare/context.js';
@@ -14,6 +14,7 @@ import { loadArticle } from '../pipeline/load-article.js';
 import { renderTerminal } from '../report/terminal.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { runStories } from './corpus.js';
+import { runServe } from './serve.js';
 
 interface ManifestEntry {
   file?: string;
@@ -45,7 +46,7 @@ export const sampleDir = fileURLToPath(new URL('../../sample/', import.meta.url)
  * The main job on the sample: every article ingested into a fresh corpus (with the outlet and
  * time the manifest gives it), then the stories printed with who took from whom.
  */
-async function ingestSample(entries: ManifestEntry[], out: NodeJS.WritableStream): Promise<void> {
+async function ingestSample(entries: ManifestEntry[], out: NodeJS.WritableStream): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'newstrace-demo-'));
   const db = join(dir, 'sample.db');
   const store = openSqliteStore(db);
@@ -82,15 +83,18 @@ async function ingestSample(entries: ManifestEntry[], out: NodeJS.WritableStream
     store.close();
   }
   runStories({ db, json: false }, out);
-  rmSync(dir, { recursive: true, force: true });
+  return db;
 }
 
-export async function runDemo(out: NodeJS.WritableStream): Promise<number> {
+export async function runDemo(
+  out: NodeJS.WritableStream,
+  options: { serve?: boolean } = {},
+): Promise<number> {
   const manifest = JSON.parse(readFileSync(join(sampleDir, 'manifest.json'), 'utf8')) as {
     articles?: ManifestEntry[];
   } & Record<string, unknown>;
   const entries = (manifest.articles ?? (Array.isArray(manifest) ? manifest : [])) as ManifestEntry[];
-  await ingestSample(entries, out);
+  const db = await ingestSample(entries, out);
   const ctx = defaultContext();
   const load = async (e: ManifestEntry) => {
     const article = await loadArticle(join(sampleDir, e.file as string));
@@ -114,5 +118,10 @@ export async function runDemo(out: NodeJS.WritableStream): Promise<number> {
     if (e.role === 'rewrite' && !showcase) showcase = renderTerminal(result, { color: false, width: 100 });
   }
   if (showcase) out.write(`The rewrite in detail:\n\n${showcase}`);
+  if (options.serve) {
+    out.write('\n');
+    return runServe({ db, port: process.env.PORT ?? '8080' }, out);
+  }
+  rmSync(dirname(db), { recursive: true, force: true });
   return 0;
 }

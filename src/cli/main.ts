@@ -27,7 +27,7 @@ Usage:
   newstrace show STORY|ARTICLE [--json] [--db FILE]   one story with its graph, or one article with its relations
   newstrace export [--format jsonl|csv|graphml] [--db FILE]   the corpus for other tools
   newstrace serve [--db FILE] [--port N] [--host H] [--token T]   the HTTP API (127.0.0.1:8080 by default)
-  newstrace demo                                  run on the bundled sample corpus
+  newstrace demo [--serve]                        run on the bundled sample corpus (and serve its web UI)
   newstrace --version | --help
 `;
 
@@ -46,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       host: { type: 'string' },
       token: { type: 'string' },
+      serve: { type: 'boolean', default: false },
       html: { type: 'string' },
       pairs: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -88,7 +89,7 @@ async function main(argv: string[]): Promise<number> {
         process.stdout,
       );
     case 'demo':
-      return runDemo(process.stdout);
+      return runDemo(process.stdout, { serve: values.serve });
     default:
       throw new UsageError(`unknown command '${command}'`);
   }

@@ -21,10 +21,17 @@ export async function runServe(
   };
   const webDir = fileURLToPath(new URL('../web/', import.meta.url));
   const app = await buildServer({ store, ctx: defaultContext(), token, version: pkg.version, webDir });
-  const address = await app.listen({ port, host: flags.host ?? '127.0.0.1' });
+  let address: string;
+  try {
+    address = await app.listen({ port, host: flags.host ?? '127.0.0.1' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+    // The port is taken: any free one will do, the address printed says which.
+    address = await app.listen({ port: 0, host: flags.host ?? '127.0.0.1' });
+  }
   out.write(
-    `newstrace: serving ${flags.db ?? DEFAULT_DB} at ${address} (API: ${address}/openapi.json)` +
-      `${token ? '' : '; writes disabled: set --token or NEWSTRACE_TOKEN'}\n`,
+    `newstrace: serving ${flags.db ?? DEFAULT_DB} (Ctrl-C stops)\n  web UI: ${address}/\n  API:    ${address}/openapi.json\n` +
+      `${token ? '' : '  writes: disabled (set --token or NEWSTRACE_TOKEN)\n'}`,
   );
   const stop = async () => {
     await app.close();
