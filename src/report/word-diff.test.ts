@@ -4,10 +4,10 @@ import { wordDiff } from './word-diff.js';
 describe('wordDiff', () => {
   it('marks replaced words and ignores case and punctuation around words', () => {
     expect(wordDiff('The leaders discussed Defence, trade.', 'the leaders reviewed defence trade')).toEqual([
-      { op: 'same', text: 'the leaders' },
+      { op: 'same', text: 'the leaders', textA: 'The leaders' },
       { op: 'del', text: 'discussed' },
       { op: 'ins', text: 'reviewed' },
-      { op: 'same', text: 'defence trade' },
+      { op: 'same', text: 'defence trade', textA: 'Defence, trade.' },
     ]);
   });
 

@@ -4,7 +4,8 @@
  * "Defence" count as the same word.
  */
 
-export type DiffOp = { op: 'same' | 'del' | 'ins'; text: string };
+/** A run of words: kept (`text` as B writes it, `textA` as A does), deleted from A, or inserted by B. */
+export type DiffOp = { op: 'same'; text: string; textA: string } | { op: 'del' | 'ins'; text: string };
 
 export function wordDiff(a: string, b: string): DiffOp[] {
   const wa = a.split(/\s+/).filter(Boolean);
@@ -28,7 +29,7 @@ export function wordDiff(a: string, b: string): DiffOp[] {
   let j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && ka[i] === kb[j]) {
-      push(ops, 'same', wb[j]);
+      push(ops, 'same', wb[j], wa[i]);
       i++;
       j++;
     } else if (i < n && (j === m || table[(i + 1) * (m + 1) + j] >= table[i * (m + 1) + j + 1])) {
@@ -45,8 +46,10 @@ function key(word: string): string {
   return word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 }
 
-function push(ops: DiffOp[], op: DiffOp['op'], word: string): void {
+function push(ops: DiffOp[], op: DiffOp['op'], word: string, wordA = word): void {
   const last = ops[ops.length - 1];
-  if (last && last.op === op) last.text += ` ${word}`;
-  else ops.push({ op, text: word });
+  if (last && last.op === op) {
+    last.text += ` ${word}`;
+    if (last.op === 'same') last.textA += ` ${wordA}`;
+  } else ops.push(op === 'same' ? { op, text: word, textA: wordA } : { op, text: word });
 }

@@ -40,7 +40,7 @@ interface Comparison {
   relation: { type: string; direction: string; coverageA: number; coverageB: number; evidence: string[] };
   alignments: Array<{ a: number[]; b: number[]; kind: string; score: number }>;
   facts: { shared: Array<{ text: string }>; onlyA: Array<{ text: string }>; onlyB: Array<{ text: string }>; conflicts: Array<{ a: string; b: string }> };
-  diffs: Array<Array<{ op: 'same' | 'del' | 'ins'; text: string }>>;
+  diffs: Array<Array<{ op: 'same' | 'del' | 'ins'; text: string; textA?: string }>>;
 }
 interface FactsMatrix {
   articles: Array<{ id: string; site: string | null; title: string; role: Role }>;
@@ -262,7 +262,7 @@ function pairView(c: Comparison): HTMLElement[] {
           const first = side === 'a' ? al.a[0] : al.b[0];
           if (i === first) {
             for (const op of diff) {
-              if (op.op === 'same') item.append(`${op.text} `);
+              if (op.op === 'same') item.append(`${side === 'a' ? (op.textA ?? op.text) : op.text} `);
               else if ((op.op === 'del' && side === 'a') || (op.op === 'ins' && side === 'b')) item.append(el('mark', { class: op.op }, op.text), ' ');
             }
             item.prepend(el('span', { class: 'tag' }, `${k as number + 1} ${al.kind}`));
