@@ -20,6 +20,7 @@ import { articleFromPage } from '../pipeline/page.js';
 import { predictProbability } from '../similarity/boosting.js';
 import { pairFeatures } from '../similarity/features.js';
 import { profileSentence } from '../similarity/profile.js';
+import { benchApi } from './api.js';
 import { benchCorpus } from './corpus.js';
 import { benchExtraction } from './extraction.js';
 
@@ -159,6 +160,8 @@ async function main(): Promise<void> {
   benchExtraction();
   console.log('');
   await benchCorpus(10_000);
+  console.log('');
+  await benchApi(Number(process.env.NEWSTRACE_BENCH_API_ARTICLES ?? 3000));
 }
 
 await main();

@@ -12,7 +12,13 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { buildArticle } from '../article/build.js';
 import type { Article } from '../article/types.js';
 import { chooseBanding } from '../candidates/lsh.js';
-import { type CompareContext, type Comparison, compareArticles, prepareArticle } from '../compare/compare.js';
+import {
+  type CompareContext,
+  type Comparison,
+  compareArticles,
+  type PreparedArticle,
+  prepareArticle,
+} from '../compare/compare.js';
 import { compareFacts, extractFacts } from '../facts/index.js';
 import {
   defaultIngestOptions,
@@ -99,7 +105,30 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
     reply.status(404).send({ error: `no route ${req.method} ${req.url}` });
   });
 
-  const stories = (): Story[] => buildStories(opt.store.articles(), opt.store.relations());
+  // Stored articles prepared for comparison, kept for the next `similar` (least recently used out).
+  const prepared = new Map<string, PreparedArticle>();
+  const preparedOf = (id: string): PreparedArticle | undefined => {
+    let p = prepared.get(id);
+    if (p) prepared.delete(id);
+    else {
+      const a = opt.store.getArticle(id);
+      if (!a) return undefined;
+      p = prepareArticle(a, opt.ctx);
+      if (prepared.size >= 5000) prepared.delete(prepared.keys().next().value as string);
+    }
+    prepared.set(id, p);
+    return p;
+  };
+
+  // Stories are rebuilt from the relations only when the corpus has changed since the last build.
+  let cached: { key: string; stories: Story[] } | undefined;
+  const stories = (): Story[] => {
+    const c = opt.store.counts();
+    const key = `${c.articles}:${c.relations}`;
+    if (cached?.key !== key)
+      cached = { key, stories: buildStories(opt.store.articles(), opt.store.relations()) };
+    return cached.stories;
+  };
   const requireToken = async (req: FastifyRequest, reply: FastifyReply) => {
     const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!opt.token)
@@ -342,10 +371,7 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
       const { relations } = matchInStore(article, opt.store, opt.ctx, defaultIngestOptions, {
         banding: chooseBanding(defaultIngestOptions.nearDuplicateThreshold, 128),
         maxDf: Math.max(20, Math.floor(opt.store.counts().articles * 0.02)),
-        preparedOf: (id) => {
-          const a = opt.store.getArticle(id);
-          return a ? prepareArticle(a, opt.ctx) : undefined;
-        },
+        preparedOf,
       });
       return relations.map((r) => ({
         id: r.b,
