@@ -4,11 +4,11 @@
  * (ingested, already present, or skipped with a reason); a re-run skips what is stored.
  */
 import { createReadStream, promises as fs } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import { type ArticleMeta, buildArticle } from '../article/build.js';
-import type { Article, ExtractedPage } from '../article/types.js';
+import type { Article } from '../article/types.js';
 import { type Banding, bandKeys, chooseBanding } from '../candidates/lsh.js';
 import { keyTerms } from '../candidates/terms.js';
 import {
@@ -17,14 +17,15 @@ import {
   type PreparedArticle,
   prepareArticle,
 } from '../compare/compare.js';
-import { extractTextPage, pageLines } from '../extract/text-page/extract.js';
-import { SITE_FURNITURE_PAGES, siteLineKey, siteLineKeys } from '../extract/text-page/site-furniture.js';
+import { pageLines } from '../extract/text-page/extract.js';
+import { SITE_FURNITURE_PAGES, siteLineKeys } from '../extract/text-page/site-furniture.js';
 import { sketchArticle } from '../sketch/article.js';
 import { FeedError, type FeedItem, looksLikeFeed, readFeed } from '../source/feed.js';
 import { InputError, readInput } from '../source/index.js';
 import { readWarc } from '../source/warc.js';
-import type { ArticleWrite, Store, StoredRelation } from '../store/store.js';
-import { extractPage, type PageKind } from './page.js';
+import type { Store, StoredRelation } from '../store/store.js';
+import { type PreparedJob, type PrepareJob, prepareJob, type RawPage } from './prepare.js';
+import { PreparePool } from './prepare-pool.js';
 
 export interface IngestOptions {
   /** Jaccard similarity of word 4-grams from which near-duplicates are looked for. */
@@ -36,12 +37,17 @@ export interface IngestOptions {
   onProgress?: (event: { source: string; status: 'ingested' | 'present' | 'skipped' }) => void;
   /** Called with the id of each article stored. */
   onArticle?: (id: string) => void;
+  /** Worker threads that prepare articles (0: all on the main thread). */
+  workers: number;
 }
 
 export const defaultIngestOptions: IngestOptions = {
   nearDuplicateThreshold: 0.5,
   candidates: 20,
   sharedTerms: 3,
+  // One worker prepares while the main thread verifies and writes: both cores busy (a second
+  // worker on two cores measured slower).
+  workers: availableParallelism() > 1 ? 1 : 0,
 };
 
 export interface IngestSummary {
@@ -51,12 +57,7 @@ export interface IngestSummary {
   relations: number;
 }
 
-/** A page as read, before extraction: its content and what the input said about it. */
-export interface RawPage {
-  content: string;
-  kind: PageKind;
-  meta: ArticleMeta & { author?: string };
-}
+export type { RawPage } from './prepare.js';
 
 /**
  * One article-to-be: a page to read and extract (files, stdin, JSONL lines), or an article built
@@ -120,46 +121,77 @@ export async function ingestItems(
     store.recordInput(source, 'skipped', reason);
     opt.onProgress?.({ source, status: 'skipped' });
   };
-  for await (const item of items(skip)) {
-    let article: Article;
-    let siteLines: ArticleWrite['siteLines'];
+  const pool = PreparePool.create(opt.workers);
+  // Jobs in flight: preparation runs ahead (on the workers), results are taken in input order so
+  // that a run gives the same corpus whatever the number of workers.
+  type Outcome = { job: PrepareJob; done: PreparedJob } | { source: string; error: string };
+  const window: Array<Promise<Outcome>> = [];
+  const start = async (item: Pending): Promise<Outcome> => {
+    let job: PrepareJob;
     try {
-      if ('build' in item) article = await item.build();
-      else ({ article, siteLines } = extractWithSite(await item.read(), store));
-    } catch (e) {
-      if (e instanceof InputError || e instanceof RecordError) {
-        skip(item.source, e.message);
-        continue;
+      if ('build' in item) job = { source: item.source, article: await item.build(), banding };
+      else {
+        const raw = await item.read();
+        job = { source: item.source, raw, site: siteInfo(raw, store), banding };
       }
+    } catch (e) {
+      if (e instanceof InputError || e instanceof RecordError)
+        return { source: item.source, error: e.message };
       throw e;
     }
-    if (article.sentences.length === 0) {
-      skip(item.source, 'no article text found');
-      continue;
+    return { job, done: pool ? await pool.run(job) : prepareJob(job, ctx) };
+  };
+  const finish = (outcome: Outcome) => {
+    if ('error' in outcome) {
+      skip(outcome.source, outcome.error);
+      return;
+    }
+    let { done } = outcome;
+    const { job } = outcome;
+    // Pages of the site written while this one was being prepared may have taught the site more
+    // furniture: then it is extracted again with what is known now.
+    if (job.raw && job.site) {
+      const now = siteInfo(job.raw, store);
+      if (now && now.known.length !== job.site.known.length) done = prepareJob({ ...job, site: now }, ctx);
+    }
+    const { article, source } = done;
+    if (!done.prepared || !done.keys || !done.terms) {
+      skip(source, 'no article text found');
+      return;
     }
     if (store.hasArticle(article.id)) {
       summary.present++;
-      store.recordInput(item.source, 'present', undefined, article.id);
-      opt.onProgress?.({ source: item.source, status: 'present' });
-      continue;
+      store.recordInput(source, 'present', undefined, article.id);
+      opt.onProgress?.({ source, status: 'present' });
+      return;
     }
-    const {
-      prepared: mine,
-      keys,
-      terms,
-      relations,
-    } = matchInStore(article, store, ctx, opt, {
-      banding,
+    const relations = verifyCandidates(done.prepared, done.keys, done.terms, store, ctx, opt, {
       maxDf: Math.max(20, Math.floor(stored * 0.02)),
       preparedOf,
     });
-    store.writeArticle({ article, source: item.source, bandKeys: keys, terms, relations, siteLines });
-    prepared.set(article.id, mine);
+    store.writeArticle({
+      article,
+      source,
+      bandKeys: done.keys,
+      terms: done.terms,
+      relations,
+      siteLines: done.siteLines,
+    });
+    prepared.set(article.id, done.prepared);
     stored++;
     summary.ingested++;
     summary.relations += relations.length;
-    opt.onProgress?.({ source: item.source, status: 'ingested' });
+    opt.onProgress?.({ source, status: 'ingested' });
     opt.onArticle?.(article.id);
+  };
+  try {
+    for await (const item of items(skip)) {
+      window.push(start(item));
+      if (window.length >= (pool ? 4 * opt.workers : 1)) finish(await (window.shift() as Promise<Outcome>));
+    }
+    while (window.length) finish(await (window.shift() as Promise<Outcome>));
+  } finally {
+    await pool?.close();
   }
   return summary;
 }
@@ -187,48 +219,51 @@ export function matchInStore(
   const mine = prepareArticle(article, ctx);
   const keys = bandKeys(sketchArticle(article), using.banding);
   const terms = keyTerms(mine);
+  return {
+    prepared: mine,
+    keys,
+    terms,
+    relations: verifyCandidates(mine, keys, terms, store, ctx, opt, using),
+  };
+}
+
+/** Candidates from the band keys and key terms, verified by the compare engine. */
+function verifyCandidates(
+  mine: PreparedArticle,
+  keys: Uint32Array,
+  terms: string[],
+  store: Store,
+  ctx: CompareContext,
+  opt: Pick<IngestOptions, 'candidates' | 'sharedTerms'>,
+  using: { maxDf: number; preparedOf: (id: string) => PreparedArticle | undefined },
+): StoredRelation[] {
+  const id = mine.article.id;
   const candidates = new Set([
     ...store.bandCandidates(keys, opt.candidates),
     ...store.termCandidates(terms, opt.sharedTerms, using.maxDf, opt.candidates),
   ]);
-  candidates.delete(article.id);
+  candidates.delete(id);
   const relations: StoredRelation[] = [];
-  for (const id of candidates) {
-    const other = using.preparedOf(id);
-    if (!other) continue;
-    const { relation } = compareArticles(mine, other, ctx);
+  for (const other of candidates) {
+    const theirs = using.preparedOf(other);
+    if (!theirs) continue;
+    const { relation } = compareArticles(mine, theirs, ctx);
     if (!STORED.has(relation.type)) continue;
-    relations.push({ a: article.id, b: id, ...relation });
+    relations.push({ a: id, b: other, ...relation });
   }
-  return { prepared: mine, keys, terms, relations };
+  return relations;
 }
 
 /**
- * Extracts a page; a text page of a known site also loses the short lines that at least
- * `SITE_FURNITURE_PAGES` other pages of that site repeat, and its lines count towards that.
+ * For a text page of a known site: its short lines' keys, and those that at least
+ * `SITE_FURNITURE_PAGES` stored pages of the site repeat (its learnt furniture).
  */
-function extractWithSite(
-  raw: RawPage,
-  store: Store,
-): { article: Article; siteLines?: ArticleWrite['siteLines'] } {
+function siteInfo(raw: RawPage, store: Store): PrepareJob['site'] {
   const site = raw.meta.site ?? hostOf(raw.meta.url);
-  let page: ExtractedPage;
-  let siteLines: ArticleWrite['siteLines'];
-  if (raw.kind === 'text' && site) {
-    const keys = siteLineKeys(pageLines(raw.content));
-    const pages = store.siteLinePages(site, keys);
-    const known = new Set(keys.filter((k) => (pages.get(k) ?? 0) >= SITE_FURNITURE_PAGES));
-    page = extractTextPage(raw.content, {
-      siteFurniture: (line) => {
-        const k = siteLineKey(line);
-        return k !== undefined && known.has(k);
-      },
-    });
-    siteLines = { site, keys };
-  } else page = extractPage(raw.content, raw.kind, { url: raw.meta.url });
-  const article = buildArticle(page, raw.meta);
-  if (raw.meta.author && article.authors.length === 0) article.authors.push(raw.meta.author);
-  return { article, siteLines };
+  if (raw.kind !== 'text' || !site) return undefined;
+  const keys = siteLineKeys(pageLines(raw.content));
+  const pages = store.siteLinePages(site, keys);
+  return { site, keys, known: keys.filter((k) => (pages.get(k) ?? 0) >= SITE_FURNITURE_PAGES) };
 }
 
 function hostOf(url: string | undefined): string | undefined {

@@ -1,0 +1,56 @@
+/**
+ * Worker threads that prepare articles for ingest, so that both cores work: jobs go round-robin,
+ * results come back as promises. Used only where the compiled worker script exists (the built
+ * package); running from sources, preparation stays on the main thread.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { PreparedJob, PrepareJob } from './prepare.js';
+
+const WORKER = new URL('./prepare-worker.js', import.meta.url);
+
+export class PreparePool {
+  private readonly workers: Worker[];
+  private readonly pending = new Map<
+    number,
+    { resolve: (r: PreparedJob) => void; reject: (e: Error) => void }
+  >();
+  private next = 0;
+
+  /** A pool of `size` workers, or undefined when workers cannot run here. */
+  static create(size: number): PreparePool | undefined {
+    if (size < 1 || !existsSync(fileURLToPath(WORKER))) return undefined;
+    return new PreparePool(size);
+  }
+
+  private constructor(size: number) {
+    this.workers = Array.from({ length: size }, () => {
+      const w = new Worker(WORKER);
+      w.on('message', (m: { id: number; result?: PreparedJob; error?: string }) => {
+        const p = this.pending.get(m.id);
+        if (!p) return;
+        this.pending.delete(m.id);
+        if (m.result) p.resolve(m.result);
+        else p.reject(new Error(m.error ?? 'the preparing worker failed'));
+      });
+      w.on('error', (e) => {
+        for (const p of this.pending.values()) p.reject(e);
+        this.pending.clear();
+      });
+      return w;
+    });
+  }
+
+  run(job: PrepareJob): Promise<PreparedJob> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.workers[id % this.workers.length].postMessage({ id, job });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The per-article work of ingest that needs nothing but the article: extraction, preparation for
+ * comparison, sketch and key terms. Pure, so that worker threads can do it for the main thread,
+ * which keeps what needs the store (candidates, verification, writing).
+ */
+import { type ArticleMeta, buildArticle } from '../article/build.js';
+import type { Article, ExtractedPage } from '../article/types.js';
+import { type Banding, bandKeys } from '../candidates/lsh.js';
+import { keyTerms } from '../candidates/terms.js';
+import { type CompareContext, type PreparedArticle, prepareArticle } from '../compare/compare.js';
+import { extractTextPage } from '../extract/text-page/extract.js';
+import { siteLineKey } from '../extract/text-page/site-furniture.js';
+import { sketchArticle } from '../sketch/article.js';
+import { extractPage, type PageKind } from './page.js';
+
+/** A page as read, before extraction: its content and what the input said about it. */
+export interface RawPage {
+  content: string;
+  kind: PageKind;
+  meta: ArticleMeta & { author?: string };
+}
+
+export interface PrepareJob {
+  source: string;
+  /** A page to extract, or an article built by the caller. */
+  raw?: RawPage;
+  article?: Article;
+  /** For a text page of a known site: its line keys, and those the site's pages repeat. */
+  site?: { site: string; keys: number[]; known: number[] };
+  banding: Banding;
+}
+
+export interface PreparedJob {
+  source: string;
+  article: Article;
+  /** Absent when the page held no article text. */
+  prepared?: PreparedArticle;
+  keys?: Uint32Array;
+  terms?: string[];
+  siteLines?: { site: string; keys: number[] };
+}
+
+export function prepareJob(job: PrepareJob, ctx: CompareContext): PreparedJob {
+  const article = job.article ?? extractRaw(job.raw as RawPage, job.site);
+  const siteLines = job.site ? { site: job.site.site, keys: job.site.keys } : undefined;
+  if (article.sentences.length === 0) return { source: job.source, article, siteLines };
+  const prepared = prepareArticle(article, ctx);
+  return {
+    source: job.source,
+    article,
+    prepared,
+    keys: bandKeys(sketchArticle(article), job.banding),
+    terms: keyTerms(prepared),
+    siteLines,
+  };
+}
+
+function extractRaw(raw: RawPage, site: PrepareJob['site']): Article {
+  let page: ExtractedPage;
+  if (raw.kind === 'text' && site) {
+    const known = new Set(site.known);
+    page = extractTextPage(raw.content, {
+      siteFurniture: (line) => {
+        const k = siteLineKey(line);
+        return k !== undefined && known.has(k);
+      },
+    });
+  } else page = extractPage(raw.content, raw.kind, { url: raw.meta.url });
+  const article = buildArticle(page, raw.meta);
+  if (raw.meta.author && article.authors.length === 0) article.authors.push(raw.meta.author);
+  return article;
+}
