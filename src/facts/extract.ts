@@ -391,6 +391,15 @@ function singular(word: string, lexicon?: Lexicon): string {
 function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lexicon?: Lexicon): void {
   const capital = (k: number) =>
     isWord(t, k) && !used[k] && (t.flags[k] & TokenFlag.Capitalised) !== 0 && !NOT_NAMES.has(t.norm[k]);
+  // A capitalised word at the start of a sentence is a name when the article also writes it with
+  // a capital inside a sentence, or when it is no word of the language at all ("Eastmere closed").
+  const namedInside = new Set<string>();
+  for (let k = 0; k < t.count; k++) {
+    if (capital(k) && (t.flags[k] & TokenFlag.SentenceInitial) === 0) namedInside.add(t.norm[k]);
+  }
+  const nameAtStart = (k: number) =>
+    namedInside.has(t.norm[k]) ||
+    (lexicon !== undefined && lexicon.rank(t.norm[k]) === 0 && t.norm[k].length > 3);
   for (let k = 0; k < t.count; k++) {
     if (!capital(k)) continue;
     // Extend over capitalised words, connectors between them, and hyphen/apostrophe joins.
@@ -423,7 +432,10 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     const known = lexicon?.entityKind(surface.toLowerCase().replace(/[-\s]+/g, ' '));
     const acronym =
       (t.flags[k] & TokenFlag.AllCaps) !== 0 && e === k && surface.length >= 2 && surface.length <= 6;
-    if ((initial && e === k && !known && !acronym) || (e === k && t.end[k] - t.start[k] < 2)) {
+    if (
+      (initial && e === k && !known && !acronym && !nameAtStart(k)) ||
+      (e === k && t.end[k] - t.start[k] < 2)
+    ) {
       k = e;
       continue;
     }

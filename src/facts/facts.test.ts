@@ -45,3 +45,14 @@ describe('meaningChanges', () => {
     expect(meaningChanges('It would cost $30 million.', 'The cost would be $30 million.')).toEqual([]);
   });
 });
+
+describe('names at the start of a sentence', () => {
+  it('are names when the article writes them inside a sentence too, or they are no common word', () => {
+    const keys = (text: string) => facts(text).map((f) => f.key);
+    expect(keys('Eastmere closed its old bridge on Monday.')).toContain('name:eastmere');
+    expect(
+      keys('Solberg spoke first. Later, Mayor Solberg left.').filter((k) => k.includes('solberg')).length,
+    ).toBeGreaterThan(0);
+    expect(keys('Later the council met.')).not.toContain('name:later');
+  });
+});
