@@ -1,8 +1,9 @@
 /**
  * Word-level difference of two aligned passages, for showing a reader what a rewrite changed.
- * Words are compared case-insensitively without surrounding punctuation, so "defence," and
- * "Defence" count as the same word.
+ * Words are compared as the similarity stage reads them, so "Defence," and "defense", or "ten"
+ * and "10", count as the same word.
  */
+import { TokenKind, tokenize } from '../text/tokens.js';
 
 /** A run of words: kept (`text` as B writes it, `textA` as A does), deleted from A, or inserted by B. */
 export type DiffOp = { op: 'same'; text: string; textA: string } | { op: 'del' | 'ins'; text: string };
@@ -42,8 +43,16 @@ export function wordDiff(a: string, b: string): DiffOp[] {
   return ops;
 }
 
+/**
+ * What a word stands for, as the similarity stage reads it: case, surrounding punctuation,
+ * spelling variants and number words aside ("Defence," = "defense", "ten" = "10").
+ */
 function key(word: string): string {
-  return word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  const t = tokenize(word);
+  const parts: string[] = [];
+  for (let k = 0; k < t.count; k++)
+    if (t.kind[k] === TokenKind.Word || t.kind[k] === TokenKind.Number) parts.push(t.norm[k]);
+  return parts.length ? parts.join(' ') : word.toLowerCase();
 }
 
 function push(ops: DiffOp[], op: DiffOp['op'], word: string, wordA = word): void {

@@ -408,7 +408,10 @@ function withDiffs(c: Comparison) {
  * of fact, another value) are marked.
  */
 function factsMatrix(story: Story, store: Store, ctx: CompareContext) {
-  const articles = story.articles.map((a) => store.getArticle(a.id)).filter((a): a is Article => !!a);
+  // A story of hundreds of reprints would make hundreds of columns: copies share their
+  // original's facts, so the matrix shows the articles that are not copies, at most 60.
+  const shown = story.articles.filter((a) => !a.copyOf).slice(0, 60);
+  const articles = shown.map((a) => store.getArticle(a.id)).filter((a): a is Article => !!a);
   const facts = articles.map((a) => extractFacts(a.text, { lexicon: ctx.lexicon, sentences: a.sentences }));
   const rows = new Map<string, { kind: string; text: string; cells: Array<string | null> }>();
   facts.forEach((list, col) => {
@@ -437,7 +440,7 @@ function factsMatrix(story: Story, store: Store, ctx: CompareContext) {
   );
   const present = (r: { cells: Array<string | null> }) => r.cells.filter(Boolean).length;
   return {
-    articles: story.articles.map((a) => ({ id: a.id, site: a.site ?? null, title: a.title, role: a.role })),
+    articles: shown.map((a) => ({ id: a.id, site: a.site ?? null, title: a.title, role: a.role })),
     rows: [...rows.values()]
       .sort((x, y) => present(y) - present(x) || x.kind.localeCompare(y.kind))
       .slice(0, 200),
