@@ -67,8 +67,8 @@ export function predictProbability(model: BoostedModel, x: ArrayLike<number>): n
   return 1 / (1 + Math.exp(-predictLogit(model, x)));
 }
 
-/** Deterministic PRNG (mulberry32) so that training is reproducible for a given seed. */
-function rng(seed: number): () => number {
+/** Deterministic PRNG (mulberry32) so that training (and generated bench data) is reproducible for a given seed. */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
