@@ -14,23 +14,12 @@ import { bandKeys, chooseBanding } from '../candidates/lsh.js';
 import { defaultContext } from '../compare/context.js';
 import { ingestItems } from '../pipeline/ingest.js';
 import { loadArticle } from '../pipeline/load-article.js';
+import { rng } from '../similarity/boosting.js';
 import { articleTokenIds } from '../sketch/article.js';
 import { minhash } from '../sketch/minhash.js';
 import { openSqliteStore } from '../store/sqlite.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = [
   'Adeyemi',
@@ -71,7 +60,7 @@ export async function generateCorpus(
     for (const s of (await loadArticle(join(sample, f))).sentences) pool.push(s.text);
   }
   const words = pool.join(' ').split(/\s+/);
-  const rnd = random(seed);
+  const rnd = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const texts: string[] = [];
   const pairs: GeneratedPair[] = [];
