@@ -45,6 +45,8 @@ const POSITIVE = /article|body|content|entry|hentry|h-entry|main|page|pagination
 const NEGATIVE =
   /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget/i;
 
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+
 /** Elements that end a run of loose text: everything else is inline. */
 const BLOCK = new Set([
   'address',
@@ -64,12 +66,7 @@ const BLOCK = new Set([
   'footer',
   'form',
   'frameset',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADINGS,
   'header',
   'hgroup',
   'hr',
@@ -103,12 +100,7 @@ const PARAGRAPH = new Set([
   'dt',
   'figcaption',
   'address',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADINGS,
   'th',
 ]);
 
