@@ -14,13 +14,7 @@ import {
 import { type Relation, relate } from '../relate/relate.js';
 import { type BoostedModel, predictProbability } from '../similarity/boosting.js';
 import { lcsLength, pairFeatures } from '../similarity/features.js';
-import {
-  dot,
-  normalise,
-  profileSentence,
-  type SentenceProfile,
-  sharedContentWeight,
-} from '../similarity/profile.js';
+import { dot, profileSentence, type SentenceProfile, sharedContentWeight } from '../similarity/profile.js';
 import type { Lexicon } from '../text/lexicon/types.js';
 
 export interface CompareContext {
