@@ -124,7 +124,10 @@ export async function ingestItems(
   const pool = PreparePool.create(opt.workers);
   // Jobs in flight: preparation runs ahead (on the workers), results are taken in input order so
   // that a run gives the same corpus whatever the number of workers.
-  type Outcome = { job: PrepareJob; done: PreparedJob } | { source: string; error: string };
+  type Outcome =
+    | { job: PrepareJob; done: PreparedJob }
+    | { source: string; error: string }
+    | { source: string; present: string };
   const window: Array<Promise<Outcome>> = [];
   const start = async (item: Pending): Promise<Outcome> => {
     let job: PrepareJob;
@@ -132,6 +135,10 @@ export async function ingestItems(
       if ('build' in item) job = { source: item.source, article: await item.build(), banding };
       else {
         const raw = await item.read();
+        // A record that names its id and is stored already needs no extraction (a re-run after
+        // a crash walks past what it did quickly).
+        if (raw.meta.id && store.hasArticle(raw.meta.id))
+          return { source: item.source, present: raw.meta.id };
         job = { source: item.source, raw, site: siteInfo(raw, store), banding };
       }
     } catch (e) {
@@ -141,9 +148,18 @@ export async function ingestItems(
     }
     return { job, done: pool ? await pool.run(job) : prepareJob(job, ctx) };
   };
+  const present = (source: string, id: string) => {
+    summary.present++;
+    store.recordInput(source, 'present', undefined, id);
+    opt.onProgress?.({ source, status: 'present' });
+  };
   const finish = (outcome: Outcome) => {
     if ('error' in outcome) {
       skip(outcome.source, outcome.error);
+      return;
+    }
+    if ('present' in outcome) {
+      present(outcome.source, outcome.present);
       return;
     }
     let { done } = outcome;
@@ -160,9 +176,7 @@ export async function ingestItems(
       return;
     }
     if (store.hasArticle(article.id)) {
-      summary.present++;
-      store.recordInput(source, 'present', undefined, article.id);
-      opt.onProgress?.({ source, status: 'present' });
+      present(source, article.id);
       return;
     }
     const relations = verifyCandidates(done.prepared, done.keys, done.terms, store, ctx, opt, {
