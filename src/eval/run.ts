@@ -2,7 +2,7 @@
  * `npm run eval`: newstrace measured on real, third-party data in ../shared/eval/, each task with
  * the metric its authors used. Sections whose data is absent are skipped with a message.
  *
- *   node dist/eval/run.js [--only mrpc,meter,sentences,extraction,stories]
+ *   node dist/eval/run.js [--only mrpc,meter,sentences,extraction,stories,derived]
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { buildArticle } from '../article/build.js';
 import { compareArticles } from '../compare/compare.js';
 import { defaultContext } from '../compare/context.js';
 import { evalSentenceSplitting } from '../text/sentences.eval.js';
+import { evalDerived } from './derived.js';
 import { newstraceExtractor, readabilityExtractor, readDragnet, scoreExtractor } from './extraction.js';
 import { evalMeter } from './meter.js';
 import { binaryScores, readMrpc } from './mrpc.js';
@@ -93,6 +94,16 @@ async function main(): Promise<void> {
     console.log(
       `Stories on ECB+ dev (${r.documents} documents, ${r.goldClusters} events; ${r.predictedClusters} stories found):\n` +
         `  BCubed   ${f(r.bcubed)}\n  pairwise ${f(r.pairwise)}`,
+    );
+  }
+  if (want('derived')) {
+    const r = await evalDerived(2000, defaultContext());
+    const cells = Object.entries(r.recall).map(
+      ([kind, [hit, all]]) => `${kind} ${(hit / all).toFixed(3)} (${hit}/${all})`,
+    );
+    console.log(
+      `Derived pairs in a generated corpus (2,000 articles; the bench's generator): recall ${cells.join(', ')}; ` +
+        `precision ${r.precision.toFixed(3)} over ${r.stored} stored derived relations`,
     );
   }
   if (want('sentences') && has('stories/ecbplus-dev')) {
