@@ -56,7 +56,8 @@ export async function evalDerived(
     const truth = new Set(pairs.map((p) => key(p.a, p.b)));
     const recall: Record<string, [number, number]> = {};
     for (const p of pairs) {
-      const cell = (recall[p.kind] ??= [0, 0]);
+      const cell = recall[p.kind] ?? [0, 0];
+      recall[p.kind] = cell;
       cell[1]++;
       if (found.has(key(p.a, p.b))) cell[0]++;
     }
