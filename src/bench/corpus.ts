@@ -4,7 +4,7 @@
  * sentences with invented names and numbers. Prints the sketch-and-candidate stage's speed, the
  * recall of LSH on derived pairs by true similarity, and full ingest speed into SQLite.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -192,9 +192,16 @@ export async function benchCorpus(size = 10_000): Promise<void> {
   );
   const ingestSeconds = (performance.now() - t0) / 1000;
   store.close();
+  // The database after a checkpoint: what a corpus costs on disk per article.
+  const bytes = ['bench.db', 'bench.db-wal'].reduce(
+    (sum, f) => sum + (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0),
+    0,
+  );
   rmSync(dir, { recursive: true, force: true });
   console.log(
     `  full ingest into SQLite: ${(summary.ingested / ingestSeconds).toFixed(0)} articles/s over ${summary.ingested} articles ` +
-      `(${summary.relations} relations verified and stored; target ≥ 1,000)`,
+      `(${summary.relations} relations verified and stored; target ≥ 1,000)\n` +
+      `  database: ${(bytes / summary.ingested / 1024).toFixed(1)} KB per article (text, article JSON, sketch bands, terms); ` +
+      `peak memory of the bench process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
   );
 }

@@ -67,6 +67,13 @@ export type Pending =
   | { source: string; read: () => Promise<RawPage> }
   | { source: string; build: () => Promise<Article> };
 
+/**
+ * Prepared articles kept for verifying later candidates: recent articles are the usual
+ * candidates of new ones. Each holds its sentences' word vectors (~100 KB for 600 words), so the
+ * cache is what bounds ingest's memory.
+ */
+const PREPARED_CACHE = 2000;
+
 /** Relations worth storing: the derived ones and independent reports of the same event. */
 const STORED = new Set(['duplicate', 'near-duplicate', 'rewrite', 'partial-reuse', 'same-story']);
 
@@ -102,15 +109,19 @@ export async function ingestItems(
   const banding = chooseBanding(opt.nearDuplicateThreshold, 128);
   const summary: IngestSummary = { ingested: 0, present: 0, skipped: [], relations: 0 };
   const prepared = new Map<string, PreparedArticle>();
+  const remember = (id: string, p: PreparedArticle) => {
+    prepared.delete(id);
+    if (prepared.size >= PREPARED_CACHE) prepared.delete(prepared.keys().next().value as string);
+    prepared.set(id, p);
+  };
   const preparedOf = (id: string): PreparedArticle | undefined => {
     let p = prepared.get(id);
     if (!p) {
       const a = store.getArticle(id);
       if (!a) return undefined;
       p = prepareArticle(a, ctx);
-      if (prepared.size >= 5000) prepared.delete(prepared.keys().next().value as string);
-      prepared.set(id, p);
     }
+    remember(id, p); // most recently used last: the oldest goes first
     return p;
   };
   // Terms used by more than 2% of the corpus (a city's name in a city's paper, a season's word)
@@ -191,7 +202,7 @@ export async function ingestItems(
       relations,
       siteLines: done.siteLines,
     });
-    prepared.set(article.id, done.prepared);
+    remember(article.id, done.prepared);
     stored++;
     summary.ingested++;
     summary.relations += relations.length;
