@@ -230,3 +230,14 @@ describe('newstrace ingest', () => {
     expect(alone).toEqual(expect.arrayContaining(['Sixteen-year-old wins Port Alder open chess tournament']));
   });
 });
+
+describe('plausibleDate', () => {
+  it('keeps real dates and drops impossible ones', async () => {
+    const { plausibleDate } = await import('./ingest.js');
+    const now = Date.UTC(2026, 10, 22);
+    expect(plausibleDate('Wed, 04 Mar 2026 08:00:00 GMT', now)).toBe('2026-03-04T08:00:00.000Z');
+    expect(plausibleDate('1970-01-01T00:00:00Z', now)).toBeUndefined();
+    expect(plausibleDate('2031-01-01', now)).toBeUndefined();
+    expect(plausibleDate('not a date', now)).toBeUndefined();
+  });
+});
