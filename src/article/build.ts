@@ -65,6 +65,11 @@ function firstSentenceStart(body: string, title: string | undefined): number {
   return at;
 }
 
+/** A bare text (no headline line, no furniture) as a one-section article: what data sets hold. */
+export function articleFromText(text: string, meta: ArticleMeta = {}): Article {
+  return buildArticle({ title: '', text, sections: [{ start: 0, end: text.length }], furniture: [] }, meta);
+}
+
 /**
  * Content id: two 32-bit hashes of the whitespace- and case-normalised text, so the same article
  * read from two files (or with other furniture around it) gets the same id.

@@ -7,12 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { buildArticle } from '../article/build.js';
 import { defaultContext } from '../compare/context.js';
 import { ingestItems } from '../pipeline/ingest.js';
 import { buildServer } from '../server/app.js';
 import { openSqliteStore } from '../store/sqlite.js';
-import { generateCorpus } from './corpus.js';
+import { asArticle, generateCorpus } from './corpus.js';
 
 export async function benchApi(size: number): Promise<void> {
   const { texts } = await generateCorpus(size + 1, 11);
@@ -20,24 +19,7 @@ export async function benchApi(size: number): Promise<void> {
   const store = openSqliteStore(join(dir, 'api.db'));
   const ctx = defaultContext();
   await ingestItems(
-    () => ({
-      async *[Symbol.asyncIterator]() {
-        for (let k = 0; k < size; k++) {
-          yield {
-            source: `g${k}`,
-            build: async () => ({
-              ...buildArticle({
-                title: `Generated ${k}`,
-                text: texts[k],
-                sections: [{ start: 0, end: texts[k].length }],
-                furniture: [],
-              }),
-              id: `g${k}`,
-            }),
-          };
-        }
-      },
-    }),
+    texts.slice(0, size).map((text, k) => ({ source: `g${k}`, build: async () => asArticle(text, k) })),
     store,
     ctx,
   );

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildArticle } from '../article/build.js';
+import { articleFromText } from '../article/build.js';
 import type { Article } from '../article/types.js';
 import { bandKeys, chooseBanding } from '../candidates/lsh.js';
 import { defaultContext } from '../compare/context.js';
@@ -106,16 +106,9 @@ export async function generateCorpus(
   return { texts, pairs };
 }
 
-function asArticle(text: string, k: number): Article {
-  return {
-    ...buildArticle({
-      title: `Generated ${k}`,
-      text,
-      sections: [{ start: 0, end: text.length }],
-      furniture: [],
-    }),
-    id: `g${k}`,
-  };
+/** The k-th generated text as an article (id `g<k>`). */
+export function asArticle(text: string, k: number): Article {
+  return articleFromText(text, { id: `g${k}`, title: `Generated ${k}` });
 }
 
 function shingleSet(ids: Uint32Array): Set<string> {
@@ -182,11 +175,7 @@ export async function benchCorpus(size = 10_000): Promise<void> {
   const n = Math.min(2000, articles.length);
   const t0 = performance.now();
   const summary = await ingestItems(
-    () => ({
-      async *[Symbol.asyncIterator]() {
-        for (let k = 0; k < n; k++) yield { source: `g${k}`, build: async () => articles[k] };
-      },
-    }),
+    articles.slice(0, n).map((a) => ({ source: a.id, build: async () => a })),
     store,
     defaultContext(),
   );

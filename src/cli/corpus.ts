@@ -1,11 +1,10 @@
 /**
- * `newstrace ingest PATH... [--db FILE]` and `newstrace stories [--json] [--db FILE] [--since
- * DATE] [--site SITE] [--limit N]`: the corpus commands over the embedded store.
+ * The corpus commands over the embedded store: `newstrace ingest`, `stories`, `similar`, `show`
+ * and `export`.
  */
-import { chooseBanding } from '../candidates/lsh.js';
 import { prepareArticle } from '../compare/compare.js';
 import { defaultContext } from '../compare/context.js';
-import { defaultIngestOptions, ingestPaths, matchInStore } from '../pipeline/ingest.js';
+import { ingestPaths, similarInStore } from '../pipeline/ingest.js';
 import { loadArticle } from '../pipeline/load-article.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { buildStories, type Story } from '../story/stories.js';
@@ -57,13 +56,9 @@ export async function runSimilar(
     const ctx = defaultContext();
     const article = await loadArticle(paths[0]);
     const started = performance.now();
-    const { relations } = matchInStore(article, store, ctx, defaultIngestOptions, {
-      banding: chooseBanding(defaultIngestOptions.nearDuplicateThreshold, 128),
-      maxDf: Math.max(20, Math.floor(store.counts().articles * 0.02)),
-      preparedOf: (id) => {
-        const a = store.getArticle(id);
-        return a ? prepareArticle(a, ctx) : undefined;
-      },
+    const relations = similarInStore(article, store, ctx, (id) => {
+      const a = store.getArticle(id);
+      return a ? prepareArticle(a, ctx) : undefined;
     });
     const ms = performance.now() - started;
     const rows = store.articles();

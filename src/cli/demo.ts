@@ -52,26 +52,20 @@ async function ingestSample(entries: ManifestEntry[], out: NodeJS.WritableStream
   const store = openSqliteStore(db);
   try {
     const summary = await ingestItems(
-      () => ({
-        async *[Symbol.asyncIterator]() {
-          for (const e of entries) {
-            if (!e.file) continue;
-            const path = join(sampleDir, e.file);
-            yield {
-              source: `sample/${e.file}`,
-              build: async () => {
-                const article = await loadArticle(path);
-                return {
-                  ...article,
-                  id: e.id ?? article.id,
-                  site: e.site ?? article.site,
-                  published: e.published ?? article.published,
-                };
-              },
+      entries
+        .filter((e) => e.file)
+        .map((e) => ({
+          source: `sample/${e.file}`,
+          build: async () => {
+            const article = await loadArticle(join(sampleDir, e.file as string));
+            return {
+              ...article,
+              id: e.id ?? article.id,
+              site: e.site ?? article.site,
+              published: e.published ?? article.published,
             };
-          }
-        },
-      }),
+          },
+        })),
       store,
       defaultContext(),
     );

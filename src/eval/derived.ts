@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildArticle } from '../article/build.js';
+import { articleFromText } from '../article/build.js';
 import { generateCorpus } from '../bench/corpus.js';
 import type { CompareContext } from '../compare/compare.js';
 import { ingestItems } from '../pipeline/ingest.js';
@@ -24,25 +24,10 @@ export async function evalDerived(
   const store = openSqliteStore(join(dir, 'derived.db'));
   try {
     await ingestItems(
-      () => ({
-        async *[Symbol.asyncIterator]() {
-          for (let k = 0; k < texts.length; k++) {
-            const text = texts[k];
-            yield {
-              source: `g${k}`,
-              build: async () => ({
-                ...buildArticle({
-                  title: '',
-                  text,
-                  sections: [{ start: 0, end: text.length }],
-                  furniture: [],
-                }),
-                id: `g${k}`,
-              }),
-            };
-          }
-        },
-      }),
+      texts.map((text, k) => ({
+        source: `g${k}`,
+        build: async () => articleFromText(text, { id: `g${k}` }),
+      })),
       store,
       ctx,
     );

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildArticle } from '../article/build.js';
+import { articleFromText } from '../article/build.js';
 import { compareArticles } from '../compare/compare.js';
 import { defaultContext } from '../compare/context.js';
 import { evalSentenceSplitting } from '../text/sentences.eval.js';
@@ -21,11 +21,6 @@ import { evalStories } from './stories.js';
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 export const sharedDir = process.env.NEWSTRACE_SHARED ?? join(repo, '..', 'shared');
 
-/** A bare text as an article with no title and no furniture: what MRPC's sentences are. */
-function bareArticle(text: string) {
-  return buildArticle({ title: '', text, sections: [{ start: 0, end: text.length }], furniture: [] });
-}
-
 const paraphraseTypes = new Set(['duplicate', 'near-duplicate', 'rewrite']);
 
 function runMrpc(): void {
@@ -33,7 +28,9 @@ function runMrpc(): void {
   const pairs = readMrpc(sharedDir, 'val');
   const started = performance.now();
   const predicted = pairs.map((p) =>
-    paraphraseTypes.has(compareArticles(bareArticle(p.a), bareArticle(p.b), ctx).relation.type) ? 1 : 0,
+    paraphraseTypes.has(compareArticles(articleFromText(p.a), articleFromText(p.b), ctx).relation.type)
+      ? 1
+      : 0,
   );
   const ms = performance.now() - started;
   const { accuracy, f1 } = binaryScores(

@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildArticle } from '../article/build.js';
+import { articleFromText } from '../article/build.js';
 import type { CompareContext } from '../compare/compare.js';
 import { ingestItems } from '../pipeline/ingest.js';
 import { openSqliteStore } from '../store/sqlite.js';
@@ -36,24 +36,7 @@ export async function evalStories(sharedDir: string, ctx: CompareContext): Promi
   const store = openSqliteStore(join(dir, 'ecb.db'));
   try {
     await ingestItems(
-      () => ({
-        async *[Symbol.asyncIterator]() {
-          for (const d of docs) {
-            yield {
-              source: d.doc_id,
-              build: async () => ({
-                ...buildArticle({
-                  title: '',
-                  text: d.text,
-                  sections: [{ start: 0, end: d.text.length }],
-                  furniture: [],
-                }),
-                id: d.doc_id,
-              }),
-            };
-          }
-        },
-      }),
+      docs.map((d) => ({ source: d.doc_id, build: async () => articleFromText(d.text, { id: d.doc_id }) })),
       store,
       ctx,
     );

@@ -84,11 +84,9 @@ export async function ingestPaths(
   options: Partial<IngestOptions> = {},
 ): Promise<IngestSummary> {
   return ingestItems(
-    (skip) => ({
-      async *[Symbol.asyncIterator]() {
-        for (const path of paths) yield* pendingOf(path, skip);
-      },
-    }),
+    async function* (skip) {
+      for (const path of paths) yield* pendingOf(path, skip);
+    },
     store,
     ctx,
     options,
@@ -96,11 +94,11 @@ export async function ingestPaths(
 }
 
 /**
- * Ingests articles-to-be from any source: `items` is given the function that records a skipped
- * input, for sources that find bad inputs while listing them (a broken archive, a bad line).
+ * Ingests articles-to-be from any source: a list, or a function given the one that records a
+ * skipped input, for sources that find bad inputs while listing them (a broken archive, a bad line).
  */
 export async function ingestItems(
-  items: (skip: (source: string, reason: string) => void) => AsyncIterable<Pending>,
+  source: Iterable<Pending> | ((skip: (source: string, reason: string) => void) => AsyncIterable<Pending>),
   store: Store,
   ctx: CompareContext,
   options: Partial<IngestOptions> = {},
@@ -124,8 +122,6 @@ export async function ingestItems(
     remember(id, p); // most recently used last: the oldest goes first
     return p;
   };
-  // Terms used by more than 2% of the corpus (a city's name in a city's paper, a season's word)
-  // do not tell one story from another.
   let stored = store.counts().articles;
   const skip = (source: string, reason: string) => {
     summary.skipped.push({ source, reason });
@@ -191,7 +187,7 @@ export async function ingestItems(
       return;
     }
     const relations = verifyCandidates(done.prepared, done.keys, done.terms, store, ctx, opt, {
-      maxDf: Math.max(20, Math.floor(stored * 0.02)),
+      maxDf: maxDocumentFrequency(stored),
       preparedOf,
     });
     store.writeArticle({
@@ -210,7 +206,7 @@ export async function ingestItems(
     opt.onArticle?.(article.id);
   };
   try {
-    for await (const item of items(skip)) {
+    for await (const item of typeof source === 'function' ? source(skip) : source) {
       window.push(start(item));
       if (window.length >= (pool ? 4 * opt.workers : 1)) finish(await (window.shift() as Promise<Outcome>));
     }
@@ -219,6 +215,31 @@ export async function ingestItems(
     await pool?.close();
   }
   return summary;
+}
+
+/**
+ * Terms used by more than 2% of a corpus of `articles` (a city's name in a city's paper, a
+ * season's word) do not tell one story from another; small corpora keep 20.
+ */
+function maxDocumentFrequency(articles: number): number {
+  return Math.max(20, Math.floor(articles * 0.02));
+}
+
+/**
+ * What in the store relates to an article that is not added to it (`newstrace similar`,
+ * `POST /similar`), with the ingest defaults.
+ */
+export function similarInStore(
+  article: Article,
+  store: Store,
+  ctx: CompareContext,
+  preparedOf: (id: string) => PreparedArticle | undefined,
+): StoredRelation[] {
+  return matchInStore(article, store, ctx, defaultIngestOptions, {
+    banding: chooseBanding(defaultIngestOptions.nearDuplicateThreshold, 128),
+    maxDf: maxDocumentFrequency(store.counts().articles),
+    preparedOf,
+  }).relations;
 }
 
 export interface StoreMatch {

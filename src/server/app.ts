@@ -11,7 +11,6 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { buildArticle } from '../article/build.js';
 import type { Article } from '../article/types.js';
-import { chooseBanding } from '../candidates/lsh.js';
 import {
   type CompareContext,
   type Comparison,
@@ -21,13 +20,12 @@ import {
 } from '../compare/compare.js';
 import { compareFacts, extractFacts } from '../facts/index.js';
 import {
-  defaultIngestOptions,
   type IngestSummary,
   ingestItems,
-  matchInStore,
   type Pending,
   pageFromArticleRecord,
   RecordError,
+  similarInStore,
 } from '../pipeline/ingest.js';
 import { extractPage } from '../pipeline/page.js';
 import { wordDiff } from '../report/word-diff.js';
@@ -278,16 +276,9 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
         });
       }
       const added: string[] = [];
-      const summary: IngestSummary = await ingestItems(
-        () => ({
-          async *[Symbol.asyncIterator]() {
-            yield* items;
-          },
-        }),
-        opt.store,
-        opt.ctx,
-        { onArticle: (id) => added.push(id) },
-      );
+      const summary: IngestSummary = await ingestItems(items, opt.store, opt.ctx, {
+        onArticle: (id) => added.push(id),
+      });
       if (added.length && live.listenerCount('article') > 0) {
         const all = stories();
         for (const id of added) {
@@ -368,12 +359,7 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
     { schema: { summary: 'What in the corpus matches a posted article, without adding it', body: pageBody } },
     async (req) => {
       const article = fromBody(req.body);
-      const { relations } = matchInStore(article, opt.store, opt.ctx, defaultIngestOptions, {
-        banding: chooseBanding(defaultIngestOptions.nearDuplicateThreshold, 128),
-        maxDf: Math.max(20, Math.floor(opt.store.counts().articles * 0.02)),
-        preparedOf,
-      });
-      return relations.map((r) => ({
+      return similarInStore(article, opt.store, opt.ctx, preparedOf).map((r) => ({
         id: r.b,
         type: r.type,
         direction: r.direction,
