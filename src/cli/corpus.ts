@@ -187,7 +187,7 @@ export function runShow(
     }
     const article = store.getArticle(id);
     if (!article) throw new Error(`no story or article '${id}' in ${flags.db ?? DEFAULT_DB}`);
-    const relations = store.relations().filter((r) => r.a === id || r.b === id);
+    const relations = store.relationsOf(id);
     const inStory = stories.find((s) => s.articles.some((a) => a.id === id));
     if (flags.json) {
       out.write(`${JSON.stringify({ article, story: inStory?.id ?? null, relations }, null, 2)}\n`);

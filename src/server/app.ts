@@ -230,7 +230,7 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
     async (req, reply) => {
       const article = opt.store.getArticle(req.params.id);
       if (!article) return reply.status(404).send({ error: `no article '${req.params.id}'` });
-      const relations = opt.store.relations().filter((r) => r.a === article.id || r.b === article.id);
+      const relations = opt.store.relationsOf(article.id);
       const story = stories().find((s) => s.articles.some((a) => a.id === article.id));
       return { article, story: story?.id ?? null, relations };
     },

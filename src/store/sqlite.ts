@@ -91,6 +91,10 @@ export function openSqliteStore(file: string): Store {
      ON CONFLICT (site, line) DO UPDATE SET pages = site_lines.pages + 1`,
   );
   const siteLine = db.prepare('SELECT pages FROM site_lines WHERE site = ? AND line = ?').pluck();
+  const allRelations = db.prepare('SELECT * FROM relations ORDER BY a, b');
+  const relationsOf = db.prepare(
+    'SELECT * FROM relations WHERE a = ? UNION ALL SELECT * FROM relations WHERE b = ? ORDER BY a, b',
+  );
   const hasArticle = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
   const getDoc = db.prepare('SELECT doc FROM articles WHERE id = ?').pluck();
   const bandMatch = db.prepare('SELECT article FROM lsh WHERE band = ? AND bucket = ?').pluck();
@@ -169,21 +173,8 @@ export function openSqliteStore(file: string): Store {
         title: r.title as string,
         published: r.published ?? undefined,
       })) satisfies ArticleRow[],
-    relations: () =>
-      (
-        db.prepare('SELECT * FROM relations ORDER BY a, b').all() as Array<Record<string, string | number>>
-      ).map(
-        (r): StoredRelation => ({
-          a: r.a as string,
-          b: r.b as string,
-          type: r.type as StoredRelation['type'],
-          direction: r.direction as StoredRelation['direction'],
-          coverageA: r.coverage_a as number,
-          coverageB: r.coverage_b as number,
-          similarity: r.similarity as number,
-          evidence: JSON.parse(r.evidence as string) as string[],
-        }),
-      ),
+    relations: () => (allRelations.all() as RelationRow[]).map(toRelation),
+    relationsOf: (id) => (relationsOf.all(id, id) as RelationRow[]).map(toRelation),
     counts() {
       const inputs: Record<InputStatus, number> = { ingested: 0, present: 0, skipped: 0 };
       for (const row of db
@@ -200,6 +191,21 @@ export function openSqliteStore(file: string): Store {
       };
     },
     close: () => db.close(),
+  };
+}
+
+type RelationRow = Record<string, string | number>;
+
+function toRelation(r: RelationRow): StoredRelation {
+  return {
+    a: r.a as string,
+    b: r.b as string,
+    type: r.type as StoredRelation['type'],
+    direction: r.direction as StoredRelation['direction'],
+    coverageA: r.coverage_a as number,
+    coverageB: r.coverage_b as number,
+    similarity: r.similarity as number,
+    evidence: JSON.parse(r.evidence as string) as string[],
   };
 }
 

@@ -51,6 +51,8 @@ export interface Store {
   recordInput(source: string, status: InputStatus, reason?: string, article?: string): void;
   articles(): ArticleRow[];
   relations(): StoredRelation[];
+  /** The relations one article is part of. */
+  relationsOf(id: string): StoredRelation[];
   counts(): { articles: number; relations: number; inputs: Record<InputStatus, number> };
   close(): void;
 }
