@@ -117,33 +117,31 @@ export function prepareArticle(article: Article, ctx: CompareContext): PreparedA
 const prepared = (x: Article | PreparedArticle, ctx: CompareContext): PreparedArticle =>
   'profiles' in x ? x : prepareArticle(x, ctx);
 
-export function compareArticles(
+/**
+ * The pair's relation and what it rests on (aligned sentences, compared facts), without the parts
+ * only a report shows (summaries, meaning changes): what a corpus computes for every candidate
+ * it verifies.
+ */
+export function relateArticles(
   first: Article | PreparedArticle,
   second: Article | PreparedArticle,
   ctx: CompareContext,
   options: Partial<CompareOptions> = {},
-): Comparison {
+): {
+  A: PreparedArticle;
+  B: PreparedArticle;
+  alignments: Alignment[];
+  facts: FactComparison;
+  relation: Relation;
+} {
   const opt = { ...defaultCompareOptions, ...options };
   const A = prepared(first, ctx);
   const B = prepared(second, ctx);
-  const a = A.article;
-  const b = B.article;
   const pa = A.profiles;
   const pb = B.profiles;
   const pairs = scorePairs(pa, pb, ctx, opt);
   const alignments = alignSentences(pa.length, pb.length, pairs, { threshold: ctx.model.threshold });
   const facts = compareFacts(A.facts, B.facts);
-
-  const changes: MeaningChange[] = [];
-  alignments.forEach((al, index) => {
-    if (al.kind === 'related') return;
-    const textA = al.a.map((i) => a.sentences[i].text).join(' ');
-    const textB = al.b.map((j) => b.sentences[j].text).join(' ');
-    for (const c of meaningChanges(textA, textB)) changes.push({ alignment: index, ...c });
-  });
-
-  const termsA = A.terms;
-  const termsB = B.terms;
   const relation = relate({
     sentencesA: pa.length,
     sentencesB: pb.length,
@@ -151,15 +149,33 @@ export function compareArticles(
     sharedFacts: facts.shared.length,
     onlyAFacts: facts.onlyA.length,
     onlyBFacts: facts.onlyB.length,
-    documentSimilarity: documentSimilarity(termsA, termsB),
-    containmentA: containment(pa, termsB),
-    containmentB: containment(pb, termsA),
-    publishedA: a.published,
-    publishedB: b.published,
-    creditsA: credits(a),
-    creditsB: credits(b),
+    documentSimilarity: documentSimilarity(A.terms, B.terms),
+    containmentA: containment(pa, B.terms),
+    containmentB: containment(pb, A.terms),
+    publishedA: A.article.published,
+    publishedB: B.article.published,
+    creditsA: credits(A.article),
+    creditsB: credits(B.article),
   });
+  return { A, B, alignments, facts, relation };
+}
 
+export function compareArticles(
+  first: Article | PreparedArticle,
+  second: Article | PreparedArticle,
+  ctx: CompareContext,
+  options: Partial<CompareOptions> = {},
+): Comparison {
+  const { A, B, alignments, facts, relation } = relateArticles(first, second, ctx, options);
+  const a = A.article;
+  const b = B.article;
+  const changes: MeaningChange[] = [];
+  alignments.forEach((al, index) => {
+    if (al.kind === 'related') return;
+    const textA = al.a.map((i) => a.sentences[i].text).join(' ');
+    const textB = al.b.map((j) => b.sentences[j].text).join(' ');
+    for (const c of meaningChanges(textA, textB)) changes.push({ alignment: index, ...c });
+  });
   return {
     a: summarise(a),
     b: summarise(b),
@@ -182,9 +198,18 @@ export function scorePairs(
 ): ScoredPair[] {
   const n = pa.length;
   const m = pb.length;
+  // A sentence found word for word on the other side is aligned with it: its other pairs could
+  // only lose to that one, so they are not scored (copies and reprints then cost O(sentences)).
+  const { partnerA, partnerB } = identicalSentences(pa, pb, opt.liftedWords);
   const cheap = new Float32Array(n * m);
+  const chosen = new Uint8Array(n * m);
   for (let i = 0; i < n; i++) {
+    if (partnerA[i] >= 0) {
+      chosen[i * m + partnerA[i]] = 1;
+      continue;
+    }
     for (let j = 0; j < m; j++) {
+      if (partnerB[j] >= 0) continue;
       const shared = sharedContentWeight(pa[i], pb[j]);
       const overlap = shared / Math.max(pa[i].contentWeight, pb[j].contentWeight, 1e-9);
       const vector = dot(pa[i].sif, pb[j].sif);
@@ -192,10 +217,9 @@ export function scorePairs(
       cheap[i * m + j] = Math.max(vector / opt.prefilterVector, overlap / opt.prefilterOverlap);
     }
   }
-  const chosen = new Uint8Array(n * m);
   for (let k = 0; k < n * m; k++) if (cheap[k] >= 1) chosen[k] = 1;
-  for (let i = 0; i < n; i++) markBest(cheap, chosen, i * m, 1, m, opt);
-  for (let j = 0; j < m; j++) markBest(cheap, chosen, j, m, n, opt);
+  for (let i = 0; i < n; i++) if (partnerA[i] < 0) markBest(cheap, chosen, i * m, 1, m, opt);
+  for (let j = 0; j < m; j++) if (partnerB[j] < 0) markBest(cheap, chosen, j, m, n, opt);
 
   const out: ScoredPair[] = [];
   for (let i = 0; i < n; i++) {
@@ -221,6 +245,53 @@ export function scorePairs(
     }
   }
   return out;
+}
+
+/**
+ * Pairs of sentences with the same words in the same order (as stems), each sentence in at most
+ * one pair, in reading order; sentences shorter than `minWords` are left to the model, since short
+ * stock sentences ("He declined to comment.") repeat without being reused.
+ */
+function identicalSentences(
+  pa: readonly SentenceProfile[],
+  pb: readonly SentenceProfile[],
+  minWords: number,
+): { partnerA: Int32Array; partnerB: Int32Array } {
+  const partnerA = new Int32Array(pa.length).fill(-1);
+  const partnerB = new Int32Array(pb.length).fill(-1);
+  const free = new Map<number, number[]>();
+  pb.forEach((p, j) => {
+    if (p.stemIds.length < minWords) return;
+    const key = sequenceKey(p.stemIds);
+    const list = free.get(key);
+    if (list) list.push(j);
+    else free.set(key, [j]);
+  });
+  if (free.size === 0) return { partnerA, partnerB };
+  pa.forEach((p, i) => {
+    if (p.stemIds.length < minWords) return;
+    const list = free.get(sequenceKey(p.stemIds));
+    if (!list) return;
+    const k = list.findIndex((j) => sameSequence(p.stemIds, pb[j].stemIds));
+    if (k < 0) return;
+    const j = list[k];
+    list.splice(k, 1);
+    partnerA[i] = j;
+    partnerB[j] = i;
+  });
+  return { partnerA, partnerB };
+}
+
+function sequenceKey(ids: Uint32Array): number {
+  let h = ids.length;
+  for (let k = 0; k < ids.length; k++) h = (Math.imul(h, 0x01000193) ^ ids[k]) >>> 0;
+  return h;
+}
+
+function sameSequence(x: Uint32Array, y: Uint32Array): boolean {
+  if (x.length !== y.length) return false;
+  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return false;
+  return true;
 }
 
 /** Marks the `count` highest cells of a strided row or column of `cheap`. */

@@ -13,9 +13,9 @@ import { type Banding, bandKeys, chooseBanding } from '../candidates/lsh.js';
 import { keyTerms } from '../candidates/terms.js';
 import {
   type CompareContext,
-  compareArticles,
   type PreparedArticle,
   prepareArticle,
+  relateArticles,
 } from '../compare/compare.js';
 import { pageLines } from '../extract/text-page/extract.js';
 import { SITE_FURNITURE_PAGES, siteLineKeys } from '../extract/text-page/site-furniture.js';
@@ -212,6 +212,7 @@ export async function ingestItems(
     }
     while (window.length) finish(await (window.shift() as Promise<Outcome>));
   } finally {
+    store.flush();
     await pool?.close();
   }
   return summary;
@@ -293,7 +294,7 @@ function verifyCandidates(
   for (const other of candidates) {
     const theirs = using.preparedOf(other);
     if (!theirs) continue;
-    const { relation } = compareArticles(mine, theirs, ctx);
+    const { relation } = relateArticles(mine, theirs, ctx);
     if (!STORED.has(relation.type)) continue;
     relations.push({ a: id, b: other, ...relation });
   }

@@ -60,6 +60,16 @@ const MIGRATIONS: string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/**
+ * Articles written per commit. Each article is still all-or-nothing (a savepoint inside the
+ * batch); batching only means that a crash loses the last uncommitted articles, which a re-run
+ * ingests again, while a commit per article (a WAL append and its bookkeeping) cost more than
+ * the article's own rows. Readers in other processes see a batch when it commits.
+ */
+const ARTICLES_PER_COMMIT = 200;
+/** ...or after this long, so that a slow stream of inputs is still committed as it goes. */
+const MAX_UNCOMMITTED_MS = 1000;
+
 export function openSqliteStore(file: string): Store {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -120,6 +130,23 @@ export function openSqliteStore(file: string): Store {
     upsertInput.run(w.source, 'ingested', null, a.id, new Date().toISOString());
   });
 
+  let uncommitted = 0;
+  let batchStarted = 0;
+  const inBatch = () => {
+    if (!db.inTransaction) {
+      db.exec('BEGIN');
+      uncommitted = 0;
+      batchStarted = Date.now();
+    }
+  };
+  const afterWrite = () => {
+    if (++uncommitted >= ARTICLES_PER_COMMIT || Date.now() - batchStarted >= MAX_UNCOMMITTED_MS) flush();
+  };
+  const flush = () => {
+    if (db.inTransaction) db.exec('COMMIT');
+    uncommitted = 0;
+  };
+
   const ranked = (counts: Map<string, number>, limit: number) =>
     [...counts]
       .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
@@ -156,10 +183,17 @@ export function openSqliteStore(file: string): Store {
       }
       return out;
     },
-    writeArticle: (w) => write(w),
-    recordInput(source, status, reason, article) {
-      upsertInput.run(source, status, reason ?? null, article ?? null, new Date().toISOString());
+    writeArticle(w) {
+      inBatch();
+      write(w); // nested in the batch, better-sqlite3 runs it as a savepoint: all of it or none
+      afterWrite();
     },
+    recordInput(source, status, reason, article) {
+      inBatch();
+      upsertInput.run(source, status, reason ?? null, article ?? null, new Date().toISOString());
+      afterWrite();
+    },
+    flush,
     articles: () =>
       (
         db
@@ -190,7 +224,10 @@ export function openSqliteStore(file: string): Store {
         inputs,
       };
     },
-    close: () => db.close(),
+    close() {
+      flush();
+      db.close();
+    },
   };
 }
 

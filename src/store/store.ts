@@ -47,7 +47,10 @@ export interface Store {
   termCandidates(terms: string[], minShared: number, maxDf: number, limit: number): string[];
   /** For each line key, how many stored pages of `site` have that line. */
   siteLinePages(site: string, keys: number[]): Map<number, number>;
+  /** Writes an article; it is durable once `flush` (or `close`) has run, or the store's own batch committed. */
   writeArticle(write: ArticleWrite): void;
+  /** Commits what was written: a crash after this loses none of it. */
+  flush(): void;
   recordInput(source: string, status: InputStatus, reason?: string, article?: string): void;
   articles(): ArticleRow[];
   relations(): StoredRelation[];

@@ -156,6 +156,13 @@ interface Raw {
   end: number;
   kind: TokenKind;
   text: string;
+  /** Lowercase with ASCII apostrophes, for words; the text itself otherwise. */
+  lower: string;
+}
+
+function asciiLower(w: string): string {
+  const lower = w.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
 function rawTokens(text: string): Raw[] {
@@ -164,26 +171,29 @@ function rawTokens(text: string): Raw[] {
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (m[1]) out.push({ start, end, kind: TokenKind.Number, text: m[1] });
+    if (m[1]) out.push({ start, end, kind: TokenKind.Number, text: m[1], lower: m[1] });
     else if (m[2]) {
       // Split contractions and possessives: "don't" → do + not, "Pakistan's" → Pakistan + 's.
       const w = m[2];
-      const lower = w.toLowerCase().replace(/’/g, "'");
-      if (lower.endsWith("n't") && lower.length > 3) {
+      const lower = asciiLower(w);
+      const n = lower.length;
+      if (n > 3 && lower.charCodeAt(n - 2) === 0x27 && lower.endsWith("n't")) {
         const cut = lower === "can't" ? 2 : lower === "won't" ? 2 : w.length - 3;
+        const head = lower === "won't" ? 'will' : w.slice(0, cut);
+        out.push({ start, end: start + cut, kind: TokenKind.Word, text: head, lower: asciiLower(head) });
+        out.push({ start: start + cut, end, kind: TokenKind.Word, text: 'not', lower: 'not' });
+      } else if (n > 2 && lower.charCodeAt(n - 2) === 0x27 && lower.charCodeAt(n - 1) === 0x73) {
         out.push({
           start,
-          end: start + cut,
+          end: end - 2,
           kind: TokenKind.Word,
-          text: lower === "won't" ? 'will' : w.slice(0, cut),
+          text: w.slice(0, -2),
+          lower: lower.slice(0, -2),
         });
-        out.push({ start: start + cut, end, kind: TokenKind.Word, text: 'not' });
-      } else if (/'s$/.test(lower) && lower.length > 2) {
-        out.push({ start, end: end - 2, kind: TokenKind.Word, text: w.slice(0, -2) });
-        out.push({ start: end - 2, end, kind: TokenKind.Word, text: "'s" });
-      } else out.push({ start, end, kind: TokenKind.Word, text: w });
-    } else if (m[3]) out.push({ start, end, kind: TokenKind.Symbol, text: m[3] });
-    else out.push({ start, end, kind: TokenKind.Punct, text: m[4] });
+        out.push({ start: end - 2, end, kind: TokenKind.Word, text: "'s", lower: "'s" });
+      } else out.push({ start, end, kind: TokenKind.Word, text: w, lower });
+    } else if (m[3]) out.push({ start, end, kind: TokenKind.Symbol, text: m[3], lower: m[3] });
+    else out.push({ start, end, kind: TokenKind.Punct, text: m[4], lower: m[4] });
   }
   return out;
 }
@@ -202,10 +212,8 @@ interface NumberPhrase {
  */
 function readNumber(raw: Raw[], k: number): NumberPhrase | undefined {
   const t = raw[k];
-  if (t.kind === TokenKind.Word ? !NUMBER_START.has(t.text.toLowerCase()) : t.kind !== TokenKind.Number)
-    return undefined;
-  const word = (i: number) =>
-    i < raw.length && raw[i].kind === TokenKind.Word ? raw[i].text.toLowerCase() : '';
+  if (t.kind === TokenKind.Word ? !NUMBER_START.has(t.lower) : t.kind !== TokenKind.Number) return undefined;
+  const word = (i: number) => (i < raw.length && raw[i].kind === TokenKind.Word ? raw[i].lower : '');
   const adjacent = (i: number) => i < raw.length && raw[i].start === raw[i - 1].end;
   if (t.kind === TokenKind.Number) {
     let value = Number.parseFloat(t.text.replace(/,/g, ''));
@@ -269,18 +277,30 @@ function readNumber(raw: Raw[], k: number): NumberPhrase | undefined {
   }
 }
 
+/** What a lowercase word is, whatever its case or place: its forms and its word-class flags. */
+interface WordForms {
+  norm: string;
+  stem: string;
+  /** `TokenFlag.Stopword` and `TokenFlag.Negation` as they apply. */
+  flags: number;
+}
+
 /**
  * Canonical form and Porter2 stem of a lowercase word, memoised: spelling and stemming dominate
  * tokenizing time and news vocabulary repeats. The memo is bounded and invisible to callers (the
  * same word always has the same forms), so the tokenizer stays a pure function.
  */
-const forms = new Map<string, readonly [norm: string, stem: string]>();
-function formsOf(lower: string): readonly [norm: string, stem: string] {
+const forms = new Map<string, WordForms>();
+function formsOf(lower: string): WordForms {
   let f = forms.get(lower);
   if (f === undefined) {
     let norm = lower === "'s" ? lower : americanSpelling(lower);
     if (norm === 'cannot') norm = 'not';
-    f = [norm, norm === "'s" ? norm : stemmer(norm)];
+    f = {
+      norm,
+      stem: norm === "'s" ? norm : stemmer(norm),
+      flags: (isStopword(norm) ? TokenFlag.Stopword : 0) | (NEGATIONS.has(norm) ? TokenFlag.Negation : 0),
+    };
     if (forms.size >= 200_000) forms.clear();
     forms.set(lower, f);
   }
@@ -293,83 +313,84 @@ function formatValue(v: number): string {
 
 export function tokenize(text: string): Tokens {
   const raw = rawTokens(text);
-  const start: number[] = [];
-  const end: number[] = [];
-  const kind: number[] = [];
-  const flags: number[] = [];
+  // Number phrases and "per cent" only ever merge raw tokens: `raw.length` bounds the count.
+  const size = raw.length;
+  const start = new Uint32Array(size);
+  const end = new Uint32Array(size);
+  const kind = new Uint8Array(size);
+  const flags = new Uint8Array(size);
   const norm: string[] = [];
   const stem: string[] = [];
-  const value: number[] = [];
+  const value = new Float64Array(size).fill(Number.NaN);
+  let c = 0;
   let sentenceStart = true;
   for (let k = 0; k < raw.length; ) {
     const t = raw[k];
     const num = readNumber(raw, k);
     if (num) {
       // "one" alone before a noun is usually a number too; keep it — "one million" = 1e6 needs it.
-      const last = raw[num.next - 1];
       const v = num.value;
       const form = num.ordinal ? `${formatValue(v)}th` : formatValue(v);
-      start.push(t.start);
-      end.push(last.end);
-      kind.push(TokenKind.Number);
-      flags.push((num.ordinal ? TokenFlag.Ordinal : 0) | (sentenceStart ? TokenFlag.SentenceInitial : 0));
+      start[c] = t.start;
+      end[c] = raw[num.next - 1].end;
+      kind[c] = TokenKind.Number;
+      flags[c] = (num.ordinal ? TokenFlag.Ordinal : 0) | (sentenceStart ? TokenFlag.SentenceInitial : 0);
       norm.push(form);
       stem.push(form);
-      value.push(v);
+      value[c++] = v;
       sentenceStart = false;
       k = num.next;
       continue;
     }
-    let f = 0;
-    let n: string;
-    let s: string;
     if (t.kind === TokenKind.Word) {
-      const lower = t.text.toLowerCase().replace(/’/g, "'");
-      [n, s] = formsOf(lower);
-      if (n === 'per' && raw[k + 1] && raw[k + 1].text.toLowerCase() === 'cent') {
-        n = 'percent';
-        start.push(t.start);
-        end.push(raw[k + 1].end);
-        kind.push(TokenKind.Word);
-        flags.push(sentenceStart ? TokenFlag.SentenceInitial : 0);
-        norm.push(n);
-        stem.push(n);
-        value.push(Number.NaN);
+      const w = formsOf(t.lower);
+      start[c] = t.start;
+      kind[c] = TokenKind.Word;
+      if (w.norm === 'per' && k + 1 < raw.length && raw[k + 1].lower === 'cent') {
+        end[c] = raw[k + 1].end;
+        flags[c++] = sentenceStart ? TokenFlag.SentenceInitial : 0;
+        norm.push('percent');
+        stem.push('percent');
         sentenceStart = false;
         k += 2;
         continue;
       }
-      const first = t.text.charCodeAt(0);
-      const upper = t.text.toUpperCase();
-      if (t.text[0] !== t.text[0].toLowerCase() && first !== 0x27) f |= TokenFlag.Capitalised;
-      if (t.text.length > 1 && t.text === upper && t.text !== t.text.toLowerCase()) f |= TokenFlag.AllCaps;
-      if (isStopword(n)) f |= TokenFlag.Stopword;
-      if (NEGATIONS.has(n)) f |= TokenFlag.Negation;
+      let f = w.flags;
+      const text0 = t.text.charCodeAt(0);
+      if (text0 !== t.lower.charCodeAt(0) && text0 !== 0x27) {
+        f |= TokenFlag.Capitalised;
+        if (t.text.length > 1 && t.text === t.text.toUpperCase()) f |= TokenFlag.AllCaps;
+      } else if (t.text.length > 1 && t.text !== t.lower && t.text === t.text.toUpperCase()) {
+        f |= TokenFlag.AllCaps; // a word whose first letter has no case
+      }
       if (sentenceStart) f |= TokenFlag.SentenceInitial;
       sentenceStart = false;
-    } else {
-      n = t.kind === TokenKind.Symbol && t.text === '%' ? 'percent' : normalisePunct(t.text);
-      s = n;
-      if (t.kind === TokenKind.Punct && (n === '.' || n === '!' || n === '?')) sentenceStart = true;
+      end[c] = t.end;
+      flags[c++] = f;
+      norm.push(w.norm);
+      stem.push(w.stem);
+      k++;
+      continue;
     }
-    start.push(t.start);
-    end.push(t.end);
-    kind.push(t.kind === TokenKind.Symbol && n === 'percent' ? TokenKind.Word : t.kind);
-    flags.push(f);
+    const n = t.kind === TokenKind.Symbol && t.text === '%' ? 'percent' : normalisePunct(t.text);
+    if (t.kind === TokenKind.Punct && (n === '.' || n === '!' || n === '?')) sentenceStart = true;
+    start[c] = t.start;
+    end[c] = t.end;
+    kind[c] = t.kind === TokenKind.Symbol && n === 'percent' ? TokenKind.Word : t.kind;
+    flags[c++] = 0;
     norm.push(n);
-    stem.push(s);
-    value.push(Number.NaN);
+    stem.push(n);
     k++;
   }
   return {
-    count: start.length,
-    start: Uint32Array.from(start),
-    end: Uint32Array.from(end),
-    kind: Uint8Array.from(kind),
-    flags: Uint8Array.from(flags),
+    count: c,
+    start: start.subarray(0, c),
+    end: end.subarray(0, c),
+    kind: kind.subarray(0, c),
+    flags: flags.subarray(0, c),
     norm,
     stem,
-    value: Float64Array.from(value),
+    value: value.subarray(0, c),
   };
 }
 
