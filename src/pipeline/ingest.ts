@@ -122,7 +122,7 @@ export async function ingestItems(
     remember(id, p); // most recently used last: the oldest goes first
     return p;
   };
-  let stored = store.counts().articles;
+  let stored = store.size().articles;
   const skip = (source: string, reason: string) => {
     summary.skipped.push({ source, reason });
     store.recordInput(source, 'skipped', reason);
@@ -238,7 +238,7 @@ export function similarInStore(
 ): StoredRelation[] {
   return matchInStore(article, store, ctx, defaultIngestOptions, {
     banding: chooseBanding(defaultIngestOptions.nearDuplicateThreshold, 128),
-    maxDf: maxDocumentFrequency(store.counts().articles),
+    maxDf: maxDocumentFrequency(store.size().articles),
     preparedOf,
   }).relations;
 }

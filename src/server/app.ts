@@ -121,7 +121,7 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
   // Stories are rebuilt from the relations only when the corpus has changed since the last build.
   let cached: { key: string; stories: Story[] } | undefined;
   const stories = (): Story[] => {
-    const c = opt.store.counts();
+    const c = opt.store.size();
     const key = `${c.articles}:${c.relations}`;
     if (cached?.key !== key)
       cached = { key, stories: buildStories(opt.store.articles(), opt.store.relations()) };
@@ -180,7 +180,7 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
   );
 
   app.get('/health', { schema: { summary: 'Liveness and corpus size' } }, async () => {
-    const c = opt.store.counts();
+    const c = opt.store.size();
     return { ok: true, articles: c.articles, relations: c.relations };
   });
 

@@ -56,7 +56,19 @@ const MIGRATIONS: string[] = [
      PRIMARY KEY (site, line)
    );`,
   'ALTER TABLE relations ADD COLUMN similarity REAL NOT NULL DEFAULT 0;',
+  // Term postings read newest first (an index on term keeps rowid order within a term), and each
+  // term's document frequency kept as a count: the same-story lookup then costs O(terms × limit)
+  // however large the corpus and however common the term.
+  `CREATE INDEX terms_recent ON terms (term);
+   CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
+   INSERT INTO term_df (term, df) SELECT term, COUNT(*) FROM terms GROUP BY term;`,
 ];
+
+/**
+ * Postings read per key term and per LSH bucket: the most recent ones. A term in thousands of
+ * articles is capped by document frequency anyway; a bucket that full holds a stock text.
+ */
+const POSTINGS_PER_KEY = 200;
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -84,6 +96,9 @@ export function openSqliteStore(file: string): Store {
   );
   const insertBand = db.prepare('INSERT OR IGNORE INTO lsh (band, bucket, article) VALUES (?, ?, ?)');
   const insertTerm = db.prepare('INSERT OR IGNORE INTO terms (term, article) VALUES (?, ?)');
+  const countTerm = db.prepare(
+    'INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1',
+  );
   const insertRelation = db.prepare(
     `INSERT INTO relations (a, b, type, direction, coverage_a, coverage_b, similarity, evidence)
      VALUES (@a, @b, @type, @direction, @coverageA, @coverageB, @similarity, @evidence)
@@ -107,9 +122,17 @@ export function openSqliteStore(file: string): Store {
   );
   const hasArticle = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
   const getDoc = db.prepare('SELECT doc FROM articles WHERE id = ?').pluck();
-  const bandMatch = db.prepare('SELECT article FROM lsh WHERE band = ? AND bucket = ?').pluck();
-  const termDf = db.prepare('SELECT COUNT(*) FROM terms WHERE term = ?').pluck();
-  const termMatch = db.prepare('SELECT article FROM terms WHERE term = ?').pluck();
+  const bandMatch = db
+    .prepare(`SELECT article FROM lsh WHERE band = ? AND bucket = ? LIMIT ${POSTINGS_PER_KEY}`)
+    .pluck();
+  const termDf = db.prepare('SELECT df FROM term_df WHERE term = ?').pluck();
+  const termMatch = db
+    .prepare(
+      `SELECT article FROM terms INDEXED BY terms_recent WHERE term = ? ORDER BY rowid DESC LIMIT ${POSTINGS_PER_KEY}`,
+    )
+    .pluck();
+  const lastArticle = db.prepare('SELECT MAX(rowid) FROM articles').pluck();
+  const lastRelation = db.prepare('SELECT MAX(rowid) FROM relations').pluck();
 
   const write = db.transaction((w: ArticleWrite) => {
     const a = w.article;
@@ -124,7 +147,7 @@ export function openSqliteStore(file: string): Store {
       doc: JSON.stringify(a),
     });
     for (let band = 0; band < w.bandKeys.length; band++) insertBand.run(band, w.bandKeys[band], a.id);
-    for (const t of w.terms) insertTerm.run(t, a.id);
+    for (const t of w.terms) if (insertTerm.run(t, a.id).changes) countTerm.run(t);
     for (const r of w.relations) insertRelation.run({ ...r, evidence: JSON.stringify(r.evidence) });
     if (w.siteLines) for (const k of w.siteLines.keys) addSiteLine.run(w.siteLines.site, k);
     upsertInput.run(w.source, 'ingested', null, a.id, new Date().toISOString());
@@ -169,7 +192,7 @@ export function openSqliteStore(file: string): Store {
     termCandidates(terms, minShared, maxDf, limit) {
       const counts = new Map<string, number>();
       for (const t of terms) {
-        if ((termDf.get(t) as number) > maxDf) continue;
+        if (((termDf.get(t) as number | undefined) ?? 0) > maxDf) continue;
         for (const id of termMatch.all(t) as string[]) counts.set(id, (counts.get(id) ?? 0) + 1);
       }
       for (const [id, c] of counts) if (c < minShared) counts.delete(id);
@@ -209,6 +232,11 @@ export function openSqliteStore(file: string): Store {
       })) satisfies ArticleRow[],
     relations: () => (allRelations.all() as RelationRow[]).map(toRelation),
     relationsOf: (id) => (relationsOf.all(id, id) as RelationRow[]).map(toRelation),
+    // Rows are never deleted, so the last rowid is the count, read from the end of the table.
+    size: () => ({
+      articles: (lastArticle.get() as number | null) ?? 0,
+      relations: (lastRelation.get() as number | null) ?? 0,
+    }),
     counts() {
       const inputs: Record<InputStatus, number> = { ingested: 0, present: 0, skipped: 0 };
       for (const row of db

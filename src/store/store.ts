@@ -56,6 +56,8 @@ export interface Store {
   relations(): StoredRelation[];
   /** The relations one article is part of. */
   relationsOf(id: string): StoredRelation[];
+  /** Articles and relations stored, read cheaply (for per-request use: caches, thresholds). */
+  size(): { articles: number; relations: number };
   counts(): { articles: number; relations: number; inputs: Record<InputStatus, number> };
   close(): void;
 }

@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { articleFromText } from '../article/build.js';
+import { openSqliteStore, SCHEMA_VERSION } from './sqlite.js';
+import type { ArticleWrite } from './store.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'newstrace-store-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(id: string, terms: string[], bandKeys = [1, 2, 3]): ArticleWrite {
+  return {
+    article: articleFromText(`Article ${id} tells of the harbour bridge.`, { id, title: `Title ${id}` }),
+    source: `${id}.txt`,
+    bandKeys: Uint32Array.from(bandKeys),
+    terms,
+    relations: [],
+  };
+}
+
+describe('the SQLite store', () => {
+  it('sees its own writes before they are committed, and other connections after a flush', () => {
+    const file = join(dir, 'a.db');
+    const store = openSqliteStore(file);
+    store.writeArticle(write('x1', ['harbour']));
+    expect(store.hasArticle('x1')).toBe(true);
+    expect(store.size()).toEqual({ articles: 1, relations: 0 });
+    const reader = new Database(file, { readonly: true });
+    const count = () => reader.prepare('SELECT COUNT(*) FROM articles').pluck().get();
+    expect(count()).toBe(0); // still in the open batch
+    store.flush();
+    expect(count()).toBe(1);
+    reader.close();
+    store.close();
+  });
+
+  it('keeps an article that failed half-way out of the batch, and the rest in', () => {
+    const store = openSqliteStore(join(dir, 'b.db'));
+    store.writeArticle(write('ok1', ['bridge']));
+    const bad = write('bad', ['bridge']);
+    // A relation without its required fields fails inside the article's savepoint.
+    bad.relations = [{ a: 'bad' } as unknown as ArticleWrite['relations'][number]];
+    expect(() => store.writeArticle(bad)).toThrow();
+    store.writeArticle(write('ok2', ['bridge']));
+    store.close();
+    const again = openSqliteStore(join(dir, 'b.db'));
+    expect(again.hasArticle('ok1')).toBe(true);
+    expect(again.hasArticle('bad')).toBe(false);
+    expect(again.hasArticle('ok2')).toBe(true);
+    again.close();
+  });
+
+  it('finds same-term candidates newest first, skips terms over the frequency cap', () => {
+    const store = openSqliteStore(join(dir, 'c.db'));
+    for (let k = 0; k < 30; k++) store.writeArticle(write(`t${k}`, ['common', 'harbour', `own${k}`]));
+    store.writeArticle(write('late', ['harbour', 'velez', 'cable']));
+    // "common" is in 30 articles: over a cap of 20 it counts for nothing, so no article shares two terms.
+    expect(store.termCandidates(['common', 'harbour', 'x'], 2, 20, 10)).toEqual([]);
+    // Under a cap of 40 it counts: all 30 share two terms; the limit keeps 5, by shared count then id.
+    expect(store.termCandidates(['common', 'harbour'], 2, 40, 5)).toHaveLength(5);
+    expect(store.termCandidates(['velez', 'cable'], 2, 20, 10)).toEqual(['late']);
+    store.close();
+  });
+
+  it('upgrades a database of the previous schema: term frequencies are counted from its terms', () => {
+    const file = join(dir, 'd.db');
+    const store = openSqliteStore(file);
+    store.writeArticle(write('p1', ['harbour', 'bridge']));
+    store.writeArticle(write('p2', ['harbour']));
+    store.close();
+    // Back to the schema before term frequencies were kept.
+    const db = new Database(file);
+    db.exec('DROP INDEX terms_recent; DROP TABLE term_df;');
+    db.prepare('DELETE FROM schema_version WHERE version = ?').run(SCHEMA_VERSION);
+    db.close();
+    const upgraded = openSqliteStore(file);
+    expect(upgraded.termCandidates(['harbour', 'bridge'], 1, 1, 10)).toEqual(['p1']); // harbour: df 2 > 1
+    upgraded.close();
+    const check = new Database(file, { readonly: true });
+    expect(check.prepare('SELECT MAX(version) FROM schema_version').pluck().get()).toBe(SCHEMA_VERSION);
+    expect(check.prepare("SELECT df FROM term_df WHERE term = 'harbour'").pluck().get()).toBe(2);
+    check.close();
+  });
+});
