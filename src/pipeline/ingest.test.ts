@@ -241,3 +241,46 @@ describe('plausibleDate', () => {
     expect(plausibleDate('not a date', now)).toBeUndefined();
   });
 });
+
+describe('candidates', () => {
+  it('finds a passage lifted into a long article on another subject, which the sketch alone misses', async () => {
+    const { articleFromText } = await import('../article/build.js');
+    const { defaultContext } = await import('../compare/context.js');
+    const { ingestItems } = await import('./ingest.js');
+    const { openSqliteStore } = await import('../store/sqlite.js');
+    const { fingerprintArticle } = await import('../candidates/fingerprints.js');
+    const { chooseBanding } = await import('../candidates/lsh.js');
+    const { prepareArticle } = await import('../compare/compare.js');
+    const wire = [
+      'Ferry crews on the Kestrow line walked out at dawn on Thursday over a dispute about night shifts.',
+      'The operator said 14 crossings were cancelled and about 3,200 passengers had been told to travel by road.',
+      'Union organiser Dalia Brenner said the crews would stay out until the night rota was withdrawn in writing.',
+      'Talks are due to resume on Monday at the harbour office in Saltby.',
+    ];
+    const items = ['roads', 'schools', 'parks', 'libraries', 'lighting', 'housing', 'clinics', 'drains'];
+    const places = ['Orvel', 'Brackenfield', 'Lindholm', 'Port Alder', 'Eastmere'];
+    const budget = Array.from(
+      { length: 30 },
+      (_, k) =>
+        `The ${items[k % items.length]} budget of ${places[k % places.length]} district ${k + 1} will rise by ${(k * 7) % 19} percent next year under plan ${k}.`,
+    );
+    budget.splice(15, 0, wire[0], wire[1]); // two sentences of the wire story, word for word
+    const dir = mkdtempSync(join(tmpdir(), 'newstrace-passages-'));
+    const store = openSqliteStore(join(dir, 'p.db'));
+    const ctx = defaultContext();
+    const wireArticle = articleFromText(wire.join(' '), { id: 'wire', title: 'Ferry crews walk out' });
+    const long = articleFromText(budget.join(' '), { id: 'budget', title: 'District budgets rise' });
+    await ingestItems(
+      [wireArticle, long].map((a) => ({ source: a.id, build: async () => a })),
+      store,
+      ctx,
+      { workers: 0 },
+    );
+    const relation = store.relationsOf('budget').find((r) => r.b === 'wire' || r.a === 'wire');
+    expect(relation?.type).toBe('partial-reuse');
+    const fp = fingerprintArticle(prepareArticle(long, ctx), chooseBanding(0.5, 128));
+    expect(store.bandCandidates(fp.bandKeys, 20)).not.toContain('wire');
+    expect(store.passageCandidates(fp.passageKeys, 20, 20)).toContain('wire');
+    store.close();
+  });
+});

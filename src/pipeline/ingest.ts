@@ -9,8 +9,8 @@ import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { Article } from '../article/types.js';
-import { type Banding, bandKeys, chooseBanding } from '../candidates/lsh.js';
-import { keyTerms } from '../candidates/terms.js';
+import { type Fingerprints, fingerprintArticle } from '../candidates/fingerprints.js';
+import { type Banding, chooseBanding } from '../candidates/lsh.js';
 import {
   type CompareContext,
   type PreparedArticle,
@@ -19,7 +19,6 @@ import {
 } from '../compare/compare.js';
 import { pageLines } from '../extract/text-page/extract.js';
 import { SITE_FURNITURE_PAGES, siteLineKeys } from '../extract/text-page/site-furniture.js';
-import { sketchArticle } from '../sketch/article.js';
 import { FeedError, type FeedItem, looksLikeFeed, readFeed } from '../source/feed.js';
 import { InputError, readInput } from '../source/index.js';
 import { readWarc } from '../source/warc.js';
@@ -178,7 +177,7 @@ export async function ingestItems(
       if (now && now.known.length !== job.site.known.length) done = prepareJob({ ...job, site: now }, ctx);
     }
     const { article, source } = done;
-    if (!done.prepared || !done.keys || !done.terms) {
+    if (!done.prepared || !done.fingerprints) {
       skip(source, 'no article text found');
       return;
     }
@@ -186,15 +185,14 @@ export async function ingestItems(
       present(source, article.id);
       return;
     }
-    const relations = verifyCandidates(done.prepared, done.keys, done.terms, store, ctx, opt, {
+    const relations = verifyCandidates(done.prepared, done.fingerprints, store, ctx, opt, {
       maxDf: maxDocumentFrequency(stored),
       preparedOf,
     });
     store.writeArticle({
       article,
       source,
-      bandKeys: done.keys,
-      terms: done.terms,
+      ...done.fingerprints,
       relations,
       siteLines: done.siteLines,
     });
@@ -245,16 +243,15 @@ export function similarInStore(
 
 export interface StoreMatch {
   prepared: PreparedArticle;
-  keys: Uint32Array;
-  terms: string[];
+  fingerprints: Fingerprints;
   /** Verified relations of the article to stored ones (`a` is the article). */
   relations: StoredRelation[];
 }
 
 /**
- * What in the store relates to an article: candidates from the LSH bands of its sketch and from
- * its key terms, each verified with the compare engine; only derived and same-story relations
- * are kept.
+ * What in the store relates to an article: candidates from the LSH bands of its sketch, its
+ * passages and its key terms, each verified with the compare engine; only derived and
+ * same-story relations are kept.
  */
 export function matchInStore(
   article: Article,
@@ -263,22 +260,19 @@ export function matchInStore(
   opt: Pick<IngestOptions, 'candidates' | 'sharedTerms'>,
   using: { banding: Banding; maxDf: number; preparedOf: (id: string) => PreparedArticle | undefined },
 ): StoreMatch {
-  const mine = prepareArticle(article, ctx);
-  const keys = bandKeys(sketchArticle(article), using.banding);
-  const terms = keyTerms(mine);
+  const prepared = prepareArticle(article, ctx);
+  const fingerprints = fingerprintArticle(prepared, using.banding);
   return {
-    prepared: mine,
-    keys,
-    terms,
-    relations: verifyCandidates(mine, keys, terms, store, ctx, opt, using),
+    prepared,
+    fingerprints,
+    relations: verifyCandidates(prepared, fingerprints, store, ctx, opt, using),
   };
 }
 
-/** Candidates from the band keys and key terms, verified by the compare engine. */
+/** Candidates from the index, verified by the compare engine. */
 function verifyCandidates(
   mine: PreparedArticle,
-  keys: Uint32Array,
-  terms: string[],
+  fp: Fingerprints,
   store: Store,
   ctx: CompareContext,
   opt: Pick<IngestOptions, 'candidates' | 'sharedTerms'>,
@@ -286,8 +280,9 @@ function verifyCandidates(
 ): StoredRelation[] {
   const id = mine.article.id;
   const candidates = new Set([
-    ...store.bandCandidates(keys, opt.candidates),
-    ...store.termCandidates(terms, opt.sharedTerms, using.maxDf, opt.candidates),
+    ...store.bandCandidates(fp.bandKeys, opt.candidates),
+    ...store.passageCandidates(fp.passageKeys, using.maxDf, opt.candidates),
+    ...store.termCandidates(fp.terms, opt.sharedTerms, using.maxDf, opt.candidates),
   ]);
   candidates.delete(id);
   const relations: StoredRelation[] = [];

@@ -5,12 +5,11 @@
  */
 import { type ArticleMeta, buildArticle } from '../article/build.js';
 import type { Article, ExtractedPage } from '../article/types.js';
-import { type Banding, bandKeys } from '../candidates/lsh.js';
-import { keyTerms } from '../candidates/terms.js';
+import { type Fingerprints, fingerprintArticle } from '../candidates/fingerprints.js';
+import type { Banding } from '../candidates/lsh.js';
 import { type CompareContext, type PreparedArticle, prepareArticle } from '../compare/compare.js';
 import { extractTextPage } from '../extract/text-page/extract.js';
 import { siteLineKey } from '../extract/text-page/site-furniture.js';
-import { sketchArticle } from '../sketch/article.js';
 import { extractPage, type PageKind } from './page.js';
 
 /** A page as read, before extraction: its content and what the input said about it. */
@@ -35,8 +34,7 @@ export interface PreparedJob {
   article: Article;
   /** Absent when the page held no article text. */
   prepared?: PreparedArticle;
-  keys?: Uint32Array;
-  terms?: string[];
+  fingerprints?: Fingerprints;
   siteLines?: { site: string; keys: number[] };
 }
 
@@ -49,8 +47,7 @@ export function prepareJob(job: PrepareJob, ctx: CompareContext): PreparedJob {
     source: job.source,
     article,
     prepared,
-    keys: bandKeys(sketchArticle(article), job.banding),
-    terms: keyTerms(prepared),
+    fingerprints: fingerprintArticle(prepared, job.banding),
     siteLines,
   };
 }

@@ -18,6 +18,7 @@ function write(id: string, terms: string[], bandKeys = [1, 2, 3]): ArticleWrite 
     article: articleFromText(`Article ${id} tells of the harbour bridge.`, { id, title: `Title ${id}` }),
     source: `${id}.txt`,
     bandKeys: Uint32Array.from(bandKeys),
+    passageKeys: new Uint32Array(0),
     terms,
     relations: [],
   };
@@ -75,7 +76,7 @@ describe('the SQLite store', () => {
     store.close();
     // Back to the schema before term frequencies were kept.
     const db = new Database(file);
-    db.exec('DROP INDEX terms_recent; DROP TABLE term_df;');
+    db.exec('DROP INDEX terms_recent; DROP TABLE term_df; DROP TABLE passages;');
     db.prepare('DELETE FROM schema_version WHERE version = ?').run(SCHEMA_VERSION);
     db.close();
     const upgraded = openSqliteStore(file);

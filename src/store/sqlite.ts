@@ -61,7 +61,12 @@ const MIGRATIONS: string[] = [
   // however large the corpus and however common the term.
   `CREATE INDEX terms_recent ON terms (term);
    CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
-   INSERT INTO term_df (term, df) SELECT term, COUNT(*) FROM terms GROUP BY term;`,
+   INSERT INTO term_df (term, df) SELECT term, COUNT(*) FROM terms GROUP BY term;
+   CREATE TABLE passages (
+     passage INTEGER NOT NULL,
+     article TEXT NOT NULL,
+     PRIMARY KEY (passage, article)
+   );`,
 ];
 
 /**
@@ -125,6 +130,8 @@ export function openSqliteStore(file: string): Store {
   const bandMatch = db
     .prepare(`SELECT article FROM lsh WHERE band = ? AND bucket = ? LIMIT ${POSTINGS_PER_KEY}`)
     .pluck();
+  const insertPassage = db.prepare('INSERT OR IGNORE INTO passages (passage, article) VALUES (?, ?)');
+  const passageMatch = db.prepare('SELECT article FROM passages WHERE passage = ? LIMIT ?').pluck();
   const termDf = db.prepare('SELECT df FROM term_df WHERE term = ?').pluck();
   const termMatch = db
     .prepare(
@@ -147,6 +154,7 @@ export function openSqliteStore(file: string): Store {
       doc: JSON.stringify(a),
     });
     for (let band = 0; band < w.bandKeys.length; band++) insertBand.run(band, w.bandKeys[band], a.id);
+    for (const p of w.passageKeys) insertPassage.run(p, a.id);
     for (const t of w.terms) if (insertTerm.run(t, a.id).changes) countTerm.run(t);
     for (const r of w.relations) insertRelation.run({ ...r, evidence: JSON.stringify(r.evidence) });
     if (w.siteLines) for (const k of w.siteLines.keys) addSiteLine.run(w.siteLines.site, k);
@@ -187,6 +195,15 @@ export function openSqliteStore(file: string): Store {
       bandKeys.forEach((key, band) => {
         for (const id of bandMatch.all(band, key) as string[]) counts.set(id, (counts.get(id) ?? 0) + 1);
       });
+      return ranked(counts, limit);
+    },
+    passageCandidates(keys, maxDf, limit) {
+      const counts = new Map<string, number>();
+      for (const key of keys) {
+        const ids = passageMatch.all(key, maxDf + 1) as string[];
+        if (ids.length > maxDf) continue; // a stock sentence, not a passage of one source
+        for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
       return ranked(counts, limit);
     },
     termCandidates(terms, minShared, maxDf, limit) {

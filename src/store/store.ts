@@ -30,6 +30,8 @@ export interface ArticleWrite {
   source: string;
   /** LSH band keys of its MinHash sketch, one per band. */
   bandKeys: Uint32Array;
+  /** Hashes of its longer sentences, for partial-reuse candidates. */
+  passageKeys: Uint32Array;
   /** Its key terms (rare words and names), for same-story candidates. */
   terms: string[];
   relations: StoredRelation[];
@@ -43,6 +45,8 @@ export interface Store {
   getArticle(id: string): Article | undefined;
   /** Articles sharing at least one band key with these, most shared first. */
   bandCandidates(bandKeys: Uint32Array, limit: number): string[];
+  /** Articles sharing a passage key with these, most shared first, skipping keys in more than `maxDf` articles. */
+  passageCandidates(keys: Uint32Array, maxDf: number, limit: number): string[];
   /** Articles sharing at least `minShared` of these terms, skipping terms in more than `maxDf` articles. */
   termCandidates(terms: string[], minShared: number, maxDf: number, limit: number): string[];
   /** For each line key, how many stored pages of `site` have that line. */
