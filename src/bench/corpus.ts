@@ -1,114 +1,68 @@
 /**
- * Corpus figures: a generated corpus of articles with known derivations (exact copies,
- * truncations, word-level rewrites, unrelated articles), built from the bundled sample's
- * sentences with invented names and numbers. Prints the sketch-and-candidate stage's speed, the
- * recall of LSH on derived pairs by true similarity, and full ingest speed into SQLite.
+ * Corpus figures on generated corpora with known derivations (see generate.ts), at several sizes:
+ *
+ * - the sketch-and-candidate stage (tokens → MinHash → LSH band keys → a bucket lookup per band)
+ *   in articles/s on one core, with the recall of LSH on derived pairs by their true similarity;
+ * - full ingest into SQLite (extraction, fingerprints, candidates, verification, writing) in a
+ *   child process of its own, so that its peak memory is its own: articles/s, database size per
+ *   article, peak memory, then `similar` latency p50/p99 on the corpus it built.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { articleFromText } from '../article/build.js';
-import type { Article } from '../article/types.js';
 import { bandKeys, chooseBanding } from '../candidates/lsh.js';
-import { defaultContext } from '../compare/context.js';
-import { ingestItems } from '../pipeline/ingest.js';
-import { loadArticle } from '../pipeline/load-article.js';
-import { rng } from '../similarity/boosting.js';
 import { articleTokenIds } from '../sketch/article.js';
 import { minhash } from '../sketch/minhash.js';
-import { openSqliteStore } from '../store/sqlite.js';
+import { asArticle, generateArticles, samplePool } from './generate.js';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
+const CHUNK = 5000;
 
-const NAMES = [
-  'Adeyemi',
-  'Brezina',
-  'Castellanos',
-  'Dahl',
-  'Esposito',
-  'Fournier',
-  'Gallagher',
-  'Haddad',
-  'Ivanova',
-  'Jansen',
-  'Kowalski',
-  'Lindqvist',
-  'Moreau',
-  'Nakamura',
-  'Okafor',
-  'Petrov',
-  'Quint',
-  'Rossi',
-  'Sato',
-  'Tanaka',
-];
+/**
+ * The bench's bucket index: open addressing over (band, key) with a chain of articles per bucket,
+ * in typed arrays, so that a million articles' 25 bands fit in a few hundred megabytes.
+ */
+class BucketIndex {
+  private readonly keys: Uint32Array;
+  private readonly bands: Uint8Array;
+  private readonly heads: Int32Array;
+  private readonly next: Int32Array;
+  private readonly mask: number;
 
-export interface GeneratedPair {
-  a: string;
-  b: string;
-  kind: 'copy' | 'truncation' | 'rewrite';
-}
-
-export async function generateCorpus(
-  count: number,
-  seed = 7,
-): Promise<{ texts: string[]; pairs: GeneratedPair[] }> {
-  const sample = join(repo, 'sample');
-  const pool: string[] = [];
-  for (const f of readdirSync(sample).filter((x) => !x.endsWith('.json'))) {
-    for (const s of (await loadArticle(join(sample, f))).sentences) pool.push(s.text);
+  constructor(
+    articles: number,
+    private readonly bandCount: number,
+  ) {
+    let size = 1;
+    while (size < (articles * bandCount) / 0.7) size <<= 1;
+    this.keys = new Uint32Array(size);
+    this.bands = new Uint8Array(size); // band + 1; 0 = empty slot
+    this.heads = new Int32Array(size);
+    this.next = new Int32Array(articles * bandCount).fill(-1);
+    this.mask = size - 1;
   }
-  const words = pool.join(' ').split(/\s+/);
-  const rnd = rng(seed);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
-  const texts: string[] = [];
-  const pairs: GeneratedPair[] = [];
-  const syllables =
-    'ka lo mi ne ru sa te vo ba di fe gu ha ji ko lu ma ni po ra si tu ve wa xi yo za be do fi'.split(' ');
-  const pseudoWord = () => Array.from({ length: 2 + Math.floor(rnd() * 2) }, () => pick(syllables)).join('');
-  while (texts.length < count) {
-    // An original: ~25 sentences of the sample's syntax, with a third of the words replaced by the
-    // article's own invented vocabulary (its topic, its names), so that articles differ as news do.
-    const topic = Array.from({ length: 40 }, pseudoWord);
-    const sentences = Array.from(
-      { length: 22 + Math.floor(rnd() * 8) },
-      () =>
-        `${pick(pool)
-          .split(' ')
-          .map((w) => (rnd() < 0.35 ? pick(topic) : w))
-          .join(' ')} ${pick(NAMES)} put it at ${Math.floor(rnd() * 100000)}.`,
-    );
-    const original = sentences.join(' ');
-    const id = texts.length;
-    texts.push(original);
-    const roll = rnd();
-    if (texts.length >= count || roll < 0.4) continue;
-    let derived: string;
-    let kind: GeneratedPair['kind'];
-    if (roll < 0.55) {
-      kind = 'copy';
-      derived = original;
-    } else if (roll < 0.7) {
-      kind = 'truncation';
-      derived = sentences.slice(0, Math.ceil(sentences.length * (0.5 + rnd() * 0.4))).join(' ');
-    } else {
-      kind = 'rewrite';
-      const share = 0.02 + rnd() * 0.25;
-      derived = original
-        .split(' ')
-        .map((w) => (rnd() < share ? pick(words) : w))
-        .join(' ');
+
+  /** Adds article `k` to its buckets; returns how many earlier articles share a bucket (capped). */
+  add(k: number, keys: Uint32Array, cap = 20): number {
+    let found = 0;
+    for (let b = 0; b < keys.length; b++) {
+      let slot = (Math.imul(keys[b] ^ Math.imul(b + 1, 0x9e3779b1), 0x85ebca6b) >>> 0) & this.mask;
+      while (this.bands[slot] !== 0 && (this.bands[slot] !== b + 1 || this.keys[slot] !== keys[b]))
+        slot = (slot + 1) & this.mask;
+      const entry = k * this.bandCount + b;
+      if (this.bands[slot] === 0) {
+        this.bands[slot] = b + 1;
+        this.keys[slot] = keys[b];
+        this.next[entry] = -1;
+      } else {
+        for (let e = this.heads[slot]; e >= 0 && found < cap; e = this.next[e]) found++;
+        this.next[entry] = this.heads[slot];
+      }
+      this.heads[slot] = entry;
     }
-    pairs.push({ a: `g${id}`, b: `g${texts.length}`, kind });
-    texts.push(derived);
+    return found;
   }
-  return { texts, pairs };
-}
-
-/** The k-th generated text as an article (id `g<k>`). */
-export function asArticle(text: string, k: number): Article {
-  return articleFromText(text, { id: `g${k}`, title: `Generated ${k}` });
 }
 
 function shingleSet(ids: Uint32Array): Set<string> {
@@ -117,48 +71,56 @@ function shingleSet(ids: Uint32Array): Set<string> {
   return out;
 }
 
-export async function benchCorpus(size = 10_000): Promise<void> {
-  const { texts, pairs } = await generateCorpus(size);
-  const articles = texts.map(asArticle);
-  const words = texts.reduce((s, t) => s + t.split(/\s+/).length, 0) / texts.length;
+function jaccard(x: Uint32Array, y: Uint32Array): number {
+  const sa = shingleSet(x);
+  const sb = shingleSet(y);
+  let inter = 0;
+  for (const s of sa) if (sb.has(s)) inter++;
+  return inter / (sa.size + sb.size - inter || 1);
+}
+
+export async function benchSketch(size: number): Promise<void> {
+  const pool = await samplePool();
   const banding = chooseBanding(0.5, 128);
-
-  // The sketch-and-candidate stage: tokens → MinHash → band keys, and a bucket lookup per band.
-  const buckets = new Map<number, number[]>();
-  const start = performance.now();
-  const keys: Uint32Array[] = [];
-  articles.forEach((a, k) => {
-    const bk = bandKeys(minhash(articleTokenIds(a)), banding);
-    keys.push(bk);
-    for (let b = 0; b < bk.length; b++) {
-      const key = (bk[b] ^ Math.imul(b + 1, 0x9e3779b1)) >>> 0;
-      const list = buckets.get(key);
-      if (list) list.push(k);
-      else buckets.set(key, [k]);
-    }
-  });
-  const seconds = (performance.now() - start) / 1000;
-  console.log(
-    `corpus of ${articles.length} generated articles (~${words.toFixed(0)} words) with ${pairs.length} derived pairs:\n` +
-      `  sketch + LSH candidates: ${(articles.length / seconds).toFixed(0)} articles/s on one core ` +
-      `(${banding.bands} bands × ${banding.rows} rows, threshold 0.5; target ≥ 10,000)`,
-  );
-
-  // Recall of LSH on derived pairs, by their true Jaccard similarity of word 4-grams.
+  const index = new BucketIndex(size, banding.bands);
   const bins = [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01];
   const found = new Array(bins.length - 1).fill(0);
   const total = new Array(bins.length - 1).fill(0);
-  for (const p of pairs) {
-    const x = Number(p.a.slice(1));
-    const y = Number(p.b.slice(1));
-    const sa = shingleSet(articleTokenIds(articles[x]));
-    const sb = shingleSet(articleTokenIds(articles[y]));
-    let inter = 0;
-    for (const s of sa) if (sb.has(s)) inter++;
-    const jaccard = inter / (sa.size + sb.size - inter || 1);
-    const bin = bins.findIndex((b, i) => jaccard >= b && jaccard < bins[i + 1]);
-    total[bin]++;
-    if (keys[x].some((k, b) => k === keys[y][b])) found[bin]++;
+  let seconds = 0;
+  let words = 0;
+  let pairs = 0;
+  let previous: { ids: Uint32Array; keys: Uint32Array } | undefined;
+  const stream = generateArticles(pool, size);
+  for (;;) {
+    // Articles are made untimed, a chunk at a time; only the stage itself is timed.
+    const chunk = [];
+    for (let g = stream.next(); !g.done; g = stream.next()) {
+      chunk.push({ g: g.value, article: asArticle(g.value.text, g.value.k) });
+      if (chunk.length === CHUNK) break;
+    }
+    if (chunk.length === 0) break;
+    const ids: Uint32Array[] = [];
+    const keys: Uint32Array[] = [];
+    const start = performance.now();
+    for (const { g, article } of chunk) {
+      const tokenIds = articleTokenIds(article);
+      const bk = bandKeys(minhash(tokenIds), banding);
+      index.add(g.k, bk);
+      ids.push(tokenIds);
+      keys.push(bk);
+    }
+    seconds += (performance.now() - start) / 1000;
+    chunk.forEach(({ g }, c) => {
+      words += g.text.split(' ').length;
+      if (g.derivedFrom !== undefined && previous) {
+        pairs++;
+        const j = jaccard(previous.ids, ids[c]);
+        const bin = bins.findIndex((b, i) => j >= b && j < bins[i + 1]);
+        total[bin]++;
+        if (previous.keys.some((key, b) => key === keys[c][b])) found[bin]++;
+      }
+      previous = { ids: ids[c], keys: keys[c] };
+    });
   }
   const cells = total
     .map((t, i) =>
@@ -167,30 +129,26 @@ export async function benchCorpus(size = 10_000): Promise<void> {
         : '',
     )
     .filter(Boolean);
-  console.log(`  LSH recall of derived pairs by true Jaccard: ${cells.join(', ')}`);
-
-  // Full ingest (extract, sketch, candidates, verification, SQLite) of the first 2,000.
-  const dir = mkdtempSync(join(tmpdir(), 'newstrace-bench-'));
-  const store = openSqliteStore(join(dir, 'bench.db'));
-  const n = Math.min(2000, articles.length);
-  const t0 = performance.now();
-  const summary = await ingestItems(
-    articles.slice(0, n).map((a) => ({ source: a.id, build: async () => a })),
-    store,
-    defaultContext(),
-  );
-  const ingestSeconds = (performance.now() - t0) / 1000;
-  store.close();
-  // The database after a checkpoint: what a corpus costs on disk per article.
-  const bytes = ['bench.db', 'bench.db-wal'].reduce(
-    (sum, f) => sum + (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0),
-    0,
-  );
-  rmSync(dir, { recursive: true, force: true });
   console.log(
-    `  full ingest into SQLite: ${(summary.ingested / ingestSeconds).toFixed(0)} articles/s over ${summary.ingested} articles ` +
-      `(${summary.relations} relations verified and stored; target ≥ 1,000)\n` +
-      `  database: ${(bytes / summary.ingested / 1024).toFixed(1)} KB per article (text, article JSON, sketch bands, terms); ` +
-      `peak memory of the bench process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+    `sketch + LSH candidates, ${size.toLocaleString('en')} generated articles (~${(words / size).toFixed(0)} words, ${pairs.toLocaleString('en')} derived pairs): ` +
+      `${(size / seconds).toFixed(0)} articles/s on one core (${banding.bands} bands × ${banding.rows} rows, threshold 0.5; target ≥ 10,000); ` +
+      `peak memory ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n` +
+      `  LSH recall of derived pairs by true Jaccard of word 4-grams: ${cells.join(', ')}`,
   );
+}
+
+const childScript = fileURLToPath(new URL('./ingest-child.js', import.meta.url));
+
+/**
+ * Full ingest of `size` generated articles in a child process; returns the database file when
+ * `keep` is set (the API bench serves it), else removes it.
+ */
+export function benchIngest(size: number, keep: boolean): string | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'newstrace-bench-'));
+  const db = join(dir, 'bench.db');
+  const r = spawnSync(process.execPath, [childScript, String(size), db, keep ? 'keep' : 'remove'], {
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) throw new Error(`the ingest bench of ${size} articles failed (exit ${r.status})`);
+  return keep ? db : undefined;
 }

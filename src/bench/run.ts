@@ -6,7 +6,10 @@
  *   words with the text of other sample articles (the reuse then covers part of each side);
  * - warm: sentence pairs/s: features and model with each sentence profiled once (as compare
  *   does), and with both sentences profiled for every pair.
- * One process, one core.
+ * - the corpus: sketch + LSH at 10k, 100k and 1M generated articles; full ingest (each size in a
+ *   child process) and `similar` at 10k and 100k; the API on the largest corpus ingested.
+ *   Sizes: NEWSTRACE_BENCH_SKETCH=10000,100000,1000000 NEWSTRACE_BENCH_INGEST=10000,100000.
+ * One process, one core (ingest: one preparing worker and the main thread).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -21,7 +24,7 @@ import { predictProbability } from '../similarity/boosting.js';
 import { pairFeatures } from '../similarity/features.js';
 import { profileSentence } from '../similarity/profile.js';
 import { benchApi } from './api.js';
-import { benchCorpus } from './corpus.js';
+import { benchIngest, benchSketch } from './corpus.js';
 import { benchExtraction } from './extraction.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -152,6 +155,14 @@ async function warm(): Promise<void> {
   );
 }
 
+/** Corpus sizes from an environment variable (comma-separated; empty for none), else the default. */
+function sizes(variable: string, fallback: string): number[] {
+  return (process.env[variable] ?? fallback)
+    .split(',')
+    .filter((x) => x.trim())
+    .map(Number);
+}
+
 async function main(): Promise<void> {
   console.log('newstrace bench (one process, one core)\n');
   coldCompare();
@@ -159,9 +170,16 @@ async function main(): Promise<void> {
   console.log('');
   benchExtraction();
   console.log('');
-  await benchCorpus(10_000);
+  for (const size of sizes('NEWSTRACE_BENCH_SKETCH', '10000,100000,1000000')) await benchSketch(size);
   console.log('');
-  await benchApi(Number(process.env.NEWSTRACE_BENCH_API_ARTICLES ?? 3000));
+  const ingestSizes = sizes('NEWSTRACE_BENCH_INGEST', '10000,100000');
+  let served: { db: string; size: number } | undefined;
+  for (const size of ingestSizes) {
+    const db = benchIngest(size, size === Math.max(...ingestSizes));
+    if (db) served = { db, size };
+  }
+  console.log('');
+  if (served) await benchApi(served.db, served.size);
 }
 
 await main();

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { articleFromText } from '../article/build.js';
-import { generateCorpus } from '../bench/corpus.js';
+import { generateCorpus } from '../bench/generate.js';
 import type { CompareContext } from '../compare/compare.js';
 import { ingestItems } from '../pipeline/ingest.js';
 import { openSqliteStore } from '../store/sqlite.js';
