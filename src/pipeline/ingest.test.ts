@@ -100,6 +100,15 @@ describe('newstrace ingest', () => {
     expect(count(db, 'SELECT COUNT(*) FROM articles')).toBe(3);
   });
 
+  it('expands glob patterns it is given quoted, and says when one matches nothing', () => {
+    const db = join(dir, 'glob.db');
+    const r = run(['ingest', join(dir, 'pages', '**', '*.txt'), join(dir, 'nothing', '*.html'), '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/1 ingested, 0 already present, 2 skipped/);
+    expect(r.out).toMatch(/empty\.txt: .*empty/);
+    expect(r.out).toMatch(/nothing\/\*\.html: no file matches this pattern/);
+  });
+
   it('loses and duplicates nothing when killed with SIGKILL and run again', async () => {
     const db = join(dir, 'killed.db');
     const child: ChildProcess = spawn(process.execPath, [cli, 'ingest', join(dir, 'big.jsonl'), '--db', db], {

@@ -20,6 +20,7 @@ import {
 import { pageLines } from '../extract/text-page/extract.js';
 import { SITE_FURNITURE_PAGES, siteLineKeys } from '../extract/text-page/site-furniture.js';
 import { FeedError, type FeedItem, looksLikeFeed, readFeed } from '../source/feed.js';
+import { expandGlob, isGlob } from '../source/glob.js';
 import { InputError, readInput } from '../source/index.js';
 import { readWarc } from '../source/warc.js';
 import type { Store, StoredRelation } from '../store/store.js';
@@ -340,6 +341,12 @@ async function* pendingOf(
     stat = await fs.stat(path);
   } catch {
     stat = undefined;
+  }
+  if (!stat && top && isGlob(path)) {
+    const files = await expandGlob(path);
+    if (files.length === 0) skip(path, 'no file matches this pattern');
+    for (const file of files) yield* pendingOf(file, skip, false);
+    return;
   }
   if (stat?.isDirectory()) {
     let entries: import('node:fs').Dirent[];
