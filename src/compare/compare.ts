@@ -41,6 +41,11 @@ export interface CompareOptions {
    */
   liftedWords: number;
   liftedShare: number;
+  /**
+   * Two sentences sharing this share of the larger one's content weight, each the other's best,
+   * are a lightly edited pair: their rivals are not scored.
+   */
+  dominantOverlap: number;
 }
 
 /** A lifted sentence counts as a confident pair, aligned as near-verbatim. */
@@ -50,6 +55,7 @@ const LIFTED_SURFACE = 0.8;
 export const defaultCompareOptions: CompareOptions = {
   liftedWords: 6,
   liftedShare: 0.9,
+  dominantOverlap: 0.8,
   prefilterOverlap: 0.2,
   prefilterVector: 0.85,
   partnersPerSentence: 1,
@@ -198,26 +204,31 @@ export function scorePairs(
 ): ScoredPair[] {
   const n = pa.length;
   const m = pb.length;
-  // A sentence found word for word on the other side is aligned with it: its other pairs could
-  // only lose to that one, so they are not scored (copies and reprints then cost O(sentences)).
+  // A sentence found word for word on the other side, or nearly (see settleDominantPairs), is
+  // aligned with it: its other pairs could only lose to that one, so they are not scored (copies,
+  // reprints and light edits then cost O(sentences) model calls).
   const { partnerA, partnerB } = identicalSentences(pa, pb, opt.liftedWords);
   const cheap = new Float32Array(n * m);
   const chosen = new Uint8Array(n * m);
+  const overlaps = new Float32Array(n * m);
   for (let i = 0; i < n; i++) {
-    if (partnerA[i] >= 0) {
-      chosen[i * m + partnerA[i]] = 1;
-      continue;
-    }
+    if (partnerA[i] >= 0) continue;
     for (let j = 0; j < m; j++) {
       if (partnerB[j] >= 0) continue;
       const shared = sharedContentWeight(pa[i], pb[j]);
       const overlap = shared / Math.max(pa[i].contentWeight, pb[j].contentWeight, 1e-9);
       const vector = dot(pa[i].sif, pb[j].sif);
+      overlaps[i * m + j] = overlap;
       // One scale for ranking partners: each similarity relative to its own cutoff.
       cheap[i * m + j] = Math.max(vector / opt.prefilterVector, overlap / opt.prefilterOverlap);
     }
   }
-  for (let k = 0; k < n * m; k++) if (cheap[k] >= 1) chosen[k] = 1;
+  settleDominantPairs(overlaps, n, m, partnerA, partnerB, opt.dominantOverlap);
+  for (let i = 0; i < n; i++) if (partnerA[i] >= 0) chosen[i * m + partnerA[i]] = 1;
+  for (let i = 0; i < n; i++) {
+    if (partnerA[i] >= 0) continue;
+    for (let j = 0; j < m; j++) if (partnerB[j] < 0 && cheap[i * m + j] >= 1) chosen[i * m + j] = 1;
+  }
   for (let i = 0; i < n; i++) if (partnerA[i] < 0) markBest(cheap, chosen, i * m, 1, m, opt);
   for (let j = 0; j < m; j++) if (partnerB[j] < 0) markBest(cheap, chosen, j, m, n, opt);
 
@@ -245,6 +256,40 @@ export function scorePairs(
     }
   }
   return out;
+}
+
+/**
+ * Pairs whose shared content weighs at least `minOverlap` of the larger sentence's, each the
+ * other's best: lightly edited sentences. A sentence split or merged elsewhere cannot share that
+ * much, so the pair's rivals need no scoring either. Adds them to the partner arrays.
+ */
+function settleDominantPairs(
+  overlaps: Float32Array,
+  n: number,
+  m: number,
+  partnerA: Int32Array,
+  partnerB: Int32Array,
+  minOverlap: number,
+): void {
+  const bestOfA = new Int32Array(n).fill(-1);
+  const bestOfB = new Int32Array(m).fill(-1);
+  for (let i = 0; i < n; i++) {
+    if (partnerA[i] >= 0) continue;
+    for (let j = 0; j < m; j++) {
+      if (partnerB[j] >= 0) continue;
+      const o = overlaps[i * m + j];
+      if (o < minOverlap) continue;
+      if (bestOfA[i] < 0 || o > overlaps[i * m + bestOfA[i]]) bestOfA[i] = j;
+      if (bestOfB[j] < 0 || o > overlaps[bestOfB[j] * m + j]) bestOfB[j] = i;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const j = bestOfA[i];
+    if (j >= 0 && bestOfB[j] === i) {
+      partnerA[i] = j;
+      partnerB[j] = i;
+    }
+  }
 }
 
 /**

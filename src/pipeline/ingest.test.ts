@@ -289,7 +289,7 @@ describe('candidates', () => {
     expect(relation?.type).toBe('partial-reuse');
     const fp = fingerprintArticle(prepareArticle(long, ctx), chooseBanding(0.5, 128));
     expect(store.bandCandidates(fp.bandKeys, 20)).not.toContain('wire');
-    expect(store.passageCandidates(fp.passageKeys, 20, 20)).toContain('wire');
+    expect(store.passageCandidates(fp.passageKeys, 2, 20, 20)).toContain('wire');
     store.close();
   });
 });

@@ -34,6 +34,11 @@ export interface IngestOptions {
   candidates: number;
   /** Key terms two articles must share to be compared as possibly the same story. */
   sharedTerms: number;
+  /**
+   * Passages (longer sentences, word for word) two articles must share to be compared for partial
+   * reuse: two, as the relation itself asks of verbatim reuse; one shared sentence is a quote.
+   */
+  sharedPassages: number;
   onProgress?: (event: { source: string; status: 'ingested' | 'present' | 'skipped' }) => void;
   /** Called with the id of each article stored. */
   onArticle?: (id: string) => void;
@@ -45,6 +50,7 @@ export const defaultIngestOptions: IngestOptions = {
   nearDuplicateThreshold: 0.5,
   candidates: 20,
   sharedTerms: 3,
+  sharedPassages: 2,
   // One worker prepares while the main thread verifies and writes: both cores busy (a second
   // worker on two cores measured slower).
   workers: availableParallelism() > 1 ? 1 : 0,
@@ -258,7 +264,7 @@ export function matchInStore(
   article: Article,
   store: Store,
   ctx: CompareContext,
-  opt: Pick<IngestOptions, 'candidates' | 'sharedTerms'>,
+  opt: Pick<IngestOptions, 'candidates' | 'sharedTerms' | 'sharedPassages'>,
   using: { banding: Banding; maxDf: number; preparedOf: (id: string) => PreparedArticle | undefined },
 ): StoreMatch {
   const prepared = prepareArticle(article, ctx);
@@ -276,13 +282,13 @@ function verifyCandidates(
   fp: Fingerprints,
   store: Store,
   ctx: CompareContext,
-  opt: Pick<IngestOptions, 'candidates' | 'sharedTerms'>,
+  opt: Pick<IngestOptions, 'candidates' | 'sharedTerms' | 'sharedPassages'>,
   using: { maxDf: number; preparedOf: (id: string) => PreparedArticle | undefined },
 ): StoredRelation[] {
   const id = mine.article.id;
   const candidates = new Set([
     ...store.bandCandidates(fp.bandKeys, opt.candidates),
-    ...store.passageCandidates(fp.passageKeys, using.maxDf, opt.candidates),
+    ...store.passageCandidates(fp.passageKeys, opt.sharedPassages, using.maxDf, opt.candidates),
     ...store.termCandidates(fp.terms, opt.sharedTerms, using.maxDf, opt.candidates),
   ]);
   candidates.delete(id);

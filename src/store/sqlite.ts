@@ -197,13 +197,14 @@ export function openSqliteStore(file: string): Store {
       });
       return ranked(counts, limit);
     },
-    passageCandidates(keys, maxDf, limit) {
+    passageCandidates(keys, minShared, maxDf, limit) {
       const counts = new Map<string, number>();
       for (const key of keys) {
         const ids = passageMatch.all(key, maxDf + 1) as string[];
         if (ids.length > maxDf) continue; // a stock sentence, not a passage of one source
         for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
       }
+      for (const [id, c] of counts) if (c < minShared) counts.delete(id);
       return ranked(counts, limit);
     },
     termCandidates(terms, minShared, maxDf, limit) {

@@ -45,8 +45,8 @@ export interface Store {
   getArticle(id: string): Article | undefined;
   /** Articles sharing at least one band key with these, most shared first. */
   bandCandidates(bandKeys: Uint32Array, limit: number): string[];
-  /** Articles sharing a passage key with these, most shared first, skipping keys in more than `maxDf` articles. */
-  passageCandidates(keys: Uint32Array, maxDf: number, limit: number): string[];
+  /** Articles sharing at least `minShared` of these passage keys, skipping keys in more than `maxDf` articles. */
+  passageCandidates(keys: Uint32Array, minShared: number, maxDf: number, limit: number): string[];
   /** Articles sharing at least `minShared` of these terms, skipping terms in more than `maxDf` articles. */
   termCandidates(terms: string[], minShared: number, maxDf: number, limit: number): string[];
   /** For each line key, how many stored pages of `site` have that line. */
