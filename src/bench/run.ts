@@ -9,6 +9,7 @@
  * - the corpus: sketch + LSH at 10k, 100k and 1M generated articles; full ingest (each size in a
  *   child process) and `similar` at 10k and 100k; the API on the largest corpus ingested.
  *   Sizes: NEWSTRACE_BENCH_SKETCH=10000,100000,1000000 NEWSTRACE_BENCH_INGEST=10000,100000.
+ * - the web UI: a story of 500 articles opened in Chromium (story page, pair view).
  * One process, one core (ingest: one preparing worker and the main thread).
  */
 import { spawnSync } from 'node:child_process';
@@ -26,6 +27,7 @@ import { profileSentence } from '../similarity/profile.js';
 import { benchApi } from './api.js';
 import { benchIngest, benchSketch } from './corpus.js';
 import { benchExtraction } from './extraction.js';
+import { benchUi } from './ui.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const sharedDir = process.env.NEWSTRACE_SHARED ?? join(repo, '..', 'shared');
@@ -180,6 +182,8 @@ async function main(): Promise<void> {
   }
   console.log('');
   if (served) await benchApi(served.db, served.size);
+  console.log('');
+  await benchUi(500);
 }
 
 await main();
