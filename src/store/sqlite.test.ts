@@ -76,7 +76,9 @@ describe('the SQLite store', () => {
     store.close();
     // Back to the schema before term frequencies were kept.
     const db = new Database(file);
-    db.exec('DROP INDEX terms_recent; DROP TABLE term_df; DROP TABLE passages;');
+    db.exec(`CREATE TABLE terms (term TEXT NOT NULL, article TEXT NOT NULL, PRIMARY KEY (term, article));
+      INSERT INTO terms SELECT term, article FROM term_postings;
+      DROP TABLE term_postings; DROP TABLE term_df; DROP TABLE passages;`);
     db.prepare('DELETE FROM schema_version WHERE version = ?').run(SCHEMA_VERSION);
     db.close();
     const upgraded = openSqliteStore(file);

@@ -56,17 +56,36 @@ const MIGRATIONS: string[] = [
      PRIMARY KEY (site, line)
    );`,
   'ALTER TABLE relations ADD COLUMN similarity REAL NOT NULL DEFAULT 0;',
-  // Term postings read newest first (an index on term keeps rowid order within a term), and each
+  // Index tables that are only ever looked up by their key are stored as that key's B-tree alone
+  // (WITHOUT ROWID): one tree to update per row instead of a table and its index.
+  // Term postings keyed by term and the article's insertion order, read newest first, and each
   // term's document frequency kept as a count: the same-story lookup then costs O(terms × limit)
   // however large the corpus and however common the term.
-  `CREATE INDEX terms_recent ON terms (term);
-   CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
-   INSERT INTO term_df (term, df) SELECT term, COUNT(*) FROM terms GROUP BY term;
+  `CREATE TABLE term_postings (
+     term TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     article TEXT NOT NULL,
+     PRIMARY KEY (term, seq)
+   ) WITHOUT ROWID;
+   INSERT INTO term_postings (term, seq, article)
+     SELECT t.term, a.rowid, t.article FROM terms t JOIN articles a ON a.id = t.article;
+   DROP TABLE terms;
+   CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+   INSERT INTO term_df (term, df) SELECT term, COUNT(*) FROM term_postings GROUP BY term;
    CREATE TABLE passages (
      passage INTEGER NOT NULL,
      article TEXT NOT NULL,
      PRIMARY KEY (passage, article)
-   );`,
+   ) WITHOUT ROWID;
+   CREATE TABLE lsh_clustered (
+     band INTEGER NOT NULL,
+     bucket INTEGER NOT NULL,
+     article TEXT NOT NULL,
+     PRIMARY KEY (band, bucket, article)
+   ) WITHOUT ROWID;
+   INSERT INTO lsh_clustered SELECT band, bucket, article FROM lsh;
+   DROP TABLE lsh;
+   ALTER TABLE lsh_clustered RENAME TO lsh;`,
 ];
 
 /**
@@ -92,17 +111,14 @@ export function openSqliteStore(file: string): Store {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // Index rows land all over their B-trees: a 64 MB page cache keeps their upper levels in memory.
+  db.pragma('cache_size = -65536');
   migrate(db);
 
   const insertArticle = db.prepare(
     `INSERT INTO articles (id, source, site, url, title, published, ingested_at, doc)
      VALUES (@id, @source, @site, @url, @title, @published, @at, @doc)
      ON CONFLICT (id) DO NOTHING`,
-  );
-  const insertBand = db.prepare('INSERT OR IGNORE INTO lsh (band, bucket, article) VALUES (?, ?, ?)');
-  const insertTerm = db.prepare('INSERT OR IGNORE INTO terms (term, article) VALUES (?, ?)');
-  const countTerm = db.prepare(
-    'INSERT INTO term_df (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1',
   );
   const insertRelation = db.prepare(
     `INSERT INTO relations (a, b, type, direction, coverage_a, coverage_b, similarity, evidence)
@@ -130,20 +146,32 @@ export function openSqliteStore(file: string): Store {
   const bandMatch = db
     .prepare(`SELECT article FROM lsh WHERE band = ? AND bucket = ? LIMIT ${POSTINGS_PER_KEY}`)
     .pluck();
-  const insertPassage = db.prepare('INSERT OR IGNORE INTO passages (passage, article) VALUES (?, ?)');
   const passageMatch = db.prepare('SELECT article FROM passages WHERE passage = ? LIMIT ?').pluck();
   const termDf = db.prepare('SELECT df FROM term_df WHERE term = ?').pluck();
   const termMatch = db
-    .prepare(
-      `SELECT article FROM terms INDEXED BY terms_recent WHERE term = ? ORDER BY rowid DESC LIMIT ${POSTINGS_PER_KEY}`,
-    )
+    .prepare(`SELECT article FROM term_postings WHERE term = ? ORDER BY seq DESC LIMIT ${POSTINGS_PER_KEY}`)
     .pluck();
   const lastArticle = db.prepare('SELECT MAX(rowid) FROM articles').pluck();
   const lastRelation = db.prepare('SELECT MAX(rowid) FROM relations').pluck();
 
+  // Rows of one kind go in one statement (one per row count, prepared once): an article's ~90 index
+  // rows then cost a handful of statements instead of ~90.
+  const multiRow = new Map<string, Database.Statement>();
+  const insertRows = (into: string, rows: Array<Array<string | number>>, conflict = '') => {
+    if (rows.length === 0) return;
+    const key = `${into}|${rows.length}|${conflict}`;
+    let st = multiRow.get(key);
+    if (!st) {
+      const row = `(${rows[0].map(() => '?').join(', ')})`;
+      st = db.prepare(`INSERT INTO ${into} VALUES ${Array(rows.length).fill(row).join(', ')} ${conflict}`);
+      multiRow.set(key, st);
+    }
+    st.run(rows.flat());
+  };
+
   const write = db.transaction((w: ArticleWrite) => {
     const a = w.article;
-    insertArticle.run({
+    const inserted = insertArticle.run({
       id: a.id,
       source: w.source,
       site: a.site ?? null,
@@ -153,9 +181,26 @@ export function openSqliteStore(file: string): Store {
       at: new Date().toISOString(),
       doc: JSON.stringify(a),
     });
-    for (let band = 0; band < w.bandKeys.length; band++) insertBand.run(band, w.bandKeys[band], a.id);
-    for (const p of w.passageKeys) insertPassage.run(p, a.id);
-    for (const t of w.terms) if (insertTerm.run(t, a.id).changes) countTerm.run(t);
+    if (inserted.changes === 0) return; // stored already: its keys are counted once
+    insertRows(
+      'lsh (band, bucket, article)',
+      Array.from(w.bandKeys, (key, band) => [band, key, a.id]),
+    );
+    insertRows(
+      'passages (passage, article)',
+      Array.from(new Set(w.passageKeys), (key) => [key, a.id]),
+    );
+    const terms = [...new Set(w.terms)];
+    const seq = Number(inserted.lastInsertRowid);
+    insertRows(
+      'term_postings (term, seq, article)',
+      terms.map((t) => [t, seq, a.id]),
+    );
+    insertRows(
+      'term_df (term, df)',
+      terms.map((t) => [t, 1]),
+      'ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1',
+    );
     for (const r of w.relations) insertRelation.run({ ...r, evidence: JSON.stringify(r.evidence) });
     if (w.siteLines) for (const k of w.siteLines.keys) addSiteLine.run(w.siteLines.site, k);
     upsertInput.run(w.source, 'ingested', null, a.id, new Date().toISOString());
