@@ -9,6 +9,7 @@
  * - the corpus: sketch + LSH at 10k, 100k and 1M generated articles; full ingest (each size in a
  *   child process) and `similar` at 10k and 100k; the API on the largest corpus ingested.
  *   Sizes: NEWSTRACE_BENCH_SKETCH=10000,100000,1000000 NEWSTRACE_BENCH_INGEST=10000,100000.
+ * - full ingest of the Dragnet HTML pages (real pages) from disk;
  * - the web UI: a story of 500 articles opened in Chromium (story page, pair view).
  * One process, one core (ingest: one preparing worker and the main thread).
  */
@@ -27,6 +28,7 @@ import { profileSentence } from '../similarity/profile.js';
 import { benchApi } from './api.js';
 import { benchIngest, benchSketch } from './corpus.js';
 import { benchExtraction } from './extraction.js';
+import { benchIngestPages } from './pages.js';
 import { benchUi } from './ui.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -171,6 +173,7 @@ async function main(): Promise<void> {
   await warm();
   console.log('');
   benchExtraction();
+  await benchIngestPages(sharedDir);
   console.log('');
   for (const size of sizes('NEWSTRACE_BENCH_SKETCH', '10000,100000,1000000')) await benchSketch(size);
   console.log('');
