@@ -8,15 +8,14 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { defaultContext } from '../compare/context.js';
 import { ingestItems } from '../pipeline/ingest.js';
 import { buildServer } from '../server/app.js';
+import { CHROMIUM, launchChromium } from '../server/chromium.js';
 import { rng } from '../similarity/boosting.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { asArticle, generateArticles, samplePool } from './generate.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const webDir = fileURLToPath(new URL('../web', import.meta.url));
 
 export async function benchUi(articles = 500): Promise<void> {
@@ -62,16 +61,7 @@ export async function benchUi(articles = 500): Promise<void> {
     id: string;
     articles: Array<{ id: string }>;
   };
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const load = async (hash: string, selector: string) => {

@@ -7,18 +7,18 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultContext } from '../compare/context.js';
 import { ingestPaths } from '../pipeline/ingest.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
 import { buildServer } from './app.js';
+import { CHROMIUM, launchChromium } from './chromium.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const seeds = join(repo, '..', 'shared', 'seeds');
 const webDir = join(repo, 'dist', 'web');
-const CHROMIUM = '/usr/bin/chromium';
 const ready = existsSync(CHROMIUM) && existsSync(seeds) && existsSync(join(webDir, 'index.html'));
 if (!ready)
   console.warn(`UI tests skipped: needs ${CHROMIUM}, ${seeds} and a built UI in ${webDir} (npm run build)`);
@@ -38,18 +38,7 @@ describe.skipIf(!ready)('web UI in Chromium', () => {
     await ingestPaths([seeds, join(repo, 'sample')], store, ctx);
     app = await buildServer({ store, ctx, webDir });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     console.log(`UI screenshots in ${shots}`);
   }, 120_000);
