@@ -1,0 +1,106 @@
+/**
+ * How likely two related articles are to report the same event, from what the corpus stores: the
+ * pair's verified relation and the relation graph around it. The pair alone says little on
+ * look-alike events (two boxing title defences share a champion, a venue's kind, the vocabulary);
+ * its neighbourhood says more: reports of one event are related to the same other reports, while a
+ * look-alike event's reports form their own group, tied to the first by a few links only.
+ *
+ * Pure: relations in, one probability per relation out; the model comes in as an argument.
+ */
+import { type BoostedModel, predictProbability } from '../similarity/boosting.js';
+import type { StoredRelation } from '../store/store.js';
+
+export const linkFeatureNames = [
+  'derived',
+  'partialReuse',
+  'similarity',
+  'coverageMin',
+  'coverageMax',
+  'neighbourJaccard',
+  'adamicAdar',
+  'degreeMin',
+  'degreeMax',
+  'weightedJaccard',
+  'neighbourCosine',
+] as const;
+
+const DERIVED = new Set<StoredRelation['type']>(['duplicate', 'near-duplicate', 'rewrite']);
+
+/**
+ * Each relation's features, in `linkFeatureNames` order. Linear in the relations times the
+ * smaller degree of each pair: neighbourhoods are compared from the smaller side.
+ */
+export function linkFeatures(relations: readonly StoredRelation[]): number[][] {
+  // Each article's neighbours, weighted by the pair's document similarity (the strongest relation
+  // wins where a pair is stored twice).
+  const around = new Map<string, Map<string, number>>();
+  const add = (x: string, y: string, w: number) => {
+    const m = around.get(x) ?? new Map<string, number>();
+    m.set(y, Math.max(m.get(y) ?? 0, w));
+    around.set(x, m);
+  };
+  for (const r of relations) {
+    if (r.a === r.b) continue;
+    add(r.a, r.b, r.similarity);
+    add(r.b, r.a, r.similarity);
+  }
+  const empty = new Map<string, number>();
+  return relations.map((r) => {
+    const na = around.get(r.a) ?? empty;
+    const nb = around.get(r.b) ?? empty;
+    const [small, large] = na.size <= nb.size ? [na, nb] : [nb, na];
+    let common = 0;
+    let adamicAdar = 0;
+    let minSum = 0;
+    let dotSum = 0;
+    for (const [x, w] of small) {
+      if (x === r.a || x === r.b) continue;
+      const v = large.get(x);
+      if (v === undefined) continue;
+      common++;
+      adamicAdar += 1 / Math.log(1 + (around.get(x) as Map<string, number>).size);
+      minSum += Math.min(w, v);
+      dotSum += w * v;
+    }
+    // Sums over each side's neighbours other than the pair itself.
+    const side = (m: Map<string, number>, self: string, other: string) => {
+      let sum = 0;
+      let squares = 0;
+      for (const [x, w] of m) {
+        if (x === self || x === other) continue;
+        sum += w;
+        squares += w * w;
+      }
+      return { n: m.size - (m.has(other) ? 1 : 0), sum, squares };
+    };
+    const sa = side(na, r.a, r.b);
+    const sb = side(nb, r.b, r.a);
+    const union = sa.n + sb.n - common;
+    const weightedUnion = sa.sum + sb.sum - minSum;
+    return [
+      DERIVED.has(r.type) ? 1 : 0,
+      r.type === 'partial-reuse' ? 1 : 0,
+      r.similarity,
+      Math.min(r.coverageA, r.coverageB),
+      Math.max(r.coverageA, r.coverageB),
+      union > 0 ? common / union : 0,
+      adamicAdar,
+      Math.min(na.size, nb.size),
+      Math.max(na.size, nb.size),
+      weightedUnion > 0 ? minSum / weightedUnion : 0,
+      sa.squares > 0 && sb.squares > 0 ? dotSum / Math.sqrt(sa.squares * sb.squares) : 0,
+    ];
+  });
+}
+
+/** The link model and the bar at which linked stories merge, as training writes them. */
+export interface StoryModel {
+  links: BoostedModel;
+  /** Mean link probability between two stories from which they are one (see `clusterByLinks`). */
+  mergeBar: number;
+}
+
+/** Each relation's probability that its two articles report the same event. */
+export function linkProbabilities(relations: readonly StoredRelation[], model: BoostedModel): number[] {
+  return linkFeatures(relations).map((x) => predictProbability(model, x));
+}
