@@ -25,12 +25,13 @@ interface Tie {
   sum: number;
   /** Number of links between them. */
   links: number;
+  /** Bumped whenever the tie's strength may have changed: older heap entries for it are stale. */
+  version: number;
 }
 
 /** For `n` items linked by `links`, each item's cluster (the index of one of its members). */
 export function clusterByLinks(n: number, links: readonly Link[], bar: number): number[] {
   const size = new Array<number>(n).fill(1);
-  const version = new Array<number>(n).fill(0);
   const parent = Array.from({ length: n }, (_, k) => k);
   // One Tie object per pair of stories, shared by both sides' maps.
   const ties = Array.from({ length: n }, () => new Map<number, Tie>());
@@ -38,27 +39,31 @@ export function clusterByLinks(n: number, links: readonly Link[], bar: number): 
     if (l.a === l.b) continue;
     let t = ties[l.a].get(l.b);
     if (!t) {
-      t = { sum: 0, links: 0 };
+      t = { sum: 0, links: 0, version: 0 };
       ties[l.a].set(l.b, t);
       ties[l.b].set(l.a, t);
     }
     t.sum += l.probability;
     t.links++;
   }
-  const strength = (x: number, y: number, t: Tie) => t.sum / Math.max(t.links, Math.min(size[x], size[y]));
   const heap = new MergeHeap();
   const offer = (x: number, y: number, t: Tie) => {
-    const s = strength(x, y, t);
-    if (s >= bar) heap.push({ strength: s, x, y, vx: version[x], vy: version[y] });
+    const strength = t.sum / Math.max(t.links, Math.min(size[x], size[y]));
+    if (strength >= bar) heap.push({ strength, x, y, tie: t, version: t.version });
   };
   for (let x = 0; x < n; x++) for (const [y, t] of ties[x]) if (x < y) offer(x, y, t);
 
   for (let top = heap.pop(); top; top = heap.pop()) {
-    const { x, y } = top;
-    if (parent[x] !== x || parent[y] !== y || version[x] !== top.vx || version[y] !== top.vy) continue;
+    const { x, y, tie } = top;
+    if (parent[x] !== x || parent[y] !== y || tie.version !== top.version) continue;
     // Keep the story with more neighbours; fold the other's ties into it.
     const [keep, gone] = ties[x].size >= ties[y].size ? [x, y] : [y, x];
+    const keptSize = size[keep];
     ties[keep].delete(gone);
+    tie.version = -1;
+    parent[gone] = keep;
+    size[keep] += size[gone];
+    const changed = new Map<Tie, number>();
     for (const [z, t] of ties[gone]) {
       if (z === keep) continue;
       ties[z].delete(gone);
@@ -66,17 +71,22 @@ export function clusterByLinks(n: number, links: readonly Link[], bar: number): 
       if (mine) {
         mine.sum += t.sum;
         mine.links += t.links;
+        t.version = -1;
+        changed.set(mine, z);
       } else {
         ties[keep].set(z, t);
         ties[z].set(keep, t);
+        changed.set(t, z);
       }
     }
     ties[gone] = new Map();
-    parent[gone] = keep;
-    size[keep] += size[gone];
-    version[keep]++;
-    // Only ties that involve the merged story have changed.
-    for (const [z, t] of ties[keep]) offer(keep, z, t);
+    // A tie's strength changes when its links were added to, or when the kept story was the
+    // smaller side (its size is in the denominator); the others stand as offered.
+    for (const [z, t] of ties[keep]) if (keptSize < size[z]) changed.set(t, z);
+    for (const [t, z] of changed) {
+      t.version++;
+      offer(keep, z, t);
+    }
   }
   const root = (k: number): number => {
     while (parent[k] !== k) {
@@ -92,9 +102,9 @@ interface Candidate {
   strength: number;
   x: number;
   y: number;
-  /** Versions of both stories when offered: a later merge makes the candidate stale. */
-  vx: number;
-  vy: number;
+  tie: Tie;
+  /** The tie's version when offered: a later change makes the candidate stale. */
+  version: number;
 }
 
 /** Binary max-heap of candidate merges; ties broken by item index, so that runs are reproducible. */

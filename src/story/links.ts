@@ -44,7 +44,20 @@ export function linkFeatures(relations: readonly StoredRelation[]): number[][] {
     add(r.a, r.b, r.similarity);
     add(r.b, r.a, r.similarity);
   }
+  // Each article's sum and sum of squares of its neighbours' weights, so that a pair's sides
+  // (its neighbours other than each other) cost nothing more per relation.
+  const sums = new Map<string, { sum: number; squares: number }>();
+  for (const [id, m] of around) {
+    let sum = 0;
+    let squares = 0;
+    for (const w of m.values()) {
+      sum += w;
+      squares += w * w;
+    }
+    sums.set(id, { sum, squares });
+  }
   const empty = new Map<string, number>();
+  const none = { sum: 0, squares: 0 };
   return relations.map((r) => {
     const na = around.get(r.a) ?? empty;
     const nb = around.get(r.b) ?? empty;
@@ -62,16 +75,10 @@ export function linkFeatures(relations: readonly StoredRelation[]): number[][] {
       minSum += Math.min(w, v);
       dotSum += w * v;
     }
-    // Sums over each side's neighbours other than the pair itself.
     const side = (m: Map<string, number>, self: string, other: string) => {
-      let sum = 0;
-      let squares = 0;
-      for (const [x, w] of m) {
-        if (x === self || x === other) continue;
-        sum += w;
-        squares += w * w;
-      }
-      return { n: m.size - (m.has(other) ? 1 : 0), sum, squares };
+      const own = m.get(other) ?? 0;
+      const total = sums.get(self) ?? none;
+      return { n: m.size - (m.has(other) ? 1 : 0), sum: total.sum - own, squares: total.squares - own * own };
     };
     const sa = side(na, r.a, r.b);
     const sb = side(nb, r.b, r.a);
@@ -88,7 +95,7 @@ export function linkFeatures(relations: readonly StoredRelation[]): number[][] {
       Math.min(na.size, nb.size),
       Math.max(na.size, nb.size),
       weightedUnion > 0 ? minSum / weightedUnion : 0,
-      sa.squares > 0 && sb.squares > 0 ? dotSum / Math.sqrt(sa.squares * sb.squares) : 0,
+      sa.squares > 1e-12 && sb.squares > 1e-12 ? dotSum / Math.sqrt(sa.squares * sb.squares) : 0,
     ];
   });
 }
