@@ -7,7 +7,9 @@ const clique = (items: number[], p: number): Link[] =>
 
 const partition = (cluster: number[]) => {
   const groups = new Map<number, number[]>();
-  cluster.forEach((c, k) => groups.set(c, [...(groups.get(c) ?? []), k]));
+  cluster.forEach((c, k) => {
+    groups.set(c, [...(groups.get(c) ?? []), k]);
+  });
   return [...groups.values()].sort((x, y) => x[0] - y[0]);
 };
 
