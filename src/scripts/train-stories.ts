@@ -17,9 +17,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultContext } from '../compare/context.js';
 import { type EcbCorpus, ingestEcb } from '../eval/stories.js';
-import { predictProbability } from '../similarity/boosting.js';
 import { groupArticles } from '../story/cluster.js';
 import { linkFeatures } from '../story/links.js';
+import { logisticProbability } from '../story/logistic.js';
 import { type ClusterScores, clusterScores } from '../story/scores.js';
 import { crossValidate, fitStoryModel, type StoryTrainingData } from '../story/train.js';
 
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
 
   let started = Date.now();
   const fitted = fitStoryModel(data, [...Array(FOLDS).keys()]);
-  const probabilities = data.features.map((x) => predictProbability(fitted.model.links, x));
+  const probabilities = data.features.map((x) => logisticProbability(fitted.model.links, x));
   const inSample = clusterScores(
     data.gold,
     groupArticles(
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     ),
   );
   console.log(
-    `chosen: depth ${fitted.config.depth}, ${fitted.config.rounds} rounds, merge bar ${fitted.model.mergeBar} ` +
+    `chosen: L2 penalty ${fitted.config.lambda}, merge bar ${fitted.model.mergeBar} ` +
       `(out-of-fold BCubed F1 ${fitted.selectionF1.toFixed(4)}; ${Date.now() - started} ms)`,
   );
   console.log(`in-sample:       ${format(inSample)}`);

@@ -38,6 +38,7 @@ describe('linkFeatures', () => {
     expect(feature(rows[3], 'similarity')).toBe(0.3);
     expect(feature(rows[0], 'coverageMin')).toBe(0.2);
     expect(feature(rows[0], 'coverageMax')).toBe(0.5);
+    expect(feature(rows[0], 'log coverageMax')).toBeCloseTo(Math.log(1.5));
   });
 
   it('scores pairs whose other relations coincide above pairs whose do not', () => {

