@@ -36,11 +36,23 @@ export const linkFeatureNames = [...pairAndNeighbourhood, ...pairAndNeighbourhoo
 
 const DERIVED = new Set<StoredRelation['type']>(['duplicate', 'near-duplicate', 'rewrite']);
 
-/**
- * Each relation's features, in `linkFeatureNames` order. Linear in the relations times the
- * smaller degree of each pair: neighbourhoods are compared from the smaller side.
- */
+/** Each relation's features, in `linkFeatureNames` order. */
 export function linkFeatures(relations: readonly StoredRelation[]): number[][] {
+  const rows: number[][] = [];
+  forEachLinkFeatures(relations, (row) => rows.push(row));
+  return rows;
+}
+
+/**
+ * Calls `f` with each relation's features and index, in order; rows are not kept, so that a
+ * large corpus's relations are scored without holding all their features. Linear in the
+ * relations times the smaller degree of each pair: neighbourhoods are compared from the smaller
+ * side.
+ */
+function forEachLinkFeatures(
+  relations: readonly StoredRelation[],
+  f: (row: number[], index: number) => void,
+): void {
   // Each article's neighbours, weighted by the pair's document similarity (the strongest relation
   // wins where a pair is stored twice).
   const around = new Map<string, Map<string, number>>();
@@ -68,7 +80,7 @@ export function linkFeatures(relations: readonly StoredRelation[]): number[][] {
   }
   const empty = new Map<string, number>();
   const none = { sum: 0, squares: 0 };
-  return relations.map((r) => {
+  relations.forEach((r, index) => {
     const na = around.get(r.a) ?? empty;
     const nb = around.get(r.b) ?? empty;
     const [small, large] = na.size <= nb.size ? [na, nb] : [nb, na];
@@ -107,7 +119,7 @@ export function linkFeatures(relations: readonly StoredRelation[]): number[][] {
       weightedUnion > 0 ? minSum / weightedUnion : 0,
       sa.squares > 1e-12 && sb.squares > 1e-12 ? dotSum / Math.sqrt(sa.squares * sb.squares) : 0,
     ];
-    return [...row, ...row.map((v) => Math.log1p(Math.max(0, v)))];
+    f([...row, ...row.map((v) => Math.log1p(Math.max(0, v)))], index);
   });
 }
 
@@ -120,5 +132,9 @@ export interface StoryModel {
 
 /** Each relation's probability that its two articles report the same event. */
 export function linkProbabilities(relations: readonly StoredRelation[], model: LogisticModel): number[] {
-  return linkFeatures(relations).map((x) => logisticProbability(model, x));
+  const out = new Array<number>(relations.length);
+  forEachLinkFeatures(relations, (row, k) => {
+    out[k] = logisticProbability(model, row);
+  });
+  return out;
 }
