@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   console.log(`cross-validated: ${format(cv)}   (nested, ${Date.now() - started} ms)`);
 
   writeFileSync(outFile, `${JSON.stringify(fitted.model)}\n`);
-  console.log(`wrote ${outFile}`);
+  console.log(`wrote ${outFile} (rebuild before 'npm run eval' uses it)`);
 }
 
 function format(s: ClusterScores): string {

@@ -47,8 +47,9 @@ describe('linkFeatures', () => {
     expect(feature(rows[0], 'weightedJaccard')).toBe(1);
     expect(feature(rows[0], 'neighbourCosine')).toBeCloseTo(1);
     expect(feature(rows[3], 'neighbourJaccard')).toBe(0);
-    expect(feature(rows[3], 'adamicAdar')).toBe(0);
-    expect(feature(rows[3], 'degreeMin')).toBe(1);
-    expect(feature(rows[3], 'degreeMax')).toBe(3);
+    expect(feature(rows[3], 'log adamicAdar')).toBe(0);
+    expect(feature(rows[3], 'log degreeMin')).toBeCloseTo(Math.log(2));
+    expect(feature(rows[3], 'log degreeMax')).toBeCloseTo(Math.log(4));
+    expect(linkFeatureNames).not.toContain('degreeMax');
   });
 });

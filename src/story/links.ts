@@ -29,10 +29,21 @@ const pairAndNeighbourhood = [
 ] as const;
 
 /**
- * The features, then the logarithm (of one plus) each: a linear model needs both to weigh counts
- * such as degrees, whose effect flattens, as well as shares.
+ * Counts that grow with the corpus (degrees, Adamic-Adar): the model sees their logarithms only,
+ * so that a hub of a large corpus, with many more relations than any ECB+ article, is not weighed
+ * by a line extrapolated far beyond what training saw.
  */
-export const linkFeatureNames = [...pairAndNeighbourhood, ...pairAndNeighbourhood.map((f) => `log ${f}`)];
+const COUNTS = new Set<string>(['adamicAdar', 'degreeMin', 'degreeMax']);
+const KEPT = pairAndNeighbourhood.map((f) => !COUNTS.has(f));
+
+/**
+ * The bounded features as they are, then the logarithm (of one plus) each feature: a linear model
+ * needs both to weigh shares as well as counts, whose effect flattens.
+ */
+export const linkFeatureNames = [
+  ...pairAndNeighbourhood.filter((_, j) => KEPT[j]),
+  ...pairAndNeighbourhood.map((f) => `log ${f}`),
+];
 
 const DERIVED = new Set<StoredRelation['type']>(['duplicate', 'near-duplicate', 'rewrite']);
 
@@ -119,7 +130,7 @@ function forEachLinkFeatures(
       weightedUnion > 0 ? minSum / weightedUnion : 0,
       sa.squares > 1e-12 && sb.squares > 1e-12 ? dotSum / Math.sqrt(sa.squares * sb.squares) : 0,
     ];
-    f([...row, ...row.map((v) => Math.log1p(Math.max(0, v)))], index);
+    f([...row.filter((_, j) => KEPT[j]), ...row.map((v) => Math.log1p(Math.max(0, v)))], index);
   });
 }
 
