@@ -67,3 +67,35 @@ describe('buildStories', () => {
     expect(s.edges.some((e) => e.from === 'rewrite' && e.to === 'wire')).toBe(true);
   });
 });
+
+describe('buildStories with the learnt model', () => {
+  // Two look-alike events, each of four reports related to one another, tied by one weaker
+  // same-story link between them (a shared actor, another day).
+  const ids = ['a1', 'a2', 'a3', 'a4', 'b1', 'b2', 'b3', 'b4'];
+  const articles = ids.map((id, k) => row(id, k));
+  const same = (a: string, b: string, similarity: number): StoredRelation => ({
+    ...rel(a, b, 'same-story', 'unknown'),
+    coverageA: 0.2,
+    coverageB: 0.2,
+    similarity,
+  });
+  const relations: StoredRelation[] = [];
+  for (const group of [ids.slice(0, 4), ids.slice(4)])
+    group.forEach((a, i) => {
+      for (const b of group.slice(i + 1)) relations.push(same(a, b, 0.45));
+    });
+  relations.push(same('a4', 'b1', 0.26));
+
+  it('keeps look-alike events apart', () => {
+    const stories = buildStories(articles, relations);
+    expect(stories.map((s) => s.articles.map((a) => a.id).sort())).toEqual([
+      ['b1', 'b2', 'b3', 'b4'],
+      ['a1', 'a2', 'a3', 'a4'],
+    ]);
+  });
+
+  it('does not depend on the order of articles and relations', () => {
+    const forward = buildStories(articles, relations).map((s) => s.id);
+    expect(buildStories([...articles].reverse(), [...relations].reverse()).map((s) => s.id)).toEqual(forward);
+  });
+});

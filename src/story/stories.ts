@@ -5,6 +5,9 @@
  */
 import type { Direction, RelationType } from '../relate/relate.js';
 import type { ArticleRow, StoredRelation } from '../store/store.js';
+import { groupArticles } from './cluster.js';
+import { linkProbabilities, type StoryModel } from './links.js';
+import storyModel from './story-model.json' with { type: 'json' };
 
 export type StoryRole = 'origin' | 'copy' | 'rewrite' | 'partial-reuse' | 'independent' | 'derived';
 
@@ -33,55 +36,6 @@ export interface Story {
   edges: StoryEdge[];
 }
 
-function linkWeight(r: StoredRelation, opt: StoryOptions): number {
-  if (r.type !== 'same-story' && r.type !== 'partial-reuse') return 1;
-  return r.similarity >= opt.strongSimilarity ? 1 : opt.weakWeight;
-}
-
-/** Average-linkage merging: the densest-linked pair of stories first, until none reaches the bar. */
-function mergeStories(
-  storyOf: Map<string, number>,
-  sizes: number[],
-  links: Map<string, Array<{ other: string; type: RelationType; weight: number }>>,
-  opt: StoryOptions,
-): void {
-  const parent = sizes.map((_, k) => k);
-  const root = (k: number): number => {
-    while (parent[k] !== k) {
-      parent[k] = parent[parent[k]]; // path halving
-      k = parent[k];
-    }
-    return k;
-  };
-  for (;;) {
-    const between = new Map<string, number>();
-    for (const [id, list] of links) {
-      const x = root(storyOf.get(id) as number);
-      for (const l of list) {
-        const y = root(storyOf.get(l.other) as number);
-        if (x < y) between.set(`${x},${y}`, (between.get(`${x},${y}`) ?? 0) + l.weight);
-      }
-    }
-    let best: [number, number] | undefined;
-    let bestDensity = opt.mergeDensity;
-    for (const [key, n] of between) {
-      const [x, y] = key.split(',').map(Number);
-      const density = n / (sizes[x] * sizes[y]);
-      if (density >= bestDensity) {
-        best = [x, y];
-        bestDensity = density;
-      }
-    }
-    if (!best) break;
-    parent[best[1]] = best[0];
-    sizes[best[0]] += sizes[best[1]];
-  }
-  for (const [id, s] of storyOf) storyOf.set(id, root(s));
-}
-
-/** Relations that put an article in its source's story outright. */
-const DERIVED_JOIN = new Set<RelationType>(['duplicate', 'near-duplicate', 'rewrite']);
-
 const ROLE: Partial<Record<RelationType, StoryRole>> = {
   duplicate: 'copy',
   'near-duplicate': 'copy',
@@ -90,84 +44,32 @@ const ROLE: Partial<Record<RelationType, StoryRole>> = {
 };
 
 export interface StoryOptions {
-  /**
-   * An article joins a story when its links to the story's members, weighted by kind, sum to at
-   * least this share of the story's size; a derivation (copy, rewrite) joins its source's story
-   * whatever the share. Learnt on ECB+ dev, where each topic holds two look-alike events.
-   */
-  joinShare: number;
-  /**
-   * Weight of a same-story or partial-reuse link whose articles' similarity is below
-   * `strongSimilarity` (derivations and similar articles weigh 1): look-alike events (two
-   * earthquakes, two rehab stays) share such links, one event's reports share closer vocabulary.
-   */
-  weakWeight: number;
-  strongSimilarity: number;
-  /**
-   * Stories merge when the links between them reach this share of all possible pairs: an event
-   * reported first by two outlets that did not know of each other is one story once later
-   * articles tie them together.
-   */
-  mergeDensity: number;
+  /** The link model and merge bar; the committed one is learnt on ECB+ dev (`npm run train:stories`). */
+  model: StoryModel;
 }
 
-export const defaultStoryOptions: StoryOptions = {
-  joinShare: 0.1,
-  weakWeight: 0,
-  strongSimilarity: 0.3,
-  mergeDensity: 0.05,
-};
+export const defaultStoryOptions: StoryOptions = { model: storyModel as StoryModel };
 
+/**
+ * The corpus's stories: each relation's probability of tying two reports of one event (from the
+ * pair and its neighbourhood in the relation graph), then average-linkage merging of articles
+ * into stories over those probabilities. Batch over all relations, so the result does not depend
+ * on the order in which articles arrived or on their (possibly missing or wrong) dates.
+ */
 export function buildStories(
   articles: readonly ArticleRow[],
   relations: readonly StoredRelation[],
   options: Partial<StoryOptions> = {},
 ): Story[] {
-  const opt = { ...defaultStoryOptions, ...options };
+  const { model } = { ...defaultStoryOptions, ...options };
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const links = new Map<string, Array<{ other: string; type: RelationType; weight: number }>>();
-  for (const r of relations) {
-    if (!byId.has(r.a) || !byId.has(r.b)) continue;
-    for (const [x, y] of [
-      [r.a, r.b],
-      [r.b, r.a],
-    ]) {
-      const list = links.get(x) ?? [];
-      list.push({ other: y, type: r.type, weight: linkWeight(r, opt) });
-      links.set(x, list);
-    }
-  }
-  // Online, in time order: each article joins the story it is most tied to, or starts one.
-  const storyOf = new Map<string, number>();
-  const sizes: number[] = [];
-  for (const a of [...articles].sort(byTime)) {
-    const weight = new Map<number, number>();
-    let derivedStory: number | undefined;
-    for (const l of links.get(a.id) ?? []) {
-      const s = storyOf.get(l.other);
-      if (s === undefined) continue;
-      if (DERIVED_JOIN.has(l.type)) derivedStory ??= s;
-      weight.set(s, (weight.get(s) ?? 0) + l.weight);
-    }
-    let best = derivedStory;
-    if (best === undefined) {
-      let bestShare = 0;
-      for (const [s, w] of weight) {
-        const share = w / sizes[s];
-        if (share >= opt.joinShare && share > bestShare) {
-          best = s;
-          bestShare = share;
-        }
-      }
-    }
-    if (best === undefined) {
-      best = sizes.length;
-      sizes.push(0);
-    }
-    storyOf.set(a.id, best);
-    sizes[best]++;
-  }
-  mergeStories(storyOf, sizes, links, opt);
+  const inCorpus = relations.filter((r) => byId.has(r.a) && byId.has(r.b));
+  const storyOf = groupArticles(
+    articles.map((a) => a.id),
+    inCorpus,
+    linkProbabilities(inCorpus, model.links),
+    model.mergeBar,
+  );
   const find = (id: string) => String(storyOf.get(id));
 
   const groups = new Map<string, ArticleRow[]>();
@@ -178,10 +80,19 @@ export function buildStories(
     groups.set(root, list);
   }
 
+  // Each story's relations, bucketed in one pass (a filter per story would be quadratic).
+  const within = new Map<string, StoredRelation[]>();
+  for (const r of inCorpus) {
+    const root = find(r.a);
+    if (root !== find(r.b)) continue;
+    const list = within.get(root) ?? [];
+    list.push(r);
+    within.set(root, list);
+  }
+
   const stories: Story[] = [];
-  for (const members of groups.values()) {
-    const ids = new Set(members.map((m) => m.id));
-    const edges: StoryEdge[] = relations.filter((r) => ids.has(r.a) && ids.has(r.b)).map((r) => orient(r));
+  for (const [root, members] of groups) {
+    const edges: StoryEdge[] = (within.get(root) ?? []).map((r) => orient(r));
     members.sort(byTime);
     const derivedFrom = new Map<string, StoryEdge>();
     for (const e of edges)

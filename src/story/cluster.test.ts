@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { clusterByLinks, groupArticles, type Link } from './cluster.js';
+
+/** Every pair of `items` linked with probability `p`. */
+const clique = (items: number[], p: number): Link[] =>
+  items.flatMap((a, i) => items.slice(i + 1).map((b) => ({ a, b, probability: p })));
+
+const partition = (cluster: number[]) => {
+  const groups = new Map<number, number[]>();
+  cluster.forEach((c, k) => {
+    groups.set(c, [...(groups.get(c) ?? []), k]);
+  });
+  return [...groups.values()].sort((x, y) => x[0] - y[0]);
+};
+
+describe('clusterByLinks', () => {
+  it('keeps two tight groups apart when only a few of their members are linked across', () => {
+    const links = [
+      ...clique([0, 1, 2, 3], 0.95),
+      ...clique([4, 5, 6, 7], 0.95),
+      { a: 3, b: 4, probability: 0.9 },
+    ];
+    expect(partition(clusterByLinks(9, links, 0.5))).toEqual([[0, 1, 2, 3], [4, 5, 6, 7], [8]]);
+  });
+
+  it('merges a story whose members were not all compared with each other', () => {
+    // A chain of confident links: each article was verified against its neighbours only.
+    const links = [0, 1, 2, 3, 4].map((a) => ({ a, b: a + 1, probability: 0.9 }));
+    expect(partition(clusterByLinks(6, links, 0.5))).toEqual([[0, 1, 2, 3, 4, 5]]);
+  });
+
+  it('leaves weakly linked articles alone', () => {
+    expect(partition(clusterByLinks(2, [{ a: 0, b: 1, probability: 0.3 }], 0.5))).toEqual([[0], [1]]);
+  });
+
+  it('does not depend on the order of the links', () => {
+    const links = [
+      ...clique([0, 1, 2], 0.8),
+      ...clique([3, 4, 5], 0.7),
+      { a: 2, b: 3, probability: 0.9 },
+      { a: 1, b: 4, probability: 0.6 },
+      { a: 5, b: 6, probability: 0.55 },
+    ];
+    const forward = partition(clusterByLinks(7, links, 0.5));
+    expect(partition(clusterByLinks(7, [...links].reverse(), 0.5))).toEqual(forward);
+  });
+});
+
+describe('groupArticles', () => {
+  it('maps ids to stories and skips relations outside the given ids', () => {
+    const story = groupArticles(
+      ['x', 'y', 'z'],
+      [
+        { a: 'x', b: 'y' },
+        { a: 'y', b: 'elsewhere' },
+      ],
+      [0.9, 0.9],
+      0.5,
+    );
+    expect(story.get('x')).toBe(story.get('y'));
+    expect(story.get('z')).not.toBe(story.get('x'));
+  });
+});
