@@ -3,6 +3,7 @@
  * facts → relation. Pure: the lexicon and the model come in as arguments.
  */
 import { type Alignment, alignSentences, type ScoredPair } from '../align/align.js';
+import { passageReuse } from '../align/tiling.js';
 import type { Article } from '../article/types.js';
 import {
   compareFacts,
@@ -11,7 +12,7 @@ import {
   type FactComparison,
   meaningChanges,
 } from '../facts/index.js';
-import { type Relation, relate } from '../relate/relate.js';
+import { type Relation, type RelationInput, relate } from '../relate/relate.js';
 import { type BoostedModel, predictProbability } from '../similarity/boosting.js';
 import { lcsLength, pairFeatures } from '../similarity/features.js';
 import { dot, profileSentence, type SentenceProfile, sharedContentWeight } from '../similarity/profile.js';
@@ -41,6 +42,13 @@ export interface CompareOptions {
    */
   liftedWords: number;
   liftedShare: number;
+  /**
+   * Passages: tiles of at least `passageWords` consecutive content words (stopwords skipped, so
+   * "quitting the BBC" is a tile of two); a sentence reuses when `passageShare` of its
+   * content words lie in passages.
+   */
+  passageWords: number;
+  passageShare: number;
 }
 
 /** A lifted sentence counts as a confident pair, aligned as near-verbatim. */
@@ -54,6 +62,8 @@ export const defaultCompareOptions: CompareOptions = {
   prefilterVector: 0.85,
   partnersPerSentence: 1,
   partnerFloor: 0.5,
+  passageWords: 2,
+  passageShare: 0.3,
 };
 
 export interface ArticleSummary {
@@ -102,6 +112,10 @@ export interface PreparedArticle {
   profiles: SentenceProfile[];
   facts: Fact[];
   terms: Map<string, number>;
+  /** Content-word ids in reading order, each sentence's count of them, and 1 where quoted: for tiling. */
+  words: Uint32Array;
+  sentenceWords: Uint32Array;
+  quoted: Uint8Array;
 }
 
 export function prepareArticle(article: Article, ctx: CompareContext): PreparedArticle {
@@ -111,7 +125,38 @@ export function prepareArticle(article: Article, ctx: CompareContext): PreparedA
     profiles,
     facts: extractFacts(article.text, { lexicon: ctx.lexicon, sentences: article.sentences }),
     terms: termWeights(profiles),
+    ...contentWords(profiles),
   };
+}
+
+/**
+ * Stopwords are left out of tiling: "of the" and "said that he" are in every text, and a run of
+ * content words is what a copy keeps and an independent report of the same event does not.
+ */
+function contentWords(profiles: readonly SentenceProfile[]): {
+  words: Uint32Array;
+  sentenceWords: Uint32Array;
+  quoted: Uint8Array;
+} {
+  const sentenceWords = new Uint32Array(profiles.length);
+  let total = 0;
+  profiles.forEach((p, s) => {
+    for (let k = 0; k < p.content.length; k++) sentenceWords[s] += p.content[k];
+    total += sentenceWords[s];
+  });
+  const words = new Uint32Array(total);
+  const quoted = new Uint8Array(total);
+  let at = 0;
+  let marks = 0;
+  for (const p of profiles) {
+    for (let k = 0; k < p.content.length; k++) {
+      if (!p.content[k]) continue;
+      quoted[at] = (marks + p.quoteParity[k]) & 1;
+      words[at++] = p.stemIds[k];
+    }
+    marks += p.quoteMarks;
+  }
+  return { words, sentenceWords, quoted };
 }
 
 const prepared = (x: Article | PreparedArticle, ctx: CompareContext): PreparedArticle =>
@@ -123,51 +168,77 @@ export function compareArticles(
   ctx: CompareContext,
   options: Partial<CompareOptions> = {},
 ): Comparison {
-  const opt = { ...defaultCompareOptions, ...options };
-  const A = prepared(first, ctx);
-  const B = prepared(second, ctx);
-  const a = A.article;
-  const b = B.article;
-  const pa = A.profiles;
-  const pb = B.profiles;
-  const pairs = scorePairs(pa, pb, ctx, opt);
-  const alignments = alignSentences(pa.length, pb.length, pairs, { threshold: ctx.model.threshold });
-  const facts = compareFacts(A.facts, B.facts);
-
+  const pair = examinePair(first, second, ctx, options);
+  const a = pair.a.article;
+  const b = pair.b.article;
   const changes: MeaningChange[] = [];
-  alignments.forEach((al, index) => {
+  pair.alignments.forEach((al, index) => {
     if (al.kind === 'related') return;
     const textA = al.a.map((i) => a.sentences[i].text).join(' ');
     const textB = al.b.map((j) => b.sentences[j].text).join(' ');
     for (const c of meaningChanges(textA, textB)) changes.push({ alignment: index, ...c });
   });
+  return {
+    a: summarise(a),
+    b: summarise(b),
+    relation: relate(pair.input),
+    alignments: pair.alignments,
+    facts: summariseFacts(pair.facts),
+    changes,
+  };
+}
 
-  const termsA = A.terms;
-  const termsB = B.terms;
-  const relation = relate({
+/**
+ * Everything the relation of two articles is decided from. Exposed so that the relation's
+ * thresholds can be fitted (`src/scripts/fit-relation.ts`) without re-running alignment.
+ */
+export function examinePair(
+  first: Article | PreparedArticle,
+  second: Article | PreparedArticle,
+  ctx: CompareContext,
+  options: Partial<CompareOptions> = {},
+): {
+  a: PreparedArticle;
+  b: PreparedArticle;
+  alignments: Alignment[];
+  facts: FactComparison;
+  input: RelationInput;
+} {
+  const opt = { ...defaultCompareOptions, ...options };
+  const A = prepared(first, ctx);
+  const B = prepared(second, ctx);
+  const pa = A.profiles;
+  const pb = B.profiles;
+  const pairs = scorePairs(pa, pb, ctx, opt);
+  const alignments = alignSentences(pa.length, pb.length, pairs, { threshold: ctx.model.threshold });
+  const facts = compareFacts(A.facts, B.facts);
+  const passages = passageReuse(
+    { words: A.words, sentences: A.sentenceWords, quoted: A.quoted },
+    { words: B.words, sentences: B.sentenceWords, quoted: B.quoted },
+    { minLength: opt.passageWords, sentenceShare: opt.passageShare },
+  );
+  const input: RelationInput = {
     sentencesA: pa.length,
     sentencesB: pb.length,
     alignments,
     sharedFacts: facts.shared.length,
     onlyAFacts: facts.onlyA.length,
     onlyBFacts: facts.onlyB.length,
-    documentSimilarity: documentSimilarity(termsA, termsB),
-    containmentA: containment(pa, termsB),
-    containmentB: containment(pb, termsA),
-    publishedA: a.published,
-    publishedB: b.published,
-    creditsA: credits(a),
-    creditsB: credits(b),
-  });
-
-  return {
-    a: summarise(a),
-    b: summarise(b),
-    relation,
-    alignments,
-    facts: summariseFacts(facts),
-    changes,
+    documentSimilarity: documentSimilarity(A.terms, B.terms),
+    containmentA: containment(pa, B.terms),
+    containmentB: containment(pb, A.terms),
+    passageA: passages.passageA,
+    passageB: passages.passageB,
+    tiledA: passages.tiledA,
+    tiledB: passages.tiledB,
+    longestPassage: passages.longest,
+    longestNarrative: passages.longestNarrative,
+    publishedA: A.article.published,
+    publishedB: B.article.published,
+    creditsA: credits(A.article),
+    creditsB: credits(B.article),
   };
+  return { a: A, b: B, alignments, facts, input };
 }
 
 /**
