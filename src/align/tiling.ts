@@ -1,8 +1,10 @@
 /**
  * Greedy String Tiling (Wise 1993) of two token sequences: the passages they share, longest
  * first, each token in at most one tile. This is how METER's authors measured text reuse from
- * agency copy: a derived text shares long runs of words with its source, while an independent
- * report of the same event shares names and stock phrases scattered in short runs.
+ * agency copy. A derived text shares runs of words with its source in sentence after sentence;
+ * an independent report of the same event shares names and scattered words, and the quotations
+ * both reporters wrote down. (Measured on METER: runs of two or more content words, counted per
+ * sentence, separate the two better than the longest run or the share in long runs.)
  *
  * Tokens are 32-bit ids (stem hashes), so a tiling is integer comparisons over typed arrays.
  */
@@ -127,7 +129,8 @@ function seedPairs(a: ArrayLike<number>, b: ArrayLike<number>, n: number): [Int3
 /** Hashes of the n-grams of a sequence, sorted, with the start of each. */
 function gramOrder(ids: ArrayLike<number>, n: number): { hashes: Float64Array; starts: Int32Array } {
   const count = Math.max(0, ids.length - n + 1);
-  // Hash high, position low in one exact double, so that one native sort orders both.
+  // Hash high, position low in one exact double (32 + 20 bits: texts of up to a million tokens),
+  // so that one native sort orders both.
   const packed = new Float64Array(count);
   for (let k = 0; k < count; k++) {
     let h = 0x811c9dc5;
