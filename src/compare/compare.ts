@@ -45,7 +45,8 @@ export interface CompareOptions {
   /**
    * Passages: tiles of at least `passageWords` consecutive content words (stopwords skipped, so
    * "quitting the BBC" is a tile of two); a sentence reuses when `passageShare` of its
-   * content words lie in passages.
+   * content words lie in passages (fitted with the relation's passage thresholds:
+   * `src/scripts/fit-relation.ts`).
    */
   passageWords: number;
   passageShare: number;
@@ -63,7 +64,7 @@ export const defaultCompareOptions: CompareOptions = {
   partnersPerSentence: 1,
   partnerFloor: 0.5,
   passageWords: 2,
-  passageShare: 0.3,
+  passageShare: 0.2,
 };
 
 export interface ArticleSummary {

@@ -57,7 +57,7 @@ describe('relate', () => {
     expect(relate(quoted).type).not.toBe('partial-reuse');
     // ...nor are sentences that retell the same event in other words; passages taken are.
     expect(relate(base({ sentencesA: 30, alignments: aligned(diagonal(3)) })).type).not.toBe('partial-reuse');
-    const passages = base({ sentencesA: 30, alignments: aligned(diagonal(3)), passageA: 0.4, tiledA: 0.25 });
+    const passages = base({ sentencesA: 30, alignments: aligned(diagonal(3)), passageA: 0.6, tiledA: 0.35 });
     expect(relate(passages).type).toBe('partial-reuse');
   });
 

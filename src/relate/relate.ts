@@ -67,7 +67,10 @@ export interface RelateOptions {
   wholly: number;
   /** ...or vocabulary containment of the more-contained side... */
   whollyContainment: number;
-  /** ...or share of the more-reusing side in sentences built on passages shared with the other... */
+  /**
+   * ...or share of the more-reusing side in sentences built on passages shared with the other (1:
+   * every sentence of it reuses)...
+   */
   whollyPassage: number;
   /**
    * ...counted when the reusing side has this many sentences: the passage share of one sentence
@@ -92,13 +95,16 @@ export interface RelateOptions {
   asymmetry: number;
 }
 
-/** The passage thresholds are fitted on METER by `src/scripts/fit-relation.ts` (see its output). */
+/**
+ * `whollyPassage` and `partialPassage` (with the comparison's `passageShare`) are fitted on METER
+ * by `src/scripts/fit-relation.ts`; its committed output gives the cross-validated figures.
+ */
 export const defaultRelateOptions: RelateOptions = {
   wholly: 0.7,
   whollyContainment: 0.85,
-  whollyPassage: 0.95,
+  whollyPassage: 1,
   passageSentences: 2,
-  partialPassage: 0.3,
+  partialPassage: 0.5,
   partialNarrative: 8,
   verbatimShare: 0.7,
   sameStoryFacts: 3,
