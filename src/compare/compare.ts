@@ -3,6 +3,7 @@
  * facts → relation. Pure: the lexicon and the model come in as arguments.
  */
 import { type Alignment, alignSentences, type ScoredPair } from '../align/align.js';
+import { passageReuse } from '../align/tiling.js';
 import type { Article } from '../article/types.js';
 import {
   compareFacts,
@@ -11,7 +12,7 @@ import {
   type FactComparison,
   meaningChanges,
 } from '../facts/index.js';
-import { type Relation, relate } from '../relate/relate.js';
+import { type Relation, type RelationInput, relate } from '../relate/relate.js';
 import { type BoostedModel, predictProbability } from '../similarity/boosting.js';
 import { lcsLength, pairFeatures } from '../similarity/features.js';
 import { dot, profileSentence, type SentenceProfile, sharedContentWeight } from '../similarity/profile.js';
@@ -46,6 +47,14 @@ export interface CompareOptions {
    * are a lightly edited pair: their rivals are not scored.
    */
   dominantOverlap: number;
+  /**
+   * Passages: tiles of at least `passageWords` consecutive content words (stopwords skipped, so
+   * "quitting the BBC" is a tile of two); a sentence reuses when `passageShare` of its
+   * content words lie in passages (fitted with the relation's passage thresholds:
+   * `src/scripts/fit-relation.ts`).
+   */
+  passageWords: number;
+  passageShare: number;
 }
 
 /** A lifted sentence counts as a confident pair, aligned as near-verbatim. */
@@ -60,6 +69,8 @@ export const defaultCompareOptions: CompareOptions = {
   prefilterVector: 0.85,
   partnersPerSentence: 1,
   partnerFloor: 0.5,
+  passageWords: 2,
+  passageShare: 0.2,
 };
 
 export interface ArticleSummary {
@@ -108,6 +119,10 @@ export interface PreparedArticle {
   profiles: SentenceProfile[];
   facts: Fact[];
   terms: Map<string, number>;
+  /** Content-word ids in reading order, each sentence's count of them, and 1 where quoted: for tiling. */
+  words: Uint32Array;
+  sentenceWords: Uint32Array;
+  quoted: Uint8Array;
 }
 
 export function prepareArticle(article: Article, ctx: CompareContext): PreparedArticle {
@@ -117,11 +132,95 @@ export function prepareArticle(article: Article, ctx: CompareContext): PreparedA
     profiles,
     facts: extractFacts(article.text, { lexicon: ctx.lexicon, sentences: article.sentences }),
     terms: termWeights(profiles),
+    ...contentWords(profiles),
   };
+}
+
+/**
+ * Stopwords are left out of tiling: "of the" and "said that he" are in every text, and a run of
+ * content words is what a copy keeps and an independent report of the same event does not.
+ */
+function contentWords(profiles: readonly SentenceProfile[]): {
+  words: Uint32Array;
+  sentenceWords: Uint32Array;
+  quoted: Uint8Array;
+} {
+  const sentenceWords = new Uint32Array(profiles.length);
+  let total = 0;
+  profiles.forEach((p, s) => {
+    for (let k = 0; k < p.content.length; k++) sentenceWords[s] += p.content[k];
+    total += sentenceWords[s];
+  });
+  const words = new Uint32Array(total);
+  const quoted = new Uint8Array(total);
+  let at = 0;
+  let marks = 0;
+  for (const p of profiles) {
+    for (let k = 0; k < p.content.length; k++) {
+      if (!p.content[k]) continue;
+      quoted[at] = (marks + p.quoteParity[k]) & 1;
+      words[at++] = p.stemIds[k];
+    }
+    marks += p.quoteMarks;
+  }
+  return { words, sentenceWords, quoted };
 }
 
 const prepared = (x: Article | PreparedArticle, ctx: CompareContext): PreparedArticle =>
   'profiles' in x ? x : prepareArticle(x, ctx);
+
+/**
+ * Everything the relation of two articles is decided from. Exposed so that the relation's
+ * thresholds can be fitted (`src/scripts/fit-relation.ts`) without re-running alignment.
+ */
+export function examinePair(
+  first: Article | PreparedArticle,
+  second: Article | PreparedArticle,
+  ctx: CompareContext,
+  options: Partial<CompareOptions> = {},
+): {
+  a: PreparedArticle;
+  b: PreparedArticle;
+  alignments: Alignment[];
+  facts: FactComparison;
+  input: RelationInput;
+} {
+  const opt = { ...defaultCompareOptions, ...options };
+  const A = prepared(first, ctx);
+  const B = prepared(second, ctx);
+  const pa = A.profiles;
+  const pb = B.profiles;
+  const pairs = scorePairs(pa, pb, ctx, opt);
+  const alignments = alignSentences(pa.length, pb.length, pairs, { threshold: ctx.model.threshold });
+  const facts = compareFacts(A.facts, B.facts);
+  const passages = passageReuse(
+    { words: A.words, sentences: A.sentenceWords, quoted: A.quoted },
+    { words: B.words, sentences: B.sentenceWords, quoted: B.quoted },
+    { minLength: opt.passageWords, sentenceShare: opt.passageShare },
+  );
+  const input: RelationInput = {
+    sentencesA: pa.length,
+    sentencesB: pb.length,
+    alignments,
+    sharedFacts: facts.shared.length,
+    onlyAFacts: facts.onlyA.length,
+    onlyBFacts: facts.onlyB.length,
+    documentSimilarity: documentSimilarity(A.terms, B.terms),
+    containmentA: containment(pa, B.terms),
+    containmentB: containment(pb, A.terms),
+    passageA: passages.passageA,
+    passageB: passages.passageB,
+    tiledA: passages.tiledA,
+    tiledB: passages.tiledB,
+    longestPassage: passages.longest,
+    longestNarrative: passages.longestNarrative,
+    publishedA: A.article.published,
+    publishedB: B.article.published,
+    creditsA: credits(A.article),
+    creditsB: credits(B.article),
+  };
+  return { a: A, b: B, alignments, facts, input };
+}
 
 /**
  * The pair's relation and what it rests on (aligned sentences, compared facts), without the parts
@@ -140,30 +239,14 @@ export function relateArticles(
   facts: FactComparison;
   relation: Relation;
 } {
-  const opt = { ...defaultCompareOptions, ...options };
-  const A = prepared(first, ctx);
-  const B = prepared(second, ctx);
-  const pa = A.profiles;
-  const pb = B.profiles;
-  const pairs = scorePairs(pa, pb, ctx, opt);
-  const alignments = alignSentences(pa.length, pb.length, pairs, { threshold: ctx.model.threshold });
-  const facts = compareFacts(A.facts, B.facts);
-  const relation = relate({
-    sentencesA: pa.length,
-    sentencesB: pb.length,
-    alignments,
-    sharedFacts: facts.shared.length,
-    onlyAFacts: facts.onlyA.length,
-    onlyBFacts: facts.onlyB.length,
-    documentSimilarity: documentSimilarity(A.terms, B.terms),
-    containmentA: containment(pa, B.terms),
-    containmentB: containment(pb, A.terms),
-    publishedA: A.article.published,
-    publishedB: B.article.published,
-    creditsA: credits(A.article),
-    creditsB: credits(B.article),
-  });
-  return { A, B, alignments, facts, relation };
+  const pair = examinePair(first, second, ctx, options);
+  return {
+    A: pair.a,
+    B: pair.b,
+    alignments: pair.alignments,
+    facts: pair.facts,
+    relation: relate(pair.input),
+  };
 }
 
 export function compareArticles(

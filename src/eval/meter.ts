@@ -27,7 +27,7 @@ export interface MeterCase {
   sources: Article[];
 }
 
-const strength: Record<RelationType, number> = {
+export const strength: Record<RelationType, number> = {
   duplicate: 6,
   'near-duplicate': 5,
   rewrite: 4,

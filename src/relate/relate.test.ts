@@ -15,6 +15,12 @@ const base = (over: Partial<RelationInput>): RelationInput => ({
   documentSimilarity: 0,
   containmentA: 0,
   containmentB: 0,
+  passageA: 0,
+  passageB: 0,
+  tiledA: 0,
+  tiledB: 0,
+  longestPassage: 0,
+  longestNarrative: 0,
   creditsA: [],
   creditsB: [],
   ...over,
@@ -39,13 +45,27 @@ describe('relate', () => {
   });
 
   it('calls a few lifted sentences partial reuse', () => {
-    expect(relate(base({ sentencesA: 30, alignments: aligned(diagonal(3), 'verbatim') })).type).toBe(
-      'partial-reuse',
-    );
-    // Reworded: the sentences alone do not tell reuse from two reports of one event; the vocabulary does.
+    // Lifted sentences are long shared runs of the reporter's own words, outside quotes.
+    const lifted = base({
+      sentencesA: 30,
+      alignments: aligned(diagonal(3), 'verbatim'),
+      longestNarrative: 14,
+    });
+    expect(relate(lifted).type).toBe('partial-reuse');
+    // The same quotation written down by two reporters is not reuse...
+    const quoted = base({ sentencesA: 30, alignments: aligned(diagonal(3), 'verbatim'), longestPassage: 14 });
+    expect(relate(quoted).type).not.toBe('partial-reuse');
+    // ...nor are sentences that retell the same event in other words; passages taken are.
     expect(relate(base({ sentencesA: 30, alignments: aligned(diagonal(3)) })).type).not.toBe('partial-reuse');
-    const reworded = base({ sentencesA: 30, alignments: aligned(diagonal(3)), containmentA: 0.6 });
-    expect(relate(reworded).type).toBe('partial-reuse');
+    const passages = base({ sentencesA: 30, alignments: aligned(diagonal(3)), passageA: 0.6, tiledA: 0.35 });
+    expect(relate(passages).type).toBe('partial-reuse');
+  });
+
+  it('calls a text whose every sentence is built on passages of another a rewrite', () => {
+    const condensed = base({ sentencesA: 4, sentencesB: 20, alignments: aligned(diagonal(1)), passageA: 1 });
+    expect(relate(condensed).type).toBe('rewrite');
+    // One sentence is all or nothing: the sentence alignment judges it.
+    expect(relate(base({ sentencesA: 1, sentencesB: 1, passageA: 1, passageB: 1 })).type).not.toBe('rewrite');
   });
 
   it("calls a short text made of a longer one's words a rewrite, though few sentences align", () => {

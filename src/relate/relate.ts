@@ -24,6 +24,9 @@ export interface Relation {
   /** Share of A's (B's) running content words that the other article also uses. */
   containmentA: number;
   containmentB: number;
+  /** Share of A's (B's) content words in sentences built on passages shared with the other. */
+  passageA: number;
+  passageB: number;
   /** Whole-article similarity (cosine of weighted term sets), 0..1. */
   similarity: number;
   evidence: string[];
@@ -43,6 +46,15 @@ export interface RelationInput {
   /** Share of A's (B's) running content words that the other article also uses. */
   containmentA: number;
   containmentB: number;
+  /** Share of A's (B's) content words in sentences built on passages shared with the other. */
+  passageA: number;
+  passageB: number;
+  /** Share of A's (B's) content words inside passages shared with the other. */
+  tiledA: number;
+  tiledB: number;
+  /** The longest shared passage, in content words; and the longest run of it outside quotes. */
+  longestPassage: number;
+  longestNarrative: number;
   publishedA?: string;
   publishedB?: string;
   /** News agencies each side credits (dateline or attribution), lowercase. */
@@ -53,15 +65,26 @@ export interface RelationInput {
 export interface RelateOptions {
   /** Coverage of the more-covered side from which an article counts as wholly derived... */
   wholly: number;
-  /** ...or vocabulary containment of the more-contained side. */
+  /** ...or vocabulary containment of the more-contained side... */
   whollyContainment: number;
-  /** Vocabulary containment from which some passages count as reused... */
-  partialContainment: number;
-  /** ...or this many sentences taken (nearly) word for word... */
-  partialVerbatim: number;
-  /** ...or this coverage together with `relatedContainment`. */
-  partial: number;
-  relatedContainment: number;
+  /**
+   * ...or share of the more-reusing side in sentences built on passages shared with the other (1:
+   * every sentence of it reuses)...
+   */
+  whollyPassage: number;
+  /**
+   * ...counted when the reusing side has this many sentences: the passage share of one sentence
+   * is all or nothing, and there the paraphrase model's judgement (coverage) decides.
+   */
+  passageSentences: number;
+  /**
+   * Passage share from which some passages count as reused. Scattered shared words and names do
+   * not make a reusing sentence, so an independent report of the same event stays below it even
+   * when it repeats the same quotes.
+   */
+  partialPassage: number;
+  /** ...or a shared run of this many content words outside quotation marks: a taken sentence. */
+  partialNarrative: number;
   /** Share of retold sentences that are (near-)verbatim for a near-duplicate. */
   verbatimShare: number;
   /** Shared facts and document similarity for two independent reports of one event. */
@@ -72,13 +95,17 @@ export interface RelateOptions {
   asymmetry: number;
 }
 
+/**
+ * `whollyPassage` and `partialPassage` (with the comparison's `passageShare`) are fitted on METER
+ * by `src/scripts/fit-relation.ts`; its committed output gives the cross-validated figures.
+ */
 export const defaultRelateOptions: RelateOptions = {
   wholly: 0.7,
   whollyContainment: 0.85,
-  partialContainment: 0.55,
-  partialVerbatim: 2,
-  partial: 0.3,
-  relatedContainment: 0.45,
+  whollyPassage: 1,
+  passageSentences: 2,
+  partialPassage: 0.5,
+  partialNarrative: 8,
   verbatimShare: 0.7,
   sameStoryFacts: 3,
   sameStorySimilarity: 0.25,
@@ -103,6 +130,9 @@ export function relate(input: RelationInput, options: Partial<RelateOptions> = {
   const coverageB = input.sentencesB ? alignedB / input.sentencesB : 0;
   const covered = Math.max(coverageA, coverageB);
   const contained = Math.max(input.containmentA, input.containmentB);
+  const passage = Math.max(input.passageA, input.passageB);
+  // The reusing side is the one more of whose text sits in shared passages: the derived text.
+  const reusingSentences = input.passageA >= input.passageB ? input.sentencesA : input.sentencesB;
   const verbatimShare = alignedA ? verbatimA / alignedA : 0;
   const evidence: string[] = [
     `${alignedA} of ${input.sentencesA} sentences of A and ${alignedB} of ${input.sentencesB} of B retell each other` +
@@ -111,21 +141,27 @@ export function relate(input: RelationInput, options: Partial<RelateOptions> = {
 
   let type: RelationType;
   if (allVerbatim && coverageA >= 0.95 && coverageB >= 0.95) type = 'duplicate';
-  else if (covered >= opt.wholly || contained >= opt.whollyContainment) {
+  else if (
+    covered >= opt.wholly ||
+    contained >= opt.whollyContainment ||
+    (passage >= opt.whollyPassage && reusingSentences >= opt.passageSentences)
+  ) {
     type =
       verbatimShare >= opt.verbatimShare && Math.min(coverageA, coverageB) >= opt.wholly
         ? 'near-duplicate'
         : 'rewrite';
-  } else if (
-    contained >= opt.partialContainment ||
-    verbatimA >= opt.partialVerbatim ||
-    (covered >= opt.partial && contained >= opt.relatedContainment)
-  )
+  } else if (passage >= opt.partialPassage || input.longestNarrative >= opt.partialNarrative)
     type = 'partial-reuse';
   else if (input.sharedFacts >= opt.sameStoryFacts && input.documentSimilarity >= opt.sameStorySimilarity)
     type = 'same-story';
   else if (input.documentSimilarity >= opt.relatedSimilarity) type = 'related';
   else type = 'unrelated';
+  evidence.push(
+    `${Math.round(input.passageA * 100)}% of A's words and ${Math.round(input.passageB * 100)}% of B's are in ` +
+      `sentences built on shared passages (${Math.round(input.tiledA * 100)}% and ` +
+      `${Math.round(input.tiledB * 100)}% inside them; the longest runs ${input.longestPassage} content words, ` +
+      `${input.longestNarrative} of them outside quotes)`,
+  );
   evidence.push(
     `${input.sharedFacts} facts in common; document similarity ${input.documentSimilarity.toFixed(2)}; ` +
       `${Math.round(input.containmentA * 100)}% of A's words are in B, ${Math.round(input.containmentB * 100)}% of B's in A`,
@@ -140,6 +176,8 @@ export function relate(input: RelationInput, options: Partial<RelateOptions> = {
     coverageB: round3(coverageB),
     containmentA: round3(input.containmentA),
     containmentB: round3(input.containmentB),
+    passageA: round3(input.passageA),
+    passageB: round3(input.passageB),
     similarity: round3(input.documentSimilarity),
     evidence,
   };

@@ -39,6 +39,14 @@ export interface SentenceProfile {
   /** Name keys of proper-name tokens that are not sentence-initial. */
   names: string[];
   negations: number;
+  /**
+   * Per term, 1 where an odd number of double quote marks precede it in the sentence; and the
+   * sentence's count of them. A quotation may run over several sentences, so the article decides
+   * what is quoted: a term is inside quotes when its parity plus the marks of earlier sentences
+   * is odd.
+   */
+  quoteParity: Uint8Array;
+  quoteMarks: number;
   /** SIF-weighted mean of the content vectors, unit length (zeros if none). */
   sif: Float32Array;
   /** Sum of `weight` over content terms. */
@@ -68,9 +76,13 @@ export function profileSentence(text: string, lexicon: Lexicon): SentenceProfile
   const numbers: number[] = [];
   const names: string[] = [];
   let negations = 0;
+  const parity: number[] = [];
+  let quoteMarks = 0;
   for (let k = 0; k < t.count; k++) {
     const kind = t.kind[k];
+    if (kind === TokenKind.Punct && t.norm[k] === '"') quoteMarks++;
     if (kind !== TokenKind.Word && kind !== TokenKind.Number) continue;
+    parity.push(quoteMarks & 1);
     const flags = t.flags[k];
     const norm = t.norm[k];
     stems.push(t.stem[k]);
@@ -134,6 +146,8 @@ export function profileSentence(text: string, lexicon: Lexicon): SentenceProfile
     numbers,
     names,
     negations,
+    quoteParity: Uint8Array.from(parity),
+    quoteMarks,
     sif,
     contentWeight,
   };
