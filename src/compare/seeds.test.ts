@@ -5,7 +5,7 @@
  * The expected alignment below is a careful reading of both pages, written as short snippets of
  * each sentence (the pages themselves are not copied here).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../article/types.js';
@@ -56,8 +56,9 @@ describe.skipIf(!present)('the seeds: 000 retells the first story of 001', () =>
   let a: Article;
   let b: Article;
   let result: Comparison;
+  let files: string[];
   beforeAll(async () => {
-    const files = readdirSync(seeds).sort();
+    files = readdirSync(seeds).sort();
     a = await loadArticle(join(seeds, files[0]));
     b = await loadArticle(join(seeds, files[1]));
     result = compareArticles(a, b, defaultContext());
@@ -118,6 +119,17 @@ describe.skipIf(!present)('the seeds: 000 retells the first story of 001', () =>
     }
     expect(a.furniture.join('\n')).toContain('Leave a Reply');
     expect(b.furniture.join('\n')).toContain('Next Post');
+  });
+
+  it("reads each page's first line as its title, not as a sentence of the article", () => {
+    for (const [art, file] of [
+      [a, files[0]],
+      [b, files[1]],
+    ] as const) {
+      const firstLine = readFileSync(join(seeds, file), 'utf8').split(/\r?\n/)[0].trim();
+      expect(art.title).toBe(firstLine);
+      expect(art.sentences[0].text).not.toBe(firstLine);
+    }
   });
 
   it('splits 001 into its three stories', () => {

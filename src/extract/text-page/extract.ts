@@ -134,9 +134,6 @@ function words(s: string): string[] {
  */
 function isLeadSentence(line: string, f: LineFeatures): boolean {
   if (f.words > 40) return true;
-  // Headlines do not end with a full stop; a sentence of some length that does is the lead
-  // (tabloid leads open with capitals, "CORRIE star Tracy Shaw revealed yesterday ...").
-  if (f.words >= 8 && /[^.]\.["'”’)]?$/.test(line)) return true;
   return f.words >= 12 && /[.!?]["'”’)]?$/.test(line) && /\b(the|a|an|is|was|are|were|has|have)\b/.test(line);
 }
 
