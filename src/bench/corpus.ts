@@ -113,7 +113,11 @@ export async function benchSketch(size: number): Promise<void> {
     chunk.forEach(({ g }, c) => {
       words += g.text.split(' ').length;
       // True similarities cost more than the stage itself: past 100k articles, a sample of pairs.
-      if (g.derivedFrom !== undefined && previous && pairs++ % Math.max(1, Math.round(size / 100_000)) === 0) {
+      if (
+        g.derivedFrom !== undefined &&
+        previous &&
+        pairs++ % Math.max(1, Math.round(size / 100_000)) === 0
+      ) {
         const j = jaccard(previous.ids, ids[c]);
         const bin = bins.findIndex((b, i) => j >= b && j < bins[i + 1]);
         total[bin]++;
