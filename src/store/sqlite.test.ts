@@ -65,6 +65,8 @@ describe('the SQLite store', () => {
     // Under a cap of 40 it counts: all 30 share two terms; the limit keeps 5, by shared count then id.
     expect(store.termCandidates(['common', 'harbour'], 2, 40, 5)).toHaveLength(5);
     expect(store.termCandidates(['velez', 'cable'], 2, 20, 10)).toEqual(['late']);
+    // Within the last 5 articles stored, only the last 4 generated ones share both terms.
+    expect(store.termCandidates(['common', 'harbour'], 2, 40, 10, 5)).toEqual(['t26', 't27', 't28', 't29']);
     store.close();
   });
 

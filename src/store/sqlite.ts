@@ -149,7 +149,9 @@ export function openSqliteStore(file: string): Store {
   const passageMatch = db.prepare('SELECT article FROM passages WHERE passage = ? LIMIT ?').pluck();
   const termDf = db.prepare('SELECT df FROM term_df WHERE term = ?').pluck();
   const termMatch = db
-    .prepare(`SELECT article FROM term_postings WHERE term = ? ORDER BY seq DESC LIMIT ${POSTINGS_PER_KEY}`)
+    .prepare(
+      `SELECT article FROM term_postings WHERE term = ? AND seq > ? ORDER BY seq DESC LIMIT ${POSTINGS_PER_KEY}`,
+    )
     .pluck();
   const lastArticle = db.prepare('SELECT MAX(rowid) FROM articles').pluck();
   const lastRelation = db.prepare('SELECT MAX(rowid) FROM relations').pluck();
@@ -252,11 +254,12 @@ export function openSqliteStore(file: string): Store {
       for (const [id, c] of counts) if (c < minShared) counts.delete(id);
       return ranked(counts, limit);
     },
-    termCandidates(terms, minShared, maxDf, limit) {
+    termCandidates(terms, minShared, maxDf, limit, recent = Number.POSITIVE_INFINITY) {
       const counts = new Map<string, number>();
+      const after = Number.isFinite(recent) ? ((lastArticle.get() as number | null) ?? 0) - recent : 0;
       for (const t of terms) {
         if (((termDf.get(t) as number | undefined) ?? 0) > maxDf) continue;
-        for (const id of termMatch.all(t) as string[]) counts.set(id, (counts.get(id) ?? 0) + 1);
+        for (const id of termMatch.all(t, after) as string[]) counts.set(id, (counts.get(id) ?? 0) + 1);
       }
       for (const [id, c] of counts) if (c < minShared) counts.delete(id);
       return ranked(counts, limit);

@@ -48,7 +48,8 @@ export interface Store {
   /** Articles sharing at least `minShared` of these passage keys, skipping keys in more than `maxDf` articles. */
   passageCandidates(keys: Uint32Array, minShared: number, maxDf: number, limit: number): string[];
   /** Articles sharing at least `minShared` of these terms, skipping terms in more than `maxDf` articles. */
-  termCandidates(terms: string[], minShared: number, maxDf: number, limit: number): string[];
+  /** ...among the last `recent` articles stored, when given. */
+  termCandidates(terms: string[], minShared: number, maxDf: number, limit: number, recent?: number): string[];
   /** For each line key, how many stored pages of `site` have that line. */
   siteLinePages(site: string, keys: number[]): Map<number, number>;
   /** Writes an article; it is durable once `flush` (or `close`) has run, or the store's own batch committed. */
