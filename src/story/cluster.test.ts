@@ -60,4 +60,32 @@ describe('groupArticles', () => {
     expect(story.get('x')).toBe(story.get('y'));
     expect(story.get('z')).not.toBe(story.get('x'));
   });
+
+  it('keeps a much-reprinted story whole, though each copy was compared with a few others only', () => {
+    // 60 copies of one wire story, each verified against its three predecessors: a sparse chain
+    // whose halves share few links, at a link probability under the bar.
+    const ids = Array.from({ length: 60 }, (_, k) => `c${k}`);
+    const relations = ids.flatMap((id, k) =>
+      [1, 2, 3].filter((d) => k - d >= 0).map((d) => ({ a: id, b: ids[k - d], type: 'duplicate' })),
+    );
+    const story = groupArticles(
+      [...ids, 'other'],
+      relations,
+      relations.map(() => 0.3),
+      0.5,
+    );
+    expect(new Set(ids.map((id) => story.get(id))).size).toBe(1);
+    expect(story.get('other')).not.toBe(story.get('c0'));
+    // The same links as mere same-story reports stay apart at that probability.
+    const reports = relations.map((r) => ({ ...r, type: 'same-story' }));
+    const apart = groupArticles(
+      ids,
+      reports,
+      reports.map(() => 0.3),
+      0.5,
+    );
+    expect(new Set(ids.map((id) => apart.get(id))).size).toBeGreaterThan(1);
+    // Stories are named by one of their members.
+    expect(ids).toContain(ids[story.get('c5') as number]);
+  });
 });

@@ -30,8 +30,13 @@ interface Tie {
 }
 
 /** For `n` items linked by `links`, each item's cluster (the index of one of its members). */
-export function clusterByLinks(n: number, links: readonly Link[], bar: number): number[] {
-  const size = new Array<number>(n).fill(1);
+export function clusterByLinks(
+  n: number,
+  links: readonly Link[],
+  bar: number,
+  sizes?: readonly number[],
+): number[] {
+  const size = sizes ? [...sizes] : new Array<number>(n).fill(1);
   const parent = Array.from({ length: n }, (_, k) => k);
   // One Tie object per pair of stories, shared by both sides' maps.
   const ties = Array.from({ length: n }, () => new Map<number, Tie>());
@@ -154,24 +159,62 @@ function before(p: Candidate, q: Candidate): boolean {
   return Math.max(p.x, p.y) < Math.max(q.x, q.y);
 }
 
+/** Relations that make two articles one story by themselves: a reprint or a rewrite of the other. */
+const SAME_TEXT = new Set(['duplicate', 'near-duplicate', 'rewrite']);
+
 /**
  * Articles grouped by their links' probabilities (`probabilities[k]` for `relations[k]`):
  * each article's story, as the index of one of its members in `ids`. Relations with an end
  * outside `ids` are left out.
+ *
+ * Copies and rewrites are joined first, whatever their probability: a reprint is its original's
+ * story by definition, and a wire story reprinted a hundred times is compared with a few
+ * candidates per article only, so the mean tie between two halves of it stays low although every
+ * member copies the same text. The probabilities then weigh everything else between those groups.
  */
 export function groupArticles(
   ids: readonly string[],
-  relations: ReadonlyArray<{ a: string; b: string }>,
+  relations: ReadonlyArray<{ a: string; b: string; type?: string }>,
   probabilities: readonly number[],
   bar: number,
 ): Map<string, number> {
   const index = new Map(ids.map((id, k) => [id, k]));
+  const parent = ids.map((_, k) => k);
+  const root = (k: number): number => {
+    while (parent[k] !== k) {
+      parent[k] = parent[parent[k]];
+      k = parent[k];
+    }
+    return k;
+  };
+  for (const r of relations) {
+    const a = index.get(r.a);
+    const b = index.get(r.b);
+    if (a !== undefined && b !== undefined && r.type && SAME_TEXT.has(r.type)) parent[root(a)] = root(b);
+  }
+  // One node per group of copies, weighing as many articles as it holds.
+  const node = new Map<number, number>();
+  const sizes: number[] = [];
+  const firstMember: number[] = [];
+  const nodeOf = ids.map((_, k) => {
+    const r = root(k);
+    let v = node.get(r);
+    if (v === undefined) {
+      v = sizes.length;
+      node.set(r, v);
+      sizes.push(0);
+      firstMember.push(k);
+    }
+    sizes[v]++;
+    return v;
+  });
   const links: Link[] = [];
   relations.forEach((r, k) => {
     const a = index.get(r.a);
     const b = index.get(r.b);
-    if (a !== undefined && b !== undefined) links.push({ a, b, probability: probabilities[k] });
+    if (a === undefined || b === undefined || nodeOf[a] === nodeOf[b]) return;
+    links.push({ a: nodeOf[a], b: nodeOf[b], probability: probabilities[k] });
   });
-  const cluster = clusterByLinks(ids.length, links, bar);
-  return new Map(ids.map((id, k) => [id, cluster[k]]));
+  const cluster = clusterByLinks(sizes.length, links, bar, sizes);
+  return new Map(ids.map((id, k) => [id, firstMember[cluster[nodeOf[k]]]]));
 }
