@@ -5,10 +5,9 @@
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { PreparedArticle } from '../compare/compare.js';
-import { prepareArticle } from '../compare/compare.js';
 import { defaultContext } from '../compare/context.js';
 import { ingestItems, type Pending, similarInStore } from '../pipeline/ingest.js';
+import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { rng } from '../similarity/boosting.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { asArticle, generateArticles, samplePool } from './generate.js';
@@ -54,18 +53,8 @@ console.log(
 // `similar` as the CLI and the API run it: a new article, prepared and verified against the
 // stored candidates, nothing written. Half the probes rewrite a stored original, half are new.
 const reader = openSqliteStore(db);
-const cache = new Map<string, PreparedArticle>();
-const preparedOf = (id: string) => {
-  let p = cache.get(id);
-  if (!p) {
-    const a = reader.getArticle(id);
-    if (!a) return undefined;
-    p = prepareArticle(a, ctx);
-    if (cache.size >= 5000) cache.delete(cache.keys().next().value as string);
-    cache.set(id, p);
-  }
-  return p;
-};
+const cache = new PreparedCache(reader, ctx, 5000);
+const preparedOf = (id: string) => cache.get(id);
 const words = pool.join(' ').split(/\s+/);
 const probes = reservoir.map((g, i) => ({
   source: `g${g.k}`,

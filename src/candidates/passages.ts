@@ -6,6 +6,7 @@
  */
 import type { Article } from '../article/types.js';
 import { wordIds } from '../sketch/article.js';
+import { sequenceHash } from '../text/hash.js';
 
 export const PASSAGE_MIN_WORDS = 8;
 
@@ -16,9 +17,7 @@ export function passageKeys(article: Article, minWords = PASSAGE_MIN_WORDS): Uin
     ids.length = 0;
     wordIds(s.text, ids);
     if (ids.length < minWords) continue;
-    let h = ids.length;
-    for (const id of ids) h = (Math.imul(h, 0x01000193) ^ id) >>> 0;
-    keys.add(h);
+    keys.add(sequenceHash(ids));
   }
   return Uint32Array.from(keys);
 }

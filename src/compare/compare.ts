@@ -16,6 +16,7 @@ import { type Relation, type RelationInput, relate } from '../relate/relate.js';
 import { type BoostedModel, predictProbability } from '../similarity/boosting.js';
 import { lcsLength, pairFeatures } from '../similarity/features.js';
 import { dot, profileSentence, type SentenceProfile, sharedContentWeight } from '../similarity/profile.js';
+import { sequenceHash } from '../text/hash.js';
 import type { Lexicon } from '../text/lexicon/types.js';
 
 export interface CompareContext {
@@ -390,7 +391,7 @@ function identicalSentences(
   const free = new Map<number, number[]>();
   pb.forEach((p, j) => {
     if (p.stemIds.length < minWords) return;
-    const key = sequenceKey(p.stemIds);
+    const key = sequenceHash(p.stemIds);
     const list = free.get(key);
     if (list) list.push(j);
     else free.set(key, [j]);
@@ -398,7 +399,7 @@ function identicalSentences(
   if (free.size === 0) return { partnerA, partnerB };
   pa.forEach((p, i) => {
     if (p.stemIds.length < minWords) return;
-    const list = free.get(sequenceKey(p.stemIds));
+    const list = free.get(sequenceHash(p.stemIds));
     if (!list) return;
     const k = list.findIndex((j) => sameSequence(p.stemIds, pb[j].stemIds));
     if (k < 0) return;
@@ -408,12 +409,6 @@ function identicalSentences(
     partnerB[j] = i;
   });
   return { partnerA, partnerB };
-}
-
-function sequenceKey(ids: Uint32Array): number {
-  let h = ids.length;
-  for (let k = 0; k < ids.length; k++) h = (Math.imul(h, 0x01000193) ^ ids[k]) >>> 0;
-  return h;
 }
 
 function sameSequence(x: Uint32Array, y: Uint32Array): boolean {

@@ -26,6 +26,7 @@ import { readWarc } from '../source/warc.js';
 import type { Store, StoredRelation } from '../store/store.js';
 import { type PreparedJob, type PrepareJob, prepareJob, type RawPage } from './prepare.js';
 import { PreparePool } from './prepare-pool.js';
+import { PreparedCache } from './prepared-cache.js';
 
 export interface IngestOptions {
   /** Jaccard similarity of word 4-grams from which near-duplicates are looked for. */
@@ -121,22 +122,8 @@ export async function ingestItems(
   const opt = { ...defaultIngestOptions, ...options };
   const banding = chooseBanding(opt.nearDuplicateThreshold, 128);
   const summary: IngestSummary = { ingested: 0, present: 0, skipped: [], relations: 0 };
-  const prepared = new Map<string, PreparedArticle>();
-  const remember = (id: string, p: PreparedArticle) => {
-    prepared.delete(id);
-    if (prepared.size >= PREPARED_CACHE) prepared.delete(prepared.keys().next().value as string);
-    prepared.set(id, p);
-  };
-  const preparedOf = (id: string): PreparedArticle | undefined => {
-    let p = prepared.get(id);
-    if (!p) {
-      const a = store.getArticle(id);
-      if (!a) return undefined;
-      p = prepareArticle(a, ctx);
-    }
-    remember(id, p); // most recently used last: the oldest goes first
-    return p;
-  };
+  const cache = new PreparedCache(store, ctx, PREPARED_CACHE);
+  const preparedOf = (id: string) => cache.get(id);
   let stored = store.size().articles;
   const skip = (source: string, reason: string) => {
     summary.skipped.push({ source, reason });
@@ -212,7 +199,7 @@ export async function ingestItems(
       relations,
       siteLines: done.siteLines,
     });
-    remember(article.id, done.prepared);
+    cache.remember(article.id, done.prepared);
     stored++;
     summary.ingested++;
     summary.relations += relations.length;

@@ -11,13 +11,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { buildArticle } from '../article/build.js';
 import type { Article } from '../article/types.js';
-import {
-  type CompareContext,
-  type Comparison,
-  compareArticles,
-  type PreparedArticle,
-  prepareArticle,
-} from '../compare/compare.js';
+import { type CompareContext, type Comparison, compareArticles } from '../compare/compare.js';
 import { compareFacts, extractFacts } from '../facts/index.js';
 import {
   type IngestSummary,
@@ -28,6 +22,7 @@ import {
   similarInStore,
 } from '../pipeline/ingest.js';
 import { extractPage } from '../pipeline/page.js';
+import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { wordDiff } from '../report/word-diff.js';
 import type { Store } from '../store/store.js';
 import { buildStories, type Story } from '../story/stories.js';
@@ -103,20 +98,9 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
     reply.status(404).send({ error: `no route ${req.method} ${req.url}` });
   });
 
-  // Stored articles prepared for comparison, kept for the next `similar` (least recently used out).
-  const prepared = new Map<string, PreparedArticle>();
-  const preparedOf = (id: string): PreparedArticle | undefined => {
-    let p = prepared.get(id);
-    if (p) prepared.delete(id);
-    else {
-      const a = opt.store.getArticle(id);
-      if (!a) return undefined;
-      p = prepareArticle(a, opt.ctx);
-      if (prepared.size >= 5000) prepared.delete(prepared.keys().next().value as string);
-    }
-    prepared.set(id, p);
-    return p;
-  };
+  // Stored articles prepared for comparison, kept for the next `similar`.
+  const cache = new PreparedCache(opt.store, opt.ctx, 5000);
+  const preparedOf = (id: string) => cache.get(id);
 
   // Stories are rebuilt from the relations only when the corpus has changed since the last build.
   let cached: { key: string; stories: Story[] } | undefined;
