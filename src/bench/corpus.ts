@@ -8,7 +8,7 @@
  *   article, peak memory, then `similar` latency p50/p99 on the corpus it built.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -153,6 +153,7 @@ export function benchIngest(size: number, keep: boolean): string | undefined {
   const r = spawnSync(process.execPath, [childScript, String(size), db, keep ? 'keep' : 'remove'], {
     stdio: 'inherit',
   });
+  if (!keep) rmSync(dir, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(`the ingest bench of ${size} articles failed (exit ${r.status})`);
   return keep ? db : undefined;
 }

@@ -4,7 +4,6 @@
  * the corpus it built. Prints its figures; its peak memory is the ingest's alone.
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { defaultContext } from '../compare/context.js';
 import { ingestItems, type Pending, similarInStore } from '../pipeline/ingest.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
@@ -86,4 +85,5 @@ console.log(
   `  similar on this corpus (${probes.length} probes, half of them rewrites of stored articles, ${hits}/${reservoir.length} found their source): ` +
     `p50 ${at(0.5)} ms, p99 ${at(0.99)} ms (target p99 ≤ 20 ms at 1M)`,
 );
-if (!keep) rmSync(dirname(db), { recursive: true, force: true });
+// Only the database's own files: the directory may hold anything else.
+if (!keep) for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true });
