@@ -65,37 +65,38 @@ export function pairFeatures(a: SentenceProfile, b: SentenceProfile, lexicon: Le
   // Best soft match of every content term on the other side, from one similarity matrix.
   const bestA = new Float32Array(na);
   const bestB = new Float32Array(nb);
-  const va = a.vectors;
-  const vb = b.vectors;
+  const vectors = lexicon.vectors;
+  // Rows are unit vectors times 127: their integer dot product over 127² is the cosine.
+  const unit = 1 / (127 * 127);
   const synonym = new Uint8Array(na * nb);
   markSynonyms(a, b, synonym);
   for (let i = 0; i < na; i++) {
     if (!a.content[i]) continue;
-    const si = a.vectorSlot[i];
-    const oa = si * dims;
+    const ra = a.vectorRow[i];
+    const oa = ra * dims;
     const idA = a.stemIds[i];
     for (let j = 0; j < nb; j++) {
       if (!b.content[j]) continue;
       let s = 0;
       if (idA === b.stemIds[j]) s = 1;
       else {
-        const sj = b.vectorSlot[j];
-        if (si >= 0 && sj >= 0) {
+        const rb = b.vectorRow[j];
+        if (ra >= 0 && rb >= 0) {
           // The hot loop of the whole engine: a 4-way unrolled dot product of two unit vectors.
-          const ob = sj * dims;
+          const ob = rb * dims;
           let s0 = 0;
           let s1 = 0;
           let s2 = 0;
           let s3 = 0;
           let d = 0;
           for (; d + 3 < dims; d += 4) {
-            s0 += va[oa + d] * vb[ob + d];
-            s1 += va[oa + d + 1] * vb[ob + d + 1];
-            s2 += va[oa + d + 2] * vb[ob + d + 2];
-            s3 += va[oa + d + 3] * vb[ob + d + 3];
+            s0 += vectors[oa + d] * vectors[ob + d];
+            s1 += vectors[oa + d + 1] * vectors[ob + d + 1];
+            s2 += vectors[oa + d + 2] * vectors[ob + d + 2];
+            s3 += vectors[oa + d + 3] * vectors[ob + d + 3];
           }
-          for (; d < dims; d++) s0 += va[oa + d] * vb[ob + d];
-          s = s0 + s1 + s2 + s3;
+          for (; d < dims; d++) s0 += vectors[oa + d] * vectors[ob + d];
+          s = (s0 + s1 + s2 + s3) * unit;
         }
         if (s < SYNONYM && synonym[i * nb + j]) s = SYNONYM;
       }

@@ -30,10 +30,11 @@ export interface SentenceProfile {
   content: Uint8Array;
   /** Informativeness of each term: an IDF estimated from the word's frequency rank. */
   weight: Float32Array;
-  /** Unit vectors of the content terms, `dims` floats each, zeros where the word has none. */
-  vectors: Float32Array;
-  /** Index into `vectors` (in units of `dims`) per term: -1 for stopwords and for words without a vector. */
-  vectorSlot: Int32Array;
+  /**
+   * Row of each term's vector in `Lexicon.vectors`: -1 for stopwords and for words without one.
+   * Rows, not copies: a prepared article crosses from a worker thread and waits in caches.
+   */
+  vectorRow: Int32Array;
   /** Numeric values of number tokens (canonical: "a million" = 1e6). */
   numbers: number[];
   /** Name keys of proper-name tokens that are not sentence-initial. */
@@ -104,24 +105,16 @@ export function profileSentence(text: string, lexicon: Lexicon): SentenceProfile
   const count = stems.length;
   const content = Uint8Array.from(contentFlags);
   const weight = Float32Array.from(weights);
-  const vectorSlot = new Int32Array(count).fill(-1);
-  let slots = 0;
-  for (let k = 0; k < count; k++) if (content[k]) vectorSlot[k] = slots++;
-  const vectors = new Float32Array(slots * dims);
+  const vectorRow = new Int32Array(count).fill(-1);
   const sif = new Float32Array(dims);
   let contentWeight = 0;
   for (let k = 0; k < count; k++) {
     if (!content[k]) continue;
     contentWeight += weight[k];
-    const slot = vectorSlot[k];
     const word = lexicon.entry(norms[k]);
-    if (word.row < 0) vectorSlot[k] = -1;
-    else {
-      const view = vectors.subarray(slot * dims, (slot + 1) * dims);
-      lexicon.addRow(word.row, 1, view);
-      const w = sifWeight(word.rank);
-      for (let d = 0; d < dims; d++) sif[d] += w * view[d];
-    }
+    if (word.row < 0) continue;
+    vectorRow[k] = word.row;
+    lexicon.addRow(word.row, sifWeight(word.rank), sif);
   }
   normalise(sif);
   const stemIds = Uint32Array.from(stems, hashString);
@@ -141,8 +134,7 @@ export function profileSentence(text: string, lexicon: Lexicon): SentenceProfile
     norms,
     content,
     weight,
-    vectors,
-    vectorSlot,
+    vectorRow,
     numbers,
     names,
     negations,

@@ -97,6 +97,7 @@ export function loadLexicon(dir = defaultCacheDir()): Lexicon {
 
   return {
     dims,
+    vectors,
     addVector(word, weight, out) {
       const i = lookup(vocab, word);
       if (i < 0) return false;

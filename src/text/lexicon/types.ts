@@ -41,6 +41,12 @@ export interface Lexicon {
   entry(word: string): WordEntry;
   /** Adds vector row `row` (unit length) times `weight` into `out`. */
   addRow(row: number, weight: number, out: Float32Array): void;
+  /**
+   * All vectors, `dims` signed bytes per row: each row a unit vector times 127 (see `addRow`).
+   * Read directly by the hot loop of the pair features, so that a sentence's profile holds row
+   * numbers, not copies of its words' vectors (which were two thirds of a prepared article).
+   */
+  readonly vectors: Int8Array;
   /** WordNet base form (lemma) of a lowercase word ("went" → "go", "talks" → "talk"), or the word. */
   lemma(word: string): string;
   /**
