@@ -14,7 +14,7 @@ import {
 } from '../facts/index.js';
 import { type Relation, type RelationInput, relate } from '../relate/relate.js';
 import { type BoostedModel, predictProbability } from '../similarity/boosting.js';
-import { lcsLength, pairFeatures } from '../similarity/features.js';
+import { pairFeatures } from '../similarity/features.js';
 import { dot, profileSentence, type SentenceProfile, sharedContentWeight } from '../similarity/profile.js';
 import { sequenceHash } from '../text/hash.js';
 import type { Lexicon } from '../text/lexicon/types.js';
@@ -326,7 +326,7 @@ export function scorePairs(
       // do not mean the same.
       const shorter = Math.min(pa[i].stems.length, pb[j].stems.length);
       const lifted =
-        shorter >= opt.liftedWords && lcsLength(pa[i].stemIds, pb[j].stemIds) >= opt.liftedShare * shorter;
+        shorter >= opt.liftedWords && f.lcs >= opt.liftedShare * shorter;
       const probability = predictProbability(ctx.model, f.values);
       out.push({
         i,

@@ -51,6 +51,8 @@ export interface PairFeatures {
   softInA: number;
   /** Longest common subsequence of terms over the longer sentence: 1 = same words, same order. */
   surface: number;
+  /** Length of the two sentences' longest common subsequence of terms. */
+  lcs: number;
   /** Numbers and names present in both. */
   sharedAnchors: number;
 }
@@ -62,9 +64,24 @@ export function pairFeatures(a: SentenceProfile, b: SentenceProfile, lexicon: Le
   const ca = countContent(a);
   const cb = countContent(b);
 
-  // Best soft match of every content term on the other side, from one similarity matrix.
+  // Content terms found word for word on the other side score 1, the most any match can: a pair
+  // of two such terms needs no dot product (most pairs of a copied sentence).
   const bestA = new Float32Array(na);
   const bestB = new Float32Array(nb);
+  for (let i = 0; i < na; i++) {
+    if (!a.content[i]) continue;
+    const idA = a.stemIds[i];
+    for (let j = 0; j < nb; j++) {
+      if (b.content[j] && idA === b.stemIds[j]) {
+        bestA[i] = 1;
+        bestB[j] = 1;
+      }
+    }
+  }
+  const exactInB = weightedShareExact(a, bestA);
+  const exactInA = weightedShareExact(b, bestB);
+
+  // Best soft match of every other content term, from one similarity matrix.
   const vectors = lexicon.vectors;
   // Rows are unit vectors times 127: their integer dot product over 127² is the cosine.
   const unit = 1 / (127 * 127);
@@ -74,42 +91,35 @@ export function pairFeatures(a: SentenceProfile, b: SentenceProfile, lexicon: Le
     if (!a.content[i]) continue;
     const ra = a.vectorRow[i];
     const oa = ra * dims;
-    const idA = a.stemIds[i];
+    const exactI = bestA[i] === 1;
     for (let j = 0; j < nb; j++) {
-      if (!b.content[j]) continue;
+      if (!b.content[j] || (exactI && bestB[j] === 1)) continue;
       let s = 0;
-      if (idA === b.stemIds[j]) s = 1;
-      else {
-        const rb = b.vectorRow[j];
-        if (ra >= 0 && rb >= 0) {
-          // The hot loop of the whole engine: a 4-way unrolled dot product of two unit vectors.
-          const ob = rb * dims;
-          let s0 = 0;
-          let s1 = 0;
-          let s2 = 0;
-          let s3 = 0;
-          let d = 0;
-          for (; d + 3 < dims; d += 4) {
-            s0 += vectors[oa + d] * vectors[ob + d];
-            s1 += vectors[oa + d + 1] * vectors[ob + d + 1];
-            s2 += vectors[oa + d + 2] * vectors[ob + d + 2];
-            s3 += vectors[oa + d + 3] * vectors[ob + d + 3];
-          }
-          for (; d < dims; d++) s0 += vectors[oa + d] * vectors[ob + d];
-          s = (s0 + s1 + s2 + s3) * unit;
+      const rb = b.vectorRow[j];
+      if (ra >= 0 && rb >= 0) {
+        // The hot loop of the whole engine: a 4-way unrolled dot product of two unit vectors.
+        const ob = rb * dims;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        let d = 0;
+        for (; d + 3 < dims; d += 4) {
+          s0 += vectors[oa + d] * vectors[ob + d];
+          s1 += vectors[oa + d + 1] * vectors[ob + d + 1];
+          s2 += vectors[oa + d + 2] * vectors[ob + d + 2];
+          s3 += vectors[oa + d + 3] * vectors[ob + d + 3];
         }
-        if (s < SYNONYM && synonym[i * nb + j]) s = SYNONYM;
+        for (; d < dims; d++) s0 += vectors[oa + d] * vectors[ob + d];
+        s = (s0 + s1 + s2 + s3) * unit;
       }
+      if (s < SYNONYM && synonym[i * nb + j]) s = SYNONYM;
       if (s > bestA[i]) bestA[i] = s;
       if (s > bestB[j]) bestB[j] = s;
     }
   }
-  const exactB = stemSet(b);
-  const exactA = stemSet(a);
   const softInB = weightedShare(a, bestA);
   const softInA = weightedShare(b, bestB);
-  const exactInB = weightedShareExact(a, exactB);
-  const exactInA = weightedShareExact(b, exactA);
   const unmatchedA = countBelow(a, bestA);
   const unmatchedB = countBelow(b, bestB);
 
@@ -155,19 +165,13 @@ export function pairFeatures(a: SentenceProfile, b: SentenceProfile, lexicon: Le
     bleu(a, b),
     bleu(b, a),
   ]);
-  return { values, softInB, softInA, surface, sharedAnchors: sharedNames + sharedNumbers };
+  return { values, softInB, softInA, surface, lcs, sharedAnchors: sharedNames + sharedNumbers };
 }
 
 function countContent(p: SentenceProfile): number {
   let c = 0;
   for (let k = 0; k < p.content.length; k++) c += p.content[k];
   return c;
-}
-
-function stemSet(p: SentenceProfile): Set<string> {
-  const s = new Set<string>();
-  for (let k = 0; k < p.stems.length; k++) if (p.content[k]) s.add(p.stems[k]);
-  return s;
 }
 
 /**
@@ -182,10 +186,11 @@ function weightedShare(p: SentenceProfile, best: Float32Array): number {
   return s / p.contentWeight;
 }
 
-function weightedShareExact(p: SentenceProfile, other: Set<string>): number {
+/** Weighted share of a sentence's content found word for word (`exact[k]` is 1) in the other. */
+function weightedShareExact(p: SentenceProfile, exact: Float32Array): number {
   if (p.contentWeight === 0) return 0;
   let s = 0;
-  for (let k = 0; k < p.stems.length; k++) if (p.content[k] && other.has(p.stems[k])) s += p.weight[k];
+  for (let k = 0; k < exact.length; k++) if (p.content[k] && exact[k] === 1) s += p.weight[k];
   return s / p.contentWeight;
 }
 
