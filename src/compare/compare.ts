@@ -325,8 +325,7 @@ export function scorePairs(
       // attribution) is reuse, though the paraphrase model, trained on equivalence, says the two
       // do not mean the same.
       const shorter = Math.min(pa[i].stems.length, pb[j].stems.length);
-      const lifted =
-        shorter >= opt.liftedWords && f.lcs >= opt.liftedShare * shorter;
+      const lifted = shorter >= opt.liftedWords && f.lcs >= opt.liftedShare * shorter;
       const probability = predictProbability(ctx.model, f.values);
       out.push({
         i,

@@ -237,6 +237,13 @@ function maxDocumentFrequency(articles: number): number {
 }
 
 /**
+ * Candidates `similar` verifies at most, the strongest of each index first: a request should not
+ * cost 60 verifications (each a preparation of an article the cache may not hold) when a cluster of
+ * reprints fills every index. Ingest verifies all of them: the story graph needs the edges.
+ */
+export const SIMILAR_CANDIDATES = 20;
+
+/**
  * What in the store relates to an article that is not added to it (`newstrace similar`,
  * `POST /similar`), with the ingest defaults.
  */
@@ -246,11 +253,17 @@ export function similarInStore(
   ctx: CompareContext,
   preparedOf: (id: string) => PreparedArticle | undefined,
 ): StoredRelation[] {
-  return matchInStore(article, store, ctx, defaultIngestOptions, {
-    banding: defaultBanding,
-    maxDf: maxDocumentFrequency(store.size().articles),
-    preparedOf,
-  }).relations;
+  return matchInStore(
+    article,
+    store,
+    ctx,
+    { ...defaultIngestOptions, verifyAtMost: SIMILAR_CANDIDATES },
+    {
+      banding: defaultBanding,
+      maxDf: maxDocumentFrequency(store.size().articles),
+      preparedOf,
+    },
+  ).relations;
 }
 
 export interface StoreMatch {
@@ -269,7 +282,7 @@ export function matchInStore(
   article: Article,
   store: Store,
   ctx: CompareContext,
-  opt: Pick<IngestOptions, 'candidates' | 'sharedTerms' | 'sharedPassages' | 'sameStoryWindow'>,
+  opt: CandidateOptions,
   using: { banding: Banding; maxDf: number; preparedOf: (id: string) => PreparedArticle | undefined },
 ): StoreMatch {
   const prepared = prepareArticle(article, ctx);
@@ -281,22 +294,36 @@ export function matchInStore(
   };
 }
 
+type CandidateOptions = Pick<
+  IngestOptions,
+  'candidates' | 'sharedTerms' | 'sharedPassages' | 'sameStoryWindow'
+> & {
+  /** Candidates verified in all, taken by rank from each index in turn (default: every one). */
+  verifyAtMost?: number;
+};
+
 /** Candidates from the index, verified by the compare engine. */
 function verifyCandidates(
   mine: PreparedArticle,
   fp: Fingerprints,
   store: Store,
   ctx: CompareContext,
-  opt: Pick<IngestOptions, 'candidates' | 'sharedTerms' | 'sharedPassages' | 'sameStoryWindow'>,
+  opt: CandidateOptions,
   using: { maxDf: number; preparedOf: (id: string) => PreparedArticle | undefined },
 ): StoredRelation[] {
   const id = mine.article.id;
-  const candidates = new Set([
-    ...store.bandCandidates(fp.bandKeys, opt.candidates),
-    ...store.passageCandidates(fp.passageKeys, opt.sharedPassages, using.maxDf, opt.candidates),
-    ...store.termCandidates(fp.terms, opt.sharedTerms, using.maxDf, opt.candidates, opt.sameStoryWindow),
-  ]);
-  candidates.delete(id);
+  const ranked = [
+    store.bandCandidates(fp.bandKeys, opt.candidates),
+    store.passageCandidates(fp.passageKeys, opt.sharedPassages, using.maxDf, opt.candidates),
+    store.termCandidates(fp.terms, opt.sharedTerms, using.maxDf, opt.candidates, opt.sameStoryWindow),
+  ];
+  const candidates = new Set<string>();
+  const most = opt.verifyAtMost ?? Number.POSITIVE_INFINITY;
+  for (let rank = 0; rank < opt.candidates && candidates.size < most; rank++) {
+    for (const list of ranked) {
+      if (rank < list.length && list[rank] !== id && candidates.size < most) candidates.add(list[rank]);
+    }
+  }
   const relations: StoredRelation[] = [];
   for (const other of candidates) {
     const theirs = using.preparedOf(other);
