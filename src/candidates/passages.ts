@@ -5,19 +5,19 @@
  * sentences are left out, since stock phrases ("He declined to comment.") repeat everywhere.
  */
 import type { Article } from '../article/types.js';
-import { wordIds } from '../sketch/article.js';
+import { fillWordIds, wordRoom } from '../sketch/article.js';
 import { sequenceHash } from '../text/hash.js';
 
 export const PASSAGE_MIN_WORDS = 8;
 
 export function passageKeys(article: Article, minWords = PASSAGE_MIN_WORDS): Uint32Array {
   const keys = new Set<number>();
-  const ids: number[] = [];
+  let ids = new Uint32Array(64);
   for (const s of article.sentences) {
-    ids.length = 0;
-    wordIds(s.text, ids);
-    if (ids.length < minWords) continue;
-    keys.add(sequenceHash(ids));
+    if (ids.length < wordRoom(s.text)) ids = new Uint32Array(wordRoom(s.text));
+    const count = fillWordIds(s.text, ids, 0);
+    if (count < minWords) continue;
+    keys.add(sequenceHash(ids.subarray(0, count)));
   }
   return Uint32Array.from(keys);
 }

@@ -8,35 +8,53 @@ import { type MinHashOptions, minhash } from './minhash.js';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+const OTHER_LETTER = /\p{L}|\p{N}/u;
 
-/** FNV-1a hashes of the runs of letters and digits (case-folded) in `text`, appended to `out`. */
-export function wordIds(text: string, out: number[] = []): number[] {
+/**
+ * Writes the FNV-1a hashes of the runs of letters and digits (case-folded) in `text` into `out`
+ * from index `at`; returns the index after the last. `out` needs room for `wordRoom(text)` more.
+ * ASCII is decided by comparisons alone: a regular expression only for the rare other letters.
+ */
+export function fillWordIds(text: string, out: Uint32Array, at: number): number {
   let h = FNV_OFFSET;
   let inWord = false;
   for (let k = 0; k < text.length; k++) {
     let c = text.charCodeAt(k);
-    const letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-    const upper = c >= 65 && c <= 90;
-    const other = c >= 0xc0 && /\p{L}|\p{N}/u.test(text[k]);
-    if (letter || upper || other) {
-      if (upper) c += 32;
-      else if (other) c = text[k].toLowerCase().charCodeAt(0);
-      h = Math.imul(h ^ c, FNV_PRIME);
-      inWord = true;
-    } else if (inWord) {
-      out.push(h >>> 0);
-      h = FNV_OFFSET;
-      inWord = false;
-    }
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c += 32;
+      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+        if (inWord) {
+          out[at++] = h;
+          h = FNV_OFFSET;
+          inWord = false;
+        }
+        continue;
+      }
+    } else if (c < 0xc0 || !OTHER_LETTER.test(text[k])) {
+      if (inWord) {
+        out[at++] = h;
+        h = FNV_OFFSET;
+        inWord = false;
+      }
+      continue;
+    } else c = text[k].toLowerCase().charCodeAt(0);
+    h = Math.imul(h ^ c, FNV_PRIME);
+    inWord = true;
   }
-  if (inWord) out.push(h >>> 0);
-  return out;
+  if (inWord) out[at++] = h;
+  return at;
 }
 
+/** Most words a text can hold: one letter and one separator each. */
+export const wordRoom = (text: string): number => (text.length >> 1) + 1;
+
 export function articleTokenIds(article: Article): Uint32Array {
-  const ids: number[] = [];
-  for (const s of article.sentences) wordIds(s.text, ids);
-  return Uint32Array.from(ids);
+  let room = 0;
+  for (const s of article.sentences) room += wordRoom(s.text);
+  const out = new Uint32Array(room);
+  let at = 0;
+  for (const s of article.sentences) at = fillWordIds(s.text, out, at);
+  return out.slice(0, at);
 }
 
 export function sketchArticle(article: Article, options: Partial<MinHashOptions> = {}): Uint32Array {
