@@ -89,3 +89,51 @@ describe('groupArticles', () => {
     expect(ids).toContain(ids[story.get('c5') as number]);
   });
 });
+
+describe('groupArticles with rewrites', () => {
+  /**
+   * A wire story and 200 rewordings of it, each verified against ~20 earlier ones: groups of
+   * copies tied by many rewrites, each link's probability low (its neighbourhood overlaps little
+   * with its partner's in so sparse and large a graph), as the link model judged them.
+   */
+  const ids = Array.from({ length: 200 }, (_, k) => `r${k}`);
+  const rewrite = (a: string, b: string, coverage: number, similarity: number) => ({
+    a,
+    b,
+    type: 'rewrite',
+    coverageA: coverage,
+    coverageB: coverage,
+    similarity,
+  });
+  const relations = ids.flatMap((id, k) =>
+    Array.from({ length: Math.min(k, 20) }, (_, d) => {
+      const other = (k * 7 + d * 13) % k;
+      return rewrite(id, ids[other], 0.75, 0.85);
+    }),
+  );
+
+  it('keeps a large, sparsely compared story of strong rewrites whole', () => {
+    const story = groupArticles(
+      ids,
+      relations,
+      relations.map(() => 0.15),
+      0.55,
+    );
+    expect(new Set(ids.map((id) => story.get(id))).size).toBe(1);
+  });
+
+  it('leaves one-sided or dissimilar rewrites to the link model', () => {
+    for (const weak of [
+      relations.map((r) => ({ ...r, coverageB: 0.3 })),
+      relations.map((r) => ({ ...r, similarity: 0.3 })),
+    ]) {
+      const story = groupArticles(
+        ids,
+        weak,
+        weak.map(() => 0.15),
+        0.55,
+      );
+      expect(new Set(ids.map((id) => story.get(id))).size).toBe(ids.length);
+    }
+  });
+});
