@@ -107,9 +107,9 @@ export function strongest(c: MeterCase, ctx: CompareContext): Comparison | undef
   return best;
 }
 
-export function macroF1<L extends string>(labels: readonly L[], gold: L[], predicted: L[]): number {
-  let sum = 0;
-  for (const label of labels) {
+/** F1 of each label, in the order given; a label never predicted correctly scores 0. */
+export function classF1<L extends string>(labels: readonly L[], gold: L[], predicted: L[]): number[] {
+  return labels.map((label) => {
     let tp = 0;
     let fp = 0;
     let fn = 0;
@@ -118,15 +118,25 @@ export function macroF1<L extends string>(labels: readonly L[], gold: L[], predi
       else if (predicted[k] === label) fp++;
       else if (gold[k] === label) fn++;
     }
-    sum += tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
-  }
-  return sum / labels.length;
+    return tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
+  });
+}
+
+export function macroF1<L extends string>(labels: readonly L[], gold: L[], predicted: L[]): number {
+  return classF1(labels, gold, predicted).reduce((sum, f1) => sum + f1, 0) / labels.length;
 }
 
 export function evalMeter(
   sharedDir: string,
   ctx: CompareContext,
-): { macroF1: number; derivedF1: number; count: number; confusion: Record<string, Record<string, number>> } {
+): {
+  macroF1: number;
+  /** F1 of each class, keyed by label: macro-F1 hides which boundary the errors sit on. */
+  classF1: Record<MeterLabel, number>;
+  derivedF1: number;
+  count: number;
+  confusion: Record<string, Record<string, number>>;
+} {
   const cases = readMeter(sharedDir);
   const gold: MeterLabel[] = [];
   const predicted: MeterLabel[] = [];
@@ -140,8 +150,10 @@ export function evalMeter(
     confusion[c.label][p] = (confusion[c.label][p] ?? 0) + 1;
   }
   const binary = (l: MeterLabel) => (l === 'non_derived' ? 'non' : 'derived');
+  const perClass = classF1(meterLabels, gold, predicted);
   return {
     macroF1: macroF1(meterLabels, gold, predicted),
+    classF1: Object.fromEntries(meterLabels.map((l, k) => [l, perClass[k]])) as Record<MeterLabel, number>,
     derivedF1: macroF1(['derived', 'non'], gold.map(binary), predicted.map(binary)),
     count: cases.length,
     confusion,

@@ -66,6 +66,11 @@ function runMeter(): void {
     `METER showbiz (${r.count} articles): 3-class macro-F1 ${r.macroF1.toFixed(4)}  ` +
       `derived-vs-non macro-F1 ${r.derivedF1.toFixed(4)}`,
   );
+  console.log(
+    `  F1 per class: ${Object.entries(r.classF1)
+      .map(([label, f1]) => `${label} ${f1.toFixed(4)}`)
+      .join('  ')}`,
+  );
   console.log(`  confusion (gold → predicted): ${JSON.stringify(r.confusion)}`);
 }
 
