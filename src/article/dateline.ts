@@ -14,9 +14,9 @@ export interface Dateline {
   credit?: string;
 }
 
-const PLACE = String.raw`[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?`;
+const PLACE = `[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?`;
 const DATE = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?`;
-const AGENCY = String.raw`[A-Z][A-Za-z&.'’ ]{0,38}[A-Za-z.]`;
+const AGENCY = `[A-Z][A-Za-z&.'’ ]{0,38}[A-Za-z.]`;
 
 /** "PLACE[, Date] (Agency) -" and "PLACE, Date -" with a dash, or the same closed by a colon. */
 const WITH_PARENS = new RegExp(

@@ -7,12 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError } from '../source/index.js';
-import { runCompare } from './compare.js';
-import { runExport, runIngest, runShow, runSimilar, runStories } from './corpus.js';
-import { runDemo } from './demo.js';
 import { UsageError } from './errors.js';
-import { runExtract } from './extract.js';
-import { runServe } from './serve.js';
+
+// Each command's module is loaded when it runs: `compare` then starts without the store, the
+// server and the extractor's dependencies (a cold compare is a process start to exit).
+const corpus = () => import('./corpus.js');
 
 const usage = `newstrace — trace news stories to their sources
 
@@ -67,29 +66,38 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'compare':
-      return runCompare(rest, { json: values.json, html: values.html, pairs: values.pairs }, process.stdout);
+      return (await import('./compare.js')).runCompare(
+        rest,
+        { json: values.json, html: values.html, pairs: values.pairs },
+        process.stdout,
+      );
     case 'extract':
-      return runExtract(rest, { jsonl: values.jsonl }, process.stdout, process.stderr);
+      return (await import('./extract.js')).runExtract(
+        rest,
+        { jsonl: values.jsonl },
+        process.stdout,
+        process.stderr,
+      );
     case 'ingest':
-      return runIngest(rest, { db: values.db }, process.stdout, process.stderr);
+      return (await corpus()).runIngest(rest, { db: values.db }, process.stdout, process.stderr);
     case 'show':
-      return runShow(rest, { db: values.db, json: values.json }, process.stdout);
+      return (await corpus()).runShow(rest, { db: values.db, json: values.json }, process.stdout);
     case 'export':
-      return runExport({ db: values.db, format: values.format }, process.stdout);
+      return (await corpus()).runExport({ db: values.db, format: values.format }, process.stdout);
     case 'similar':
-      return runSimilar(rest, { db: values.db, json: values.json }, process.stdout);
+      return (await corpus()).runSimilar(rest, { db: values.db, json: values.json }, process.stdout);
     case 'stories':
-      return runStories(
+      return (await corpus()).runStories(
         { db: values.db, json: values.json, since: values.since, site: values.site, limit: values.limit },
         process.stdout,
       );
     case 'serve':
-      return runServe(
+      return (await import('./serve.js')).runServe(
         { db: values.db, port: values.port, host: values.host, token: values.token },
         process.stdout,
       );
     case 'demo':
-      return runDemo(process.stdout, { serve: values.serve });
+      return (await import('./demo.js')).runDemo(process.stdout, { serve: values.serve });
     default:
       throw new UsageError(`unknown command '${command}'`);
   }

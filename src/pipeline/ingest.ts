@@ -67,10 +67,12 @@ export const defaultIngestOptions: IngestOptions = {
 };
 
 /**
- * The banding of the default threshold, chosen once: choosing it integrates the S-curve of every
- * banding (~10 ms), which `similar` paid on each request.
+ * The banding of the default threshold, chosen once, when first needed: choosing it integrates
+ * the S-curve of every banding (~10 ms), which `similar` paid on each request.
  */
-const defaultBanding = chooseBanding(defaultIngestOptions.nearDuplicateThreshold, 128);
+let chosenBanding: Banding | undefined;
+const defaultBanding = (): Banding =>
+  (chosenBanding ??= chooseBanding(defaultIngestOptions.nearDuplicateThreshold, 128));
 
 export interface IngestSummary {
   ingested: number;
@@ -128,7 +130,7 @@ export async function ingestItems(
   const opt = { ...defaultIngestOptions, ...options };
   const banding =
     opt.nearDuplicateThreshold === defaultIngestOptions.nearDuplicateThreshold
-      ? defaultBanding
+      ? defaultBanding()
       : chooseBanding(opt.nearDuplicateThreshold, 128);
   const summary: IngestSummary = { ingested: 0, present: 0, skipped: [], relations: 0 };
   const cache = new PreparedCache(store, ctx, PREPARED_CACHE);
@@ -263,7 +265,7 @@ export function similarInStore(
     ctx,
     { ...defaultIngestOptions, verifyAtMost: SIMILAR_CANDIDATES },
     {
-      banding: defaultBanding,
+      banding: defaultBanding(),
       maxDf: maxDocumentFrequency(store.size().articles),
       preparedOf,
     },
