@@ -67,12 +67,18 @@ export const defaultIngestOptions: IngestOptions = {
 };
 
 /**
- * The banding of the default threshold, chosen once, when first needed: choosing it integrates
- * the S-curve of every banding (~10 ms), which `similar` paid on each request.
+ * The banding of a threshold, chosen once per threshold: choosing it integrates the S-curve of
+ * every banding (~10 ms), which `similar` paid on each request.
  */
-let chosenBanding: Banding | undefined;
-const defaultBanding = (): Banding =>
-  (chosenBanding ??= chooseBanding(defaultIngestOptions.nearDuplicateThreshold, 128));
+const bandings = new Map<number, Banding>();
+function bandingFor(threshold: number): Banding {
+  let banding = bandings.get(threshold);
+  if (!banding) {
+    banding = chooseBanding(threshold, 128);
+    bandings.set(threshold, banding);
+  }
+  return banding;
+}
 
 export interface IngestSummary {
   ingested: number;
@@ -128,10 +134,7 @@ export async function ingestItems(
   options: Partial<IngestOptions> = {},
 ): Promise<IngestSummary> {
   const opt = { ...defaultIngestOptions, ...options };
-  const banding =
-    opt.nearDuplicateThreshold === defaultIngestOptions.nearDuplicateThreshold
-      ? defaultBanding()
-      : chooseBanding(opt.nearDuplicateThreshold, 128);
+  const banding = bandingFor(opt.nearDuplicateThreshold);
   const summary: IngestSummary = { ingested: 0, present: 0, skipped: [], relations: 0 };
   const cache = new PreparedCache(store, ctx, PREPARED_CACHE);
   const preparedOf = (id: string) => cache.get(id);
@@ -247,7 +250,7 @@ function maxDocumentFrequency(articles: number): number {
  * cost 60 verifications (each a preparation of an article the cache may not hold) when a cluster of
  * reprints fills every index. Ingest verifies all of them: the story graph needs the edges.
  */
-export const SIMILAR_CANDIDATES = 20;
+const SIMILAR_CANDIDATES = 20;
 
 /**
  * What in the store relates to an article that is not added to it (`newstrace similar`,
@@ -265,7 +268,7 @@ export function similarInStore(
     ctx,
     { ...defaultIngestOptions, verifyAtMost: SIMILAR_CANDIDATES },
     {
-      banding: defaultBanding(),
+      banding: bandingFor(defaultIngestOptions.nearDuplicateThreshold),
       maxDf: maxDocumentFrequency(store.size().articles),
       preparedOf,
     },

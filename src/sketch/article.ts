@@ -20,26 +20,20 @@ export function fillWordIds(text: string, out: Uint32Array, at: number): number 
   let inWord = false;
   for (let k = 0; k < text.length; k++) {
     let c = text.charCodeAt(k);
+    let letter = true;
     if (c < 128) {
       if (c >= 65 && c <= 90) c += 32;
-      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
-        if (inWord) {
-          out[at++] = h;
-          h = FNV_OFFSET;
-          inWord = false;
-        }
-        continue;
-      }
-    } else if (c < 0xc0 || !OTHER_LETTER.test(text[k])) {
-      if (inWord) {
-        out[at++] = h;
-        h = FNV_OFFSET;
-        inWord = false;
-      }
-      continue;
-    } else c = text[k].toLowerCase().charCodeAt(0);
-    h = Math.imul(h ^ c, FNV_PRIME);
-    inWord = true;
+      else letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    } else if (c < 0xc0 || !OTHER_LETTER.test(text[k])) letter = false;
+    else c = text[k].toLowerCase().charCodeAt(0);
+    if (letter) {
+      h = Math.imul(h ^ c, FNV_PRIME);
+      inWord = true;
+    } else if (inWord) {
+      out[at++] = h;
+      h = FNV_OFFSET;
+      inWord = false;
+    }
   }
   if (inWord) out[at++] = h;
   return at;

@@ -179,9 +179,9 @@ const SAME_TEXT = new Set(['duplicate', 'near-duplicate']);
  * the two largest groups of copies were tied by 71 rewrites of mean probability 0.15, and the
  * largest story held 193 articles.
  */
-export const STRONG_REWRITE = { coverage: 0.6, similarity: 0.5 };
+const STRONG_REWRITE = { coverage: 0.6, similarity: 0.5 };
 
-export interface JoinableRelation {
+interface JoinableRelation {
   a: string;
   b: string;
   type?: string;
@@ -191,7 +191,7 @@ export interface JoinableRelation {
 }
 
 /** Whether a relation makes its two articles one story whatever the link model says. */
-export function joinsBeforeModel(r: JoinableRelation): boolean {
+function joinsBeforeModel(r: JoinableRelation): boolean {
   if (r.type && SAME_TEXT.has(r.type)) return true;
   return (
     r.type === 'rewrite' &&
