@@ -4,7 +4,8 @@
  * key terms (independent reports of the same event).
  */
 import type { PreparedArticle } from '../compare/compare.js';
-import { sketchArticle } from '../sketch/article.js';
+import { articleWords } from '../sketch/article.js';
+import { minhash } from '../sketch/minhash.js';
 import { type Banding, bandKeys } from './lsh.js';
 import { passageKeys } from './passages.js';
 import { keyTerms } from './terms.js';
@@ -16,9 +17,10 @@ export interface Fingerprints {
 }
 
 export function fingerprintArticle(prepared: PreparedArticle, banding: Banding): Fingerprints {
+  const words = articleWords(prepared.article);
   return {
-    bandKeys: bandKeys(sketchArticle(prepared.article), banding),
-    passageKeys: passageKeys(prepared.article),
+    bandKeys: bandKeys(minhash(words.ids), banding),
+    passageKeys: passageKeys(words),
     terms: keyTerms(prepared),
   };
 }

@@ -4,20 +4,17 @@
  * while the article's sketch (a whole-text similarity) barely moves: these keys find it. Short
  * sentences are left out, since stock phrases ("He declined to comment.") repeat everywhere.
  */
-import type { Article } from '../article/types.js';
-import { fillWordIds, wordRoom } from '../sketch/article.js';
+import type { ArticleWords } from '../sketch/article.js';
 import { sequenceHash } from '../text/hash.js';
 
 export const PASSAGE_MIN_WORDS = 8;
 
-export function passageKeys(article: Article, minWords = PASSAGE_MIN_WORDS): Uint32Array {
+export function passageKeys({ ids, ends }: ArticleWords, minWords = PASSAGE_MIN_WORDS): Uint32Array {
   const keys = new Set<number>();
-  let ids = new Uint32Array(64);
-  for (const s of article.sentences) {
-    if (ids.length < wordRoom(s.text)) ids = new Uint32Array(wordRoom(s.text));
-    const count = fillWordIds(s.text, ids, 0);
-    if (count < minWords) continue;
-    keys.add(sequenceHash(ids.subarray(0, count)));
+  let start = 0;
+  for (let s = 0; s < ends.length; s++) {
+    if (ends[s] - start >= minWords) keys.add(sequenceHash(ids.subarray(start, ends[s])));
+    start = ends[s];
   }
   return Uint32Array.from(keys);
 }
