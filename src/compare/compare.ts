@@ -482,10 +482,14 @@ function containment(pa: readonly SentenceProfile[], tb: Map<string, number>): n
 
 /** Agencies an article credits: the agency of its dateline, or one it names as the source. */
 function credits(article: Article): string[] {
-  const found = new Set<string>();
-  if (article.dateline?.credit) found.add(article.dateline.credit.toLowerCase());
-  for (const m of article.text.matchAll(SOURCE_CREDIT)) found.add(m[1].toLowerCase());
-  return [...found];
+  // One entry per agency whatever its case ("UNS", "Uns"), shown as the article first wrote it.
+  const found = new Map<string, string>();
+  const add = (name: string) => {
+    if (!found.has(name.toLowerCase())) found.set(name.toLowerCase(), name);
+  };
+  if (article.dateline?.credit) add(article.dateline.credit);
+  for (const m of article.text.matchAll(SOURCE_CREDIT)) add(m[1]);
+  return [...found.values()];
 }
 
 /** "Source: Meridian Press", "(Meridian Press)" on a line of its own, "By Meridian Press". */

@@ -112,6 +112,14 @@ describe('relate', () => {
     expect(r.direction).toBe('common-source');
   });
 
+  it('matches credits whatever their case and shows them as written', () => {
+    const r = relate(base({ alignments: aligned(diagonal(9)), creditsA: ['UNS'], creditsB: ['Uns'] }));
+    expect(r.direction).toBe('common-source');
+    expect(r.evidence.join(' ')).toContain('both credit UNS');
+    const one = relate(base({ alignments: aligned(diagonal(9)), creditsB: ['UNS'] }));
+    expect(one.evidence.join(' ')).toContain('B credits UNS');
+  });
+
   it('does not let evidence of order outvote itself: conflicting signals give the stronger', () => {
     const r = relate(
       base({

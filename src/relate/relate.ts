@@ -57,7 +57,7 @@ export interface RelationInput {
   longestNarrative: number;
   publishedA?: string;
   publishedB?: string;
-  /** News agencies each side credits (dateline or attribution), lowercase. */
+  /** News agencies each side credits (dateline or attribution), as written; compared ignoring case. */
   creditsA: readonly string[];
   creditsB: readonly string[];
 }
@@ -219,7 +219,8 @@ function directionOf(
   }
   const creditA = new Set(input.creditsA);
   const creditB = new Set(input.creditsB);
-  const common = [...creditA].filter((c) => creditB.has(c));
+  const lowerB = new Set(input.creditsB.map((c) => c.toLowerCase()));
+  const common = [...creditA].filter((c) => lowerB.has(c.toLowerCase()));
   if (common.length > 0 && signals === 0) {
     evidence.push(`both credit ${common.join(', ')}: likely copies of a common source`);
     return 'common-source';
