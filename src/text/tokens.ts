@@ -320,9 +320,10 @@ function readNumber(raw: Raw[], k: number): NumberPhrase | undefined {
   if (!(first in UNITS || first in TENS || first in ORDINALS || first === 'a' || first === 'an'))
     return undefined;
   // "a million", "an eighty"? only before a scale word: "a" alone is an article.
-  if ((first === 'a' || first === 'an') && SCALES[word(k + 1)] && !ABBREVIATED_SCALES.has(word(k + 1))) {
-    const rest = readWords(k + 1) ?? { value: SCALES[word(k + 1)], ordinal: false, next: k + 2 };
-    return rest;
+  if (first === 'a' || first === 'an') {
+    const scale = word(k + 1);
+    if (!SCALES[scale] || ABBREVIATED_SCALES.has(scale)) return undefined;
+    return readWords(k + 1) ?? { value: SCALES[scale], ordinal: false, next: k + 2 };
   }
   return readWords(k);
 
