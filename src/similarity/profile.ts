@@ -4,7 +4,7 @@
  */
 
 import { hashString } from '../text/hash.js';
-import { nameKey, TokenFlag, TokenKind, tokenize } from '../text/index.js';
+import { nameKey, TokenFlag, TokenKind, type Tokens, tokenize } from '../text/index.js';
 import type { Lexicon } from '../text/lexicon/types.js';
 
 export interface SentenceProfile {
@@ -69,28 +69,49 @@ function sifWeight(rank: number): number {
 
 export function profileSentence(text: string, lexicon: Lexicon): SentenceProfile {
   const t = tokenize(text);
-  const dims = lexicon.dims;
+  // One pass over the terms: one lexicon entry per term serves its weight, its vector row and its
+  // sense keys. The arrays whose length the term count decides share one buffer.
+  const count = termCount(t);
+  const perTerm = new Slab(4 * lexicon.dims + 14 * count);
+  const sif = perTerm.f32(lexicon.dims);
+  const stemIds = perTerm.u32(count);
+  const weight = perTerm.f32(count);
+  const vectorRow = perTerm.i32(count).fill(-1);
+  const content = perTerm.u8(count);
+  const quoteParity = perTerm.u8(count);
   const stems: string[] = [];
   const norms: string[] = [];
-  const contentFlags: number[] = [];
-  const weights: number[] = [];
+  /** Sense keys of each content term, in term order. */
+  const senses: Uint32Array[] = [];
   const numbers: number[] = [];
   const names: string[] = [];
   let negations = 0;
-  const parity: number[] = [];
   let quoteMarks = 0;
+  let contentWeight = 0;
   for (let k = 0; k < t.count; k++) {
     const kind = t.kind[k];
     if (kind === TokenKind.Punct && t.norm[k] === '"') quoteMarks++;
     if (kind !== TokenKind.Word && kind !== TokenKind.Number) continue;
-    parity.push(quoteMarks & 1);
+    const i = stems.length;
     const flags = t.flags[k];
     const norm = t.norm[k];
-    stems.push(t.stem[k]);
-    norms.push(norm);
+    const stem = t.stem[k];
+    const word = lexicon.entry(norm);
     const isStop = (flags & TokenFlag.Stopword) !== 0;
-    contentFlags.push(isStop ? 0 : 1);
-    weights.push(kind === TokenKind.Number ? rankWeight(0) : rankWeight(lexicon.entry(norm).rank));
+    stems.push(stem);
+    norms.push(norm);
+    stemIds[i] = hashString(stem);
+    quoteParity[i] = quoteMarks & 1;
+    weight[i] = rankWeight(kind === TokenKind.Number ? 0 : word.rank);
+    if (!isStop) {
+      content[i] = 1;
+      contentWeight += weight[i];
+      senses.push(word.senseKeys);
+      if (word.row >= 0) {
+        vectorRow[i] = word.row;
+        lexicon.addRow(word.row, sifWeight(word.rank), sif);
+      }
+    }
     if (kind === TokenKind.Number) numbers.push(t.value[k]);
     if (flags & TokenFlag.Negation) negations++;
     if (
@@ -102,33 +123,26 @@ export function profileSentence(text: string, lexicon: Lexicon): SentenceProfile
       names.push(nameKey(text.slice(t.start[k], t.end[k])));
     }
   }
-  const count = stems.length;
-  const content = Uint8Array.from(contentFlags);
-  const weight = Float32Array.from(weights);
-  const vectorRow = new Int32Array(count).fill(-1);
-  const sif = new Float32Array(dims);
-  let contentWeight = 0;
-  for (let k = 0; k < count; k++) {
-    if (!content[k]) continue;
-    contentWeight += weight[k];
-    const word = lexicon.entry(norms[k]);
-    if (word.row < 0) continue;
-    vectorRow[k] = word.row;
-    lexicon.addRow(word.row, sifWeight(word.rank), sif);
-  }
   normalise(sif);
-  const stemIds = Uint32Array.from(stems, hashString);
-  const { keys: senseKeys, terms: senseTerms } = senseIndex(norms, content, lexicon);
-  const byId = new Map<number, number>();
-  for (let k = 0; k < count; k++) if (content[k]) byId.set(stemIds[k], weight[k]);
-  const contentIds = Uint32Array.from(byId.keys()).sort();
-  const contentIdWeights = Float32Array.from(contentIds, (id) => byId.get(id) as number);
+  // The rest, sized now that the content terms are known, share a second buffer.
+  let senseCount = 0;
+  for (const s of senses) senseCount += s.length;
+  const gramCounts = [1, 2, 3, 4].map((n) => Math.max(0, count - n + 1));
+  const gramTotal = gramCounts[0] + gramCounts[1] + gramCounts[2] + gramCounts[3];
+  const indexes = new Slab(4 * (senseCount + 2 * senses.length + gramTotal) + 2 * senseCount);
+  const senseKeys = indexes.u32(senseCount);
+  const ids = indexes.u32(senses.length);
+  const idWeights = indexes.f32(senses.length);
+  const grams = gramCounts.map((size, n) => sortedGrams(stemIds, n + 1, indexes.u32(size)));
+  const senseTerms = indexes.u16(senseCount);
+  senseIndex(senses, content, senseKeys, senseTerms);
+  const distinct = contentIndex(stemIds, content, weight, ids, idWeights);
   return {
-    contentIds,
-    contentIdWeights,
+    contentIds: distinct === ids.length ? ids : ids.subarray(0, distinct),
+    contentIdWeights: distinct === ids.length ? idWeights : idWeights.subarray(0, distinct),
     stems,
     stemIds,
-    grams: [1, 2, 3, 4].map((n) => sortedGrams(stemIds, n)),
+    grams,
     senseKeys,
     senseTerms,
     norms,
@@ -138,18 +152,91 @@ export function profileSentence(text: string, lexicon: Lexicon): SentenceProfile
     numbers,
     names,
     negations,
-    quoteParity: Uint8Array.from(parity),
+    quoteParity,
     quoteMarks,
     sif,
     contentWeight,
   };
 }
 
-/** Hashes of the n-grams of a term sequence, sorted so that two multisets intersect in one merge. */
-function sortedGrams(ids: Uint32Array, n: number): Uint32Array {
-  const count = Math.max(0, ids.length - n + 1);
-  const out = new Uint32Array(count);
-  for (let k = 0; k < count; k++) {
+/** Word and number tokens: the terms of a profile. */
+function termCount(t: Tokens): number {
+  let count = 0;
+  for (let k = 0; k < t.count; k++)
+    if (t.kind[k] === TokenKind.Word || t.kind[k] === TokenKind.Number) count++;
+  return count;
+}
+
+/**
+ * Consecutive typed arrays in one buffer: a typed array of over 64 bytes costs an allocation off
+ * the heap, more than filling it does, and a profile holds a dozen. Callers take wide elements
+ * before narrow ones, so that every view is aligned.
+ */
+class Slab {
+  private readonly buffer: ArrayBuffer;
+  private at = 0;
+  constructor(bytes: number) {
+    this.buffer = new ArrayBuffer(bytes);
+  }
+  f32(n: number): Float32Array {
+    return new Float32Array(this.buffer, this.take(4 * n), n);
+  }
+  u32(n: number): Uint32Array {
+    return new Uint32Array(this.buffer, this.take(4 * n), n);
+  }
+  i32(n: number): Int32Array {
+    return new Int32Array(this.buffer, this.take(4 * n), n);
+  }
+  u16(n: number): Uint16Array {
+    return new Uint16Array(this.buffer, this.take(2 * n), n);
+  }
+  u8(n: number): Uint8Array {
+    return new Uint8Array(this.buffer, this.take(n), n);
+  }
+  private take(bytes: number): number {
+    const at = this.at;
+    this.at += bytes;
+    return at;
+  }
+}
+
+/**
+ * Writes the distinct content term ids, sorted, into `ids`, each with the weight of its last
+ * occurrence, and returns how many there are. Insertion into a sorted prefix: a sentence has tens
+ * of content terms, too few for a sort or a map to pay.
+ */
+function contentIndex(
+  stemIds: Uint32Array,
+  content: Uint8Array,
+  weight: Float32Array,
+  ids: Uint32Array,
+  weights: Float32Array,
+): number {
+  let m = 0;
+  for (let k = 0; k < content.length; k++) {
+    if (!content[k]) continue;
+    const id = stemIds[k];
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ids[mid] < id) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === m || ids[lo] !== id) {
+      ids.copyWithin(lo + 1, lo, m);
+      weights.copyWithin(lo + 1, lo, m);
+      ids[lo] = id;
+      m++;
+    }
+    weights[lo] = weight[k];
+  }
+  return m;
+}
+
+/** Fills `out` with the sorted hashes of the n-grams of `ids`: two multisets intersect in one merge. */
+function sortedGrams(ids: Uint32Array, n: number, out: Uint32Array): Uint32Array {
+  for (let k = 0; k < out.length; k++) {
     let h = ids[k];
     for (let t = 1; t < n; t++) h = Math.imul(h ^ ids[k + t], 0x01000193) + n;
     out[k] = h >>> 0;
@@ -157,28 +244,98 @@ function sortedGrams(ids: Uint32Array, n: number): Uint32Array {
   return out.sort();
 }
 
+/**
+ * Fills `keys` with the content terms' sense keys, ordered by key and then term, and `terms` with
+ * the term of each. Each term's keys are sorted already, so the terms' runs are merged pairwise
+ * (a stable merge keeps equal keys in term order) rather than sorted.
+ */
 function senseIndex(
-  norms: string[],
+  senses: readonly Uint32Array[],
   content: Uint8Array,
-  lexicon: Lexicon,
-): { keys: Uint32Array; terms: Uint16Array } {
-  // Each (key, term) packed into one exact double, key high: a native numeric sort orders them.
-  let size = 0;
-  for (let k = 0; k < norms.length; k++) if (content[k]) size += lexicon.entry(norms[k]).senseKeys.length;
-  const packed = new Float64Array(size);
+  keys: Uint32Array,
+  terms: Uint16Array,
+): void {
+  let passes = 0;
+  while (1 << passes < senses.length) passes++;
+  // Passes alternate between a scratch pair and the output: start where the last pass ends in `keys`.
+  let fromKeys = keys;
+  let fromTerms = terms;
+  let toKeys = keys;
+  let toTerms = terms;
+  if (passes > 0) {
+    const scratch = new ArrayBuffer(6 * keys.length);
+    const scratchKeys = new Uint32Array(scratch, 0, keys.length);
+    const scratchTerms = new Uint16Array(scratch, 4 * keys.length, keys.length);
+    if (passes % 2 === 1) [fromKeys, fromTerms] = [scratchKeys, scratchTerms];
+    else [toKeys, toTerms] = [scratchKeys, scratchTerms];
+  }
+  // Run r of the concatenation ends at ends[r].
+  let ends: number[] = [];
   let at = 0;
-  for (let k = 0; k < norms.length; k++) {
+  let run = 0;
+  for (let k = 0; k < content.length; k++) {
     if (!content[k]) continue;
-    for (const key of lexicon.entry(norms[k]).senseKeys) packed[at++] = key * 65536 + k;
+    const s = senses[run++];
+    for (let p = 0; p < s.length; p++) {
+      fromKeys[at] = s[p];
+      fromTerms[at++] = k;
+    }
+    ends.push(at);
   }
-  packed.sort();
-  const keys = new Uint32Array(size);
-  const terms = new Uint16Array(size);
-  for (let p = 0; p < size; p++) {
-    keys[p] = Math.floor(packed[p] / 65536);
-    terms[p] = packed[p] % 65536;
+  for (let pass = 0; pass < passes; pass++) {
+    const merged: number[] = [];
+    for (let r = 0; r < ends.length; r += 2) {
+      const lo = r === 0 ? 0 : ends[r - 1];
+      const mid = ends[r];
+      const hi = r + 1 < ends.length ? ends[r + 1] : mid;
+      mergeRuns(fromKeys, fromTerms, lo, mid, hi, toKeys, toTerms);
+      merged.push(hi);
+    }
+    [fromKeys, toKeys] = [toKeys, fromKeys];
+    [fromTerms, toTerms] = [toTerms, fromTerms];
+    ends = merged;
   }
-  return { keys, terms };
+}
+
+/** Merges sorted runs [lo, mid) and [mid, hi) into the same place of `toKeys`; ties from the left. */
+function mergeRuns(
+  keys: Uint32Array,
+  terms: Uint16Array,
+  lo: number,
+  mid: number,
+  hi: number,
+  toKeys: Uint32Array,
+  toTerms: Uint16Array,
+): void {
+  let i = lo;
+  let j = mid;
+  let o = lo;
+  if (i < mid && j < hi) {
+    // The two heads stay in locals: each step reads one new key.
+    let x = keys[i];
+    let y = keys[j];
+    for (;;) {
+      if (y < x) {
+        toKeys[o] = y;
+        toTerms[o++] = terms[j];
+        if (++j === hi) break;
+        y = keys[j];
+      } else {
+        toKeys[o] = x;
+        toTerms[o++] = terms[i];
+        if (++i === mid) break;
+        x = keys[i];
+      }
+    }
+  }
+  for (; i < mid; i++, o++) {
+    toKeys[o] = keys[i];
+    toTerms[o] = terms[i];
+  }
+  for (; j < hi; j++, o++) {
+    toKeys[o] = keys[j];
+    toTerms[o] = terms[j];
+  }
 }
 
 /**

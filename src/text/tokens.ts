@@ -125,7 +125,7 @@ const SCALES: Record<string, number> = wordTable({
   tn: 1e12,
 });
 const ABBREVIATED_SCALES = new Set(['m', 'mn', 'bn', 'k', 'tn']);
-/** Words a spelled-out number can start with: a cheap first test for every word token. */
+/** Words a spelled-out number can start with: a cheap first test for every word token (memoised in its forms). */
 const NUMBER_START = new Set([
   ...Object.keys(UNITS),
   ...Object.keys(TENS),
@@ -165,37 +165,124 @@ function asciiLower(w: string): string {
   return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
+enum Char {
+  Tab = 0x09,
+  CarriageReturn = 0x0d,
+  Space = 0x20,
+  Apostrophe = 0x27,
+  Comma = 0x2c,
+  Dot = 0x2e,
+  Zero = 0x30,
+  Nine = 0x39,
+  UpperA = 0x41,
+  UpperZ = 0x5a,
+  LowerA = 0x61,
+  LowerZ = 0x7a,
+  Ascii = 0x80,
+}
+
+const isDigit = (c: number) => c >= Char.Zero && c <= Char.Nine;
+const isUpper = (c: number) => c >= Char.UpperA && c <= Char.UpperZ;
+const isAsciiLetter = (c: number) => isUpper(c) || (c >= Char.LowerA && c <= Char.LowerZ);
+/** ASCII characters of `TOKEN`'s symbol class. */
+const ASCII_SYMBOLS = new Set('$%&@#+=<>'.split('').map((c) => c.charCodeAt(0)));
+
+/**
+ * Raw tokens as `TOKEN` matches them. ASCII text, most of news text, is scanned by character
+ * tests, which cost a fraction of a Unicode regex match; from any token that starts with or runs
+ * into a character beyond ASCII, the regex itself decides.
+ */
 function rawTokens(text: string): Raw[] {
   const out: Raw[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (m[1]) out.push({ start, end, kind: TokenKind.Number, text: m[1], lower: m[1] });
-    else if (m[2]) {
-      // Split contractions and possessives: "don't" → do + not, "Pakistan's" → Pakistan + 's.
-      const w = m[2];
-      const lower = asciiLower(w);
-      const n = lower.length;
-      if (n > 3 && lower.charCodeAt(n - 2) === 0x27 && lower.endsWith("n't")) {
-        const cut = lower === "can't" ? 2 : lower === "won't" ? 2 : w.length - 3;
-        const head = lower === "won't" ? 'will' : w.slice(0, cut);
-        out.push({ start, end: start + cut, kind: TokenKind.Word, text: head, lower: asciiLower(head) });
-        out.push({ start: start + cut, end, kind: TokenKind.Word, text: 'not', lower: 'not' });
-      } else if (n > 2 && lower.charCodeAt(n - 2) === 0x27 && lower.charCodeAt(n - 1) === 0x73) {
-        out.push({
-          start,
-          end: end - 2,
-          kind: TokenKind.Word,
-          text: w.slice(0, -2),
-          lower: lower.slice(0, -2),
-        });
-        out.push({ start: end - 2, end, kind: TokenKind.Word, text: "'s", lower: "'s" });
-      } else out.push({ start, end, kind: TokenKind.Word, text: w, lower });
-    } else if (m[3]) out.push({ start, end, kind: TokenKind.Symbol, text: m[3], lower: m[3] });
-    else out.push({ start, end, kind: TokenKind.Punct, text: m[4], lower: m[4] });
+  const n = text.length;
+  let at = 0;
+  while (at < n) {
+    const c = text.charCodeAt(at);
+    if (c === Char.Space || (c >= Char.Tab && c <= Char.CarriageReturn)) at++;
+    else if (c >= Char.Ascii) at = matchToken(text, at, out);
+    else if (isDigit(c)) at = scanNumber(text, at, out);
+    else if (isAsciiLetter(c)) at = scanWord(text, at, out);
+    else {
+      const kind = ASCII_SYMBOLS.has(c) ? TokenKind.Symbol : TokenKind.Punct;
+      const ch = text[at];
+      out.push({ start: at, end: at + 1, kind, text: ch, lower: ch });
+      at++;
+    }
   }
   return out;
+}
+
+/** `TOKEN`'s number alternatives: digits with comma groups of three, or plain; then decimals. */
+function scanNumber(text: string, start: number, out: Raw[]): number {
+  let at = start;
+  while (isDigit(text.charCodeAt(at))) at++;
+  while (
+    text.charCodeAt(at) === Char.Comma &&
+    isDigit(text.charCodeAt(at + 1)) &&
+    isDigit(text.charCodeAt(at + 2)) &&
+    isDigit(text.charCodeAt(at + 3))
+  )
+    at += 4;
+  if (text.charCodeAt(at) === Char.Dot && isDigit(text.charCodeAt(at + 1))) {
+    at += 2;
+    while (isDigit(text.charCodeAt(at))) at++;
+  }
+  const digits = text.slice(start, at);
+  out.push({ start, end: at, kind: TokenKind.Number, text: digits, lower: digits });
+  return at;
+}
+
+/** An ASCII word with its inner apostrophes; `TOKEN` decides where a character beyond ASCII follows. */
+function scanWord(text: string, start: number, out: Raw[]): number {
+  let at = start;
+  let upper = false;
+  for (;;) {
+    const c = text.charCodeAt(at);
+    if (isAsciiLetter(c)) {
+      if (isUpper(c)) upper = true;
+      at++;
+    } else if (c === Char.Apostrophe && isAsciiLetter(text.charCodeAt(at + 1))) at++;
+    else if (c >= Char.Ascii || (c === Char.Apostrophe && text.charCodeAt(at + 1) >= Char.Ascii)) {
+      return matchToken(text, start, out);
+    } else break;
+  }
+  const w = text.slice(start, at);
+  pushWord(out, start, at, w, upper ? w.toLowerCase() : w);
+  return at;
+}
+
+/** The raw token `TOKEN` matches from `from`; returns where matching goes on. */
+function matchToken(text: string, from: number, out: Raw[]): number {
+  TOKEN.lastIndex = from;
+  const m = TOKEN.exec(text);
+  if (!m) return text.length;
+  const start = m.index;
+  const end = start + m[0].length;
+  if (m[1]) out.push({ start, end, kind: TokenKind.Number, text: m[1], lower: m[1] });
+  else if (m[2]) pushWord(out, start, end, m[2], asciiLower(m[2]));
+  else if (m[3]) out.push({ start, end, kind: TokenKind.Symbol, text: m[3], lower: m[3] });
+  else out.push({ start, end, kind: TokenKind.Punct, text: m[4], lower: m[4] });
+  return end;
+}
+
+/** Splits contractions and possessives: "don't" → do + not, "Pakistan's" → Pakistan + 's. */
+function pushWord(out: Raw[], start: number, end: number, w: string, lower: string): void {
+  const n = lower.length;
+  if (n > 3 && lower.charCodeAt(n - 2) === 0x27 && lower.endsWith("n't")) {
+    const cut = lower === "can't" ? 2 : lower === "won't" ? 2 : w.length - 3;
+    const head = lower === "won't" ? 'will' : w.slice(0, cut);
+    out.push({ start, end: start + cut, kind: TokenKind.Word, text: head, lower: asciiLower(head) });
+    out.push({ start: start + cut, end, kind: TokenKind.Word, text: 'not', lower: 'not' });
+  } else if (n > 2 && lower.charCodeAt(n - 2) === 0x27 && lower.charCodeAt(n - 1) === 0x73) {
+    out.push({
+      start,
+      end: end - 2,
+      kind: TokenKind.Word,
+      text: w.slice(0, -2),
+      lower: lower.slice(0, -2),
+    });
+    out.push({ start: end - 2, end, kind: TokenKind.Word, text: "'s", lower: "'s" });
+  } else out.push({ start, end, kind: TokenKind.Word, text: w, lower });
 }
 
 interface NumberPhrase {
@@ -212,7 +299,7 @@ interface NumberPhrase {
  */
 function readNumber(raw: Raw[], k: number): NumberPhrase | undefined {
   const t = raw[k];
-  if (t.kind === TokenKind.Word ? !NUMBER_START.has(t.lower) : t.kind !== TokenKind.Number) return undefined;
+  if (t.kind !== TokenKind.Word && t.kind !== TokenKind.Number) return undefined;
   const word = (i: number) => (i < raw.length && raw[i].kind === TokenKind.Word ? raw[i].lower : '');
   const adjacent = (i: number) => i < raw.length && raw[i].start === raw[i - 1].end;
   if (t.kind === TokenKind.Number) {
@@ -233,9 +320,10 @@ function readNumber(raw: Raw[], k: number): NumberPhrase | undefined {
   if (!(first in UNITS || first in TENS || first in ORDINALS || first === 'a' || first === 'an'))
     return undefined;
   // "a million", "an eighty"? only before a scale word: "a" alone is an article.
-  if ((first === 'a' || first === 'an') && SCALES[word(k + 1)] && !ABBREVIATED_SCALES.has(word(k + 1))) {
-    const rest = readWords(k + 1) ?? { value: SCALES[word(k + 1)], ordinal: false, next: k + 2 };
-    return rest;
+  if (first === 'a' || first === 'an') {
+    const scale = word(k + 1);
+    if (!SCALES[scale] || ABBREVIATED_SCALES.has(scale)) return undefined;
+    return readWords(k + 1) ?? { value: SCALES[scale], ordinal: false, next: k + 2 };
   }
   return readWords(k);
 
@@ -283,6 +371,8 @@ interface WordForms {
   stem: string;
   /** `TokenFlag.Stopword` and `TokenFlag.Negation` as they apply. */
   flags: number;
+  /** Whether a spelled-out number can start with the word (else `readNumber` need not look). */
+  numberStart: boolean;
 }
 
 /**
@@ -300,6 +390,7 @@ function formsOf(lower: string): WordForms {
       norm,
       stem: norm === "'s" ? norm : stemmer(norm),
       flags: (isStopword(norm) ? TokenFlag.Stopword : 0) | (NEGATIONS.has(norm) ? TokenFlag.Negation : 0),
+      numberStart: NUMBER_START.has(lower),
     };
     if (forms.size >= 200_000) forms.clear();
     forms.set(lower, f);
@@ -314,19 +405,22 @@ function formatValue(v: number): string {
 export function tokenize(text: string): Tokens {
   const raw = rawTokens(text);
   // Number phrases and "per cent" only ever merge raw tokens: `raw.length` bounds the count.
+  // One buffer for the typed arrays: each of them over 64 bytes would be an allocation off the heap.
   const size = raw.length;
-  const start = new Uint32Array(size);
-  const end = new Uint32Array(size);
-  const kind = new Uint8Array(size);
-  const flags = new Uint8Array(size);
+  const buffer = new ArrayBuffer(18 * size);
+  const value = new Float64Array(buffer, 0, size).fill(Number.NaN);
+  const start = new Uint32Array(buffer, 8 * size, size);
+  const end = new Uint32Array(buffer, 12 * size, size);
+  const kind = new Uint8Array(buffer, 16 * size, size);
+  const flags = new Uint8Array(buffer, 17 * size, size);
   const norm: string[] = [];
   const stem: string[] = [];
-  const value = new Float64Array(size).fill(Number.NaN);
   let c = 0;
   let sentenceStart = true;
   for (let k = 0; k < raw.length; ) {
     const t = raw[k];
-    const num = readNumber(raw, k);
+    const w = t.kind === TokenKind.Word ? formsOf(t.lower) : undefined;
+    const num = w === undefined || w.numberStart ? readNumber(raw, k) : undefined;
     if (num) {
       // "one" alone before a noun is usually a number too; keep it — "one million" = 1e6 needs it.
       const v = num.value;
@@ -342,8 +436,7 @@ export function tokenize(text: string): Tokens {
       k = num.next;
       continue;
     }
-    if (t.kind === TokenKind.Word) {
-      const w = formsOf(t.lower);
+    if (w !== undefined) {
       start[c] = t.start;
       kind[c] = TokenKind.Word;
       if (w.norm === 'per' && k + 1 < raw.length && raw[k + 1].lower === 'cent') {
@@ -359,8 +452,8 @@ export function tokenize(text: string): Tokens {
       const text0 = t.text.charCodeAt(0);
       if (text0 !== t.lower.charCodeAt(0) && text0 !== 0x27) {
         f |= TokenFlag.Capitalised;
-        if (t.text.length > 1 && t.text === t.text.toUpperCase()) f |= TokenFlag.AllCaps;
-      } else if (t.text.length > 1 && t.text !== t.lower && t.text === t.text.toUpperCase()) {
+        if (t.text.length > 1 && unchangedByUpperCase(t.text)) f |= TokenFlag.AllCaps;
+      } else if (t.text.length > 1 && t.text !== t.lower && unchangedByUpperCase(t.text)) {
         f |= TokenFlag.AllCaps; // a word whose first letter has no case
       }
       if (sentenceStart) f |= TokenFlag.SentenceInitial;
@@ -382,6 +475,7 @@ export function tokenize(text: string): Tokens {
     stem.push(n);
     k++;
   }
+  if (c === size) return { count: c, start, end, kind, flags, norm, stem, value };
   return {
     count: c,
     start: start.subarray(0, c),
@@ -392,6 +486,19 @@ export function tokenize(text: string): Tokens {
     stem,
     value: value.subarray(0, c),
   };
+}
+
+/**
+ * `w === w.toUpperCase()` without making the uppercase copy where ASCII decides: an ASCII word is
+ * unchanged exactly when it has no letter a to z (and no uppercasing makes one).
+ */
+function unchangedByUpperCase(w: string): boolean {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= Char.Ascii) return w === w.toUpperCase();
+    if (c >= Char.LowerA && c <= Char.LowerZ) return false;
+  }
+  return true;
 }
 
 /** Curly quotes to straight ones, every dash to "-", the ellipsis character to "...". */
