@@ -15,6 +15,76 @@ export interface FactComparison {
 const NAME_KINDS = new Set<FactKind>(['person', 'organization', 'place', 'entity']);
 const NUMERIC = new Set<FactKind>(['number', 'money', 'percent']);
 
+/** A name with the forms `sameName` compares, derived once per article. */
+interface NameForm {
+  /** Position in the article's distinct facts. */
+  at: number;
+  fact: Fact;
+  /** The key without its "name:" prefix. */
+  tail: string;
+  /** Count of the name's words (connectors left out), the last of them ('' if none), their initials. */
+  parts: number;
+  last: string;
+  initials: string;
+  /** Person or entity: the kinds a surname alone may stand for. */
+  personal: boolean;
+  /** Lowercase form of an all-capitals name of 2–6 letters ("BRF"), else ''. */
+  acronym: string;
+}
+
+interface QuoteForm {
+  at: number;
+  fact: Fact;
+  words: Set<string>;
+}
+
+interface PlainForm {
+  at: number;
+  fact: Fact;
+}
+
+type Form = NameForm | QuoteForm | PlainForm;
+
+/**
+ * An article's distinct facts split by what can match what: names match names, numbers numbers,
+ * quotes quotes, and anything else (dates) only a fact of its kind and key. A fact is compared with
+ * the facts of its own group only, by forms derived once per article rather than once per pair.
+ */
+interface FactIndex {
+  /** One fact per key, the first mention kept; `forms` is parallel. */
+  facts: Fact[];
+  forms: Form[];
+  names: NameForm[];
+  numbers: PlainForm[];
+  quotes: QuoteForm[];
+  /** Other facts by key: keys are distinct, so the lookup finds the only candidate. */
+  others: Map<string, PlainForm>;
+}
+
+/**
+ * Indexes memoised by facts array: an article is compared with every candidate it may be related
+ * to, and its facts never change after extraction. Invisible to callers.
+ */
+const indexMemo = new WeakMap<readonly Fact[], FactIndex>();
+
+function factIndex(facts: readonly Fact[]): FactIndex {
+  let index = indexMemo.get(facts);
+  if (!index) {
+    index = buildIndex(facts);
+    indexMemo.set(facts, index);
+  }
+  return index;
+}
+
+function buildIndex(all: readonly Fact[]): FactIndex {
+  const facts = distinct(all);
+  const index: FactIndex = { facts, forms: [], names: [], numbers: [], quotes: [], others: new Map() };
+  facts.forEach((fact, at) => {
+    index.forms.push(addForm(index, fact, at));
+  });
+  return index;
+}
+
 /** One fact per key, the first mention kept. */
 function distinct(facts: readonly Fact[]): Fact[] {
   const seen = new Map<string, Fact>();
@@ -22,65 +92,60 @@ function distinct(facts: readonly Fact[]): Fact[] {
   return [...seen.values()];
 }
 
-/**
- * Per-fact derived forms, memoised by identity: a fact is compared with every fact of the other
- * article, and recomputing its parts each time dominated comparing facts. Invisible to callers.
- */
-const partsMemo = new WeakMap<Fact, string[]>();
-const wordsMemo = new WeakMap<Fact, Set<string>>();
-
-function nameParts(f: Fact): string[] {
-  let parts = partsMemo.get(f);
-  if (!parts) {
-    parts = computeNameParts(f);
-    partsMemo.set(f, parts);
+/** Files a fact under its group; returns its form. */
+function addForm(index: FactIndex, fact: Fact, at: number): Form {
+  if (fact.kind === 'quote') {
+    const form = { at, fact, words: quoteWords(fact) };
+    index.quotes.push(form);
+    return form;
   }
-  return parts;
+  if (NAME_KINDS.has(fact.kind)) {
+    const form = nameForm(fact, at);
+    index.names.push(form);
+    return form;
+  }
+  const form = { at, fact };
+  if (NUMERIC.has(fact.kind)) index.numbers.push(form);
+  else index.others.set(fact.key, form);
+  return form;
 }
 
-function computeNameParts(f: Fact): string[] {
-  return f.text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+function nameForm(fact: Fact, at: number): NameForm {
+  const parts = withoutAccents(fact.text.toLowerCase())
     .split(/[\s]+/)
     .map((p) => p.replace(/[^a-z0-9]/g, ''))
     .filter((p) => p && !['of', 'and', 'for', 'the'].includes(p));
+  return {
+    at,
+    fact,
+    tail: fact.key.slice(5),
+    parts: parts.length,
+    last: parts.length ? parts[parts.length - 1] : '',
+    initials: parts.map((p) => p[0]).join(''),
+    personal: fact.kind === 'person' || fact.kind === 'entity',
+    acronym: /^[A-Z]{2,6}$/.test(fact.text) ? fact.text.toLowerCase() : '',
+  };
 }
 
-function initials(f: Fact): string {
-  return nameParts(f)
-    .map((p) => p[0])
-    .join('');
-}
-
-function sameName(a: Fact, b: Fact): boolean {
-  if (a.key === b.key) return true;
-  const ka = a.key.slice(5);
-  const kb = b.key.slice(5);
+function sameName(a: NameForm, b: NameForm): boolean {
+  if (a.fact.key === b.fact.key) return true;
+  const ka = a.tail;
+  const kb = b.tail;
   // Surname or shortened form: "Kakar" = "Anwaarul Haq Kakar", "Putin" = "Vladimir Putin".
-  const pa = nameParts(a);
-  const pb = nameParts(b);
   if (
-    pa.length &&
-    pb.length &&
-    (a.kind === 'person' || b.kind === 'person' || a.kind === 'entity' || b.kind === 'entity')
+    a.last.length > 2 &&
+    a.last === b.last &&
+    (a.personal || b.personal) &&
+    (a.parts === 1 || b.parts === 1 || ka.endsWith(kb) || kb.endsWith(ka))
   ) {
-    const lastA = pa[pa.length - 1];
-    const lastB = pb[pb.length - 1];
-    if (
-      lastA === lastB &&
-      lastA.length > 2 &&
-      (pa.length === 1 || pb.length === 1 || ka.endsWith(kb) || kb.endsWith(ka))
-    ) {
-      return true;
-    }
+    return true;
   }
   // Acronyms: "BRF" = "Belt and Road Forum".
-  if (/^[A-Z]{2,6}$/.test(a.text) && pb.length >= 2) return initials(b) === a.text.toLowerCase();
-  if (/^[A-Z]{2,6}$/.test(b.text) && pa.length >= 2) return initials(a) === b.text.toLowerCase();
-  // Longer names containing the other whole: "Third Belt and Road Forum for International Cooperation".
-  return ka.length >= 6 && kb.length >= 6 && (ka.includes(kb) || kb.includes(ka));
+  if (a.acronym && b.parts >= 2) return b.initials === a.acronym;
+  if (b.acronym && a.parts >= 2) return a.initials === b.acronym;
+  // Longer names containing the other whole: "Third Belt and Road Forum for International
+  // Cooperation". Only the longer key can contain the other (of equal length, only an equal one).
+  return ka.length >= 6 && kb.length >= 6 && (ka.length >= kb.length ? ka.includes(kb) : kb.includes(ka));
 }
 
 function sameNumber(a: Fact, b: Fact): boolean {
@@ -103,53 +168,68 @@ week month year decade century usd eur gbp jpy cny inr pkr rub dollar euro pound
   ),
 );
 
-function words(f: Fact): Set<string> {
-  let w = wordsMemo.get(f);
-  if (!w) {
-    w = new Set(f.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-    wordsMemo.set(f, w);
-  }
-  return w;
+function quoteWords(f: Fact): Set<string> {
+  const lower = f.text.toLowerCase();
+  // The letters and digits of ASCII text are [a-z0-9] once lowercase; the Unicode classes are slower.
+  return new Set(lower.match(ASCII.test(lower) ? /[a-z0-9]+/g : /[\p{L}\p{N}]+/gu) ?? []);
 }
 
-function sameQuote(a: Fact, b: Fact): boolean {
-  const wa = words(a);
-  const wb = words(b);
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Accents dropped ("José" → "jose"); ASCII text has none, and most names are ASCII. */
+function withoutAccents(s: string): string {
+  return ASCII.test(s) ? s : s.normalize('NFKD').replace(/\p{M}/gu, '');
+}
+
+function sameQuote(wa: Set<string>, wb: Set<string>): boolean {
   let common = 0;
   for (const w of wa) if (wb.has(w)) common++;
   return common / (wa.size + wb.size - common || 1) >= 0.6;
 }
 
-function matches(a: Fact, b: Fact): boolean {
-  if (a.kind === 'quote' || b.kind === 'quote') return a.kind === b.kind && sameQuote(a, b);
-  if (NUMERIC.has(a.kind) && NUMERIC.has(b.kind)) return sameNumber(a, b);
-  if (NAME_KINDS.has(a.kind) && NAME_KINDS.has(b.kind)) return sameName(a, b);
-  return a.kind === b.kind && a.key === b.key;
+/**
+ * Marks every fact of `b` that `form` (a fact of the other article) matches and returns the
+ * first one's position, or -1. Facts of different groups never match: only `form`'s is read.
+ */
+function markMatches(form: Form, b: FactIndex, matched: Uint8Array): number {
+  let first = -1;
+  const mark = (at: number) => {
+    matched[at] = 1;
+    if (first < 0) first = at;
+  };
+  const fact = form.fact;
+  if (fact.kind === 'quote') {
+    const words = (form as QuoteForm).words;
+    for (const y of b.quotes) if (sameQuote(words, y.words)) mark(y.at);
+  } else if (NAME_KINDS.has(fact.kind)) {
+    for (const y of b.names) if (sameName(form as NameForm, y)) mark(y.at);
+  } else if (NUMERIC.has(fact.kind)) {
+    for (const y of b.numbers) if (sameNumber(fact, y.fact)) mark(y.at);
+  } else {
+    const y = b.others.get(fact.key);
+    if (y && y.fact.kind === fact.kind) mark(y.at);
+  }
+  return first;
 }
 
 export function compareFacts(a: readonly Fact[], b: readonly Fact[]): FactComparison {
-  const da = distinct(a);
-  const db = distinct(b);
-  const matchedB = new Set<number>();
+  const A = factIndex(a);
+  const B = factIndex(b);
+  // An A fact marks every B fact it matches (a full name matches the surname too) and is shared
+  // with the first.
+  const matchedB = new Uint8Array(B.facts.length);
   const shared: FactComparison['shared'] = [];
   const onlyA: FactComparison['onlyA'] = [];
-  for (const fa of da) {
-    const j = db.findIndex((fb) => matches(fa, fb));
-    if (j >= 0) {
-      matchedB.add(j);
-      // Mark every B fact this one matches (a full name matches the surname too).
-      db.forEach((fb, k) => {
-        if (k !== j && matches(fa, fb)) matchedB.add(k);
-      });
-      shared.push({ text: fa.text, kind: fa.kind, a: fa, b: db[j] });
-    } else onlyA.push({ text: fa.text, kind: fa.kind, fact: fa });
+  for (const form of A.forms) {
+    const fa = form.fact;
+    const j = markMatches(form, B, matchedB);
+    if (j >= 0) shared.push({ text: fa.text, kind: fa.kind, a: fa, b: B.facts[j] });
+    else onlyA.push({ text: fa.text, kind: fa.kind, fact: fa });
   }
-  const onlyB = db
-    .filter((_, k) => !matchedB.has(k))
+  const onlyB = B.facts
+    .filter((_, k) => !matchedB[k])
     .map((fact) => ({ text: fact.text, kind: fact.kind, fact }));
-  // A surname on A's side matched by a full name on B's counts as shared, not as only-A.
-  const sharedA = onlyA.filter((x) => !shared.some((s) => matches(x.fact, s.b)));
-  return { shared, onlyA: sharedA, onlyB, conflicts: conflictsOf(sharedA, onlyB) };
+  return { shared, onlyA, onlyB, conflicts: conflictsOf(onlyA, onlyB) };
 }
 
 /**

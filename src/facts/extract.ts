@@ -3,7 +3,7 @@
  * dates and quotes — each with a canonical key, so that "a million tons" and "1,000,000 tons",
  * "Anwaar-ul-Haq" and "Anwaarul Haq", "Third" and "3rd" are one fact.
  */
-import type { Lexicon } from '../text/lexicon/types.js';
+import type { EntityKind, Lexicon } from '../text/lexicon/types.js';
 import { nameKey } from '../text/names.js';
 import { TokenFlag, TokenKind, type Tokens, tokenize } from '../text/tokens.js';
 
@@ -271,64 +271,61 @@ function sentenceLocator(
 const isWord = (t: Tokens, k: number) => k >= 0 && k < t.count && t.kind[k] === TokenKind.Word;
 const isNumber = (t: Tokens, k: number) => k >= 0 && k < t.count && t.kind[k] === TokenKind.Number;
 
+/** What a date word is: one lookup per word instead of one per list. */
+const DATE_WORDS = new Map<string, 'month' | 'weekday' | 'relative'>([
+  ...[...MONTHS].map((w) => [w, 'month'] as const),
+  ...[...WEEKDAYS].map((w) => [w, 'weekday'] as const),
+  ...[...RELATIVE_DAYS].map((w) => [w, 'relative'] as const),
+]);
+
 function readDates(text: string, t: Tokens, facts: Fact[], used: Uint8Array): void {
   for (let k = 0; k < t.count; k++) {
-    if (!isWord(t, k) && !isNumber(t, k)) continue;
+    const kind = t.kind[k];
+    if (kind === TokenKind.Number) {
+      const v = t.value[k];
+      if (!used[k] && v >= 1900 && v <= 2100 && /^\d{4}$/.test(text.slice(t.start[k], t.end[k]))) {
+        used[k] = 1;
+        facts.push({ kind: 'date', text: String(v), key: `year:${v}`, start: t.start[k], end: t.end[k] });
+      }
+      continue;
+    }
+    if (kind !== TokenKind.Word) continue;
     const n = t.norm[k];
-    if (isWord(t, k) && MONTHS.has(n) && (t.flags[k] & TokenFlag.Capitalised) !== 0 && n !== 'may') {
-      // "Oct 17, 2023", "October 17", "17 October 2023"
-      let s = k;
-      let e = k;
-      if (isNumber(t, k + 1) && t.value[k + 1] <= 31) e = k + 1;
-      if (isNumber(t, s - 1) && t.value[s - 1] <= 31) s = k - 1;
-      let j = e + 1;
-      if (t.norm[j] === ',') j++;
-      if (isNumber(t, j) && t.value[j] >= 1900 && t.value[j] <= 2100) e = j;
-      if (e === k && s === k) continue;
-      for (let x = s; x <= e; x++) used[x] = 1;
-      const surface = text.slice(t.start[s], t.end[e]);
-      facts.push({
-        kind: 'date',
-        text: surface,
-        key: `date:${surface.toLowerCase().replace(/[\s,.]+/g, ' ')}`,
-        start: t.start[s],
-        end: t.end[e],
-      });
-    } else if (isWord(t, k) && WEEKDAYS.has(n)) {
+    const what = DATE_WORDS.get(n);
+    if (what === 'month') {
+      if ((t.flags[k] & TokenFlag.Capitalised) !== 0 && n !== 'may') readMonthDate(text, t, k, facts, used);
+    } else if (what !== undefined) {
       used[k] = 1;
       facts.push({
         kind: 'date',
         text: text.slice(t.start[k], t.end[k]),
-        key: `day:${n}`,
-        start: t.start[k],
-        end: t.end[k],
-      });
-    } else if (isWord(t, k) && RELATIVE_DAYS.has(n)) {
-      used[k] = 1;
-      facts.push({
-        kind: 'date',
-        text: text.slice(t.start[k], t.end[k]),
-        key: `rel:${n}`,
-        start: t.start[k],
-        end: t.end[k],
-      });
-    } else if (
-      isNumber(t, k) &&
-      !used[k] &&
-      /^\d{4}$/.test(text.slice(t.start[k], t.end[k])) &&
-      t.value[k] >= 1900 &&
-      t.value[k] <= 2100
-    ) {
-      used[k] = 1;
-      facts.push({
-        kind: 'date',
-        text: String(t.value[k]),
-        key: `year:${t.value[k]}`,
+        key: `${what === 'weekday' ? 'day' : 'rel'}:${n}`,
         start: t.start[k],
         end: t.end[k],
       });
     }
   }
+}
+
+/** "Oct 17, 2023", "October 17", "17 October 2023" around the month at `k`; a month alone is no date. */
+function readMonthDate(text: string, t: Tokens, k: number, facts: Fact[], used: Uint8Array): void {
+  let s = k;
+  let e = k;
+  if (isNumber(t, k + 1) && t.value[k + 1] <= 31) e = k + 1;
+  if (isNumber(t, s - 1) && t.value[s - 1] <= 31) s = k - 1;
+  let j = e + 1;
+  if (t.norm[j] === ',') j++;
+  if (isNumber(t, j) && t.value[j] >= 1900 && t.value[j] <= 2100) e = j;
+  if (e === k && s === k) return;
+  for (let x = s; x <= e; x++) used[x] = 1;
+  const surface = text.slice(t.start[s], t.end[e]);
+  facts.push({
+    kind: 'date',
+    text: surface,
+    key: `date:${surface.toLowerCase().replace(/[\s,.]+/g, ' ')}`,
+    start: t.start[s],
+    end: t.end[e],
+  });
 }
 
 function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lexicon?: Lexicon): void {
@@ -388,20 +385,75 @@ function singular(word: string, lexicon?: Lexicon): string {
   return word;
 }
 
+/**
+ * Lexicon look-ups of one article, memoised: an article repeats its names ("Kakar", "Pakistan"),
+ * and each is looked up as a whole, as a last word and as a possible demonym.
+ */
+interface NameLookups {
+  entity(lower: string): EntityKind | undefined;
+  demonym(word: string): boolean;
+}
+
+function nameLookups(lexicon?: Lexicon): NameLookups {
+  const entities = new Map<string, EntityKind | undefined>();
+  const demonyms = new Map<string, boolean>();
+  const entity = (lower: string) => {
+    if (!lexicon) return undefined;
+    if (entities.has(lower)) return entities.get(lower);
+    const kind = lexicon.entityKind(lower);
+    entities.set(lower, kind);
+    return kind;
+  };
+  return {
+    entity,
+    demonym(word) {
+      let d = demonyms.get(word);
+      if (d === undefined) {
+        d = isDemonym(word, entity, lexicon !== undefined);
+        demonyms.set(word, d);
+      }
+      return d;
+    },
+  };
+}
+
+/** Lowercase, hyphens and runs of spaces as one space: the form names are looked up by. */
+const lookupForm = (name: string) => name.toLowerCase().replace(/[-\s]+/g, ' ');
+
+/** 1 for each word that may begin or continue a name: capitalised, not a date or unit, not "The". */
+function capitals(t: Tokens, used: Uint8Array): Uint8Array {
+  const cap = new Uint8Array(t.count);
+  for (let k = 0; k < t.count; k++) {
+    if (t.kind[k] === TokenKind.Word && !used[k] && (t.flags[k] & TokenFlag.Capitalised) !== 0) {
+      cap[k] = NOT_NAMES.has(t.norm[k]) ? 0 : 1;
+    }
+  }
+  return cap;
+}
+
 function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lexicon?: Lexicon): void {
-  const capital = (k: number) =>
-    isWord(t, k) && !used[k] && (t.flags[k] & TokenFlag.Capitalised) !== 0 && !NOT_NAMES.has(t.norm[k]);
+  const cap = capitals(t, used);
+  const capital = (k: number) => k < t.count && cap[k] === 1;
+  const look = nameLookups(lexicon);
   // A capitalised word at the start of a sentence is a name when the article also writes it with
   // a capital inside a sentence, or when it is no word of the language at all ("Eastmere closed").
   const namedInside = new Set<string>();
   for (let k = 0; k < t.count; k++) {
-    if (capital(k) && (t.flags[k] & TokenFlag.SentenceInitial) === 0) namedInside.add(t.norm[k]);
+    if (cap[k] && (t.flags[k] & TokenFlag.SentenceInitial) === 0) namedInside.add(t.norm[k]);
   }
   const nameAtStart = (k: number) =>
     namedInside.has(t.norm[k]) ||
     (lexicon !== undefined && lexicon.rank(t.norm[k]) === 0 && t.norm[k].length > 3);
+  // Kind and key of each distinct name (and, for the kind, whether titled, whether an acronym).
+  const kinds = [
+    new Map<string, FactKind>(),
+    new Map<string, FactKind>(),
+    new Map<string, FactKind>(),
+    new Map<string, FactKind>(),
+  ];
+  const keys = new Map<string, string>();
   for (let k = 0; k < t.count; k++) {
-    if (!capital(k)) continue;
+    if (!cap[k]) continue;
     // Extend over capitalised words, connectors between them, and hyphen/apostrophe joins.
     let e = k;
     for (;;) {
@@ -427,32 +479,45 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
       }
       break;
     }
-    const initial = (t.flags[k] & TokenFlag.SentenceInitial) !== 0;
-    const surface = text.slice(t.start[k], t.end[e]);
-    const known = lexicon?.entityKind(surface.toLowerCase().replace(/[-\s]+/g, ' '));
-    const acronym =
-      (t.flags[k] & TokenFlag.AllCaps) !== 0 && e === k && surface.length >= 2 && surface.length <= 6;
+    // A single word shorter than two letters is no name; nor is a sentence's first word unless it
+    // is known as a name, an acronym, or a name elsewhere in the article.
+    const single = e === k;
+    const length = t.end[e] - t.start[k];
+    const acronym = single && (t.flags[k] & TokenFlag.AllCaps) !== 0 && length >= 2 && length <= 6;
     if (
-      (initial && e === k && !known && !acronym && !nameAtStart(k)) ||
-      (e === k && t.end[k] - t.start[k] < 2)
+      single &&
+      (length < 2 ||
+        ((t.flags[k] & TokenFlag.SentenceInitial) !== 0 &&
+          !acronym &&
+          !nameAtStart(k) &&
+          !look.entity(lookupForm(text.slice(t.start[k], t.end[k])))))
     ) {
-      k = e;
       continue;
     }
     // Strip leading titles ("Prime Minister", "Russian President") from the name itself.
     let s = k;
     let titled = false;
-    while (s < e && (PERSON_TITLES.has(t.norm[s]) || isDemonym(t.norm[s], lexicon))) {
+    while (s < e && (PERSON_TITLES.has(t.norm[s]) || look.demonym(t.norm[s]))) {
       if (PERSON_TITLES.has(t.norm[s])) titled = true;
       s++;
     }
-    if (s <= e && PERSON_TITLES.has(t.norm[s]) && s === e) {
+    if (s === e && PERSON_TITLES.has(t.norm[s])) {
       k = e;
       continue;
     }
     const name = text.slice(t.start[s], t.end[e]);
-    const kind = nameKind(name, titled, acronym, lexicon);
-    facts.push({ kind, text: name, key: `name:${nameKey(name)}`, start: t.start[s], end: t.end[e] });
+    const byName = kinds[(titled ? 2 : 0) | (acronym ? 1 : 0)];
+    let kind = byName.get(name);
+    if (kind === undefined) {
+      kind = nameKind(name, titled, acronym, look.entity);
+      byName.set(name, kind);
+    }
+    let key = keys.get(name);
+    if (key === undefined) {
+      key = `name:${nameKey(name)}`;
+      keys.set(name, key);
+    }
+    facts.push({ kind, text: name, key, start: t.start[s], end: t.end[e] });
     k = e;
   }
 }
@@ -463,9 +528,14 @@ const DEMONYMS = new Set(
 norwegian finnish afghan thai filipino chinese japanese vietnamese lebanese sudanese portuguese burmese nepalese
 taiwanese senegalese congolese maltese`.split(/\s+/),
 );
-function isDemonym(word: string, lexicon?: Lexicon): boolean {
+function isDemonym(
+  word: string,
+  entity: (lower: string) => EntityKind | undefined,
+  withLexicon: boolean,
+): boolean {
   if (DEMONYMS.has(word)) return true;
-  if (!lexicon) return /(ian|ani)$/.test(word);
+  if (!withLexicon) return /(ian|ani)$/.test(word);
+  if (!/(n|i|ese)$/.test(word)) return false;
   // Derived from a place WordNet knows: russian → russia, pakistani → pakistan, italian → italy.
   const stems = [
     word.slice(0, -1),
@@ -474,52 +544,61 @@ function isDemonym(word: string, lexicon?: Lexicon): boolean {
     word.slice(0, -3),
     `${word.slice(0, -3)}a`,
   ];
-  return /(n|i|ese)$/.test(word) && stems.some((s) => s.length > 2 && lexicon.entityKind(s) === 'place');
+  return stems.some((s) => s.length > 2 && entity(s) === 'place');
 }
 
-function nameKind(name: string, titled: boolean, acronym: boolean, lexicon?: Lexicon): FactKind {
-  const lower = name.toLowerCase().replace(/[-\s]+/g, ' ');
-  const known = lexicon?.entityKind(lower);
+function nameKind(
+  name: string,
+  titled: boolean,
+  acronym: boolean,
+  entity: (lower: string) => EntityKind | undefined,
+): FactKind {
+  const lower = lookupForm(name);
+  const known = entity(lower);
   if (known) return known;
   if (ORG_CUES.test(lower) || acronym) return 'organization';
   if (PLACE_CUES.test(lower)) return 'place';
   if (titled) return 'person';
   const parts = lower.split(' ');
   if (parts.length >= 2 && parts.length <= 4) {
-    const last = lexicon?.entityKind(parts[parts.length - 1]);
-    if (last === 'person') return 'person';
+    if (entity(parts[parts.length - 1]) === 'person') return 'person';
     if (parts.every((p) => /^[a-z]+$/.test(p))) return 'person';
   }
-  if (parts.length === 1 && lexicon) return lexicon.entityKind(lower) ?? 'entity';
+  // (A single word the lexicon knows was returned as `known` above.)
   return 'entity';
 }
 
 const QUOTE = /["“`]{1,2}([^"”'`\n]{10,600}?)["”']{1,2}/g;
 const ATTRIBUTION =
   /^[\s,]*(?:(he|she|they|\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,2})\s+(?:said|says|told|added|stated|wrote|tweeted)|(?:said|says|told|added)\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,2}|he|she))/u;
+const ATTRIBUTION_BEFORE =
+  /(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,2}|he|she)\s+(?:said|says|told \S+|added|stated)[\s:,]*$/u;
+/** Three words or more: two runs of spaces inside a trimmed text. */
+const THREE_WORDS = /\s\S+\s/;
 
 function readQuotes(text: string, facts: Fact[]): void {
   QUOTE.lastIndex = 0;
   for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) {
     const inner = m[1].trim();
-    if (inner.split(/\s+/).length < 3) continue;
-    const after = ATTRIBUTION.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 60));
-    const beforeText = text.slice(Math.max(0, m.index - 60), m.index);
-    const before =
-      /(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,2}|he|she)\s+(?:said|says|told \S+|added|stated)[\s:,]*$/u.exec(
-        beforeText,
-      );
-    const speaker = after?.[1] ?? after?.[2] ?? before?.[1];
-    facts.push({
-      kind: 'quote',
-      text: inner,
-      key: `quote:${inner
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, ' ')
-        .trim()}`,
-      start: m.index,
-      end: m.index + m[0].length,
-      speaker,
-    });
+    if (!THREE_WORDS.test(inner)) continue;
+    const end = m.index + m[0].length;
+    // The speaker named after the quote, else before it (looked for only then).
+    const after = ATTRIBUTION.exec(text.slice(end, end + 60));
+    const speaker =
+      after?.[1] ??
+      after?.[2] ??
+      ATTRIBUTION_BEFORE.exec(text.slice(Math.max(0, m.index - 60), m.index))?.[1];
+    facts.push({ kind: 'quote', text: inner, key: `quote:${quoteKey(inner)}`, start: m.index, end, speaker });
   }
 }
+
+/** Lowercase letters and digits, every other run as one space. */
+function quoteKey(inner: string): string {
+  const lower = inner.toLowerCase();
+  // In ASCII text the letters and digits are [a-z0-9] once lowercase; the Unicode classes are slower.
+  return (
+    ASCII.test(lower) ? lower.replace(/[^a-z0-9]+/g, ' ') : lower.replace(/[^\p{L}\p{N}]+/gu, ' ')
+  ).trim();
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
