@@ -1,11 +1,15 @@
 /**
  * One full-ingest measurement in a process of its own (`node ingest-child.js SIZE DB keep|remove`):
- * `SIZE` generated articles streamed through the real ingest into SQLite, then `similar` timed on
- * the corpus it built. Prints its figures; its peak memory is the ingest's alone.
+ * `SIZE` generated articles written to a JSONL file beside the database (untimed), then ingested
+ * from it as a user would (`newstrace ingest corpus.jsonl`: reading, extraction on the worker,
+ * fingerprints, candidates, verification, writing), then `similar` timed on the corpus it built.
+ * Prints its figures; its peak memory is the ingest's alone.
  */
-import { existsSync, rmSync, statSync } from 'node:fs';
+
+import { once } from 'node:events';
+import { createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
 import { defaultContext } from '../compare/context.js';
-import { ingestItems, type Pending, similarInStore } from '../pipeline/ingest.js';
+import { ingestPaths, similarInStore } from '../pipeline/ingest.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { rng } from '../similarity/boosting.js';
 import { openSqliteStore } from '../store/sqlite.js';
@@ -21,24 +25,21 @@ const store = openSqliteStore(db);
 const rnd = rng(99);
 const reservoir: Array<{ k: number; text: string }> = [];
 let originals = 0;
-function* pending(): Generator<Pending> {
-  for (const g of generateArticles(pool, size)) {
-    if (g.derivedFrom === undefined) {
-      originals++;
-      if (reservoir.length < PROBES / 2) reservoir.push(g);
-      else if (rnd() < PROBES / 2 / originals) reservoir[Math.floor(rnd() * reservoir.length)] = g;
-    }
-    yield { source: `g${g.k}`, build: async () => asArticle(g.text, g.k) };
+const corpus = `${db}.corpus.jsonl`;
+const out = createWriteStream(corpus);
+for (const g of generateArticles(pool, size)) {
+  if (g.derivedFrom === undefined) {
+    originals++;
+    if (reservoir.length < PROBES / 2) reservoir.push(g);
+    else if (rnd() < PROBES / 2 / originals) reservoir[Math.floor(rnd() * reservoir.length)] = g;
   }
+  const line = `${JSON.stringify({ id: `g${g.k}`, title: `Generated ${g.k}`, text: g.text })}\n`;
+  if (!out.write(line)) await once(out, 'drain');
 }
+out.end();
+await once(out, 'finish');
 const started = performance.now();
-const summary = await ingestItems(
-  async function* () {
-    yield* pending();
-  },
-  store,
-  ctx,
-);
+const summary = await ingestPaths([corpus], store, ctx);
 const seconds = (performance.now() - started) / 1000;
 const peak = process.resourceUsage().maxRSS / 1024;
 store.close();
@@ -86,4 +87,5 @@ console.log(
     `p50 ${at(0.5)} ms, p99 ${at(0.99)} ms (target p99 ≤ 20 ms at 1M)`,
 );
 // Only the database's own files: the directory may hold anything else.
+rmSync(corpus, { force: true });
 if (!keep) for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true });
