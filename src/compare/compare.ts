@@ -406,7 +406,12 @@ function sharedWeights(
  * `dot(sif, pb[j].sif)` for each j of `free` into `out`. Four products run side by side: each sum
  * keeps the order of `dot` (rounding is order-dependent), while the four chains overlap in time.
  */
-function sifCosines(sif: Float32Array, pb: readonly SentenceProfile[], free: number[], out: Float64Array): void {
+function sifCosines(
+  sif: Float32Array,
+  pb: readonly SentenceProfile[],
+  free: number[],
+  out: Float64Array,
+): void {
   const dims = sif.length;
   let f = 0;
   for (; f + 3 < free.length; f += 4) {

@@ -163,25 +163,47 @@ function softMatches(
 ): void {
   const na = a.stems.length;
   const nb = b.stems.length;
+  // Every content term exact on both sides (a copied sentence): no pair is left to compare.
+  if (allFound(a, bestA) && allFound(b, bestB)) return;
   if (scratchSynonym.length < na * nb) scratchSynonym = new Uint8Array(na * nb * 2);
   const synonym = scratchSynonym;
   markSynonyms(a, b, synonym);
   const cosine = cosineOf(lexicon);
+  const columns = contentPositions(b);
   for (let i = 0; i < na; i++) {
     if (!a.content[i]) continue;
     const ra = a.vectorRow[i];
     const exactI = bestA[i] === 1;
     const row = i * nb;
-    for (let j = 0; j < nb; j++) {
-      if (!b.content[j] || (exactI && bestB[j] === 1)) continue;
+    // bestA[i] held in a local, rounded to float32 as the array would store it.
+    let best = bestA[i];
+    for (let c = 0; c < columns.length; c++) {
+      const j = columns[c];
+      if (exactI && bestB[j] === 1) continue;
       const rb = b.vectorRow[j];
       let s = ra >= 0 && rb >= 0 ? cosine(ra, rb) : 0;
       if (s < SYNONYM && synonym[row + j]) s = SYNONYM;
-      if (s > bestA[i]) bestA[i] = s;
+      if (s > best) best = Math.fround(s);
       if (s > bestB[j]) bestB[j] = s;
     }
+    bestA[i] = best;
   }
   synonym.fill(0, 0, na * nb);
+}
+
+let scratchColumns = new Int32Array(64);
+
+/** Positions of the content terms of `p` (a view of scratch memory). */
+function contentPositions(p: SentenceProfile): Int32Array {
+  if (scratchColumns.length < p.content.length) scratchColumns = new Int32Array(p.content.length * 2);
+  let count = 0;
+  for (let k = 0; k < p.content.length; k++) if (p.content[k]) scratchColumns[count++] = k;
+  return scratchColumns.subarray(0, count);
+}
+
+function allFound(p: SentenceProfile, best: Float32Array): boolean {
+  for (let k = 0; k < best.length; k++) if (p.content[k] && best[k] !== 1) return false;
+  return true;
 }
 
 type Cosine = (ra: number, rb: number) => number;
