@@ -73,8 +73,13 @@ export function alignSentences(
 ): Alignment[] {
   const opt = { ...defaultAlignOptions, ...options };
   const at = new Map<number, ScoredPair>();
-  for (const p of pairs) at.set(p.i * m + p.j, p);
-  const prob = (i: number, j: number) => at.get(i * m + j)?.probability ?? 0;
+  // The path reads probabilities six times a cell: a dense matrix, not map lookups.
+  const probability = new Float64Array(n * m);
+  for (const p of pairs) {
+    at.set(p.i * m + p.j, p);
+    probability[p.i * m + p.j] = p.probability;
+  }
+  const prob = (i: number, j: number) => probability[i * m + j];
 
   // 1. The monotone path, then its weak steps kept only when the path holds an anchor.
   let groups = monotonePath(n, m, prob, opt).map((step) => groupOf(step.a, step.b, at, m));

@@ -15,7 +15,7 @@ import {
 import { type Relation, type RelationInput, relate } from '../relate/relate.js';
 import { type BoostedModel, predictProbability } from '../similarity/boosting.js';
 import { pairFeatures } from '../similarity/features.js';
-import { dot, profileSentence, type SentenceProfile, sharedContentWeight } from '../similarity/profile.js';
+import { dot, profileSentence, type SentenceProfile } from '../similarity/profile.js';
 import { sequenceHash } from '../text/hash.js';
 import type { Lexicon } from '../text/lexicon/types.js';
 
@@ -292,21 +292,8 @@ export function scorePairs(
   // aligned with it: its other pairs could only lose to that one, so they are not scored (copies,
   // reprints and light edits then cost O(sentences) model calls).
   const { partnerA, partnerB } = identicalSentences(pa, pb, opt.liftedWords);
-  const cheap = new Float32Array(n * m);
+  const { cheap, overlaps } = cheapScores(pa, pb, partnerA, partnerB, opt);
   const chosen = new Uint8Array(n * m);
-  const overlaps = new Float32Array(n * m);
-  for (let i = 0; i < n; i++) {
-    if (partnerA[i] >= 0) continue;
-    for (let j = 0; j < m; j++) {
-      if (partnerB[j] >= 0) continue;
-      const shared = sharedContentWeight(pa[i], pb[j]);
-      const overlap = shared / Math.max(pa[i].contentWeight, pb[j].contentWeight, 1e-9);
-      const vector = dot(pa[i].sif, pb[j].sif);
-      overlaps[i * m + j] = overlap;
-      // One scale for ranking partners: each similarity relative to its own cutoff.
-      cheap[i * m + j] = Math.max(vector / opt.prefilterVector, overlap / opt.prefilterOverlap);
-    }
-  }
   settleDominantPairs(overlaps, n, m, partnerA, partnerB, opt.dominantOverlap);
   for (let i = 0; i < n; i++) if (partnerA[i] >= 0) chosen[i * m + partnerA[i]] = 1;
   for (let i = 0; i < n; i++) {
@@ -339,6 +326,116 @@ export function scorePairs(
     }
   }
   return out;
+}
+
+/**
+ * The cheap all-pairs pass over the sentences without a partner: the share of content weight two
+ * sentences share (`overlaps`) and, for ranking partners, the larger of it and the cosine of
+ * their sentence vectors, each relative to its own cutoff (`cheap`).
+ */
+function cheapScores(
+  pa: readonly SentenceProfile[],
+  pb: readonly SentenceProfile[],
+  partnerA: Int32Array,
+  partnerB: Int32Array,
+  opt: CompareOptions,
+): { cheap: Float32Array; overlaps: Float32Array } {
+  const n = pa.length;
+  const m = pb.length;
+  const cheap = new Float32Array(n * m);
+  const overlaps = new Float32Array(n * m);
+  const shared = sharedWeights(pa, pb, partnerA, partnerB);
+  const free: number[] = [];
+  for (let j = 0; j < m; j++) if (partnerB[j] < 0) free.push(j);
+  const vectors = new Float64Array(free.length);
+  for (let i = 0; i < n; i++) {
+    if (partnerA[i] >= 0) continue;
+    sifCosines(pa[i].sif, pb, free, vectors);
+    for (let f = 0; f < free.length; f++) {
+      const j = free[f];
+      const overlap = shared[i * m + j] / Math.max(pa[i].contentWeight, pb[j].contentWeight, 1e-9);
+      overlaps[i * m + j] = overlap;
+      cheap[i * m + j] = Math.max(vectors[f] / opt.prefilterVector, overlap / opt.prefilterOverlap);
+    }
+  }
+  return { cheap, overlaps };
+}
+
+/**
+ * `sharedContentWeight` of every pair of free sentences, from an index of A's content stems: the
+ * work is the stems the two sides share, not n·m merges. Each pair's weights are added in order
+ * of stem id, the order of the merge, so the sums are the same to the last bit.
+ */
+function sharedWeights(
+  pa: readonly SentenceProfile[],
+  pb: readonly SentenceProfile[],
+  partnerA: Int32Array,
+  partnerB: Int32Array,
+): Float64Array {
+  const m = pb.length;
+  const shared = new Float64Array(pa.length * m);
+  let total = 0;
+  for (let i = 0; i < pa.length; i++) if (partnerA[i] < 0) total += pa[i].contentIds.length;
+  // Posting lists as linked typed arrays: stem id → first entry, entry → next entry.
+  const head = new Map<number, number>();
+  const sentence = new Int32Array(total);
+  const weight = new Float32Array(total);
+  const next = new Int32Array(total);
+  let at = 0;
+  for (let i = 0; i < pa.length; i++) {
+    if (partnerA[i] >= 0) continue;
+    const p = pa[i];
+    for (let k = 0; k < p.contentIds.length; k++) {
+      sentence[at] = i;
+      weight[at] = p.contentIdWeights[k];
+      next[at] = head.get(p.contentIds[k]) ?? -1;
+      head.set(p.contentIds[k], at++);
+    }
+  }
+  for (let j = 0; j < m; j++) {
+    if (partnerB[j] >= 0) continue;
+    const ids = pb[j].contentIds;
+    for (let k = 0; k < ids.length; k++) {
+      for (let e = head.get(ids[k]) ?? -1; e >= 0; e = next[e]) shared[sentence[e] * m + j] += weight[e];
+    }
+  }
+  return shared;
+}
+
+/**
+ * `dot(sif, pb[j].sif)` for each j of `free` into `out`. Four products run side by side: each sum
+ * keeps the order of `dot` (rounding is order-dependent), while the four chains overlap in time.
+ */
+function sifCosines(
+  sif: Float32Array,
+  pb: readonly SentenceProfile[],
+  free: number[],
+  out: Float64Array,
+): void {
+  const dims = sif.length;
+  let f = 0;
+  for (; f + 3 < free.length; f += 4) {
+    const x0 = pb[free[f]].sif;
+    const x1 = pb[free[f + 1]].sif;
+    const x2 = pb[free[f + 2]].sif;
+    const x3 = pb[free[f + 3]].sif;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let d = 0; d < dims; d++) {
+      const v = sif[d];
+      s0 += v * x0[d];
+      s1 += v * x1[d];
+      s2 += v * x2[d];
+      s3 += v * x3[d];
+    }
+    out[f] = s0;
+    out[f + 1] = s1;
+    out[f + 2] = s2;
+    out[f + 3] = s3;
+  }
+  for (; f < free.length; f++) out[f] = dot(sif, pb[free[f]].sif);
 }
 
 /**
@@ -425,13 +522,18 @@ function markBest(
   length: number,
   opt: CompareOptions,
 ): void {
+  // Kept in order of value, ties in order of position: an insertion, as a stable sort would.
   const best: number[] = [];
+  const count = opt.partnersPerSentence;
   for (let k = 0; k < length; k++) {
     const cell = offset + k * stride;
-    if (cheap[cell] < opt.partnerFloor) continue;
-    best.push(cell);
-    best.sort((x, y) => cheap[y] - cheap[x]);
-    if (best.length > opt.partnersPerSentence) best.pop();
+    const value = cheap[cell];
+    if (value < opt.partnerFloor) continue;
+    let at = best.length;
+    while (at > 0 && cheap[best[at - 1]] < value) at--;
+    if (at >= count) continue;
+    best.splice(at, 0, cell);
+    if (best.length > count) best.pop();
   }
   for (const cell of best) chosen[cell] = 1;
 }

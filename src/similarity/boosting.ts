@@ -52,15 +52,61 @@ export const defaultBoostingOptions: BoostingOptions = {
 };
 
 export function predictLogit(model: BoostedModel, x: ArrayLike<number>): number {
+  const flat = flatten(model);
+  const { feature, threshold, left, right, value, roots } = flat;
   let z = model.bias;
-  for (const tree of model.trees) {
-    let node = 0;
-    while (tree.feature[node] >= 0) {
-      node = x[tree.feature[node]] <= tree.threshold[node] ? tree.left[node] : tree.right[node];
-    }
-    z += model.learningRate * tree.value[node];
+  for (let t = 0; t < roots.length; t++) {
+    let node = roots[t];
+    while (feature[node] >= 0) node = x[feature[node]] <= threshold[node] ? left[node] : right[node];
+    z += model.learningRate * value[node];
   }
   return z;
+}
+
+/** All trees of a model in one set of typed arrays, child links global: one pair is ~600 node visits. */
+interface FlatForest {
+  trees: Tree[];
+  count: number;
+  roots: Int32Array;
+  feature: Int32Array;
+  threshold: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+  value: Float64Array;
+}
+
+/** One flat copy per model (models are not changed once trained; a changed tree list is re-read). */
+const forests = new WeakMap<BoostedModel, FlatForest>();
+
+function flatten(model: BoostedModel): FlatForest {
+  const known = forests.get(model);
+  if (known && known.trees === model.trees && known.count === model.trees.length) return known;
+  let size = 0;
+  for (const tree of model.trees) size += tree.feature.length;
+  const flat: FlatForest = {
+    trees: model.trees,
+    count: model.trees.length,
+    roots: new Int32Array(model.trees.length),
+    feature: new Int32Array(size),
+    threshold: new Float64Array(size),
+    left: new Int32Array(size),
+    right: new Int32Array(size),
+    value: new Float64Array(size),
+  };
+  let base = 0;
+  model.trees.forEach((tree, t) => {
+    flat.roots[t] = base;
+    for (let k = 0; k < tree.feature.length; k++) {
+      flat.feature[base + k] = tree.feature[k];
+      flat.threshold[base + k] = tree.threshold[k];
+      flat.left[base + k] = base + tree.left[k];
+      flat.right[base + k] = base + tree.right[k];
+      flat.value[base + k] = tree.value[k];
+    }
+    base += tree.feature.length;
+  });
+  forests.set(model, flat);
+  return flat;
 }
 
 export function predictProbability(model: BoostedModel, x: ArrayLike<number>): number {
