@@ -124,6 +124,8 @@ export interface PreparedArticle {
   words: Uint32Array;
   sentenceWords: Uint32Array;
   quoted: Uint8Array;
+  /** News agencies the article credits, as written: read once, not at every comparison. */
+  credits: string[];
 }
 
 export function prepareArticle(article: Article, ctx: CompareContext): PreparedArticle {
@@ -134,6 +136,7 @@ export function prepareArticle(article: Article, ctx: CompareContext): PreparedA
     facts: extractFacts(article.text, { lexicon: ctx.lexicon, sentences: article.sentences }),
     terms: termWeights(profiles),
     ...contentWords(profiles),
+    credits: credits(article),
   };
 }
 
@@ -217,8 +220,8 @@ export function examinePair(
     longestNarrative: passages.longestNarrative,
     publishedA: A.article.published,
     publishedB: B.article.published,
-    creditsA: credits(A.article),
-    creditsB: credits(B.article),
+    creditsA: A.credits,
+    creditsB: B.credits,
   };
   return { a: A, b: B, alignments, facts, input };
 }
@@ -362,7 +365,7 @@ function cheapScores(
 }
 
 /**
- * `sharedContentWeight` of every pair of free sentences, from an index of A's content stems: the
+ * The summed weight of the content stems shared by every pair of free sentences (weights of A's), from an index of A's content stems: the
  * work is the stems the two sides share, not n·m merges. Each pair's weights are added in order
  * of stem id, the order of the merge, so the sums are the same to the last bit.
  */

@@ -365,24 +365,6 @@ export function markSynonyms(a: SentenceProfile, b: SentenceProfile, out: Uint8A
   }
 }
 
-/** Summed weight of the content stems two sentences share (weights of the first). */
-export function sharedContentWeight(a: SentenceProfile, b: SentenceProfile): number {
-  const x = a.contentIds;
-  const y = b.contentIds;
-  let i = 0;
-  let j = 0;
-  let sum = 0;
-  while (i < x.length && j < y.length) {
-    if (x[i] === y[j]) {
-      sum += a.contentIdWeights[i];
-      i++;
-      j++;
-    } else if (x[i] < y[j]) i++;
-    else j++;
-  }
-  return sum;
-}
-
 export function normalise(v: Float32Array): void {
   let s = 0;
   for (let d = 0; d < v.length; d++) s += v[d] * v[d];
