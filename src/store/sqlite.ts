@@ -132,6 +132,10 @@ export function openSqliteStore(file: string): Store {
      ON CONFLICT (source) DO UPDATE SET status = excluded.status, reason = excluded.reason,
        article = excluded.article, at = excluded.at`,
   );
+  const countTerm = db.prepare(
+    `INSERT INTO term_df (term, df) VALUES (?, 1)
+     ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1`,
+  );
   const addSiteLine = db.prepare(
     `INSERT INTO site_lines (site, line, pages) VALUES (?, ?, 1)
      ON CONFLICT (site, line) DO UPDATE SET pages = site_lines.pages + 1`,
@@ -168,19 +172,18 @@ export function openSqliteStore(file: string): Store {
 
   // Rows of one kind go in one statement (one per row count, prepared once): an article's ~90 index
   // rows then cost a handful of statements instead of ~90. `values` holds the rows one after the
-  // other. Postings are inserted OR IGNORE, which no row of theirs meets (they are unique by
-  // construction): a statement that cannot fail half-way needs no statement journal, the copy of
-  // every page it touches that SQLite otherwise keeps to undo it.
+  // other. They are inserted OR IGNORE, which no row meets (postings are unique by construction):
+  // a statement that cannot fail half-way needs no statement journal, the copy of every page it
+  // touches that SQLite otherwise keeps to undo it.
   const multiRow = new Map<string, Database.Statement>();
-  const insertRows = (into: string, width: number, values: Array<string | number>, conflict = '') => {
+  const insertRows = (into: string, width: number, values: Array<string | number>) => {
     const rows = values.length / width;
     if (rows === 0) return;
     const key = `${into}|${rows}`;
     let st = multiRow.get(key);
     if (!st) {
       const row = `(${Array(width).fill('?').join(', ')})`;
-      const verb = conflict ? 'INSERT' : 'INSERT OR IGNORE';
-      st = db.prepare(`${verb} INTO ${into} VALUES ${Array(rows).fill(row).join(', ')} ${conflict}`);
+      st = db.prepare(`INSERT OR IGNORE INTO ${into} VALUES ${Array(rows).fill(row).join(', ')}`);
       multiRow.set(key, st);
     }
     st.run(values);
@@ -213,12 +216,9 @@ export function openSqliteStore(file: string): Store {
       3,
       terms.flatMap((t) => [t, seq, a.id]),
     );
-    insertRows(
-      'term_df (term, df)',
-      2,
-      terms.flatMap((t) => [t, 1]),
-      'ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1',
-    );
+    // One row per statement: an upsert of several rows keeps a statement journal (it may fail
+    // half-way), which cost more than the statements saved.
+    for (const t of terms) countTerm.run(t);
     for (const r of w.relations) insertRelation.run({ ...r, evidence: JSON.stringify(r.evidence) });
     if (w.siteLines) for (const k of w.siteLines.keys) addSiteLine.run(w.siteLines.site, k);
     upsertInput.run(w.source, 'ingested', null, a.id, at);
