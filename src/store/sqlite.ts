@@ -1,7 +1,8 @@
 /**
  * The embedded store: one SQLite file in WAL mode through better-sqlite3. Each article is written
- * in one transaction with its sketch, terms, relations and input record, so a run killed at any
- * point leaves whole articles only, and a re-run skips what is there.
+ * whole with its sketch, terms, relations and input record, in transactions that hold whole
+ * articles only, so a run killed at any point leaves whole articles only, and a re-run skips what
+ * is there.
  */
 import Database from 'better-sqlite3';
 import type { Article } from '../article/types.js';
