@@ -54,6 +54,11 @@ describe('the SQLite store', () => {
     expect(again.hasArticle('bad')).toBe(false);
     expect(again.hasArticle('ok2')).toBe(true);
     again.close();
+    // None of the failed article's rows stayed: its term is counted for the other two only.
+    const check = new Database(join(dir, 'b.db'), { readonly: true });
+    expect(check.prepare("SELECT df FROM term_df WHERE term = 'bridge'").pluck().get()).toBe(2);
+    expect(check.prepare("SELECT COUNT(*) FROM lsh WHERE article = 'bad'").pluck().get()).toBe(0);
+    check.close();
   });
 
   it('finds same-term candidates newest first, skips terms over the frequency cap', () => {

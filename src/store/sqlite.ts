@@ -1,7 +1,8 @@
 /**
  * The embedded store: one SQLite file in WAL mode through better-sqlite3. Each article is written
- * in one transaction with its sketch, terms, relations and input record, so a run killed at any
- * point leaves whole articles only, and a re-run skips what is there.
+ * whole with its sketch, terms, relations and input record, in transactions that hold whole
+ * articles only, so a run killed at any point leaves whole articles only, and a re-run skips what
+ * is there.
  */
 import Database from 'better-sqlite3';
 import type { Article } from '../article/types.js';
@@ -97,8 +98,8 @@ const POSTINGS_PER_KEY = 200;
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /**
- * Articles written per commit. Each article is still all-or-nothing (a savepoint inside the
- * batch); batching only means that a crash loses the last uncommitted articles, which a re-run
+ * Articles written per commit. Each article is still all-or-nothing (see `undoFailed`);
+ * batching only means that a crash loses the last uncommitted articles, which a re-run
  * ingests again, while a commit per article (a WAL append and its bookkeeping) cost more than
  * the article's own rows. Readers in other processes see a batch when it commits.
  */
@@ -117,7 +118,7 @@ export function openSqliteStore(file: string): Store {
 
   const insertArticle = db.prepare(
     `INSERT INTO articles (id, source, site, url, title, published, ingested_at, doc)
-     VALUES (@id, @source, @site, @url, @title, @published, @at, @doc)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO NOTHING`,
   );
   const insertRelation = db.prepare(
@@ -131,6 +132,10 @@ export function openSqliteStore(file: string): Store {
     `INSERT INTO inputs (source, status, reason, article, at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (source) DO UPDATE SET status = excluded.status, reason = excluded.reason,
        article = excluded.article, at = excluded.at`,
+  );
+  const countTerm = db.prepare(
+    `INSERT INTO term_df (term, df) VALUES (?, 1)
+     ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1`,
   );
   const addSiteLine = db.prepare(
     `INSERT INTO site_lines (site, line, pages) VALUES (?, ?, 1)
@@ -146,7 +151,17 @@ export function openSqliteStore(file: string): Store {
   const bandMatch = db
     .prepare(`SELECT article FROM lsh WHERE band = ? AND bucket = ? LIMIT ${POSTINGS_PER_KEY}`)
     .pluck();
-  const passageMatch = db.prepare('SELECT article FROM passages WHERE passage = ? LIMIT ?').pluck();
+  // The limit is written into the statement: bound as a parameter, SQLite prepares the statement
+  // again at every run (a bound LIMIT may change the plan), which cost 6× the lookup itself.
+  // It changes with the corpus's size only, so one statement at a time is kept.
+  let passageMatch = { limit: -1, st: undefined as unknown as Database.Statement };
+  const passagesUpTo = (limit: number) => {
+    if (passageMatch.limit !== limit) {
+      const st = db.prepare(`SELECT article FROM passages WHERE passage = ? LIMIT ${limit}`).pluck();
+      passageMatch = { limit, st };
+    }
+    return passageMatch.st;
+  };
   const termDf = db.prepare('SELECT df FROM term_df WHERE term = ?').pluck();
   const termMatch = db
     .prepare(
@@ -157,72 +172,87 @@ export function openSqliteStore(file: string): Store {
   const lastRelation = db.prepare('SELECT MAX(rowid) FROM relations').pluck();
 
   // Rows of one kind go in one statement (one per row count, prepared once): an article's ~90 index
-  // rows then cost a handful of statements instead of ~90.
+  // rows then cost a handful of statements instead of ~90. `values` holds the rows one after the
+  // other. They are inserted OR IGNORE, which no row meets (postings are unique by construction):
+  // a statement that cannot fail half-way needs no statement journal, the copy of every page it
+  // touches that SQLite otherwise keeps to undo it.
   const multiRow = new Map<string, Database.Statement>();
-  const insertRows = (into: string, rows: Array<Array<string | number>>, conflict = '') => {
-    if (rows.length === 0) return;
-    const key = `${into}|${rows.length}|${conflict}`;
+  const insertRows = (into: string, width: number, values: Array<string | number>) => {
+    const rows = values.length / width;
+    if (rows === 0) return;
+    const key = `${into}|${rows}`;
     let st = multiRow.get(key);
     if (!st) {
-      const row = `(${rows[0].map(() => '?').join(', ')})`;
-      st = db.prepare(`INSERT INTO ${into} VALUES ${Array(rows.length).fill(row).join(', ')} ${conflict}`);
+      const row = `(${Array(width).fill('?').join(', ')})`;
+      st = db.prepare(`INSERT OR IGNORE INTO ${into} VALUES ${Array(rows).fill(row).join(', ')}`);
       multiRow.set(key, st);
     }
-    st.run(rows.flat());
+    st.run(values);
   };
 
-  const write = db.transaction((w: ArticleWrite) => {
+  const writeRows = (w: ArticleWrite) => {
     const a = w.article;
-    const inserted = insertArticle.run({
-      id: a.id,
-      source: w.source,
-      site: a.site ?? null,
-      url: a.url ?? null,
-      title: a.title,
-      published: a.published ?? null,
-      at: new Date().toISOString(),
-      doc: JSON.stringify(a),
-    });
+    const at = new Date().toISOString();
+    const inserted = insertArticle.run(
+      a.id,
+      w.source,
+      a.site ?? null,
+      a.url ?? null,
+      a.title,
+      a.published ?? null,
+      at,
+      JSON.stringify(a),
+    );
     if (inserted.changes === 0) return; // stored already: its keys are counted once
-    insertRows(
-      'lsh (band, bucket, article)',
-      Array.from(w.bandKeys, (key, band) => [band, key, a.id]),
-    );
-    insertRows(
-      'passages (passage, article)',
-      Array.from(new Set(w.passageKeys), (key) => [key, a.id]),
-    );
+    const bands: Array<string | number> = [];
+    for (let band = 0; band < w.bandKeys.length; band++) bands.push(band, w.bandKeys[band], a.id);
+    insertRows('lsh (band, bucket, article)', 3, bands);
+    const passages: Array<string | number> = [];
+    for (const key of new Set(w.passageKeys)) passages.push(key, a.id);
+    insertRows('passages (passage, article)', 2, passages);
     const terms = [...new Set(w.terms)];
     const seq = Number(inserted.lastInsertRowid);
     insertRows(
       'term_postings (term, seq, article)',
-      terms.map((t) => [t, seq, a.id]),
+      3,
+      terms.flatMap((t) => [t, seq, a.id]),
     );
-    insertRows(
-      'term_df (term, df)',
-      terms.map((t) => [t, 1]),
-      'ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1',
-    );
+    // One row per statement: an upsert of several rows keeps a statement journal (it may fail
+    // half-way), which cost more than the statements saved.
+    for (const t of terms) countTerm.run(t);
     for (const r of w.relations) insertRelation.run({ ...r, evidence: JSON.stringify(r.evidence) });
     if (w.siteLines) for (const k of w.siteLines.keys) addSiteLine.run(w.siteLines.site, k);
-    upsertInput.run(w.source, 'ingested', null, a.id, new Date().toISOString());
-  });
+    upsertInput.run(w.source, 'ingested', null, a.id, at);
+  };
 
-  let uncommitted = 0;
+  // The writes of the open batch, in order. An article that fails half-way is undone by rolling
+  // the batch back and writing these again: errors are rare, while a savepoint per article copied
+  // every page it touched into a sub-journal (a fifth of the write's cost).
+  const batch: Array<() => void> = [];
   let batchStarted = 0;
-  const inBatch = () => {
+  const inBatch = (op: () => void) => {
     if (!db.inTransaction) {
       db.exec('BEGIN');
-      uncommitted = 0;
+      batch.length = 0;
       batchStarted = Date.now();
     }
+    try {
+      op();
+    } catch (e) {
+      undoFailed();
+      throw e;
+    }
+    batch.push(op);
+    if (batch.length >= ARTICLES_PER_COMMIT || Date.now() - batchStarted >= MAX_UNCOMMITTED_MS) flush();
   };
-  const afterWrite = () => {
-    if (++uncommitted >= ARTICLES_PER_COMMIT || Date.now() - batchStarted >= MAX_UNCOMMITTED_MS) flush();
+  const undoFailed = () => {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    db.exec('BEGIN');
+    for (const op of batch) op();
   };
   const flush = () => {
     if (db.inTransaction) db.exec('COMMIT');
-    uncommitted = 0;
+    batch.length = 0;
   };
 
   const ranked = (counts: Map<string, number>, limit: number) =>
@@ -246,8 +276,9 @@ export function openSqliteStore(file: string): Store {
     },
     passageCandidates(keys, minShared, maxDf, limit) {
       const counts = new Map<string, number>();
+      const match = passagesUpTo(maxDf + 1);
       for (const key of keys) {
-        const ids = passageMatch.all(key, maxDf + 1) as string[];
+        const ids = match.all(key) as string[];
         if (ids.length > maxDf) continue; // a stock sentence, not a passage of one source
         for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
       }
@@ -272,15 +303,10 @@ export function openSqliteStore(file: string): Store {
       }
       return out;
     },
-    writeArticle(w) {
-      inBatch();
-      write(w); // nested in the batch, better-sqlite3 runs it as a savepoint: all of it or none
-      afterWrite();
-    },
+    writeArticle: (w) => inBatch(() => writeRows(w)),
     recordInput(source, status, reason, article) {
-      inBatch();
-      upsertInput.run(source, status, reason ?? null, article ?? null, new Date().toISOString());
-      afterWrite();
+      const at = new Date().toISOString();
+      inBatch(() => upsertInput.run(source, status, reason ?? null, article ?? null, at));
     },
     flush,
     articles: () =>
