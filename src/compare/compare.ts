@@ -365,9 +365,10 @@ function cheapScores(
 }
 
 /**
- * The summed weight of the content stems shared by every pair of free sentences (weights of A's), from an index of A's content stems: the
- * work is the stems the two sides share, not n·m merges. Each pair's weights are added in order
- * of stem id, the order of the merge, so the sums are the same to the last bit.
+ * The summed weight (A's weights) of the content stems shared by every pair of free sentences,
+ * from an index of A's content stems: the work is the stems the two sides share, not n·m merges.
+ * Each pair's weights are added in order of stem id, the order of a merge, so the sums are the
+ * same to the last bit.
  */
 function sharedWeights(
   pa: readonly SentenceProfile[],

@@ -2,6 +2,8 @@
  * Which facts two articles share, which only one has, and which conflict (the same kind of fact
  * with a different value), plus meaning changes between two sentences aligned as one.
  */
+
+import { withoutAccents } from '../text/names.js';
 import { TokenFlag, TokenKind, tokenize } from '../text/tokens.js';
 import type { Fact, FactKind } from './extract.js';
 
@@ -175,11 +177,6 @@ function quoteWords(f: Fact): Set<string> {
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
-
-/** Accents dropped ("José" → "jose"); ASCII text has none, and most names are ASCII. */
-function withoutAccents(s: string): string {
-  return ASCII.test(s) ? s : s.normalize('NFKD').replace(/\p{M}/gu, '');
-}
 
 function sameQuote(wa: Set<string>, wb: Set<string>): boolean {
   let common = 0;

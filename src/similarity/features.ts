@@ -117,6 +117,7 @@ let scratchA = new Float32Array(64);
 let scratchB = new Float32Array(64);
 let scratchSynonym = new Uint8Array(4096);
 let scratchRow = new Uint16Array(64);
+let scratchColumns = new Int32Array(64);
 
 /**
  * Best match of every term of each side after the exact pass: content terms found word for word
@@ -190,8 +191,6 @@ function softMatches(
   }
   synonym.fill(0, 0, na * nb);
 }
-
-let scratchColumns = new Int32Array(64);
 
 /** Positions of the content terms of `p` (a view of scratch memory). */
 function contentPositions(p: SentenceProfile): Int32Array {

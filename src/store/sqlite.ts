@@ -154,9 +154,9 @@ export function openSqliteStore(file: string): Store {
   // The limit is written into the statement: bound as a parameter, SQLite prepares the statement
   // again at every run (a bound LIMIT may change the plan), which cost 6× the lookup itself.
   // It changes with the corpus's size only, so one statement at a time is kept.
-  let passageMatch = { limit: -1, st: undefined as unknown as Database.Statement };
+  let passageMatch: { limit: number; st: Database.Statement } | undefined;
   const passagesUpTo = (limit: number) => {
-    if (passageMatch.limit !== limit) {
+    if (passageMatch?.limit !== limit) {
       const st = db.prepare(`SELECT article FROM passages WHERE passage = ? LIMIT ${limit}`).pluck();
       passageMatch = { limit, st };
     }
