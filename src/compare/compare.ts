@@ -170,6 +170,49 @@ function contentWords(profiles: readonly SentenceProfile[]): {
   return { words, sentenceWords, quoted };
 }
 
+/**
+ * What two articles share on their surface — vocabulary, weighted terms, passages of content
+ * words — without scoring any sentence pair: a few hundred microseconds where the whole pair
+ * costs milliseconds. Part of the relation's input, and enough for a corpus to rule out most
+ * candidates (`mayRelateClosely`).
+ */
+export type PairSurface = Pick<
+  RelationInput,
+  | 'documentSimilarity'
+  | 'containmentA'
+  | 'containmentB'
+  | 'passageA'
+  | 'passageB'
+  | 'tiledA'
+  | 'tiledB'
+  | 'longestPassage'
+  | 'longestNarrative'
+>;
+
+export function pairSurface(
+  A: PreparedArticle,
+  B: PreparedArticle,
+  options: Partial<CompareOptions> = {},
+): PairSurface {
+  const opt = { ...defaultCompareOptions, ...options };
+  const passages = passageReuse(
+    { words: A.words, sentences: A.sentenceWords, quoted: A.quoted },
+    { words: B.words, sentences: B.sentenceWords, quoted: B.quoted },
+    { minLength: opt.passageWords, sentenceShare: opt.passageShare },
+  );
+  return {
+    documentSimilarity: documentSimilarity(A.terms, B.terms),
+    containmentA: containment(A.profiles, B.terms),
+    containmentB: containment(B.profiles, A.terms),
+    passageA: passages.passageA,
+    passageB: passages.passageB,
+    tiledA: passages.tiledA,
+    tiledB: passages.tiledB,
+    longestPassage: passages.longest,
+    longestNarrative: passages.longestNarrative,
+  };
+}
+
 const prepared = (x: Article | PreparedArticle, ctx: CompareContext): PreparedArticle =>
   'profiles' in x ? x : prepareArticle(x, ctx);
 
@@ -182,6 +225,8 @@ export function examinePair(
   second: Article | PreparedArticle,
   ctx: CompareContext,
   options: Partial<CompareOptions> = {},
+  /** The pair's surface, when the caller has computed it already (`pairSurface`). */
+  surface?: PairSurface,
 ): {
   a: PreparedArticle;
   b: PreparedArticle;
@@ -197,11 +242,6 @@ export function examinePair(
   const pairs = scorePairs(pa, pb, ctx, opt);
   const alignments = alignSentences(pa.length, pb.length, pairs, { threshold: ctx.model.threshold });
   const facts = compareFacts(A.facts, B.facts);
-  const passages = passageReuse(
-    { words: A.words, sentences: A.sentenceWords, quoted: A.quoted },
-    { words: B.words, sentences: B.sentenceWords, quoted: B.quoted },
-    { minLength: opt.passageWords, sentenceShare: opt.passageShare },
-  );
   const input: RelationInput = {
     sentencesA: pa.length,
     sentencesB: pb.length,
@@ -209,15 +249,7 @@ export function examinePair(
     sharedFacts: facts.shared.length,
     onlyAFacts: facts.onlyA.length,
     onlyBFacts: facts.onlyB.length,
-    documentSimilarity: documentSimilarity(A.terms, B.terms),
-    containmentA: containment(pa, B.terms),
-    containmentB: containment(pb, A.terms),
-    passageA: passages.passageA,
-    passageB: passages.passageB,
-    tiledA: passages.tiledA,
-    tiledB: passages.tiledB,
-    longestPassage: passages.longest,
-    longestNarrative: passages.longestNarrative,
+    ...(surface ?? pairSurface(A, B, options)),
     publishedA: A.article.published,
     publishedB: B.article.published,
     creditsA: A.credits,
@@ -236,6 +268,7 @@ export function relateArticles(
   second: Article | PreparedArticle,
   ctx: CompareContext,
   options: Partial<CompareOptions> = {},
+  surface?: PairSurface,
 ): {
   A: PreparedArticle;
   B: PreparedArticle;
@@ -243,7 +276,7 @@ export function relateArticles(
   facts: FactComparison;
   relation: Relation;
 } {
-  const pair = examinePair(first, second, ctx, options);
+  const pair = examinePair(first, second, ctx, options, surface);
   return {
     A: pair.a,
     B: pair.b,

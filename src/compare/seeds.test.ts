@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../article/types.js';
 import { loadArticle } from '../pipeline/load-article.js';
-import { type Comparison, compareArticles } from './compare.js';
+import { mayRelateClosely } from '../relate/relate.js';
+import { type Comparison, compareArticles, pairSurface, prepareArticle } from './compare.js';
 import { defaultContext } from './context.js';
 
 const seeds = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
@@ -130,6 +131,13 @@ describe.skipIf(!present)('the seeds: 000 retells the first story of 001', () =>
       expect(art.title).toBe(firstLine);
       expect(art.sentences[0].text).not.toBe(firstLine);
     }
+  });
+
+  it('is not ruled out by the surface screen a corpus applies before scoring sentences', () => {
+    const ctx = defaultContext();
+    const surface = pairSurface(prepareArticle(a, ctx), prepareArticle(b, ctx));
+    expect(mayRelateClosely(surface)).toBe(true);
+    expect(surface.documentSimilarity).toBeCloseTo(result.relation.similarity, 3);
   });
 
   it('splits 001 into its three stories', () => {

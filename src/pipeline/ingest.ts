@@ -14,11 +14,13 @@ import { type Banding, chooseBanding } from '../candidates/lsh.js';
 import {
   type CompareContext,
   type PreparedArticle,
+  pairSurface,
   prepareArticle,
   relateArticles,
 } from '../compare/compare.js';
 import { pageLines } from '../extract/text-page/extract.js';
 import { SITE_FURNITURE_PAGES, siteLineKeys } from '../extract/text-page/site-furniture.js';
+import { mayRelateClosely } from '../relate/relate.js';
 import { FeedError, type FeedItem, looksLikeFeed, readFeed } from '../source/feed.js';
 import { expandGlob, isGlob } from '../source/glob.js';
 import { InputError, readInput } from '../source/index.js';
@@ -339,7 +341,9 @@ function verifyCandidates(
   for (const other of candidates) {
     const theirs = using.preparedOf(other);
     if (!theirs) continue;
-    const { relation } = relateArticles(mine, theirs, ctx);
+    const surface = pairSurface(mine, theirs);
+    if (!mayRelateClosely(surface)) continue;
+    const { relation } = relateArticles(mine, theirs, ctx, {}, surface);
     if (!STORED.has(relation.type)) continue;
     relations.push({ a: id, b: other, ...relation });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Alignment } from '../align/align.js';
-import { type RelationInput, relate } from './relate.js';
+import { mayRelateClosely, type RelationInput, relate } from './relate.js';
 
 const aligned = (pairs: Array<[number, number]>, kind: Alignment['kind'] = 'paraphrase'): Alignment[] =>
   pairs.map(([i, j]) => ({ a: [i], b: [j], kind, score: 0.9 }));
@@ -131,5 +131,33 @@ describe('relate', () => {
       }),
     );
     expect(r.direction).toBe('b-from-a');
+  });
+});
+
+describe('mayRelateClosely', () => {
+  it('rules out a pair that shares little on its surface', () => {
+    expect(
+      mayRelateClosely(
+        base({ documentSimilarity: 0.2, containmentA: 0.4, passageB: 0.3, longestNarrative: 5 }),
+      ),
+    ).toBe(false);
+  });
+
+  it('keeps a pair that any route of relate could store', () => {
+    for (const over of [
+      { documentSimilarity: 0.25 },
+      { containmentB: 0.85 },
+      { passageA: 0.5 },
+      { longestNarrative: 8 },
+    ]) {
+      const input = base({ documentSimilarity: 0.1, ...over });
+      expect(mayRelateClosely(input)).toBe(true);
+    }
+  });
+
+  it('never rules out a pair that relate stores as the same story', () => {
+    const input = base({ sharedFacts: 5, documentSimilarity: 0.25 });
+    expect(relate(input).type).toBe('same-story');
+    expect(mayRelateClosely(input)).toBe(true);
   });
 });
