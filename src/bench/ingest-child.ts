@@ -54,7 +54,6 @@ console.log(
 // stored candidates, nothing written. Half the probes rewrite a stored original, half are new.
 const reader = openSqliteStore(db);
 const cache = new PreparedCache(reader, ctx, 5000);
-const preparedOf = (id: string) => cache.get(id);
 const words = pool.join(' ').split(/\s+/);
 const probes = reservoir.map((g, i) => ({
   source: `g${g.k}`,
@@ -75,7 +74,7 @@ const times: number[] = [];
 let hits = 0;
 for (const p of probes) {
   const t0 = performance.now();
-  const relations = similarInStore(p.article, reader, ctx, preparedOf);
+  const relations = similarInStore(p.article, reader, ctx, cache);
   times.push(performance.now() - t0);
   if (p.source && relations.some((r) => r.b === p.source)) hits++;
 }

@@ -2,10 +2,10 @@
  * The corpus commands over the embedded store: `newstrace ingest`, `stories`, `similar`, `show`
  * and `export`.
  */
-import { prepareArticle } from '../compare/compare.js';
 import { defaultContext } from '../compare/context.js';
 import { ingestPaths, similarInStore } from '../pipeline/ingest.js';
 import { loadArticle } from '../pipeline/load-article.js';
+import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { buildStories, type Story } from '../story/stories.js';
 import { UsageError } from './errors.js';
@@ -63,10 +63,7 @@ export async function runSimilar(
     const ctx = defaultContext();
     const article = await loadArticle(paths[0]);
     const started = performance.now();
-    const relations = similarInStore(article, store, ctx, (id) => {
-      const a = store.getArticle(id);
-      return a ? prepareArticle(a, ctx) : undefined;
-    });
+    const relations = similarInStore(article, store, ctx, new PreparedCache(store, ctx, 100));
     const ms = performance.now() - started;
     const rows = store.articles();
     const byId = new Map(rows.map((r) => [r.id, r]));

@@ -3,7 +3,6 @@
  * facts → relation. Pure: the lexicon and the model come in as arguments.
  */
 import { type Alignment, alignSentences, type ScoredPair } from '../align/align.js';
-import { passageReuse } from '../align/tiling.js';
 import type { Article } from '../article/types.js';
 import {
   compareFacts,
@@ -18,6 +17,7 @@ import { pairFeatures } from '../similarity/features.js';
 import { dot, profileSentence, type SentenceProfile } from '../similarity/profile.js';
 import { sequenceHash } from '../text/hash.js';
 import type { Lexicon } from '../text/lexicon/types.js';
+import { type ArticleSurface, type PairSurface, pairSurface, surfaceOf } from './surface.js';
 
 export interface CompareContext {
   lexicon: Lexicon;
@@ -119,11 +119,8 @@ export interface PreparedArticle {
   article: Article;
   profiles: SentenceProfile[];
   facts: Fact[];
-  terms: Map<string, number>;
-  /** Content-word ids in reading order, each sentence's count of them, and 1 where quoted: for tiling. */
-  words: Uint32Array;
-  sentenceWords: Uint32Array;
-  quoted: Uint8Array;
+  /** Content words and weighted vocabulary: what the surface screen and tiling read. */
+  surface: ArticleSurface;
   /** News agencies the article credits, as written: read once, not at every comparison. */
   credits: string[];
 }
@@ -134,82 +131,8 @@ export function prepareArticle(article: Article, ctx: CompareContext): PreparedA
     article,
     profiles,
     facts: extractFacts(article.text, { lexicon: ctx.lexicon, sentences: article.sentences }),
-    terms: termWeights(profiles),
-    ...contentWords(profiles),
+    surface: surfaceOf(profiles),
     credits: credits(article),
-  };
-}
-
-/**
- * Stopwords are left out of tiling: "of the" and "said that he" are in every text, and a run of
- * content words is what a copy keeps and an independent report of the same event does not.
- */
-function contentWords(profiles: readonly SentenceProfile[]): {
-  words: Uint32Array;
-  sentenceWords: Uint32Array;
-  quoted: Uint8Array;
-} {
-  const sentenceWords = new Uint32Array(profiles.length);
-  let total = 0;
-  profiles.forEach((p, s) => {
-    for (let k = 0; k < p.content.length; k++) sentenceWords[s] += p.content[k];
-    total += sentenceWords[s];
-  });
-  const words = new Uint32Array(total);
-  const quoted = new Uint8Array(total);
-  let at = 0;
-  let marks = 0;
-  for (const p of profiles) {
-    for (let k = 0; k < p.content.length; k++) {
-      if (!p.content[k]) continue;
-      quoted[at] = (marks + p.quoteParity[k]) & 1;
-      words[at++] = p.stemIds[k];
-    }
-    marks += p.quoteMarks;
-  }
-  return { words, sentenceWords, quoted };
-}
-
-/**
- * What two articles share on their surface — vocabulary, weighted terms, passages of content
- * words — without scoring any sentence pair: a few hundred microseconds where the whole pair
- * costs milliseconds. Part of the relation's input, and enough for a corpus to rule out most
- * candidates (`mayRelateClosely`).
- */
-export type PairSurface = Pick<
-  RelationInput,
-  | 'documentSimilarity'
-  | 'containmentA'
-  | 'containmentB'
-  | 'passageA'
-  | 'passageB'
-  | 'tiledA'
-  | 'tiledB'
-  | 'longestPassage'
-  | 'longestNarrative'
->;
-
-export function pairSurface(
-  A: PreparedArticle,
-  B: PreparedArticle,
-  options: Partial<CompareOptions> = {},
-): PairSurface {
-  const opt = { ...defaultCompareOptions, ...options };
-  const passages = passageReuse(
-    { words: A.words, sentences: A.sentenceWords, quoted: A.quoted },
-    { words: B.words, sentences: B.sentenceWords, quoted: B.quoted },
-    { minLength: opt.passageWords, sentenceShare: opt.passageShare },
-  );
-  return {
-    documentSimilarity: documentSimilarity(A.terms, B.terms),
-    containmentA: containment(A.profiles, B.terms),
-    containmentB: containment(B.profiles, A.terms),
-    passageA: passages.passageA,
-    passageB: passages.passageB,
-    tiledA: passages.tiledA,
-    tiledB: passages.tiledB,
-    longestPassage: passages.longest,
-    longestNarrative: passages.longestNarrative,
   };
 }
 
@@ -249,7 +172,7 @@ export function examinePair(
     sharedFacts: facts.shared.length,
     onlyAFacts: facts.onlyA.length,
     onlyBFacts: facts.onlyB.length,
-    ...(surface ?? pairSurface(A, B, options)),
+    ...(surface ?? pairSurface(A.surface, B.surface, opt)),
     publishedA: A.article.published,
     publishedB: B.article.published,
     creditsA: A.credits,
@@ -573,50 +496,6 @@ function markBest(
     if (best.length > count) best.pop();
   }
   for (const cell of best) chosen[cell] = 1;
-}
-
-/** Each content term of an article once, with its informativeness: what the article is about. */
-function termWeights(profiles: readonly SentenceProfile[]): Map<string, number> {
-  const terms = new Map<string, number>();
-  for (const p of profiles) {
-    for (let k = 0; k < p.stems.length; k++) if (p.content[k]) terms.set(p.stems[k], p.weight[k]);
-  }
-  return terms;
-}
-
-/**
- * Cosine of the two articles' weighted term sets. Plain term overlap, not word vectors: averaged
- * vectors of any two news articles point the same way, while two reports of one event share
- * their rare words (names, places, the thing that happened).
- */
-function documentSimilarity(ta: Map<string, number>, tb: Map<string, number>): number {
-  let shared = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [term, w] of ta) {
-    na += w * w;
-    if (tb.has(term)) shared += w * w;
-  }
-  for (const w of tb.values()) nb += w * w;
-  return na && nb ? shared / Math.sqrt(na * nb) : 0;
-}
-
-/**
- * Share of A's running content words that B also uses. A text condensed or rewritten from another
- * keeps most of its vocabulary even where no sentence survives whole; an independent report of
- * the same event keeps the names but not the wording.
- */
-function containment(pa: readonly SentenceProfile[], tb: Map<string, number>): number {
-  let total = 0;
-  let found = 0;
-  for (const p of pa) {
-    for (let k = 0; k < p.stems.length; k++) {
-      if (!p.content[k]) continue;
-      total++;
-      if (tb.has(p.stems[k])) found++;
-    }
-  }
-  return total ? found / total : 0;
 }
 
 /** Agencies an article credits: the agency of its dateline, or one it names as the source. */

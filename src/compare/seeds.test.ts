@@ -11,8 +11,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../article/types.js';
 import { loadArticle } from '../pipeline/load-article.js';
 import { mayRelateClosely } from '../relate/relate.js';
-import { type Comparison, compareArticles, pairSurface, prepareArticle } from './compare.js';
+import { type Comparison, compareArticles, defaultCompareOptions, prepareArticle } from './compare.js';
 import { defaultContext } from './context.js';
+import { pairSurface } from './surface.js';
 
 const seeds = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
 const present = existsSync(seeds);
@@ -135,7 +136,11 @@ describe.skipIf(!present)('the seeds: 000 retells the first story of 001', () =>
 
   it('is not ruled out by the surface screen a corpus applies before scoring sentences', () => {
     const ctx = defaultContext();
-    const surface = pairSurface(prepareArticle(a, ctx), prepareArticle(b, ctx));
+    const surface = pairSurface(
+      prepareArticle(a, ctx).surface,
+      prepareArticle(b, ctx).surface,
+      defaultCompareOptions,
+    );
     expect(mayRelateClosely(surface)).toBe(true);
     expect(surface.documentSimilarity).toBeCloseTo(result.relation.similarity, 3);
   });

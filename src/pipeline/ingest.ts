@@ -13,11 +13,12 @@ import { type Fingerprints, fingerprintArticle } from '../candidates/fingerprint
 import { type Banding, chooseBanding } from '../candidates/lsh.js';
 import {
   type CompareContext,
+  defaultCompareOptions,
   type PreparedArticle,
-  pairSurface,
   prepareArticle,
   relateArticles,
 } from '../compare/compare.js';
+import { pairSurface } from '../compare/surface.js';
 import { pageLines } from '../extract/text-page/extract.js';
 import { SITE_FURNITURE_PAGES, siteLineKeys } from '../extract/text-page/site-furniture.js';
 import { mayRelateClosely } from '../relate/relate.js';
@@ -28,7 +29,7 @@ import { readWarc } from '../source/warc.js';
 import type { Store, StoredRelation } from '../store/store.js';
 import { type PreparedJob, type PrepareJob, prepareJob, type RawPage } from './prepare.js';
 import { PreparePool } from './prepare-pool.js';
-import { PreparedCache } from './prepared-cache.js';
+import { PreparedCache, type StoredArticles } from './prepared-cache.js';
 
 export interface IngestOptions {
   /** Jaccard similarity of word 4-grams from which near-duplicates are looked for. */
@@ -139,7 +140,6 @@ export async function ingestItems(
   const banding = bandingFor(opt.nearDuplicateThreshold);
   const summary: IngestSummary = { ingested: 0, present: 0, skipped: [], relations: 0 };
   const cache = new PreparedCache(store, ctx, PREPARED_CACHE);
-  const preparedOf = (id: string) => cache.get(id);
   let stored = store.size().articles;
   const skip = (source: string, reason: string) => {
     summary.skipped.push({ source, reason });
@@ -206,12 +206,13 @@ export async function ingestItems(
     }
     const relations = verifyCandidates(done.prepared, done.fingerprints, store, ctx, opt, {
       maxDf: maxDocumentFrequency(stored),
-      preparedOf,
+      stored: cache,
     });
     store.writeArticle({
       article,
       source,
       ...done.fingerprints,
+      surface: done.prepared.surface,
       relations,
       siteLines: done.siteLines,
     });
@@ -262,7 +263,7 @@ export function similarInStore(
   article: Article,
   store: Store,
   ctx: CompareContext,
-  preparedOf: (id: string) => PreparedArticle | undefined,
+  stored: StoredArticles,
 ): StoredRelation[] {
   return matchInStore(
     article,
@@ -274,7 +275,7 @@ export function similarInStore(
     {
       banding: bandingFor(defaultIngestOptions.nearDuplicateThreshold),
       maxDf: maxDocumentFrequency(store.size().articles),
-      preparedOf,
+      stored,
     },
   ).relations;
 }
@@ -296,7 +297,7 @@ export function matchInStore(
   store: Store,
   ctx: CompareContext,
   opt: CandidateOptions,
-  using: { banding: Banding; maxDf: number; preparedOf: (id: string) => PreparedArticle | undefined },
+  using: { banding: Banding; maxDf: number; stored: StoredArticles },
 ): StoreMatch {
   const prepared = prepareArticle(article, ctx);
   const fingerprints = fingerprintArticle(prepared, using.banding);
@@ -322,7 +323,7 @@ function verifyCandidates(
   store: Store,
   ctx: CompareContext,
   opt: CandidateOptions,
-  using: { maxDf: number; preparedOf: (id: string) => PreparedArticle | undefined },
+  using: { maxDf: number; stored: StoredArticles },
 ): StoredRelation[] {
   const id = mine.article.id;
   const ranked = [
@@ -339,10 +340,14 @@ function verifyCandidates(
   }
   const relations: StoredRelation[] = [];
   for (const other of candidates) {
-    const theirs = using.preparedOf(other);
-    if (!theirs) continue;
-    const surface = pairSurface(mine, theirs);
+    // Most candidates are ruled out on their surface, read from the cache or the store; only the
+    // rest are prepared (from their text, if the cache has let them go) and compared in full.
+    const theirSurface = using.stored.surface(other);
+    if (!theirSurface) continue;
+    const surface = pairSurface(mine.surface, theirSurface, defaultCompareOptions);
     if (!mayRelateClosely(surface)) continue;
+    const theirs = using.stored.prepared(other);
+    if (!theirs) continue;
     const { relation } = relateArticles(mine, theirs, ctx, {}, surface);
     if (!STORED.has(relation.type)) continue;
     relations.push({ a: id, b: other, ...relation });

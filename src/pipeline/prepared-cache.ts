@@ -4,9 +4,18 @@
  * bounds the memory of ingest, `similar` and the server.
  */
 import { type CompareContext, type PreparedArticle, prepareArticle } from '../compare/compare.js';
+import type { ArticleSurface } from '../compare/surface.js';
 import type { Store } from '../store/store.js';
 
-export class PreparedCache {
+/** Stored articles as verification reads them: every candidate's surface, and some prepared. */
+export interface StoredArticles {
+  /** The surface of stored article `id`: cheap, enough to rule most candidates out. */
+  surface(id: string): ArticleSurface | undefined;
+  /** Stored article `id` prepared for comparison; undefined if not stored. */
+  prepared(id: string): PreparedArticle | undefined;
+}
+
+export class PreparedCache implements StoredArticles {
   private readonly entries = new Map<string, PreparedArticle>();
 
   constructor(
@@ -22,8 +31,16 @@ export class PreparedCache {
     this.entries.set(id, p);
   }
 
+  /**
+   * The surface of a cached article, or the one stored with it (read again when asked again), or
+   * for an article stored without one, its preparation.
+   */
+  surface(id: string): ArticleSurface | undefined {
+    return this.entries.get(id)?.surface ?? this.store.getSurface(id) ?? this.prepared(id)?.surface;
+  }
+
   /** The stored article `id` prepared, from the cache or the store; undefined if not stored. */
-  get(id: string): PreparedArticle | undefined {
+  prepared(id: string): PreparedArticle | undefined {
     let p = this.entries.get(id);
     if (!p) {
       const a = this.store.getArticle(id);

@@ -79,7 +79,7 @@ console.log(
       articles: prepared.length,
       profiles: digest(prepared.map((p) => p.profiles)),
       facts: digest(prepared.map((p) => p.facts)),
-      prepared: digest(prepared.map((p) => [p.terms, p.words, p.sentenceWords, p.quoted, p.credits])),
+      prepared: digest(prepared.map((p) => [p.surface, p.credits])),
       fingerprints: digest(prepared.map((p) => fingerprintArticle(p, banding))),
       relations: digest(
         pairs.map(([i, j]) => {

@@ -100,7 +100,6 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
 
   // Stored articles prepared for comparison, kept for the next `similar`.
   const cache = new PreparedCache(opt.store, opt.ctx, 5000);
-  const preparedOf = (id: string) => cache.get(id);
 
   // Stories are rebuilt from the relations only when the corpus has changed since the last build.
   let cached: { key: string; stories: Story[] } | undefined;
@@ -343,7 +342,7 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
     { schema: { summary: 'What in the corpus matches a posted article, without adding it', body: pageBody } },
     async (req) => {
       const article = fromBody(req.body);
-      return similarInStore(article, opt.store, opt.ctx, preparedOf).map((r) => ({
+      return similarInStore(article, opt.store, opt.ctx, cache).map((r) => ({
         id: r.b,
         type: r.type,
         direction: r.direction,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleFromText } from '../article/build.js';
+import type { ArticleSurface } from '../compare/surface.js';
 import { openSqliteStore, SCHEMA_VERSION } from './sqlite.js';
 import type { ArticleWrite } from './store.js';
 
@@ -20,7 +21,22 @@ function write(id: string, terms: string[], bandKeys = [1, 2, 3]): ArticleWrite 
     bandKeys: Uint32Array.from(bandKeys),
     passageKeys: new Uint32Array(0),
     terms,
+    surface: surfaceOf(id),
     relations: [],
+  };
+}
+
+/** A small surface of its own for each article: content-word ids from the id's characters. */
+function surfaceOf(id: string): ArticleSurface {
+  const words = Uint32Array.from(id, (c) => c.charCodeAt(0));
+  const termIds = Uint32Array.from(new Set(words));
+  return {
+    words,
+    sentenceWords: Uint32Array.of(words.length),
+    quoted: new Uint8Array(words.length),
+    termIds,
+    termWeights: Float32Array.from(termIds, (t) => t / 7),
+    sortedTermIds: termIds.slice().sort(),
   };
 }
 
@@ -75,7 +91,15 @@ describe('the SQLite store', () => {
     store.close();
   });
 
-  it('upgrades a database of the previous schema: term frequencies are counted from its terms', () => {
+  it('keeps the surface of each article, read back as written', () => {
+    const store = openSqliteStore(join(dir, 's.db'));
+    store.writeArticle(write('harbour-7', ['harbour']));
+    expect(store.getSurface('harbour-7')).toEqual(surfaceOf('harbour-7'));
+    expect(store.getSurface('absent')).toBeUndefined();
+    store.close();
+  });
+
+  it('upgrades a database of an earlier schema: term frequencies are counted from its terms', () => {
     const file = join(dir, 'd.db');
     const store = openSqliteStore(file);
     store.writeArticle(write('p1', ['harbour', 'bridge']));
@@ -85,11 +109,13 @@ describe('the SQLite store', () => {
     const db = new Database(file);
     db.exec(`CREATE TABLE terms (term TEXT NOT NULL, article TEXT NOT NULL, PRIMARY KEY (term, article));
       INSERT INTO terms SELECT term, article FROM term_postings;
-      DROP TABLE term_postings; DROP TABLE term_df; DROP TABLE passages;`);
-    db.prepare('DELETE FROM schema_version WHERE version = ?').run(SCHEMA_VERSION);
+      DROP TABLE term_postings; DROP TABLE term_df; DROP TABLE passages;
+      ALTER TABLE articles DROP COLUMN surface;`);
+    db.prepare('DELETE FROM schema_version WHERE version >= 4').run();
     db.close();
     const upgraded = openSqliteStore(file);
     expect(upgraded.termCandidates(['harbour', 'bridge'], 1, 1, 10)).toEqual(['p1']); // harbour: df 2 > 1
+    expect(upgraded.getSurface('p1')).toBeUndefined(); // stored before surfaces were: prepared instead
     upgraded.close();
     const check = new Database(file, { readonly: true });
     expect(check.prepare('SELECT MAX(version) FROM schema_version').pluck().get()).toBe(SCHEMA_VERSION);

@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import type { Article } from '../article/types.js';
+import { decodeSurface, encodeSurface } from '../compare/surface.js';
 import type { ArticleRow, ArticleWrite, InputStatus, Store, StoredRelation } from './store.js';
 
 /** Schema versions, applied in order; the database records the last one applied. */
@@ -87,6 +88,9 @@ const MIGRATIONS: string[] = [
    INSERT INTO lsh_clustered SELECT band, bucket, article FROM lsh;
    DROP TABLE lsh;
    ALTER TABLE lsh_clustered RENAME TO lsh;`,
+  // Each article's surface (content words, weighted vocabulary): candidates are screened on it
+  // without preparing them from their text. Articles stored before it have none and are prepared.
+  'ALTER TABLE articles ADD COLUMN surface BLOB;',
 ];
 
 /**
@@ -117,8 +121,8 @@ export function openSqliteStore(file: string): Store {
   migrate(db);
 
   const insertArticle = db.prepare(
-    `INSERT INTO articles (id, source, site, url, title, published, ingested_at, doc)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO articles (id, source, site, url, title, published, ingested_at, doc, surface)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO NOTHING`,
   );
   const insertRelation = db.prepare(
@@ -148,6 +152,7 @@ export function openSqliteStore(file: string): Store {
   );
   const hasArticle = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
   const getDoc = db.prepare('SELECT doc FROM articles WHERE id = ?').pluck();
+  const getSurface = db.prepare('SELECT surface FROM articles WHERE id = ?').pluck();
   const bandMatch = db
     .prepare(`SELECT article FROM lsh WHERE band = ? AND bucket = ? LIMIT ${POSTINGS_PER_KEY}`)
     .pluck();
@@ -202,6 +207,7 @@ export function openSqliteStore(file: string): Store {
       a.published ?? null,
       at,
       JSON.stringify(a),
+      encodeSurface(w.surface),
     );
     if (inserted.changes === 0) return; // stored already: its keys are counted once
     const bands: Array<string | number> = [];
@@ -266,6 +272,10 @@ export function openSqliteStore(file: string): Store {
     getArticle(id) {
       const doc = getDoc.get(id) as string | undefined;
       return doc ? (JSON.parse(doc) as Article) : undefined;
+    },
+    getSurface(id) {
+      const bytes = getSurface.get(id) as Uint8Array | null | undefined;
+      return bytes ? decodeSurface(bytes) : undefined;
     },
     bandCandidates(bandKeys, limit) {
       const counts = new Map<string, number>();

@@ -4,6 +4,7 @@
  * portable: text keys, JSON documents in text columns, no SQLite-only types.
  */
 import type { Article } from '../article/types.js';
+import type { ArticleSurface } from '../compare/surface.js';
 import type { Relation } from '../relate/relate.js';
 
 /** How one input ended: stored, already there, or skipped with the reason. */
@@ -34,6 +35,8 @@ export interface ArticleWrite {
   passageKeys: Uint32Array;
   /** Its key terms (rare words and names), for same-story candidates. */
   terms: string[];
+  /** Its content words and vocabulary: candidates are screened on them before being prepared. */
+  surface: ArticleSurface;
   relations: StoredRelation[];
   /** Keys of the page's short lines, counted towards its site's learnt furniture. */
   siteLines?: { site: string; keys: number[] };
@@ -43,6 +46,8 @@ export interface Store {
   hasArticle(id: string): boolean;
   /** The article stored under `id`, if any. */
   getArticle(id: string): Article | undefined;
+  /** The surface stored with article `id`; undefined if not stored (or stored before surfaces were). */
+  getSurface(id: string): ArticleSurface | undefined;
   /** Articles sharing at least one band key with these, most shared first. */
   bandCandidates(bandKeys: Uint32Array, limit: number): string[];
   /** Articles sharing at least `minShared` of these passage keys, skipping keys in more than `maxDf` articles. */

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { articleFromText } from '../article/build.js';
+import { defaultCompareOptions, prepareArticle } from './compare.js';
+import { defaultContext } from './context.js';
+import { decodeSurface, encodeSurface, pairSurface } from './surface.js';
+
+const ctx = defaultContext();
+const surfaceOfText = (text: string) => prepareArticle(articleFromText(text, { title: 'T' }), ctx).surface;
+
+const harbour = surfaceOfText(
+  'The harbour bridge reopened on Monday after repairs. "It is safe," the mayor said. Engineers replaced forty cables over six weeks.',
+);
+const chess = surfaceOfText(
+  'A chess tournament in the old library drew players from nine countries. The final ran late.',
+);
+
+describe('article surfaces', () => {
+  it('are read back from their bytes as they were written', () => {
+    const back = decodeSurface(encodeSurface(harbour));
+    expect(back).toEqual(harbour);
+    // ...from a byte array that does not start its buffer, as a database driver may hand it over.
+    const bytes = encodeSurface(chess);
+    const offset = new Uint8Array(bytes.length + 3);
+    offset.set(bytes, 3);
+    expect(decodeSurface(offset.subarray(3))).toEqual(chess);
+  });
+
+  it('refuse bytes of another shape', () => {
+    expect(() => decodeSurface(new Uint8Array(5))).toThrow(/cut short/);
+    expect(() => decodeSurface(encodeSurface(harbour).subarray(0, 40))).toThrow(/wrong length/);
+  });
+
+  it('say what two articles share: all of it for one article, little for two unrelated ones', () => {
+    const same = pairSurface(harbour, harbour, defaultCompareOptions);
+    expect(same.documentSimilarity).toBeCloseTo(1, 6);
+    expect(same.containmentA).toBe(1);
+    expect(same.passageA).toBe(1);
+    const apart = pairSurface(harbour, chess, defaultCompareOptions);
+    expect(apart.documentSimilarity).toBeLessThan(0.1);
+    expect(apart.longestPassage).toBeLessThan(2);
+  });
+
+  it('mark the quoted words', () => {
+    expect([...harbour.quoted].some((q) => q === 1)).toBe(true);
+    expect(harbour.quoted[0]).toBe(0);
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * An article's surface: its content words in reading order and its weighted vocabulary, as 32-bit
+ * stem hashes. Enough to say what two articles share on their surface (`pairSurface`: document
+ * similarity, containment, shared passages) without profiling or scoring a sentence, and small
+ * enough (~4 KB) to keep in the store beside each article, so that a corpus screens a stored
+ * candidate without preparing it again.
+ */
+import { passageReuse } from '../align/tiling.js';
+import type { RelationInput } from '../relate/relate.js';
+import type { SentenceProfile } from '../similarity/profile.js';
+
+export interface ArticleSurface {
+  /** Content-word ids (stem hashes) in reading order, each sentence's count of them, and 1 where quoted. */
+  words: Uint32Array;
+  sentenceWords: Uint32Array;
+  quoted: Uint8Array;
+  /**
+   * Each distinct content term once, in order of first use, with its informativeness: what the
+   * article is about. The order is kept so that sums over terms run in one order wherever the
+   * surface comes from (a float sum depends on it).
+   */
+  termIds: Uint32Array;
+  termWeights: Float32Array;
+  /** `termIds` ascending: membership by binary search. */
+  sortedTermIds: Uint32Array;
+}
+
+/** The surface of an article from its sentence profiles. */
+export function surfaceOf(profiles: readonly SentenceProfile[]): ArticleSurface {
+  const sentenceWords = new Uint32Array(profiles.length);
+  let total = 0;
+  profiles.forEach((p, s) => {
+    for (let k = 0; k < p.content.length; k++) sentenceWords[s] += p.content[k];
+    total += sentenceWords[s];
+  });
+  const words = new Uint32Array(total);
+  const quoted = new Uint8Array(total);
+  // A term's weight is that of its last use (forms of one stem may differ in rank), its place
+  // that of its first.
+  const weights = new Map<number, number>();
+  let at = 0;
+  let marks = 0;
+  for (const p of profiles) {
+    for (let k = 0; k < p.content.length; k++) {
+      if (!p.content[k]) continue;
+      quoted[at] = (marks + p.quoteParity[k]) & 1;
+      words[at++] = p.stemIds[k];
+      weights.set(p.stemIds[k], p.weight[k]);
+    }
+    marks += p.quoteMarks;
+  }
+  const termIds = Uint32Array.from(weights.keys());
+  const termWeights = Float32Array.from(weights.values());
+  return { words, sentenceWords, quoted, termIds, termWeights, sortedTermIds: termIds.slice().sort() };
+}
+
+/**
+ * What two articles share on their surface, part of the relation's input: a few hundred
+ * microseconds where scoring the pair's sentences costs milliseconds, and enough for a corpus to
+ * rule out most candidates (`mayRelateClosely`).
+ */
+export type PairSurface = Pick<
+  RelationInput,
+  | 'documentSimilarity'
+  | 'containmentA'
+  | 'containmentB'
+  | 'passageA'
+  | 'passageB'
+  | 'tiledA'
+  | 'tiledB'
+  | 'longestPassage'
+  | 'longestNarrative'
+>;
+
+export interface SurfaceOptions {
+  /** Passages are runs of at least this many content words (stopwords skipped)... */
+  passageWords: number;
+  /** ...and a sentence reuses when this share of its content words lies in passages. */
+  passageShare: number;
+}
+
+export function pairSurface(A: ArticleSurface, B: ArticleSurface, opt: SurfaceOptions): PairSurface {
+  const passages = passageReuse(
+    { words: A.words, sentences: A.sentenceWords, quoted: A.quoted },
+    { words: B.words, sentences: B.sentenceWords, quoted: B.quoted },
+    { minLength: opt.passageWords, sentenceShare: opt.passageShare },
+  );
+  return {
+    documentSimilarity: documentSimilarity(A, B),
+    containmentA: containment(A, B),
+    containmentB: containment(B, A),
+    passageA: passages.passageA,
+    passageB: passages.passageB,
+    tiledA: passages.tiledA,
+    tiledB: passages.tiledB,
+    longestPassage: passages.longest,
+    longestNarrative: passages.longestNarrative,
+  };
+}
+
+/**
+ * Cosine of the two articles' weighted term sets. Plain term overlap, not word vectors: averaged
+ * vectors of any two news articles point the same way, while two reports of one event share
+ * their rare words (names, places, the thing that happened).
+ */
+function documentSimilarity(A: ArticleSurface, B: ArticleSurface): number {
+  let shared = 0;
+  let na = 0;
+  let nb = 0;
+  for (let k = 0; k < A.termIds.length; k++) {
+    const w = A.termWeights[k];
+    na += w * w;
+    if (holds(B.sortedTermIds, A.termIds[k])) shared += w * w;
+  }
+  for (let k = 0; k < B.termWeights.length; k++) nb += B.termWeights[k] * B.termWeights[k];
+  return na && nb ? shared / Math.sqrt(na * nb) : 0;
+}
+
+/**
+ * Share of A's running content words that B also uses. A text condensed or rewritten from another
+ * keeps most of its vocabulary even where no sentence survives whole; an independent report of
+ * the same event keeps the names but not the wording.
+ */
+function containment(A: ArticleSurface, B: ArticleSurface): number {
+  let found = 0;
+  for (let k = 0; k < A.words.length; k++) if (holds(B.sortedTermIds, A.words[k])) found++;
+  return A.words.length ? found / A.words.length : 0;
+}
+
+function holds(sorted: Uint32Array, id: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid];
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * A surface as bytes for the store: a header of counts, then the words, sentence counts, term ids
+ * and weights as 32-bit values, then the quote flags.
+ */
+export function encodeSurface(s: ArticleSurface): Uint8Array {
+  const words = s.words.length;
+  const sentences = s.sentenceWords.length;
+  const terms = s.termIds.length;
+  const bytes = new Uint8Array(4 * (3 + words + sentences + 2 * terms) + words);
+  const u32 = new Uint32Array(bytes.buffer, 0, 3 + words + sentences + 2 * terms);
+  u32.set([words, sentences, terms]);
+  u32.set(s.words, 3);
+  u32.set(s.sentenceWords, 3 + words);
+  u32.set(s.termIds, 3 + words + sentences);
+  new Float32Array(bytes.buffer, 4 * (3 + words + sentences + terms), terms).set(s.termWeights);
+  bytes.set(s.quoted, 4 * (3 + words + sentences + 2 * terms));
+  return bytes;
+}
+
+/** The surface `encodeSurface` wrote; throws on bytes of another shape. */
+export function decodeSurface(bytes: Uint8Array): ArticleSurface {
+  // Copied so that the 32-bit views are aligned whatever buffer the bytes came in.
+  const own = bytes.slice();
+  if (own.length < 12) throw new Error('a stored article surface is cut short');
+  const [words, sentences, terms] = new Uint32Array(own.buffer, 0, 3);
+  const ints = 3 + words + sentences + 2 * terms;
+  if (own.length !== 4 * ints + words) throw new Error('a stored article surface has the wrong length');
+  const at = (k: number) => 4 * k;
+  const termIds = new Uint32Array(own.buffer, at(3 + words + sentences), terms);
+  return {
+    words: new Uint32Array(own.buffer, at(3), words),
+    sentenceWords: new Uint32Array(own.buffer, at(3 + words), sentences),
+    quoted: new Uint8Array(own.buffer, at(ints), words),
+    termIds,
+    termWeights: new Float32Array(own.buffer, at(3 + words + sentences + terms), terms),
+    sortedTermIds: termIds.slice().sort(),
+  };
+}
