@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultContext } from '../compare/context.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
+import { buildStories } from '../story/stories.js';
 import { buildServer } from './app.js';
 
 const sample = join(import.meta.dirname, '..', '..', 'sample');
@@ -140,6 +141,13 @@ describe('HTTP API', () => {
     const data = JSON.parse(/data: (.*)/.exec(received)?.[1] ?? '{}');
     expect(data).toMatchObject({ id: 'copy', storySize: 2 });
     expect(data.storyTitle).toMatch(/frost/i);
+    // Stories kept up as articles came are those a batch build of the whole corpus finds.
+    const listed = (await app.inject('/stories?limit=1000')).json() as Array<{
+      id: string;
+      articles: number;
+    }>;
+    const batch = buildStories(store.articles(), store.relations());
+    expect(listed.map((x) => [x.id, x.articles])).toEqual(batch.map((x) => [x.id, x.articles.length]));
   });
 
   it('answers bad requests with a 4xx and a message, never a stack trace', async () => {

@@ -25,7 +25,8 @@ import { extractPage } from '../pipeline/page.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { wordDiff } from '../report/word-diff.js';
 import type { Store } from '../store/store.js';
-import { buildStories, type Story } from '../story/stories.js';
+import { LiveStories } from '../story/live.js';
+import type { Story } from '../story/stories.js';
 
 export interface ServerOptions {
   store: Store;
@@ -101,15 +102,19 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
   // Stored articles prepared for comparison, kept for the next `similar`.
   const cache = new PreparedCache(opt.store, opt.ctx, 5000);
 
-  // Stories are rebuilt from the relations only when the corpus has changed since the last build.
-  let cached: { key: string; stories: Story[] } | undefined;
-  const stories = (): Story[] => {
-    const c = opt.store.size();
-    const key = `${c.articles}:${c.relations}`;
-    if (cached?.key !== key)
-      cached = { key, stories: buildStories(opt.store.articles(), opt.store.relations()) };
-    return cached.stories;
+  // Stories kept up to date: what was stored since the last request (by this server or another
+  // process) is added, and only the stories it touches are built again.
+  const storyIndex = new LiveStories();
+  let seen = { articles: 0, relations: 0 };
+  const current = (): LiveStories => {
+    const now = opt.store.size();
+    if (now.articles !== seen.articles || now.relations !== seen.relations) {
+      storyIndex.add(opt.store.articlesAfter(seen.articles), opt.store.relationsAfter(seen.relations));
+      seen = now;
+    }
+    return storyIndex;
   };
+  const stories = (): Story[] => current().stories();
   const requireToken = async (req: FastifyRequest, reply: FastifyReply) => {
     const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!opt.token)
@@ -201,7 +206,7 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
     '/stories/:id',
     { schema: { summary: 'A story: its articles, relation graph and facts', params: idParam } },
     async (req, reply) => {
-      const story = stories().find((s) => s.id === req.params.id);
+      const story = current().story(req.params.id);
       if (!story) return reply.status(404).send({ error: `no story '${req.params.id}'` });
       return story;
     },
@@ -214,7 +219,7 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
       const article = opt.store.getArticle(req.params.id);
       if (!article) return reply.status(404).send({ error: `no article '${req.params.id}'` });
       const relations = opt.store.relationsOf(article.id);
-      const story = stories().find((s) => s.articles.some((a) => a.id === article.id));
+      const story = current().storyOf(article.id);
       return { article, story: story?.id ?? null, relations };
     },
   );
@@ -263,9 +268,9 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
         onArticle: (id) => added.push(id),
       });
       if (added.length && live.listenerCount('article') > 0) {
-        const all = stories();
+        const index = current();
         for (const id of added) {
-          const story = all.find((s) => s.articles.some((a) => a.id === id));
+          const story = index.storyOf(id);
           const article = story?.articles.find((a) => a.id === id);
           live.emit('article', {
             id,
@@ -331,7 +336,7 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
       },
     },
     async (req, reply) => {
-      const story = stories().find((s) => s.id === req.params.id);
+      const story = current().story(req.params.id);
       if (!story) return reply.status(404).send({ error: `no story '${req.params.id}'` });
       return factsMatrix(story, opt.store, opt.ctx);
     },

@@ -147,6 +147,10 @@ export function openSqliteStore(file: string): Store {
   );
   const siteLine = db.prepare('SELECT pages FROM site_lines WHERE site = ? AND line = ?').pluck();
   const allRelations = db.prepare('SELECT * FROM relations ORDER BY a, b');
+  const relationsAfter = db.prepare('SELECT * FROM relations WHERE rowid > ? ORDER BY rowid');
+  const articlesAfter = db.prepare(
+    'SELECT id, source, site, url, title, published FROM articles WHERE rowid > ? ORDER BY rowid',
+  );
   const relationsOf = db.prepare(
     'SELECT * FROM relations WHERE a = ? UNION ALL SELECT * FROM relations WHERE b = ? ORDER BY a, b',
   );
@@ -323,16 +327,11 @@ export function openSqliteStore(file: string): Store {
       (
         db
           .prepare('SELECT id, source, site, url, title, published FROM articles ORDER BY published, id')
-          .all() as Array<Record<string, string | null>>
-      ).map((r) => ({
-        id: r.id as string,
-        source: r.source ?? undefined,
-        site: r.site ?? undefined,
-        url: r.url ?? undefined,
-        title: r.title as string,
-        published: r.published ?? undefined,
-      })) satisfies ArticleRow[],
+          .all() as ArticleRecord[]
+      ).map(toArticleRow),
     relations: () => (allRelations.all() as RelationRow[]).map(toRelation),
+    articlesAfter: (count) => (articlesAfter.all(count) as ArticleRecord[]).map(toArticleRow),
+    relationsAfter: (count) => (relationsAfter.all(count) as RelationRow[]).map(toRelation),
     relationsOf: (id) => (relationsOf.all(id, id) as RelationRow[]).map(toRelation),
     // Rows are never deleted, so the last rowid is the count, read from the end of the table.
     size: () => ({
@@ -358,6 +357,19 @@ export function openSqliteStore(file: string): Store {
       flush();
       db.close();
     },
+  };
+}
+
+type ArticleRecord = Record<string, string | null>;
+
+function toArticleRow(r: ArticleRecord): ArticleRow {
+  return {
+    id: r.id as string,
+    source: r.source ?? undefined,
+    site: r.site ?? undefined,
+    url: r.url ?? undefined,
+    title: r.title as string,
+    published: r.published ?? undefined,
   };
 }
 

@@ -64,6 +64,12 @@ export interface Store {
   recordInput(source: string, status: InputStatus, reason?: string, article?: string): void;
   articles(): ArticleRow[];
   relations(): StoredRelation[];
+  /**
+   * Articles (relations) stored after the first `count`, in the order they were stored: what a
+   * reader that has seen `count` of them has not. `size()` gives the counts to pass next.
+   */
+  articlesAfter(count: number): ArticleRow[];
+  relationsAfter(count: number): StoredRelation[];
   /** The relations one article is part of. */
   relationsOf(id: string): StoredRelation[];
   /** Articles and relations stored, read cheaply (for per-request use: caches, thresholds). */

@@ -114,8 +114,15 @@ export function buildStories(
       edges: edges.filter((e) => copyOf.get(e.from) === e.to || (!copyOf.has(e.from) && !copyOf.has(e.to))),
     });
   }
-  return stories.sort(
-    (x, y) => y.articles.length - x.articles.length || (y.end ?? '').localeCompare(x.end ?? ''),
+  return stories.sort(compareStories);
+}
+
+/** Larger stories first, then the most recent; the story id decides the rest, so the order is one. */
+export function compareStories(x: Story, y: Story): number {
+  return (
+    y.articles.length - x.articles.length ||
+    (y.end ?? '').localeCompare(x.end ?? '') ||
+    (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)
   );
 }
 
