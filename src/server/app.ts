@@ -14,6 +14,7 @@ import type { Article } from '../article/types.js';
 import { type CompareContext, type Comparison, compareArticles } from '../compare/compare.js';
 import { compareFacts, extractFacts } from '../facts/index.js';
 import {
+  defaultIngestOptions,
   type IngestSummary,
   ingestItems,
   type Pending,
@@ -39,6 +40,9 @@ export interface ServerOptions {
   /** Folder of the built web UI (index.html, assets/), served at / when present. */
   webDir?: string;
 }
+
+/** Articles posted at once from which ingest prepares them on a worker thread. */
+const WORKER_BATCH = 100;
 
 const articleRecord = {
   type: 'object',
@@ -266,6 +270,9 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
       const added: string[] = [];
       const summary: IngestSummary = await ingestItems(items, opt.store, opt.ctx, {
         onArticle: (id) => added.push(id),
+        // A worker thread loads its own lexicon (~0.2 s): worth it for a large batch, not for the
+        // few articles a live stream posts at a time.
+        workers: items.length < WORKER_BATCH ? 0 : defaultIngestOptions.workers,
       });
       if (added.length && live.listenerCount('article') > 0) {
         const index = current();
