@@ -13,6 +13,7 @@ import { ingestPaths, similarInStore } from '../pipeline/ingest.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { rng } from '../similarity/boosting.js';
 import { openSqliteStore } from '../store/sqlite.js';
+import { buildStories } from '../story/stories.js';
 import { asArticle, generateArticles, samplePool } from './generate.js';
 
 const [size, db, keep] = [Number(process.argv[2]), process.argv[3], process.argv[4] === 'keep'];
@@ -40,13 +41,18 @@ out.end();
 await once(out, 'finish');
 const started = performance.now();
 const summary = await ingestPaths([corpus], store, ctx);
+const ingested = performance.now();
+// The stories of the corpus, as `newstrace stories` builds them after an ingest.
+const stories = buildStories(store.articles(), store.relations()).length;
+const storySeconds = (performance.now() - ingested) / 1000;
 const seconds = (performance.now() - started) / 1000;
 const peak = process.resourceUsage().maxRSS / 1024;
 store.close();
 const bytes = ['', '-wal'].reduce((sum, s) => sum + (existsSync(db + s) ? statSync(db + s).size : 0), 0);
 console.log(
   `full ingest of ${size.toLocaleString('en')} generated articles into SQLite: ${(summary.ingested / seconds).toFixed(0)} articles/s ` +
-    `(${summary.relations.toLocaleString('en')} relations verified and stored, ${seconds.toFixed(0)} s; target ≥ 1,000)\n` +
+    `(${summary.relations.toLocaleString('en')} relations verified and stored, ${stories.toLocaleString('en')} stories ` +
+    `built in ${storySeconds.toFixed(1)} s; ${seconds.toFixed(0)} s in all; target ≥ 1,000)\n` +
     `  database ${(bytes / summary.ingested / 1024).toFixed(1)} KB per article; peak memory of the ingesting process ${peak.toFixed(0)} MB`,
 );
 
