@@ -3,6 +3,7 @@
  * the metric its authors used. Sections whose data is absent are skipped with a message.
  *
  *   node dist/eval/run.js [--only mrpc,meter,sentences,extraction,stories,derived]
+ *   (meter: pairwise, then the collection ingested as a corpus)
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { evalSentenceSplitting } from '../text/sentences.eval.js';
 import { evalDerived } from './derived.js';
 import { newstraceExtractor, readabilityExtractor, readDragnet, scoreExtractor } from './extraction.js';
 import { evalMeter } from './meter.js';
+import { evalMeterCorpus } from './meter-corpus.js';
 import { binaryScores, readMrpc } from './mrpc.js';
 import { evalStories } from './stories.js';
 
@@ -87,7 +89,15 @@ async function main(): Promise<void> {
   };
   console.log(`newstrace eval on ${sharedDir}/eval\n`);
   if (want('mrpc') && has('paraphrase/mrpc')) runMrpc();
-  if (want('meter') && has('reuse/meter-showbiz')) runMeter();
+  if (want('meter') && has('reuse/meter-showbiz')) {
+    runMeter();
+    const r = await evalMeterCorpus(sharedDir, defaultContext());
+    console.log(
+      `METER showbiz as a corpus (its ${r.articles} texts ingested together; each article's strongest stored ` +
+        `relation to its agency items): 3-class macro-F1 ${r.macroF1.toFixed(4)}  derived-vs-non ${r.derivedF1.toFixed(4)}; ` +
+        `${r.storedPairs} of the ${r.derivedPairs} pairs compare() finds derived were stored`,
+    );
+  }
   if (want('extraction') && has('extraction/dragnet')) runExtraction();
   if (want('stories') && has('stories/ecbplus-dev')) {
     const r = await evalStories(sharedDir, defaultContext());

@@ -44,13 +44,6 @@ describe('relate', () => {
     expect(relate(base({ alignments: aligned(diagonal(8)) })).type).toBe('rewrite');
   });
 
-  it('calls passages making up a third of each side partial reuse', () => {
-    // Neither side is mostly reuse, but both are built on the passages they share...
-    expect(relate(base({ passageA: 0.4, passageB: 0.4 })).type).toBe('partial-reuse');
-    // ...while the same share on one side only is a shared event's names and phrases.
-    expect(relate(base({ passageA: 0.4, passageB: 0.1 })).type).not.toBe('partial-reuse');
-  });
-
   it('calls a few lifted sentences partial reuse', () => {
     // Lifted sentences are long shared runs of the reporter's own words, outside quotes.
     const lifted = base({

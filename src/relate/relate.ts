@@ -83,13 +83,6 @@ export interface RelateOptions {
    * when it repeats the same quotes.
    */
   partialPassage: number;
-  /**
-   * ...or this passage share on both sides. The more-reusing side's share alone misses two texts
-   * of like length that share a body of passages, each with as much again of its own around them;
-   * a third of each side in sentences built on shared passages is reuse, not a shared event's names.
-   * (Fitted on METER, where it moves three articles: weak evidence, see DEVELOPERS.md.)
-   */
-  partialMutual: number;
   /** ...or a shared run of this many content words outside quotation marks: a taken sentence. */
   partialNarrative: number;
   /** Share of retold sentences that are (near-)verbatim for a near-duplicate. */
@@ -103,8 +96,8 @@ export interface RelateOptions {
 }
 
 /**
- * `whollyPassage`, `partialPassage` and `partialMutual` (with the comparison's `passageShare`) are
- * fitted on METER by `src/scripts/fit-relation.ts`; its committed output gives the cross-validated figures.
+ * `whollyPassage` and `partialPassage` (with the comparison's `passageShare`) are fitted on METER
+ * by `src/scripts/fit-relation.ts`; its committed output gives the cross-validated figures.
  */
 export const defaultRelateOptions: RelateOptions = {
   wholly: 0.7,
@@ -112,7 +105,6 @@ export const defaultRelateOptions: RelateOptions = {
   whollyPassage: 1,
   passageSentences: 2,
   partialPassage: 0.5,
-  partialMutual: 0.35,
   partialNarrative: 8,
   verbatimShare: 0.7,
   sameStoryFacts: 3,
@@ -187,11 +179,7 @@ export function relate(input: RelationInput, options: Partial<RelateOptions> = {
       verbatimShare >= opt.verbatimShare && Math.min(coverageA, coverageB) >= opt.wholly
         ? 'near-duplicate'
         : 'rewrite';
-  } else if (
-    passage >= opt.partialPassage ||
-    Math.min(input.passageA, input.passageB) >= opt.partialMutual ||
-    input.longestNarrative >= opt.partialNarrative
-  )
+  } else if (passage >= opt.partialPassage || input.longestNarrative >= opt.partialNarrative)
     type = 'partial-reuse';
   else if (input.sharedFacts >= opt.sameStoryFacts && input.documentSimilarity >= opt.sameStorySimilarity)
     type = 'same-story';

@@ -1,12 +1,11 @@
 /**
  * Fits the passage settings of the relation on METER showbiz — which sentences reuse
  * (`passageShare` in `src/compare/compare.ts`) and the shares from which a text is wholly or
- * partly derived (`whollyPassage`, `partialPassage`, `partialMutual` in `src/relate/relate.ts`) —
- * and reports how well they carry over: 5-fold cross-validation by article and by story, each over
- * five shuffles. Writes its report to `src/scripts/fit-relation.out.txt` (committed; after a build,
+ * partly derived (`whollyPassage`, `partialPassage` in `src/relate/relate.ts`) — and reports how
+ * well they carry over: 5-fold cross-validation by article and by story, each over five shuffles. Writes its report to `src/scripts/fit-relation.out.txt` (committed; after a build,
  * `node dist/scripts/fit-relation.js` reproduces it in about half a minute).
  *
- * Four numbers are fitted, on one interpretable feature; the defaults are this fit. The passage
+ * Three numbers are fitted, on one interpretable feature; the defaults are this fit. The passage
  * length (2+ content words) and the 8-word narrative run were chosen by looking at the same data
  * and are not refitted per fold, so the cross-validated figures are still somewhat optimistic.
  */
@@ -32,20 +31,15 @@ interface Case {
   inputs: Map<number, RelationInput[]>;
 }
 
-/** `passageShare` is the comparison's (which sentences reuse); the others are the relation's. */
-type Thresholds = Pick<RelateOptions, 'whollyPassage' | 'partialPassage' | 'partialMutual'> & {
-  passageShare: number;
-};
+/** `passageShare` is the comparison's (which sentences reuse); the other two are the relation's. */
+type Thresholds = Pick<RelateOptions, 'whollyPassage' | 'partialPassage'> & { passageShare: number };
 
 const shares = [0.2, 0.3, 0.4];
-/** 1: off (both sides wholly in passages already clear `partialPassage`). */
-const mutuals = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 1];
 const grid: Thresholds[] = [];
 for (const passageShare of shares)
   for (let w = 0.5; w <= 1.001; w += 0.025)
     for (let p = 0.05; p <= w; p += 0.025)
-      for (const partialMutual of mutuals)
-        grid.push({ passageShare, whollyPassage: round(w), partialPassage: round(p), partialMutual });
+      grid.push({ passageShare, whollyPassage: round(w), partialPassage: round(p) });
 
 function predict(c: Case, t: Thresholds): MeterLabel {
   let best = -1;
@@ -119,7 +113,7 @@ function main(): void {
   );
   say(
     `in-sample fit: passageShare ${all.thresholds.passageShare} whollyPassage ${all.thresholds.whollyPassage} ` +
-      `partialPassage ${all.thresholds.partialPassage} partialMutual ${all.thresholds.partialMutual}` +
+      `partialPassage ${all.thresholds.partialPassage}` +
       ` → ${all.f1.toFixed(4)}`,
   );
 
