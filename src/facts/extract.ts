@@ -125,6 +125,8 @@ const CONNECTORS = new Set([
   'du',
   '&',
 ]);
+/** Words between a title and its portfolio: "Minister of Fisheries", "Secretary for Health". */
+const PORTFOLIO = new Set(['of', 'for']);
 const NOT_NAMES = new Set([
   'the',
   'a',
@@ -249,7 +251,10 @@ export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
   readNames(text, t, facts, usedAsDate, opts.lexicon);
   readQuotes(text, facts);
   for (const f of facts) f.sentence = sentenceOf(f.start);
-  return facts.sort((x, y) => x.start - y.start);
+  // Text outside every sentence is the article's furniture of its own (a dateline: its agency is
+  // the article's credit, not a name in the story).
+  const told = opts.sentences?.length ? facts.filter((f) => f.sentence !== undefined) : facts;
+  return told.sort((x, y) => x.start - y.start);
 }
 
 function sentenceLocator(
@@ -361,7 +366,14 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
         kind = 'money';
         unit = CURRENCY_WORDS[w];
         end = t.end[next];
-      } else if (kind === 'number' && (t.flags[next] & TokenFlag.Stopword) === 0 && !MONTHS.has(w)) {
+      } else if (
+        kind === 'number' &&
+        (t.flags[next] & TokenFlag.Stopword) === 0 &&
+        !MONTHS.has(w) &&
+        // "the 3rd Amber Coast Summit": a capitalised word begins a name; units are written small
+        // or in capitals ("8,000 MW").
+        (t.flags[next] & (TokenFlag.Capitalised | TokenFlag.AllCaps)) !== TokenFlag.Capitalised
+      ) {
         // "2,000 new jobs": the unit is the noun after a quantity adjective.
         const u = QUANTITY_ADJECTIVES.has(w) && isWord(t, next + 1) ? next + 1 : next;
         unit = singular(t.norm[u], lexicon);
@@ -392,6 +404,8 @@ function singular(word: string, lexicon?: Lexicon): string {
 interface NameLookups {
   entity(lower: string): EntityKind | undefined;
   demonym(word: string): boolean;
+  /** A word of the language (WordNet knows it) that names no person: "fisheries", "affairs". */
+  common(lower: string): boolean;
 }
 
 function nameLookups(lexicon?: Lexicon): NameLookups {
@@ -406,6 +420,9 @@ function nameLookups(lexicon?: Lexicon): NameLookups {
   };
   return {
     entity,
+    // Every word carries the key of its own lemma; a word WordNet lists has a synset's key too.
+    common: (lower) =>
+      lexicon !== undefined && lexicon.entry(lower).senseKeys.length > 1 && entity(lower) !== 'person',
     demonym(word) {
       let d = demonyms.get(word);
       if (d === undefined) {
@@ -454,6 +471,11 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
   const keys = new Map<string, string>();
   for (let k = 0; k < t.count; k++) {
     if (!cap[k]) continue;
+    // "(Velmoran) Minister of Fisheries and Forestry Tomasz Wierzbicki": a title's portfolio may
+    // hold "and".
+    let p = k;
+    while (capital(p) && (PERSON_TITLES.has(t.norm[p]) || look.demonym(t.norm[p]))) p++;
+    const portfolio = p > k && PERSON_TITLES.has(t.norm[p - 1]) && PORTFOLIO.has(t.norm[p]) && capital(p + 1);
     // Extend over capitalised words, connectors between them, and hyphen/apostrophe joins.
     let e = k;
     for (;;) {
@@ -469,7 +491,7 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
       const connector =
         (isWord(t, j) || t.norm[j] === '&') &&
         CONNECTORS.has(t.norm[j]) &&
-        (!conjunction || (e === k && capital(j + 1) && capital(j + 2)));
+        (!conjunction || portfolio || (e === k && capital(j + 1) && capital(j + 2)));
       if (
         (joined || connector) &&
         (capital(j + 1) || (joined && isWord(t, j + 1) && t.start[j + 1] === t.end[j]))
@@ -502,6 +524,36 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
       s++;
     }
     if (s === e && PERSON_TITLES.has(t.norm[s])) {
+      k = e;
+      continue;
+    }
+    if (titled && PORTFOLIO.has(t.norm[s])) {
+      // The portfolio's words are words of the language ("Fisheries", "Foreign Affairs") or places;
+      // the name, if any, follows them. Its places are facts of their own.
+      s++;
+      while (
+        s <= e &&
+        (CONNECTORS.has(t.norm[s]) || look.common(t.norm[s]) || look.entity(t.norm[s]) === 'place')
+      ) {
+        if (look.entity(t.norm[s]) === 'place') {
+          const place = text.slice(t.start[s], t.end[s]);
+          facts.push({
+            kind: 'place',
+            text: place,
+            key: `name:${nameKey(place)}`,
+            start: t.start[s],
+            end: t.end[s],
+          });
+        }
+        s++;
+      }
+      if (s > e) {
+        k = e;
+        continue;
+      }
+    }
+    // "Russian" alone is an adjective of nationality, not a person (WordNet's noun sense).
+    if (s === e && look.demonym(t.norm[s])) {
       k = e;
       continue;
     }
@@ -559,6 +611,9 @@ function nameKind(
   if (ORG_CUES.test(lower) || acronym) return 'organization';
   if (PLACE_CUES.test(lower)) return 'place';
   if (titled) return 'person';
+  // "Pakistan-Russia", "Gilgit-Baltistan": a hyphenated compound is a place pair or a region, not
+  // a person's name (which has a space: "Anwaar-ul-Haq Kakar").
+  if (!/\s/.test(name) && name.includes('-')) return 'entity';
   const parts = lower.split(' ');
   if (parts.length >= 2 && parts.length <= 4) {
     if (entity(parts[parts.length - 1]) === 'person') return 'person';

@@ -56,3 +56,45 @@ describe('names at the start of a sentence', () => {
     expect(keys('Later the council met.')).not.toContain('name:later');
   });
 });
+
+describe('names behind titles, numbers before names, datelines', () => {
+  it('takes the person, not the portfolio, from "Minister of X and Y Name"', () => {
+    const f = facts(
+      'The talks were attended by Minister of Fisheries and Forestry Tomasz Wierzbicki and the Harbour Board.',
+    );
+    const people = f.filter((x) => x.kind === 'person').map((x) => x.text);
+    expect(people).toContain('Tomasz Wierzbicki');
+    expect(f.some((x) => /^(of|Fisheries|Forestry)\b/.test(x.text))).toBe(false);
+  });
+
+  it('finds the name behind a nationality, a title and a portfolio', () => {
+    const f = facts('On Monday the Norwegian Minister of Fisheries and Forestry Tomasz Wierzbicki arrived.');
+    expect(f.filter((x) => x.kind === 'person').map((x) => x.text)).toEqual(['Tomasz Wierzbicki']);
+  });
+
+  it('calls neither a nationality nor a hyphenated pair of places a person', () => {
+    const f = facts('Russian officials welcomed the Pakistan-Russia talks, Mayor Ingrid Solberg said.');
+    expect(f.filter((x) => x.kind === 'person').map((x) => x.text)).toEqual(['Ingrid Solberg']);
+    expect(f.some((x) => x.text === 'Pakistan-Russia')).toBe(true);
+  });
+
+  it('takes no fact from a title with a portfolio and no name', () => {
+    const f = facts('A statement from the Minister of Fisheries reached the port on Monday.');
+    expect(f.filter((x) => x.kind === 'person')).toEqual([]);
+  });
+
+  it('reads no capitalised name as the unit of a number before it', () => {
+    const f = facts('Delegates met at the 4th Amber Coast Summit, where 300 delegates spoke.');
+    const numbers = f.filter((x) => x.kind === 'number');
+    expect(numbers.map((x) => x.text)).toEqual(expect.arrayContaining(['4th', '300 delegates']));
+    expect(f.some((x) => x.text === 'Amber Coast Summit')).toBe(true);
+  });
+
+  it('keeps an agency-glued dateline out of the facts when the sentences are known', () => {
+    const text = 'VELMORA-MPA: Mayor Ingrid Solberg closed the Kestrel Bridge on Wednesday.';
+    const start = text.indexOf('Mayor');
+    const f = extractFacts(text, { lexicon, sentences: [{ start, end: text.length }] });
+    expect(f.some((x) => /VELMORA/.test(x.text))).toBe(false);
+    expect(f.some((x) => x.text === 'Ingrid Solberg')).toBe(true);
+  });
+});
