@@ -557,6 +557,25 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
       k = e;
       continue;
     }
+    // "Ambassador to China Moinul Haq": a place, then a name of words no dictionary knows. (A name
+    // of common words after a place is one name: "Beijing Capital International Airport".)
+    if (e - s >= 2 && look.entity(t.norm[s]) === 'place') {
+      let unknown = true;
+      for (let x = s + 1; x <= e && unknown; x++)
+        unknown = isWord(t, x) && !look.common(t.norm[x]) && !look.entity(t.norm[x]);
+      if (unknown) {
+        const place = text.slice(t.start[s], t.end[s]);
+        facts.push({
+          kind: 'place',
+          text: place,
+          key: `name:${nameKey(place)}`,
+          start: t.start[s],
+          end: t.end[s],
+        });
+        s++;
+        titled = true;
+      }
+    }
     const name = text.slice(t.start[s], t.end[e]);
     const byName = kinds[(titled ? 2 : 0) | (acronym ? 1 : 0)];
     let kind = byName.get(name);

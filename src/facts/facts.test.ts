@@ -78,6 +78,13 @@ describe('names behind titles, numbers before names, datelines', () => {
     expect(f.some((x) => x.text === 'Pakistan-Russia')).toBe(true);
   });
 
+  it('parts a place from the name written after it, not from a name of common words', () => {
+    const f = facts('The Ambassador to Norway Tomasz Wierzbicki landed at Oslo Central Station.');
+    expect(f.filter((x) => x.kind === 'person').map((x) => x.text)).toEqual(['Tomasz Wierzbicki']);
+    expect(f.some((x) => x.kind === 'place' && x.text === 'Norway')).toBe(true);
+    expect(f.some((x) => x.text === 'Oslo Central Station')).toBe(true);
+  });
+
   it('takes no fact from a title with a portfolio and no name', () => {
     const f = facts('A statement from the Minister of Fisheries reached the port on Monday.');
     expect(f.filter((x) => x.kind === 'person')).toEqual([]);
