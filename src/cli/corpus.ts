@@ -166,9 +166,10 @@ function storyText(s: Story): string {
   });
   for (const e of s.edges) {
     const arrow = e.direction === 'unknown' || e.type === 'same-story' ? '—' : '←';
-    lines.push(
-      `    ${label.get(e.to)} ${arrow} ${label.get(e.from)}: ${e.type}${e.evidence[1] ? ` (${e.evidence[1]})` : ''}`,
-    );
+    // The evidence that made the relation: shared passages for reuse; for two reports of one
+    // event, the facts and terms they share (see relate.ts for the order of the lines).
+    const why = e.evidence[e.type === 'same-story' ? 2 : 1];
+    lines.push(`    ${label.get(e.to)} ${arrow} ${label.get(e.from)}: ${e.type}${why ? ` (${why})` : ''}`);
   }
   return `${lines.join('\n')}\n`;
 }
