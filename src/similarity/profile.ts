@@ -10,8 +10,6 @@ import type { Lexicon } from '../text/lexicon/types.js';
 export interface SentenceProfile {
   /** Stems of word and number tokens in order (punctuation and symbols dropped). */
   stems: string[];
-  /** Canonical surface forms, parallel to `stems` (lemma-able words for vectors and WordNet). */
-  norms: string[];
   /** 32-bit hashes of `stems`: compared as numbers in the n-gram and order features. */
   stemIds: Uint32Array;
   /** Sorted hashes of the 1- to 4-grams of `stemIds` (index n-1), multisets for clipped counts. */
@@ -80,7 +78,6 @@ export function profileSentence(text: string, lexicon: Lexicon): SentenceProfile
   const content = perTerm.u8(count);
   const quoteParity = perTerm.u8(count);
   const stems: string[] = [];
-  const norms: string[] = [];
   /** Sense keys of each content term, in term order. */
   const senses: Uint32Array[] = [];
   const numbers: number[] = [];
@@ -99,7 +96,6 @@ export function profileSentence(text: string, lexicon: Lexicon): SentenceProfile
     const word = lexicon.entry(norm);
     const isStop = (flags & TokenFlag.Stopword) !== 0;
     stems.push(stem);
-    norms.push(norm);
     stemIds[i] = hashString(stem);
     quoteParity[i] = quoteMarks & 1;
     weight[i] = rankWeight(kind === TokenKind.Number ? 0 : word.rank);
@@ -145,7 +141,6 @@ export function profileSentence(text: string, lexicon: Lexicon): SentenceProfile
     grams,
     senseKeys,
     senseTerms,
-    norms,
     content,
     weight,
     vectorRow,
