@@ -469,6 +469,17 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     new Map<string, FactKind>(),
   ];
   const keys = new Map<string, string>();
+  /** A one-word place split off a longer run (a title's portfolio, a place before a name). */
+  const pushPlace = (x: number) => {
+    const place = text.slice(t.start[x], t.end[x]);
+    facts.push({
+      kind: 'place',
+      text: place,
+      key: `name:${nameKey(place)}`,
+      start: t.start[x],
+      end: t.end[x],
+    });
+  };
   for (let k = 0; k < t.count; k++) {
     if (!cap[k]) continue;
     // "(Velmoran) Minister of Fisheries and Forestry Tomasz Wierzbicki": a title's portfolio may
@@ -535,16 +546,7 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
         s <= e &&
         (CONNECTORS.has(t.norm[s]) || look.common(t.norm[s]) || look.entity(t.norm[s]) === 'place')
       ) {
-        if (look.entity(t.norm[s]) === 'place') {
-          const place = text.slice(t.start[s], t.end[s]);
-          facts.push({
-            kind: 'place',
-            text: place,
-            key: `name:${nameKey(place)}`,
-            start: t.start[s],
-            end: t.end[s],
-          });
-        }
+        if (look.entity(t.norm[s]) === 'place') pushPlace(s);
         s++;
       }
       if (s > e) {
@@ -564,14 +566,7 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
       for (let x = s + 1; x <= e && unknown; x++)
         unknown = isWord(t, x) && !look.common(t.norm[x]) && !look.entity(t.norm[x]);
       if (unknown) {
-        const place = text.slice(t.start[s], t.end[s]);
-        facts.push({
-          kind: 'place',
-          text: place,
-          key: `name:${nameKey(place)}`,
-          start: t.start[s],
-          end: t.end[s],
-        });
+        pushPlace(s);
         s++;
         titled = true;
       }
