@@ -99,3 +99,15 @@ describe('buildStories with the learnt model', () => {
     expect(buildStories([...articles].reverse(), [...relations].reverse()).map((s) => s.id)).toEqual(forward);
   });
 });
+
+describe('roles where the direction is unknown', () => {
+  it('calls an article that shares reused text of unknown direction reuse, not independent', () => {
+    const undated = (id: string): ArticleRow => ({ id, title: `Title ${id}` });
+    const stories = buildStories(
+      [undated('a'), undated('b'), undated('c')],
+      [rel('b', 'a', 'rewrite', 'unknown'), rel('c', 'a', 'same-story', 'unknown')],
+    );
+    const roles = Object.fromEntries(stories[0].articles.map((x) => [x.id, x.role]));
+    expect(roles).toEqual({ a: 'origin', b: 'reuse', c: 'independent' });
+  });
+});

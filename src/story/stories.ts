@@ -9,7 +9,11 @@ import { groupArticles } from './cluster.js';
 import { linkProbabilities, type StoryModel } from './links.js';
 import storyModel from './story-model.json' with { type: 'json' };
 
-export type StoryRole = 'origin' | 'copy' | 'rewrite' | 'partial-reuse' | 'independent' | 'derived';
+/**
+ * What an article is to its story. `reuse`: it shares reused text with another article of the
+ * story, but which of them took from the other is unknown (no dates, no lopsided coverage).
+ */
+export type StoryRole = 'origin' | 'copy' | 'rewrite' | 'partial-reuse' | 'reuse' | 'independent' | 'derived';
 
 export interface StoryEdge {
   /** The derived article (or either, for independent reports). */
@@ -95,8 +99,12 @@ export function buildStories(
     const edges: StoryEdge[] = (within.get(root) ?? []).map((r) => orient(r));
     members.sort(byTime);
     const derivedFrom = new Map<string, StoryEdge>();
-    for (const e of edges)
-      if (e.type !== 'same-story' && e.direction !== 'unknown') derivedFrom.set(e.from, e);
+    const reusing = new Set<string>();
+    for (const e of edges) {
+      if (e.type === 'same-story') continue;
+      if (e.direction !== 'unknown') derivedFrom.set(e.from, e);
+      else reusing.add(e.from).add(e.to);
+    }
     const origin = members.find((m) => !derivedFrom.has(m.id)) ?? members[0];
     const copyOf = copies(edges, members);
     const dated = members.filter((m) => m.published).map((m) => m.published as string);
@@ -108,7 +116,7 @@ export function buildStories(
       origin: origin.id,
       articles: members.map((m) => ({
         ...m,
-        role: m.id === origin.id ? 'origin' : copyOf.has(m.id) ? 'copy' : roleOf(m.id, derivedFrom),
+        role: m.id === origin.id ? 'origin' : copyOf.has(m.id) ? 'copy' : roleOf(m.id, derivedFrom, reusing),
         ...(copyOf.has(m.id) ? { copyOf: copyOf.get(m.id) } : {}),
       })),
       edges: edges.filter((e) => copyOf.get(e.from) === e.to || (!copyOf.has(e.from) && !copyOf.has(e.to))),
@@ -162,10 +170,14 @@ function orient(r: StoredRelation): StoryEdge {
   };
 }
 
-/** What an article is to its story: how it derives from its source, or an independent report. */
-function roleOf(id: string, derivedFrom: Map<string, StoryEdge>): StoryRole {
+/**
+ * What an article is to its story: how it derives from its source; that it shares reused text
+ * with another whose direction is unknown; or an independent report.
+ */
+function roleOf(id: string, derivedFrom: Map<string, StoryEdge>, reusing: Set<string>): StoryRole {
   const e = derivedFrom.get(id);
-  return e ? (ROLE[e.type] ?? 'derived') : 'independent';
+  if (e) return ROLE[e.type] ?? 'derived';
+  return reusing.has(id) ? 'reuse' : 'independent';
 }
 
 function byTime(x: ArticleRow, y: ArticleRow): number {

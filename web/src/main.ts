@@ -5,7 +5,7 @@
  */
 import './style.css';
 
-type Role = 'origin' | 'copy' | 'rewrite' | 'partial-reuse' | 'independent' | 'derived';
+type Role = 'origin' | 'copy' | 'rewrite' | 'partial-reuse' | 'reuse' | 'independent' | 'derived';
 interface StorySummary {
   id: string;
   title: string;
