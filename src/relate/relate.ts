@@ -137,7 +137,7 @@ export function mayRelateClosely(
   return (
     surface.documentSimilarity >= opt.sameStorySimilarity ||
     Math.max(surface.containmentA, surface.containmentB) >= opt.whollyContainment ||
-    Math.max(surface.passageA, surface.passageB) >= opt.partialPassage ||
+    Math.max(surface.passageA, surface.passageB) >= Math.min(opt.partialPassage, opt.whollyPassage) ||
     surface.longestNarrative >= opt.partialNarrative
   );
 }
