@@ -25,7 +25,11 @@ export interface ArticleSurface {
   sortedTermIds: Uint32Array;
 }
 
-/** The surface of an article from its sentence profiles. */
+/**
+ * The surface of an article from its sentence profiles. Stopwords are left out: "of the" and "said
+ * that he" are in every text, and a run of content words is what a copy keeps and an independent
+ * report of the same event does not.
+ */
 export function surfaceOf(profiles: readonly SentenceProfile[]): ArticleSurface {
   const sentenceWords = new Uint32Array(profiles.length);
   let total = 0;

@@ -13,7 +13,7 @@ import type { Article } from '../article/types.js';
 import { type CompareContext, relateArticles } from '../compare/compare.js';
 import { ingestItems } from '../pipeline/ingest.js';
 import { openSqliteStore } from '../store/sqlite.js';
-import { classF1, labelOf, type MeterLabel, macroF1, meterLabels, readMeter, strength } from './meter.js';
+import { labelOf, type MeterLabel, readMeter, scoreMeter, strength } from './meter.js';
 
 export interface MeterCorpusResult {
   articles: number;
@@ -61,16 +61,7 @@ export async function evalMeterCorpus(sharedDir: string, ctx: CompareContext): P
           storedPairs++;
       }
     }
-    const binary = (l: MeterLabel) => (l === 'non_derived' ? 'non' : 'derived');
-    const perClass = classF1(meterLabels, gold, predicted);
-    return {
-      articles: articles.size,
-      macroF1: macroF1(meterLabels, gold, predicted),
-      derivedF1: macroF1(['derived', 'non'], gold.map(binary), predicted.map(binary)),
-      classF1: Object.fromEntries(meterLabels.map((l, k) => [l, perClass[k]])) as Record<MeterLabel, number>,
-      derivedPairs,
-      storedPairs,
-    };
+    return { articles: articles.size, ...scoreMeter(gold, predicted), derivedPairs, storedPairs };
   } finally {
     store.close();
     rmSync(dir, { recursive: true, force: true });

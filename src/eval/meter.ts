@@ -149,13 +149,19 @@ export function evalMeter(
     confusion[c.label] ??= {};
     confusion[c.label][p] = (confusion[c.label][p] ?? 0) + 1;
   }
+  return { ...scoreMeter(gold, predicted), count: cases.length, confusion };
+}
+
+/** METER's scores of predicted labels: 3-class macro-F1, each class's F1, derived-vs-not macro-F1. */
+export function scoreMeter(
+  gold: MeterLabel[],
+  predicted: MeterLabel[],
+): { macroF1: number; classF1: Record<MeterLabel, number>; derivedF1: number } {
   const binary = (l: MeterLabel) => (l === 'non_derived' ? 'non' : 'derived');
   const perClass = classF1(meterLabels, gold, predicted);
   return {
     macroF1: macroF1(meterLabels, gold, predicted),
     classF1: Object.fromEntries(meterLabels.map((l, k) => [l, perClass[k]])) as Record<MeterLabel, number>,
     derivedF1: macroF1(['derived', 'non'], gold.map(binary), predicted.map(binary)),
-    count: cases.length,
-    confusion,
   };
 }

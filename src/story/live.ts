@@ -26,7 +26,6 @@ export class LiveStories {
   /** Every built story in order, and the stories dropped from it since it was last made. */
   private sorted: Story[] = [];
   private readonly dropped = new Set<Story>();
-  private fresh = true;
   private readonly byId = new Map<string, Story>();
   private readonly byArticle = new Map<string, Story>();
 
@@ -56,11 +55,11 @@ export class LiveStories {
 
   /** Every story, the largest first (as `buildStories` orders them). */
   stories(): Story[] {
-    if (this.fresh) return this.sorted;
+    if (this.stale.size === 0) return this.sorted;
     const added: Story[] = [];
     for (const root of this.stale) {
       const part = this.parts.get(root);
-      if (!part || this.built.has(root)) continue;
+      if (!part) continue; // joined into another part since
       const stories = buildStories(
         part.ids.map((id) => this.rows.get(id) as ArticleRow).sort(corpusOrder),
         [...part.relations].sort(relationOrder),
@@ -80,7 +79,6 @@ export class LiveStories {
       added.sort(compareStories),
     );
     this.dropped.clear();
-    this.fresh = true;
     return this.sorted;
   }
 
@@ -137,7 +135,6 @@ export class LiveStories {
       this.built.delete(root);
     }
     this.stale.add(root);
-    this.fresh = false;
   }
 }
 
