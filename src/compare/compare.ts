@@ -14,9 +14,10 @@ import {
 import { type Relation, type RelationInput, relate } from '../relate/relate.js';
 import { type BoostedModel, predictProbability } from '../similarity/boosting.js';
 import { pairFeatures } from '../similarity/features.js';
-import { dot, profileSentence, type SentenceProfile } from '../similarity/profile.js';
+import { dot, profileSentences, type SentenceProfile } from '../similarity/profile.js';
 import { sequenceHash } from '../text/hash.js';
 import type { Lexicon } from '../text/lexicon/types.js';
+import { tokenize } from '../text/tokens.js';
 import { type ArticleSurface, type PairSurface, pairSurface, surfaceOf } from './surface.js';
 
 export interface CompareContext {
@@ -126,11 +127,12 @@ export interface PreparedArticle {
 }
 
 export function prepareArticle(article: Article, ctx: CompareContext): PreparedArticle {
-  const profiles = article.sentences.map((s) => profileSentence(s.text, ctx.lexicon));
+  const tokens = tokenize(article.text);
+  const profiles = profileSentences(article.text, article.sentences, tokens, ctx.lexicon);
   return {
     article,
     profiles,
-    facts: extractFacts(article.text, { lexicon: ctx.lexicon, sentences: article.sentences }),
+    facts: extractFacts(article.text, { lexicon: ctx.lexicon, sentences: article.sentences, tokens }),
     surface: surfaceOf(profiles),
     credits: credits(article),
   };

@@ -35,6 +35,8 @@ export interface Fact {
 export interface FactOptions {
   lexicon?: Lexicon;
   sentences?: ReadonlyArray<{ start: number; end: number }>;
+  /** `tokenize(text)`, when the caller has it already. */
+  tokens?: Tokens;
 }
 
 const MONTHS = new Set([
@@ -242,7 +244,7 @@ const NOT_NAMES = new Set([
 ]);
 
 export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
-  const t = tokenize(text);
+  const t = opts.tokens ?? tokenize(text);
   const facts: Fact[] = [];
   const sentenceOf = sentenceLocator(opts.sentences);
   const usedAsDate = new Uint8Array(t.count);

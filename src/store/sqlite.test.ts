@@ -91,6 +91,37 @@ describe('the SQLite store', () => {
     store.close();
   });
 
+  it('answers same-term look-ups from its memory of recent postings as the database alone would', () => {
+    const file = join(dir, 'm.db');
+    // Articles with 5 of 12 terms each (so that popular terms pass the 200 postings read per term).
+    let seed = 7;
+    const random = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const termsOf = () => [...new Set(Array.from({ length: 5 }, () => `w${Math.floor(random() * 12)}`))];
+    const first = openSqliteStore(file);
+    for (let k = 0; k < 260; k++) first.writeArticle(write(`a${k}`, termsOf()));
+    first.close();
+    // Reopened: its memory holds only what it writes now, so wide windows are answered partly from the database.
+    const writer = openSqliteStore(file);
+    for (let k = 0; k < 240; k++) writer.writeArticle(write(`b${k}`, termsOf()));
+    const queries = Array.from({ length: 40 }, () => termsOf());
+    const windows = [5, 100, 239, 240, 241, 300, Number.POSITIVE_INFINITY];
+    const ask = (store: ReturnType<typeof openSqliteStore>) =>
+      queries.flatMap((q) => windows.map((w) => store.termCandidates(q, 2, 400, 30, w)));
+    const fromMemory = ask(writer);
+    writer.flush();
+    const reader = openSqliteStore(file);
+    expect(fromMemory).toEqual(ask(reader));
+    // Another writer's article is seen although it is not in the first writer's memory.
+    reader.writeArticle(write('other', ['w0', 'w1', 'rare']));
+    reader.flush();
+    expect(writer.termCandidates(['rare', 'w0'], 2, 400, 30, 10)).toContain('other');
+    reader.close();
+    writer.close();
+  });
+
   it('keeps the surface of each article, read back as written', () => {
     const store = openSqliteStore(join(dir, 's.db'));
     store.writeArticle(write('harbour-7', ['harbour']));
