@@ -122,6 +122,27 @@ describe('the SQLite store', () => {
     writer.close();
   });
 
+  it('reads an article back as written, its sentences stored as offsets into its text', () => {
+    const file = join(dir, 'doc.db');
+    const store = openSqliteStore(file);
+    const w = write('doc-1', ['harbour']);
+    w.article = articleFromText(
+      'Bridge shut\n\nPORT ALDER, March 4 (Meridian Press) - The bridge closed. Engineers found rust.\n\nIt reopens in May.',
+      { id: 'doc-1' },
+    );
+    store.writeArticle(w);
+    store.flush();
+    expect(store.getArticle('doc-1')).toEqual(w.article);
+    const raw = new Database(file);
+    const doc = JSON.parse(raw.prepare("SELECT doc FROM articles WHERE id = 'doc-1'").pluck().get() as string);
+    expect(doc.sentences[0]).toEqual([w.article.sentences[0].start, w.article.sentences[0].end, 0]);
+    // A row written with whole sentence objects (before offsets) reads back the same.
+    raw.prepare("UPDATE articles SET doc = ? WHERE id = 'doc-1'").run(JSON.stringify(w.article));
+    raw.close();
+    expect(store.getArticle('doc-1')).toEqual(w.article);
+    store.close();
+  });
+
   it('keeps the surface of each article, read back as written', () => {
     const store = openSqliteStore(join(dir, 's.db'));
     store.writeArticle(write('harbour-7', ['harbour']));

@@ -225,7 +225,7 @@ export function openSqliteStore(file: string): Store {
       a.title,
       a.published ?? null,
       at,
-      JSON.stringify(a),
+      encodeArticle(a),
       encodeSurface(w.surface),
     );
     if (inserted.changes === 0) return; // stored already: its keys are counted once
@@ -292,7 +292,7 @@ export function openSqliteStore(file: string): Store {
     hasArticle: (id) => hasArticle.get(id) !== undefined,
     getArticle(id) {
       const doc = getDoc.get(id) as string | undefined;
-      return doc ? (JSON.parse(doc) as Article) : undefined;
+      return doc ? decodeArticle(doc) : undefined;
     },
     getSurface(id) {
       const bytes = getSurface.get(id) as Uint8Array | null | undefined;
@@ -388,6 +388,31 @@ export function openSqliteStore(file: string): Store {
       flush();
       db.close();
     },
+  };
+}
+
+/** A sentence as stored: its offsets and section, when its text is the article's between them. */
+type StoredSentence = [start: number, end: number, section: number] | Article['sentences'][number];
+
+/**
+ * An article as stored: JSON, with each sentence as its offsets, for its text is the article's own
+ * text between them. Sentence texts written out again were half of every article's row.
+ */
+function encodeArticle(a: Article): string {
+  const sentences: StoredSentence[] = a.sentences.map((s) =>
+    s.text === a.text.slice(s.start, s.end) ? [s.start, s.end, s.section] : s,
+  );
+  return JSON.stringify({ ...a, sentences });
+}
+
+/** The article of `encodeArticle`, or of a row written before sentences were stored as offsets. */
+function decodeArticle(doc: string): Article {
+  const a = JSON.parse(doc) as Omit<Article, 'sentences'> & { sentences: StoredSentence[] };
+  return {
+    ...a,
+    sentences: a.sentences.map((s) =>
+      Array.isArray(s) ? { text: a.text.slice(s[0], s[1]), start: s[0], end: s[1], section: s[2] } : s,
+    ),
   };
 }
 
