@@ -134,7 +134,9 @@ describe('the SQLite store', () => {
     store.flush();
     expect(store.getArticle('doc-1')).toEqual(w.article);
     const raw = new Database(file);
-    const doc = JSON.parse(raw.prepare("SELECT doc FROM articles WHERE id = 'doc-1'").pluck().get() as string);
+    const doc = JSON.parse(
+      raw.prepare("SELECT doc FROM articles WHERE id = 'doc-1'").pluck().get() as string,
+    );
     expect(doc.sentences[0]).toEqual([w.article.sentences[0].start, w.article.sentences[0].end, 0]);
     // A row written with whole sentence objects (before offsets) reads back the same.
     raw.prepare("UPDATE articles SET doc = ? WHERE id = 'doc-1'").run(JSON.stringify(w.article));
