@@ -41,20 +41,27 @@ export class RecentTerms {
   }
 
   /**
-   * The holders of `term` with a sequence number above `after`, newest first, at most `limit`;
-   * `complete` is false when the run starts above `after + 1`, so older holders may exist that
-   * only the database knows (those below `from`).
+   * Calls `visit` with the sequence number of each holder of `term` above `after`, newest first,
+   * at most `limit`; `complete` is false when the run starts above `after + 1`, so older holders
+   * may exist that only the database knows (those below `from`).
    */
-  holders(term: string, after: number, limit: number): { ids: string[]; complete: boolean; from: number } {
-    const ids: string[] = [];
+  holders(
+    term: string,
+    after: number,
+    limit: number,
+    visit: (seq: number) => void,
+  ): { found: number; complete: boolean; from: number } {
+    let found = 0;
     const list = this.postings.get(term);
     if (list) {
-      for (let k = list.length - 1; k >= 0 && ids.length < limit; k--) {
-        if (list[k] <= after) break;
-        ids.push(this.ids[list[k] - this.first]);
-      }
+      for (let k = list.length - 1; k >= 0 && found < limit && list[k] > after; k--, found++) visit(list[k]);
     }
-    return { ids, complete: ids.length >= limit || this.first <= after + 1, from: this.first };
+    return { found, complete: found >= limit || this.first <= after + 1, from: this.first };
+  }
+
+  /** The article id of a sequence number the run holds. */
+  idOf(seq: number): string {
+    return this.ids[seq - this.first];
   }
 
   clear(): void {

@@ -188,9 +188,9 @@ export function openSqliteStore(file: string): Store {
   const termDf = db.prepare('SELECT df FROM term_df WHERE term = ?').pluck();
   const termMatch = db
     .prepare(
-      `SELECT article FROM term_postings WHERE term = ? AND seq > ? AND seq < ? ORDER BY seq DESC LIMIT ${POSTINGS_PER_KEY}`,
+      `SELECT seq, article FROM term_postings WHERE term = ? AND seq > ? AND seq < ? ORDER BY seq DESC LIMIT ${POSTINGS_PER_KEY}`,
     )
-    .pluck();
+    .raw();
   const recentTerms = new RecentTerms(RECENT_TERMS_KEPT);
   const lastArticle = db.prepare('SELECT MAX(rowid) FROM articles').pluck();
   const lastRelation = db.prepare('SELECT MAX(rowid) FROM relations').pluck();
@@ -317,28 +317,35 @@ export function openSqliteStore(file: string): Store {
       return ranked(counts, limit);
     },
     termCandidates(terms, minShared, maxDf, limit, recent = Number.POSITIVE_INFINITY) {
-      const counts = new Map<string, number>();
       const last = (lastArticle.get() as number | null) ?? 0;
       const after = Number.isFinite(recent) ? last - recent : 0;
       // The memory answers only while it holds the newest article: another writer's rows are not in it.
       const memory = recentTerms.last === last ? recentTerms : undefined;
-      const count = (id: string) => counts.set(id, (counts.get(id) ?? 0) + 1);
+      // Holders counted by sequence number (a number key costs less than an id string), their
+      // ids looked up at the end for those that share enough.
+      const counts = new Map<number, number>();
+      const count = (seq: number) => counts.set(seq, (counts.get(seq) ?? 0) + 1);
+      const readIds = new Map<number, string>();
       for (const t of terms) {
         if (((termDf.get(t) as number | undefined) ?? 0) > maxDf) continue;
         let from = last + 1;
         let found = 0;
         if (memory) {
-          const held = memory.holders(t, after, POSTINGS_PER_KEY);
-          for (const id of held.ids) count(id);
+          const held = memory.holders(t, after, POSTINGS_PER_KEY, count);
           if (held.complete) continue;
-          from = held.from;
-          found = held.ids.length;
+          ({ from, found } = held);
         }
-        const older = termMatch.all(t, after, from) as string[];
-        for (let k = 0; k < older.length && found + k < POSTINGS_PER_KEY; k++) count(older[k]);
+        const older = termMatch.all(t, after, from) as Array<[number, string]>;
+        for (let k = 0; k < older.length && found + k < POSTINGS_PER_KEY; k++) {
+          count(older[k][0]);
+          readIds.set(older[k][0], older[k][1]);
+        }
       }
-      for (const [id, c] of counts) if (c < minShared) counts.delete(id);
-      return ranked(counts, limit);
+      const shared = new Map<string, number>();
+      for (const [seq, c] of counts) {
+        if (c >= minShared) shared.set(readIds.get(seq) ?? (memory as RecentTerms).idOf(seq), c);
+      }
+      return ranked(shared, limit);
     },
     siteLinePages(site, keys) {
       const out = new Map<number, number>();
