@@ -2,7 +2,7 @@
  * The built command as a user runs it: bad inputs get one clear line and a non-zero exit, never a
  * stack trace, and nothing hangs. Runs `dist/cli/main.js` (npm test builds first).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -229,4 +229,50 @@ describe('newstrace show and export', () => {
     expect((graphml.match(/<node /g) ?? []).length).toBe(11);
     expect(run(['export', '--format', 'pdf', '--db', db]).code).toBe(2);
   });
+});
+
+describe('newstrace serve', () => {
+  it('ingests large posts on its preparing workers, one batch after another, and stops cleanly', async () => {
+    const db = join(dir, 'served.db');
+    const server = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', '0', '--token', 't0k'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let printed = '';
+      const address = await new Promise<string>((resolve, reject) => {
+        server.stdout.on('data', (d) => {
+          printed += d;
+          const m = /API:\s+(http:\/\/\S+)\/openapi\.json/.exec(printed);
+          if (m) resolve(m[1]);
+        });
+        server.once('exit', (code) => reject(new Error(`serve exited (${code}): ${printed}`)));
+      });
+      // Two batches over the workers' threshold (100), each article its own variant of the story.
+      const batch = (from: number) =>
+        Array.from({ length: 120 }, (_, k) => ({
+          id: `v${from + k}`,
+          title: `Harbour bridge, report ${from + k}`,
+          text: `${story.replace('120 steel cables', `${from + k + 200} steel cables`)}\nReport number ${from + k}.`,
+        }));
+      for (const from of [0, 120]) {
+        const res = await fetch(`${address}/articles`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer t0k' },
+          body: JSON.stringify(batch(from)),
+        });
+        expect(res.status).toBe(200);
+        const summary = (await res.json()) as { ingested: number; skipped: unknown[] };
+        expect(summary).toMatchObject({ ingested: 120, skipped: [] });
+      }
+      // The second batch joined the first's story: it was compared with what the first stored.
+      const stories = (await (await fetch(`${address}/stories?limit=5`)).json()) as Array<{
+        articles: number;
+      }>;
+      expect(stories[0].articles).toBeGreaterThan(200);
+    } finally {
+      const exited = new Promise<number | null>((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
+  }, 60_000);
 });

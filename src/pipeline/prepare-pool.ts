@@ -34,10 +34,9 @@ export class PreparePool {
         if (m.result) p.resolve(m.result);
         else p.reject(new Error(m.error ?? 'the preparing worker failed'));
       });
-      w.on('error', (e) => {
-        for (const p of this.pending.values()) p.reject(e);
-        this.pending.clear();
-      });
+      w.on('error', (e) => this.failAll(e));
+      // A worker stopped (closed, or crashed) answers nothing more: its jobs fail rather than hang.
+      w.on('exit', () => this.failAll(new Error('the preparing worker stopped')));
       return w;
     });
   }
@@ -48,6 +47,15 @@ export class PreparePool {
       this.pending.set(id, { resolve, reject });
       this.workers[id % this.workers.length].postMessage({ id, job });
     });
+  }
+
+  private failAll(e: Error): void {
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
+  }
+
+  get size(): number {
+    return this.workers.length;
   }
 
   async close(): Promise<void> {

@@ -23,6 +23,7 @@ import {
   similarInStore,
 } from '../pipeline/ingest.js';
 import { extractPage } from '../pipeline/page.js';
+import { PreparePool } from '../pipeline/prepare-pool.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { wordDiff } from '../report/word-diff.js';
 import type { Store } from '../store/store.js';
@@ -105,6 +106,13 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
 
   // Stored articles prepared for comparison, kept for the next `similar`.
   const cache = new PreparedCache(opt.store, opt.ctx, 5000);
+
+  // Preparing workers for large posts, started on the first and kept: each loads its own lexicon.
+  // A pool whose worker failed is let go, and the next large post starts another.
+  let pool: PreparePool | undefined;
+  app.addHook('onClose', async () => {
+    await pool?.close();
+  });
 
   // Stories kept up to date: what was stored since the last request (by this server or another
   // process) is added, and only the stories it touches are built again.
@@ -268,12 +276,24 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
         });
       }
       const added: string[] = [];
-      const summary: IngestSummary = await ingestItems(items, opt.store, opt.ctx, {
-        onArticle: (id) => added.push(id),
-        // A worker thread loads its own lexicon (~0.2 s): worth it for a large batch, not for the
-        // few articles a live stream posts at a time.
-        workers: items.length < WORKER_BATCH ? 0 : defaultIngestOptions.workers,
-      });
+      // Workers are worth it for a large batch, not for the few articles a live stream posts at a
+      // time (handing an article to a thread and back costs more than preparing it here).
+      const large = items.length >= WORKER_BATCH;
+      if (large) pool ??= PreparePool.create(defaultIngestOptions.workers);
+      let summary: IngestSummary;
+      try {
+        summary = await ingestItems(items, opt.store, opt.ctx, {
+          onArticle: (id) => added.push(id),
+          ...(large && pool ? { pool } : { workers: 0 }),
+        });
+      } catch (e) {
+        if (large && pool) {
+          const failed = pool;
+          pool = undefined;
+          await failed.close();
+        }
+        throw e;
+      }
       if (added.length && live.listenerCount('article') > 0) {
         const index = current();
         for (const id of added) {
