@@ -519,6 +519,8 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     const single = e === k;
     const length = t.end[e] - t.start[k];
     const acronym = single && (t.flags[k] & TokenFlag.AllCaps) !== 0 && length >= 2 && length <= 6;
+    // "degrees Celsius": a scale after "degrees" is the number's unit, though named after a person.
+    if (single && k > 0 && (t.norm[k - 1] === 'degrees' || t.norm[k - 1] === 'degree')) continue;
     if (
       single &&
       (length < 2 ||
@@ -577,7 +579,7 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     const byName = kinds[(titled ? 2 : 0) | (acronym ? 1 : 0)];
     let kind = byName.get(name);
     if (kind === undefined) {
-      kind = nameKind(name, titled, acronym, look.entity);
+      kind = nameKind(name, titled, acronym, look);
       byName.set(name, kind);
     }
     let key = keys.get(name);
@@ -615,12 +617,8 @@ function isDemonym(
   return stems.some((s) => s.length > 2 && entity(s) === 'place');
 }
 
-function nameKind(
-  name: string,
-  titled: boolean,
-  acronym: boolean,
-  entity: (lower: string) => EntityKind | undefined,
-): FactKind {
+function nameKind(name: string, titled: boolean, acronym: boolean, look: NameLookups): FactKind {
+  const { entity } = look;
   const lower = lookupForm(name);
   const known = entity(lower);
   if (known) return known;
@@ -633,6 +631,10 @@ function nameKind(
   const parts = lower.split(' ');
   if (parts.length >= 2 && parts.length <= 4) {
     if (entity(parts[parts.length - 1]) === 'person') return 'person';
+    // "Energy Week", "Great Hall", "Harbour Link": words of the language none of which names a
+    // person make an event, a building, a thing; a person's name has a word no dictionary holds
+    // ("Wang Zhigang") or one it knows as a name ("Will Smith").
+    if (parts.every((p) => look.common(p))) return 'entity';
     if (parts.every((p) => /^[a-z]+$/.test(p))) return 'person';
   }
   // (A single word the lexicon knows was returned as `known` above.)

@@ -85,6 +85,14 @@ describe('names behind titles, numbers before names, datelines', () => {
     expect(f.some((x) => x.text === 'Oslo Central Station')).toBe(true);
   });
 
+  it('calls a name made of common words an entity, not a person', () => {
+    const f = facts(
+      'The Harbour Link opened during Energy Week at 31 degrees Celsius, and Marta Velez crossed it first.',
+    );
+    expect(f.filter((x) => x.kind === 'person').map((x) => x.text)).toEqual(['Marta Velez']);
+    expect(f.filter((x) => x.kind === 'entity').map((x) => x.text)).toEqual(['Harbour Link', 'Energy Week']);
+  });
+
   it('takes no fact from a title with a portfolio and no name', () => {
     const f = facts('A statement from the Minister of Fisheries reached the port on Monday.');
     expect(f.filter((x) => x.kind === 'person')).toEqual([]);
