@@ -149,7 +149,8 @@ export function openSqliteStore(file: string): Store {
   const upsertInput = db.prepare(
     `INSERT INTO inputs (source, status, reason, article, at) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (source) DO UPDATE SET status = excluded.status, reason = excluded.reason,
-       article = excluded.article, at = excluded.at`,
+       article = excluded.article, at = excluded.at
+     WHERE NOT (inputs.status = 'ingested' AND excluded.status = 'present')`,
   );
   const countTerm = db.prepare(
     `INSERT INTO term_df (term, df) VALUES (?, 1)

@@ -7,7 +7,10 @@ import type { Article } from '../article/types.js';
 import type { ArticleSurface } from '../compare/surface.js';
 import type { Relation } from '../relate/relate.js';
 
-/** How one input ended: stored, already there, or skipped with the reason. */
+/**
+ * How one input ended: stored, already there, or skipped with the reason. An input a run stored
+ * stays `ingested`, with that run's time, when a later run finds its article present.
+ */
 export type InputStatus = 'ingested' | 'present' | 'skipped';
 
 export interface StoredRelation
