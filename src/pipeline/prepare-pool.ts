@@ -17,6 +17,7 @@ export class PreparePool {
     { resolve: (r: PreparedJob) => void; reject: (e: Error) => void }
   >();
   private next = 0;
+  private stopped = false;
 
   /** A pool of `size` workers, or undefined when workers cannot run here. */
   static create(size: number): PreparePool | undefined {
@@ -50,8 +51,14 @@ export class PreparePool {
   }
 
   private failAll(e: Error): void {
+    this.stopped = true;
     for (const p of this.pending.values()) p.reject(e);
     this.pending.clear();
+  }
+
+  /** True once a worker has failed or stopped: the pool takes no more work. */
+  get failed(): boolean {
+    return this.stopped;
   }
 
   get size(): number {

@@ -108,7 +108,7 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
   const cache = new PreparedCache(opt.store, opt.ctx, 5000);
 
   // Preparing workers for large posts, started on the first and kept: each loads its own lexicon.
-  // A pool whose worker failed is let go, and the next large post starts another.
+  // A pool whose worker failed is replaced at the next large post.
   let pool: PreparePool | undefined;
   app.addHook('onClose', async () => {
     await pool?.close();
@@ -279,21 +279,14 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
       // Workers are worth it for a large batch, not for the few articles a live stream posts at a
       // time (handing an article to a thread and back costs more than preparing it here).
       const large = items.length >= WORKER_BATCH;
-      if (large) pool ??= PreparePool.create(defaultIngestOptions.workers);
-      let summary: IngestSummary;
-      try {
-        summary = await ingestItems(items, opt.store, opt.ctx, {
-          onArticle: (id) => added.push(id),
-          ...(large && pool ? { pool } : { workers: 0 }),
-        });
-      } catch (e) {
-        if (large && pool) {
-          const failed = pool;
-          pool = undefined;
-          await failed.close();
-        }
-        throw e;
+      if (large && (!pool || pool.failed)) {
+        await pool?.close();
+        pool = PreparePool.create(defaultIngestOptions.workers);
       }
+      const summary: IngestSummary = await ingestItems(items, opt.store, opt.ctx, {
+        onArticle: (id) => added.push(id),
+        ...(large && pool ? { pool } : { workers: 0 }),
+      });
       if (added.length && live.listenerCount('article') > 0) {
         const index = current();
         for (const id of added) {
