@@ -4,7 +4,7 @@
  */
 
 import { withoutAccents } from '../text/names.js';
-import { TokenFlag, TokenKind, tokenize } from '../text/tokens.js';
+import { TokenFlag, TokenKind, type Tokens, tokenize } from '../text/tokens.js';
 import type { Fact, FactKind } from './extract.js';
 
 export interface FactComparison {
@@ -257,24 +257,54 @@ function conflictsOf(
   return out;
 }
 
+/** Tokens after a negation searched for the word it negates ("will not be fully reopened"). */
+const NEGATION_REACH = 4;
+
 /**
- * Meaning changes between two passages aligned as saying the same thing: a negation present on
- * one side only, or a number that differs.
+ * For each negation of `t`, the first content word it governs (within its clause): "not" →
+ * "reopen" in "will not reopen", "no" → "evidence" in "no evidence". Keyed by that word's stem,
+ * with the text from the negation to it (what a report quotes).
+ */
+function negatedWords(t: Tokens, text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let k = 0; k < t.count; k++) {
+    if (!(t.flags[k] & TokenFlag.Negation)) continue;
+    for (let j = k + 1; j < t.count && j <= k + NEGATION_REACH; j++) {
+      if (t.kind[j] === TokenKind.Punct) break;
+      if (t.kind[j] !== TokenKind.Word || t.flags[j] & (TokenFlag.Stopword | TokenFlag.Negation)) continue;
+      if (!out.has(t.stem[j])) out.set(t.stem[j], text.slice(t.start[k], t.end[j]));
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * A negation on one side of what the other side states without one: the negated word must be on
+ * both sides. An extra clause with a negation ("We will not gamble with lives, and the bridge
+ * stays shut" for "The bridge stays shut") negates nothing the other side says.
+ */
+function flippedNegation(from: Tokens, fromText: string, other: Tokens): string | undefined {
+  const negatedThere = negatedWords(other, '');
+  const there = new Set(other.stem.slice(0, other.count));
+  for (const [stem, quote] of negatedWords(from, fromText)) {
+    if (there.has(stem) && !negatedThere.has(stem)) return quote;
+  }
+  return undefined;
+}
+
+/**
+ * Meaning changes between two passages aligned as saying the same thing: a word negated on one
+ * side only, or a number that differs.
  */
 export function meaningChanges(a: string, b: string): Array<{ kind: 'negation' | 'number'; detail: string }> {
   const ta = tokenize(a);
   const tb = tokenize(b);
   const out: Array<{ kind: 'negation' | 'number'; detail: string }> = [];
-  const negations = (t: ReturnType<typeof tokenize>) => {
-    let n = 0;
-    for (let k = 0; k < t.count; k++) if (t.flags[k] & TokenFlag.Negation) n++;
-    return n;
-  };
-  const na = negations(ta);
-  const nb = negations(tb);
-  if (na > 0 !== nb > 0) {
-    out.push({ kind: 'negation', detail: na > 0 ? 'A negates what B affirms' : 'B negates what A affirms' });
-  }
+  const inA = flippedNegation(ta, a, tb);
+  const inB = inA === undefined ? flippedNegation(tb, b, ta) : undefined;
+  if (inA !== undefined) out.push({ kind: 'negation', detail: `A negates what B affirms ("${inA}")` });
+  if (inB !== undefined) out.push({ kind: 'negation', detail: `B negates what A affirms ("${inB}")` });
   const numbers = (t: ReturnType<typeof tokenize>, text: string) => {
     const m = new Map<number, string>();
     for (let k = 0; k < t.count; k++) {

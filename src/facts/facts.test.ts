@@ -44,6 +44,24 @@ describe('meaningChanges', () => {
     );
     expect(meaningChanges('It would cost $30 million.', 'The cost would be $30 million.')).toEqual([]);
   });
+
+  it('flags a negation only of what the other side says', () => {
+    expect(
+      meaningChanges('The bridge will be reopened on Friday.', 'The bridge will not be reopened.'),
+    ).toEqual([{ kind: 'negation', detail: 'B negates what A affirms ("not be reopened")' }]);
+    expect(
+      meaningChanges('Police found no evidence of sabotage.', 'Police found evidence of sabotage.')[0]?.kind,
+    ).toBe('negation');
+    // A clause of its own, negating a word the other side does not use: nothing flipped.
+    expect(
+      meaningChanges(
+        '"We will not gamble with lives, and the bridge will remain closed until each cable is tested," she said.',
+        'The bridge stays shut until every cable has been tested, she said.',
+      ),
+    ).toEqual([]);
+    // Both sides negate the word: nothing flipped.
+    expect(meaningChanges('He did not resign.', 'He has not resigned yet.')).toEqual([]);
+  });
 });
 
 describe('names at the start of a sentence', () => {
