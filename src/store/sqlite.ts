@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import type { Article } from '../article/types.js';
 import { decodeSurface, encodeSurface } from '../compare/surface.js';
+import { BackgroundCheckpoints, CHECKPOINT_PAGES } from './checkpoints.js';
 import { RecentTerms } from './recent-terms.js';
 import type { ArticleRow, ArticleWrite, InputStatus, Store, StoredRelation } from './store.js';
 
@@ -119,7 +120,12 @@ const ARTICLES_PER_COMMIT = 200;
 /** ...or after this long, so that a slow stream of inputs is still committed as it goes. */
 const MAX_UNCOMMITTED_MS = 1000;
 
-export function openSqliteStore(file: string): Store {
+export interface SqliteOptions {
+  /** WAL pages from which a writer's checkpointing thread copies them (see checkpoints.ts). */
+  checkpointPages?: number;
+}
+
+export function openSqliteStore(file: string, options: SqliteOptions = {}): Store {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -130,8 +136,11 @@ export function openSqliteStore(file: string): Store {
   // file. An article's index rows land on ~70 scattered pages, so at SQLite's default of a
   // checkpoint per 1,000 WAL pages (4 MB) ingest checkpointed every few hundred articles. Every
   // 20,000 pages (80 MB), a page changed by many commits is copied once: 10k generated articles,
-  // two runs each, 381 and 405 → 469 and 478 articles/s.
-  db.pragma('wal_autocheckpoint = 20000');
+  // two runs each, 381 and 405 → 469 and 478 articles/s. A connection that writes moves its
+  // checkpoints to a thread of their own at the same interval (checkpoints.ts); this is for where
+  // no thread can run.
+  const autocheckpoint = () => db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
+  autocheckpoint();
   migrate(db);
 
   const insertArticle = db.prepare(
@@ -278,9 +287,26 @@ export function openSqliteStore(file: string): Store {
     db.exec('BEGIN');
     for (const op of batch) op();
   };
+  // Checkpoints move to a thread of their own once this connection has written something (readers
+  // never start one); where no thread can run, SQLite checkpoints in the commits as set above.
+  let checkpoints: BackgroundCheckpoints | undefined;
+  let checkpointsTried = false;
   const flush = () => {
-    if (db.inTransaction) db.exec('COMMIT');
     batch.length = 0;
+    if (!db.inTransaction) return;
+    db.exec('COMMIT');
+    if (!checkpointsTried && !db.memory) {
+      checkpointsTried = true;
+      checkpoints = BackgroundCheckpoints.start(
+        db.name,
+        options.checkpointPages ?? CHECKPOINT_PAGES,
+        () => db.open && autocheckpoint(),
+      );
+      if (checkpoints) db.pragma('wal_autocheckpoint = 0');
+    }
+    // The thread has copied the WAL up to where it started: copying the rest (what was committed
+    // meanwhile, a small part) lets the next transaction start the WAL from its beginning.
+    if (checkpoints?.completed()) db.pragma('wal_checkpoint(PASSIVE)');
   };
 
   const ranked = (counts: Map<string, number>, limit: number) =>
@@ -394,6 +420,7 @@ export function openSqliteStore(file: string): Store {
     },
     close() {
       flush();
+      checkpoints?.stop();
       db.close();
     },
   };
