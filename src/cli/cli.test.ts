@@ -209,9 +209,37 @@ describe('newstrace show and export', () => {
     const story = run(['show', stories[0].id, '--db', db]);
     expect(story.code).toBe(0);
     expect(story.out).toContain('Kestrel Bridge');
+    // Its key facts: what most of its articles give (the bridge, in all five that are not copies).
+    expect(story.out).toMatch(/key facts .*Kestrel Bridge \(5\)/);
+    const facts = JSON.parse(run(['show', stories[0].id, '--json', '--db', db]).out).facts;
+    expect(facts.articles).toHaveLength(5);
+    expect(facts.rows.find((r: { text: string }) => r.text === 'Kestrel Bridge').cells.every(Boolean)).toBe(
+      true,
+    );
     const article = JSON.parse(run(['show', stories[0].articles[0].id, '--json', '--db', db]).out);
     expect(article.story).toBe(stories[0].id);
     expect(article.relations.length).toBeGreaterThan(0);
+    // The same as a page of its own: the graph, every article, the facts; text escaped.
+    const page = join(dir, 'story.html');
+    const html = run(['show', stories[0].id, '--html', page, '--db', db]);
+    expect(html.code).toBe(0);
+    expect(html.err).toContain(`wrote ${page}`);
+    const written = readFileSync(page, 'utf8');
+    expect(written).toContain('<svg');
+    // One arc per relation between articles that are not copies (a copy counts on its original).
+    const full = JSON.parse(run(['show', stories[0].id, '--json', '--db', db]).out) as {
+      articles: Array<{ id: string; copyOf: string | null }>;
+      edges: Array<{ from: string; to: string }>;
+    };
+    const copies = new Set(full.articles.filter((a) => a.copyOf).map((a) => a.id));
+    const arcs = full.edges.filter((e) => !copies.has(e.from) && !copies.has(e.to)).length;
+    expect(arcs).toBeGreaterThan(5);
+    expect((written.match(/<path d="M[\d.]+,[\d.]+ Q/g) ?? []).length).toBe(arcs);
+    expect(written).toContain('Port Alder&#39;s main harbour crossing');
+    expect(written).not.toMatch(/<script/);
+    const articlePage = join(dir, 'article.html');
+    expect(run(['show', stories[0].articles[0].id, '--html', articlePage, '--db', db]).code).toBe(0);
+    expect(readFileSync(articlePage, 'utf8')).toContain('Relations (');
     const missing = run(['show', 'no-such-id', '--db', db]);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/no story or article 'no-such-id'/);

@@ -2,11 +2,15 @@
  * The corpus commands over the embedded store: `newstrace ingest`, `stories`, `similar`, `show`
  * and `export`.
  */
+import { writeFileSync } from 'node:fs';
+import type { Article } from '../article/types.js';
 import { defaultContext } from '../compare/context.js';
 import { ingestPaths, similarInStore } from '../pipeline/ingest.js';
 import { loadArticle } from '../pipeline/load-article.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
+import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
 import { openSqliteStore } from '../store/sqlite.js';
+import { factColumns, keyFacts, type StoryFacts, storyFacts } from '../story/facts.js';
 import { buildStories, type Story } from '../story/stories.js';
 import { UsageError } from './errors.js';
 
@@ -122,7 +126,7 @@ export function runStories(
     if (flags.site) stories = stories.filter((s) => s.articles.some((a) => a.site === flags.site));
     if (flags.limit) stories = stories.slice(0, Number(flags.limit));
     if (flags.json) out.write(`${JSON.stringify(stories.map(storyJson), null, 2)}\n`);
-    else out.write(stories.map(storyText).join('\n'));
+    else out.write(stories.map((s) => storyText(s)).join('\n'));
     return 0;
   } finally {
     store.close();
@@ -149,7 +153,7 @@ function storyJson(s: Story) {
   };
 }
 
-function storyText(s: Story): string {
+function storyText(s: Story, facts?: StoryFacts): string {
   const span = s.start
     ? `${s.start.slice(0, 16).replace('T', ' ')} → ${(s.end ?? '').slice(0, 16).replace('T', ' ')}`
     : '';
@@ -171,13 +175,30 @@ function storyText(s: Story): string {
     const why = e.evidence[e.type === 'same-story' ? 2 : 1];
     lines.push(`    ${label.get(e.to)} ${arrow} ${label.get(e.from)}: ${e.type}${why ? ` (${why})` : ''}`);
   }
+  if (facts) {
+    const key = keyFacts(facts);
+    if (key.length)
+      lines.push(
+        `  key facts (in how many of its ${facts.articles.length} articles that are not copies): ` +
+          key.map((f) => `${f.text} (${f.articles})`).join(', '),
+      );
+    facts.conflicts.forEach((list, k) => {
+      for (const c of list)
+        lines.push(
+          `  ! ${label.get(facts.articles[k].id)} says ${c.text}, the origin ${c.origin} (${c.reason})`,
+        );
+    });
+  }
   return `${lines.join('\n')}\n`;
 }
 
-/** `newstrace show STORY|ARTICLE [--json] [--db FILE]`: one story with its graph, or one article with its relations. */
+/**
+ * `newstrace show STORY|ARTICLE [--json] [--html FILE] [--db FILE]`: one story with its graph and
+ * key facts, or one article with its relations; `--html` writes the same as a page of its own.
+ */
 export function runShow(
   ids: string[],
-  flags: { db?: string; json: boolean },
+  flags: { db?: string; json: boolean; html?: string },
   out: NodeJS.WritableStream,
 ): number {
   if (ids.length !== 1) throw new UsageError('show needs one story or article id: newstrace show ID');
@@ -187,18 +208,30 @@ export function runShow(
     const stories = buildStories(store.articles(), store.relations());
     const story = stories.find((s) => s.id === id);
     if (story) {
-      out.write(flags.json ? `${JSON.stringify(storyJson(story), null, 2)}\n` : storyText(story));
+      const articles = factColumns(story)
+        .map((a) => store.getArticle(a))
+        .filter((a): a is Article => !!a);
+      const facts = storyFacts(story, articles, defaultContext().lexicon);
+      if (flags.html) writeHtml(flags.html, renderStoryHtml(story, facts));
+      if (flags.json) out.write(`${JSON.stringify({ ...storyJson(story), facts }, null, 2)}\n`);
+      else if (!flags.html) out.write(storyText(story, facts));
       return 0;
     }
     const article = store.getArticle(id);
     if (!article) throw new Error(`no story or article '${id}' in ${flags.db ?? DEFAULT_DB}`);
     const relations = store.relationsOf(id);
     const inStory = stories.find((s) => s.articles.some((a) => a.id === id));
+    const titles = new Map(store.articles().map((a) => [a.id, a]));
+    if (flags.html)
+      writeHtml(
+        flags.html,
+        renderArticleHtml(article, inStory, relations, (other) => titles.get(other)?.title),
+      );
     if (flags.json) {
       out.write(`${JSON.stringify({ article, story: inStory?.id ?? null, relations }, null, 2)}\n`);
       return 0;
     }
-    const titles = new Map(store.articles().map((a) => [a.id, a]));
+    if (flags.html) return 0;
     const lines = [
       `${article.title || '(untitled)'}`,
       `id ${article.id}${article.site ? `  site ${article.site}` : ''}${article.published ? `  published ${article.published}` : ''}`,
@@ -217,6 +250,11 @@ export function runShow(
   } finally {
     store.close();
   }
+}
+
+function writeHtml(file: string, html: string): void {
+  writeFileSync(file, html);
+  process.stderr.write(`newstrace: wrote ${file}\n`);
 }
 
 /** `newstrace export --format jsonl|csv|graphml [--db FILE]`: articles, stories and relations for other tools. */

@@ -23,7 +23,8 @@ Usage:
   newstrace stories [--json] [--db FILE] [--since DATE] [--site SITE] [--limit N]
                                                   the corpus's stories, with who took from whom
   newstrace similar FILE [--json] [--db FILE]     what in the corpus matches an article, without adding it
-  newstrace show STORY|ARTICLE [--json] [--db FILE]   one story with its graph, or one article with its relations
+  newstrace show STORY|ARTICLE [--json] [--html FILE] [--db FILE]
+                                                  one story with its graph and key facts, or one article with its relations
   newstrace export [--format jsonl|csv|graphml] [--db FILE]   the corpus for other tools
   newstrace serve [--db FILE] [--port N] [--host H] [--token T]   the HTTP API (127.0.0.1:8080 by default)
   newstrace demo [--serve]                        run on the bundled sample corpus (and serve its web UI)
@@ -81,7 +82,11 @@ async function main(argv: string[]): Promise<number> {
     case 'ingest':
       return (await corpus()).runIngest(rest, { db: values.db }, process.stdout, process.stderr);
     case 'show':
-      return (await corpus()).runShow(rest, { db: values.db, json: values.json }, process.stdout);
+      return (await corpus()).runShow(
+        rest,
+        { db: values.db, json: values.json, html: values.html },
+        process.stdout,
+      );
     case 'export':
       return (await corpus()).runExport({ db: values.db, format: values.format }, process.stdout);
     case 'similar':

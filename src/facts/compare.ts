@@ -230,8 +230,15 @@ export function compareFacts(a: readonly Fact[], b: readonly Fact[]): FactCompar
 }
 
 /**
+ * Figures of one unit further apart than this are of different things (a $35 taxi fare, a $30
+ * million closure), not one figure changed ("500 people killed" vs "50").
+ */
+const CONFLICT_RATIO = 10;
+
+/**
  * Two unmatched numbers of the same unit — "500 people killed" vs "50 people killed" — conflict.
- * Conservative: the unit must be a real noun on both sides and the values must differ.
+ * Conservative: the unit must be a real noun on both sides, the values must differ and be of one
+ * order of magnitude (within `CONFLICT_RATIO`); each figure of A conflicts with the closest of B.
  */
 function conflictsOf(
   onlyA: FactComparison['onlyA'],
@@ -240,18 +247,32 @@ function conflictsOf(
   const out: FactComparison['conflicts'] = [];
   for (const x of onlyA) {
     const fa = x.fact;
-    if (!NUMERIC.has(fa.kind) || !fa.unit || fa.key.startsWith('ord:')) continue;
+    if (
+      !NUMERIC.has(fa.kind) ||
+      !fa.unit ||
+      fa.key.startsWith('ord:') ||
+      !(fa.value !== undefined && fa.value > 0)
+    )
+      continue;
+    let closest: Fact | undefined;
+    let distance = Math.log(CONFLICT_RATIO);
     for (const y of onlyB) {
       const fb = y.fact;
       if (fb.kind !== fa.kind || fb.unit !== fa.unit || fb.key.startsWith('ord:')) continue;
-      if (fa.value !== fb.value) {
-        out.push({
-          kind: fa.kind,
-          a: fa.text,
-          b: fb.text,
-          reason: `different ${fa.unit === '%' ? 'percentage' : fa.unit} figures`,
-        });
+      if (fb.value === undefined || fb.value <= 0 || fb.value === fa.value) continue;
+      const d = Math.abs(Math.log(fa.value / fb.value));
+      if (d <= distance) {
+        closest = fb;
+        distance = d;
       }
+    }
+    if (closest) {
+      out.push({
+        kind: fa.kind,
+        a: fa.text,
+        b: closest.text,
+        reason: `different ${fa.unit === '%' ? 'percentage' : fa.unit} figures`,
+      });
     }
   }
   return out;

@@ -34,6 +34,18 @@ describe('compareFacts', () => {
   });
 });
 
+describe('conflicts', () => {
+  it('are figures of one unit and one order of magnitude, each with the closest of the other side', () => {
+    const c = compareFacts(
+      facts('The closure would cost $30 million. A taxi ride cost $35. The flood killed 50 people.'),
+      facts('The closure would cost $35 million. A taxi ride cost $18. The flood killed 500 people.'),
+    );
+    expect(c.conflicts.map((x) => `${x.a} / ${x.b}`).sort()).toEqual(
+      ['$30 million / $35 million', '$35 / $18', '50 people / 500 people'].sort(),
+    );
+  });
+});
+
 describe('meaningChanges', () => {
   it('flags a flipped negation and a changed number', () => {
     expect(

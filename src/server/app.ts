@@ -12,7 +12,6 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { buildArticle } from '../article/build.js';
 import type { Article } from '../article/types.js';
 import { type CompareContext, type Comparison, compareArticles } from '../compare/compare.js';
-import { compareFacts, extractFacts } from '../facts/index.js';
 import {
   defaultIngestOptions,
   type IngestSummary,
@@ -27,6 +26,7 @@ import { PreparePool } from '../pipeline/prepare-pool.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { wordDiff } from '../report/word-diff.js';
 import type { Store } from '../store/store.js';
+import { factColumns, storyFacts } from '../story/facts.js';
 import { LiveStories } from '../story/live.js';
 import type { Story } from '../story/stories.js';
 
@@ -358,7 +358,10 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
     async (req, reply) => {
       const story = current().story(req.params.id);
       if (!story) return reply.status(404).send({ error: `no story '${req.params.id}'` });
-      return factsMatrix(story, opt.store, opt.ctx);
+      const articles = factColumns(story)
+        .map((id) => opt.store.getArticle(id))
+        .filter((a): a is Article => !!a);
+      return storyFacts(story, articles, opt.ctx.lexicon);
     },
   );
 
@@ -393,52 +396,6 @@ function withDiffs(c: Comparison) {
             al.b.map((j) => c.b.sentences[j].text).join(' '),
           ),
     ),
-  };
-}
-
-/**
- * The story's facts matrix: rows are facts (names, numbers, quotes) of its articles, columns its
- * articles; a cell is the fact as that article gives it, and conflicts with the origin (same kind
- * of fact, another value) are marked.
- */
-function factsMatrix(story: Story, store: Store, ctx: CompareContext) {
-  // A story of hundreds of reprints would make hundreds of columns: copies share their
-  // original's facts, so the matrix shows the articles that are not copies, at most 60.
-  const shown = story.articles.filter((a) => !a.copyOf).slice(0, 60);
-  const articles = shown.map((a) => store.getArticle(a.id)).filter((a): a is Article => !!a);
-  const facts = articles.map((a) => extractFacts(a.text, { lexicon: ctx.lexicon, sentences: a.sentences }));
-  const rows = new Map<string, { kind: string; text: string; cells: Array<string | null> }>();
-  facts.forEach((list, col) => {
-    for (const f of list) {
-      if (f.kind === 'date') continue;
-      let row = rows.get(f.key);
-      if (!row) {
-        row = { kind: f.kind, text: f.text, cells: articles.map(() => null) };
-        rows.set(f.key, row);
-      }
-      row.cells[col] ??= f.text;
-    }
-  });
-  const originIndex = Math.max(
-    0,
-    articles.findIndex((a) => a.id === story.origin),
-  );
-  const conflicts = articles.map((_, col) =>
-    col === originIndex
-      ? []
-      : compareFacts(facts[col], facts[originIndex]).conflicts.map((c) => ({
-          text: c.a,
-          origin: c.b,
-          reason: c.reason,
-        })),
-  );
-  const present = (r: { cells: Array<string | null> }) => r.cells.filter(Boolean).length;
-  return {
-    articles: shown.map((a) => ({ id: a.id, site: a.site ?? null, title: a.title, role: a.role })),
-    rows: [...rows.values()]
-      .sort((x, y) => present(y) - present(x) || x.kind.localeCompare(y.kind))
-      .slice(0, 200),
-    conflicts,
   };
 }
 

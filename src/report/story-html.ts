@@ -1,0 +1,192 @@
+/**
+ * A story, or one stored article, as one self-contained HTML page (`newstrace show ID --html FILE`):
+ * for a story its provenance graph (an arc diagram in time order: who took from whom), its
+ * articles, the relations with their evidence, its key facts and the facts matrix; for an article
+ * its text and relations. No external assets; article text is always escaped, never markup.
+ */
+import type { Article } from '../article/types.js';
+import type { StoredRelation } from '../store/store.js';
+import { keyFacts, type StoryFacts } from '../story/facts.js';
+import type { Story, StoryEdge } from '../story/stories.js';
+import { escapeHtml } from './html.js';
+
+const STYLE = `
+body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
+header{padding:12px 20px;background:#fff;border-bottom:1px solid #ddd}
+h1{font-size:19px;margin:0 0 4px}h2{font-size:16px;margin:22px 0 8px}
+main{padding:4px 20px 30px;max-width:1200px}
+.meta{color:#555;font-size:13px}
+table{border-collapse:collapse;background:#fff;font-size:13px}
+th,td{border:1px solid #ddd;padding:3px 7px;text-align:left;vertical-align:top}
+th{background:#f0f0f0}
+.role{font-weight:600}.origin{color:#0a5}.copy{color:#777}.rewrite{color:#c0392b}
+.partial-reuse{color:#d35400}.independent{color:#1f5fa8}
+details{margin:2px 0}summary{cursor:pointer}
+.conflict{background:#fde2e2}
+svg text{font:11px system-ui,sans-serif}
+.legend span{display:inline-block;margin-right:14px;font-size:12px}
+.legend i{display:inline-block;width:18px;height:3px;vertical-align:middle;margin-right:4px}
+p.s{margin:4px 0}
+`;
+
+/** Edge colours by relation type (the legend names them). */
+const EDGE_COLOUR: Record<string, string> = {
+  duplicate: '#888',
+  'near-duplicate': '#888',
+  rewrite: '#c0392b',
+  'partial-reuse': '#d35400',
+  'same-story': '#1f5fa8',
+};
+
+/** What a relation's direction adds to its arrow: nothing, where the arrow says it. */
+const DIRECTION_NOTE: Record<string, string> = {
+  unknown: 'who took from whom is not known',
+  'common-source': 'both from a common source',
+};
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>newstrace: ${escapeHtml(title)}</title>
+<style>${STYLE}</style></head>
+<body>${body}</body></html>
+`;
+}
+
+const when = (iso?: string | null) => (iso ? escapeHtml(iso.slice(0, 16).replace('T', ' ')) : '(undated)');
+
+/**
+ * The provenance graph as an arc diagram: the story's articles that are not copies on a line in
+ * time order (a copy counts on its original's node), each relation an arc between two of them,
+ * derivations above the line with an arrowhead at the derived article, independent reports of the
+ * same event below it.
+ */
+function arcDiagram(story: Story, label: Map<string, string>): string {
+  const copies = new Map<string, number>();
+  for (const a of story.articles) if (a.copyOf) copies.set(a.copyOf, (copies.get(a.copyOf) ?? 0) + 1);
+  const nodes = story.articles.filter((a) => !a.copyOf);
+  const step = 70;
+  const width = Math.max(260, 40 + step * (nodes.length - 1) + 40);
+  const x = new Map(nodes.map((a, k) => [a.id, 40 + k * step]));
+  const edges = story.edges.filter((e) => x.has(e.from) && x.has(e.to));
+  const span = (e: StoryEdge) => Math.abs((x.get(e.from) as number) - (x.get(e.to) as number));
+  // Below the line: what has no direction (independent reports, reuse whose source is unknown).
+  const below = (e: StoryEdge) =>
+    e.type === 'same-story' || e.direction === 'unknown' || e.direction === 'common-source';
+  const reach = (list: StoryEdge[]) =>
+    (list.length ? Math.min(160, Math.max(...list.map(span)) / 2) : 0) + 12;
+  const line = reach(edges.filter((e) => !below(e))) + 8;
+  const total = line + reach(edges.filter(below)) + 8;
+  const arcs = edges.map((e) => {
+    const x1 = x.get(e.to) as number; // the source
+    const x2 = x.get(e.from) as number; // the derived article
+    const h = Math.min(span(e) / 2, 160);
+    const y = below(e) ? line + h : line - h;
+    const colour = EDGE_COLOUR[e.type] ?? '#999';
+    const marker = below(e) ? '' : ` marker-end="url(#arrow-${e.type})"`;
+    const dash = e.type === 'same-story' ? ' stroke-dasharray="4 3"' : '';
+    return `<path d="M${x1},${line} Q${(x1 + x2) / 2},${2 * y - line} ${x2},${line}" fill="none" stroke="${colour}" stroke-width="2"${dash}${marker}><title>${escapeHtml(
+      `${label.get(e.from)} ${e.type} of ${label.get(e.to)}: ${e.evidence[0] ?? ''}`,
+    )}</title></path>`;
+  });
+  const markers = Object.entries(EDGE_COLOUR)
+    .map(
+      ([type, colour]) =>
+        `<marker id="arrow-${type}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${colour}"/></marker>`,
+    )
+    .join('');
+  const dots = nodes.map((a) => {
+    const cx = x.get(a.id) as number;
+    const n = copies.get(a.id);
+    return (
+      `<circle cx="${cx}" cy="${line}" r="${n ? 9 : 7}" fill="#fff" stroke="#333" stroke-width="${a.id === story.origin ? 3 : 1.5}"><title>${escapeHtml(`${label.get(a.id)} ${a.title} (${a.site ?? a.source ?? ''}, ${a.role})`)}</title></circle>` +
+      `<text x="${cx}" y="${line + 4}" text-anchor="middle">${escapeHtml((label.get(a.id) ?? '').slice(1, -1))}</text>` +
+      (n ? `<text x="${cx}" y="${line - 13}" text-anchor="middle">+${n}</text>` : '')
+    );
+  });
+  return `<svg width="${width}" height="${total}" role="img" aria-label="provenance graph"><defs>${markers}</defs>${arcs.join('')}${dots.join('')}</svg>
+<div class="legend"><span><i style="background:#888"></i>copy</span><span><i style="background:#c0392b"></i>rewrite</span><span><i style="background:#d35400"></i>partial reuse</span><span><i style="background:#1f5fa8"></i>same event, reported independently</span><span>above the line, arrows point to the article that took; below, no direction is known; bold ring: the origin; +n: its copies</span></div>`;
+}
+
+export function renderStoryHtml(story: Story, facts: StoryFacts): string {
+  const label = new Map(story.articles.map((a, k) => [a.id, `[${k + 1}]`]));
+  const rows = story.articles.map(
+    (a, k) =>
+      `<tr><td>[${k + 1}]</td><td>${when(a.published)}</td><td class="role ${escapeHtml(a.role)}">${escapeHtml(a.role)}${a.copyOf ? ` of ${escapeHtml(label.get(a.copyOf) ?? a.copyOf)}` : ''}</td><td>${escapeHtml(a.site ?? a.source ?? '')}</td><td>${escapeHtml(a.title)}</td><td><code>${escapeHtml(a.id)}</code></td></tr>`,
+  );
+  const edges = story.edges.map((e) => {
+    const arrow = e.type === 'same-story' || e.direction === 'unknown' ? '—' : '←';
+    return `<li><details><summary>${escapeHtml(`${label.get(e.to)} ${arrow} ${label.get(e.from)}`)}: <b class="${escapeHtml(e.type)}">${escapeHtml(e.type)}</b>${DIRECTION_NOTE[e.direction] ? ` (${DIRECTION_NOTE[e.direction]})` : ''}</summary><ul>${e.evidence.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul></details></li>`;
+  });
+  const key = keyFacts(facts);
+  const column = new Map(facts.articles.map((a, k) => [a.id, k]));
+  const conflictTexts = facts.conflicts.map((list) => new Set(list.map((c) => c.text)));
+  const matrix = facts.rows.map(
+    (r) =>
+      `<tr><td>${escapeHtml(r.kind)}</td><td>${escapeHtml(r.text)}</td>${r.cells
+        .map((c, k) =>
+          c === null
+            ? '<td></td>'
+            : `<td${conflictTexts[k].has(c) ? ' class="conflict" title="differs from the origin"' : ''}>${c === r.text ? '✓' : escapeHtml(c)}</td>`,
+        )
+        .join('')}</tr>`,
+  );
+  const conflicts = facts.conflicts.flatMap((list, k) =>
+    list.map(
+      (c) =>
+        `<li>${escapeHtml(label.get(facts.articles[k].id) ?? '')} says ${escapeHtml(c.text)}, the origin ${escapeHtml(c.origin)} (${escapeHtml(c.reason)})</li>`,
+    ),
+  );
+  const span = story.start ? `${when(story.start)} → ${when(story.end)}` : 'undated';
+  const body = `<header><h1>${escapeHtml(story.title || '(untitled)')}</h1>
+<div class="meta">${story.articles.length} article${story.articles.length === 1 ? '' : 's'} · ${span} · origin ${escapeHtml(label.get(story.origin) ?? '')} · story <code>${escapeHtml(story.id)}</code></div></header>
+<main>
+<h2>Who took from whom</h2>
+${arcDiagram(story, label)}
+<h2>Articles, earliest first</h2>
+<table><tr><th></th><th>published</th><th>role</th><th>site</th><th>title</th><th>id</th></tr>${rows.join('\n')}</table>
+<h2>Relations (${story.edges.length})</h2>
+<ul>${edges.join('\n')}</ul>
+<h2>Key facts</h2>
+${key.length ? `<ul>${key.map((f) => `<li>${escapeHtml(f.text)} <span class="meta">${escapeHtml(f.kind)}, in ${f.articles} of ${facts.articles.length}</span></li>`).join('')}</ul>` : '<p>—</p>'}
+${conflicts.length ? `<h2>Figures that differ from the origin's</h2><ul>${conflicts.join('')}</ul>` : ''}
+<h2>Facts by article</h2>
+<table><tr><th>kind</th><th>fact</th>${facts.articles.map((a) => `<th title="${escapeHtml(a.title)}">${escapeHtml(label.get(a.id) ?? '')}</th>`).join('')}</tr>${matrix.join('\n')}</table>
+${column.size < story.articles.length ? `<p class="meta">Copies are left out of the facts: they give their original's.</p>` : ''}
+</main>`;
+  return page(story.title, body);
+}
+
+export function renderArticleHtml(
+  article: Article,
+  story: Story | undefined,
+  relations: readonly StoredRelation[],
+  titleOf: (id: string) => string | undefined,
+): string {
+  const rels = relations.map((r) => {
+    const other = r.a === article.id ? r.b : r.a;
+    return `<tr><td class="${escapeHtml(r.type)}"><b>${escapeHtml(r.type)}</b></td><td><code>${escapeHtml(other)}</code> ${escapeHtml(titleOf(other) ?? '')}</td><td>${Math.round((r.a === article.id ? r.coverageA : r.coverageB) * 100)}% of this, ${Math.round((r.a === article.id ? r.coverageB : r.coverageA) * 100)}% of that</td><td><details><summary>${escapeHtml(r.evidence[0] ?? '')}</summary><ul>${r.evidence
+      .slice(1)
+      .map((x) => `<li>${escapeHtml(x)}</li>`)
+      .join('')}</ul></details></td></tr>`;
+  });
+  let section = -1;
+  const text = article.sentences.map((s) => {
+    const heading =
+      s.section !== section && article.sections[s.section]?.title
+        ? `<h3>${escapeHtml(article.sections[s.section].title ?? '')}</h3>`
+        : '';
+    section = s.section;
+    return `${heading}<p class="s">${escapeHtml(s.text)}</p>`;
+  });
+  const body = `<header><h1>${escapeHtml(article.title || '(untitled)')}</h1>
+<div class="meta"><code>${escapeHtml(article.id)}</code>${article.site ? ` · ${escapeHtml(article.site)}` : ''}${article.published ? ` · ${when(article.published)}` : ''}${story ? ` · story <code>${escapeHtml(story.id)}</code>: ${escapeHtml(story.title)}` : ' · in no story'}</div></header>
+<main>
+<h2>Relations (${relations.length})</h2>
+${rels.length ? `<table><tr><th>relation</th><th>article</th><th>coverage</th><th>evidence</th></tr>${rels.join('\n')}</table>` : '<p>—</p>'}
+<h2>Text</h2>
+${text.join('\n')}
+</main>`;
+  return page(article.title, body);
+}

@@ -1,0 +1,88 @@
+/**
+ * A story's facts: which of its articles gives which name, number and quote, where an article's
+ * figure conflicts with the origin's, and the story's key facts (those most of its articles give).
+ * Pure: the caller reads the articles from its store.
+ */
+import type { Article } from '../article/types.js';
+import { compareFacts, extractFacts } from '../facts/index.js';
+import type { Lexicon } from '../text/lexicon/types.js';
+import type { Story } from './stories.js';
+
+/**
+ * Columns at most: a story of hundreds of reprints would make hundreds of columns, and copies
+ * give their original's facts, so the copies are left out and then the first 60 shown.
+ */
+const MAX_COLUMNS = 60;
+const MAX_ROWS = 200;
+
+export interface StoryFacts {
+  /** The columns: the story's articles that are not copies, in time order. */
+  articles: Array<{ id: string; site: string | null; title: string; role: string }>;
+  /** A fact per row, most widely given first; a cell is the fact as that article words it. */
+  rows: Array<{ kind: string; text: string; cells: Array<string | null> }>;
+  /** Per column, its figures that differ from the origin's for the same kind of thing. */
+  conflicts: Array<Array<{ text: string; origin: string; reason: string }>>;
+}
+
+/** The articles whose facts `storyFacts` reads: the story's non-copies, at most `MAX_COLUMNS`. */
+export function factColumns(story: Story): string[] {
+  return story.articles
+    .filter((a) => !a.copyOf)
+    .slice(0, MAX_COLUMNS)
+    .map((a) => a.id);
+}
+
+/** The facts of `story`, from its `articles` (those of `factColumns`, as stored). */
+export function storyFacts(story: Story, articles: readonly Article[], lexicon: Lexicon): StoryFacts {
+  const rowOf = new Map(story.articles.map((a) => [a.id, a]));
+  const shown = articles.filter((a) => rowOf.has(a.id));
+  const facts = shown.map((a) => extractFacts(a.text, { lexicon, sentences: a.sentences }));
+  const rows = new Map<string, StoryFacts['rows'][number]>();
+  facts.forEach((list, col) => {
+    for (const f of list) {
+      if (f.kind === 'date') continue; // "Monday", "yesterday": relative to each article's day
+      let row = rows.get(f.key);
+      if (!row) {
+        row = { kind: f.kind, text: f.text, cells: shown.map(() => null) };
+        rows.set(f.key, row);
+      }
+      row.cells[col] ??= f.text;
+    }
+  });
+  const origin = Math.max(
+    0,
+    shown.findIndex((a) => a.id === story.origin),
+  );
+  const conflicts = shown.map((_, col) =>
+    col === origin
+      ? []
+      : compareFacts(facts[col], facts[origin]).conflicts.map((c) => ({
+          text: c.a,
+          origin: c.b,
+          reason: c.reason,
+        })),
+  );
+  const given = (r: { cells: Array<string | null> }) => r.cells.filter(Boolean).length;
+  return {
+    articles: shown.map((a) => {
+      const row = rowOf.get(a.id);
+      return { id: a.id, site: row?.site ?? null, title: a.title, role: row?.role ?? '' };
+    }),
+    rows: [...rows.values()]
+      .sort((x, y) => given(y) - given(x) || x.kind.localeCompare(y.kind))
+      .slice(0, MAX_ROWS),
+    conflicts,
+  };
+}
+
+/**
+ * The key facts: given by at least half of the articles shown (all of them for a story of one or
+ * two), most widely given first, at most `limit`.
+ */
+export function keyFacts(f: StoryFacts, limit = 12): Array<{ kind: string; text: string; articles: number }> {
+  const needed = Math.max(1, Math.ceil(f.articles.length / 2));
+  return f.rows
+    .map((r) => ({ kind: r.kind, text: r.text, articles: r.cells.filter(Boolean).length }))
+    .filter((r) => r.articles >= needed && r.kind !== 'quote')
+    .slice(0, limit);
+}
