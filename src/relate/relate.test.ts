@@ -101,6 +101,17 @@ describe('relate', () => {
     expect(r.direction).toBe('a-from-b');
   });
 
+  it('reads a new top over the other side as the longer side building on it', () => {
+    // B opens with three sentences of its own, then retells A from its first sentence: an update.
+    const update = aligned(Array.from({ length: 8 }, (_, k): [number, number] => [k, k + 3]));
+    const r = relate(base({ sentencesA: 10, sentencesB: 40, alignments: update }));
+    expect(r.direction).toBe('b-from-a');
+    expect(r.evidence.join(' ')).toMatch(/B opens with 3 sentences of its own/);
+    // A cut-down copy shares the longer side's top: the shorter took.
+    const cut = aligned(Array.from({ length: 8 }, (_, k): [number, number] => [k, k]));
+    expect(relate(base({ sentencesA: 10, sentencesB: 40, alignments: cut })).direction).toBe('a-from-b');
+  });
+
   it('does not claim a direction without evidence', () => {
     expect(relate(base({ alignments: aligned(diagonal(9)) })).direction).toBe('unknown');
   });

@@ -239,11 +239,23 @@ function directionOf(
   if (Math.abs(gap) >= opt.asymmetry) {
     const inner = gap > 0 ? 'A' : 'B';
     const outer = gap > 0 ? 'B' : 'A';
-    evidence.push(
+    const contained =
       `${inner} is mostly contained in ${outer} (${Math.round(Math.max(coverageA, coverageB) * 100)}% vs ` +
-        `${Math.round(Math.min(coverageA, coverageB) * 100)}%): ${inner} retells part of ${outer}`,
-    );
-    vote += gap > 0 ? 1 : -1;
+      `${Math.round(Math.min(coverageA, coverageB) * 100)}%)`;
+    // A text found inside a longer one is a cut-down copy of it (papers cut wire copy from the
+    // bottom) — unless the longer one opens with sentences of its own and then retells the shorter
+    // from its start: a new top over earlier copy is how an update or a local story built on wire
+    // copy is written, and there the longer one took.
+    const lead = newTop(input.alignments, inner === 'A' ? 'a' : 'b');
+    if (lead > 0) {
+      evidence.push(
+        `${contained}, but ${outer} opens with ${lead} sentence${lead > 1 ? 's' : ''} of its own and then retells ${inner} from its start: ${outer} was built on ${inner}`,
+      );
+      vote += gap > 0 ? -1 : 1;
+    } else {
+      evidence.push(`${contained}: ${inner} retells part of ${outer}`);
+      vote += gap > 0 ? 1 : -1;
+    }
     signals++;
   }
   const creditA = new Set(input.creditsA);
@@ -267,6 +279,26 @@ function directionOf(
     return 'unknown';
   }
   return vote > 0 ? 'a-from-b' : 'b-from-a';
+}
+
+/** Opening sentences of its own from which the longer side has a new top. */
+const NEW_TOP = 2;
+
+/**
+ * Sentences the outer side (the one that is not `inner`) opens with before its first sentence
+ * retold by the inner side, when the inner side's own first retold sentence is its first or
+ * second; else 0.
+ */
+function newTop(alignments: readonly Alignment[], inner: 'a' | 'b'): number {
+  const outer = inner === 'a' ? 'b' : 'a';
+  let firstInner = Number.POSITIVE_INFINITY;
+  let firstOuter = Number.POSITIVE_INFINITY;
+  for (const al of alignments) {
+    if (al.kind === 'related') continue;
+    firstInner = Math.min(firstInner, al[inner][0]);
+    firstOuter = Math.min(firstOuter, al[outer][0]);
+  }
+  return firstInner <= 1 && Number.isFinite(firstOuter) && firstOuter >= NEW_TOP ? firstOuter : 0;
 }
 
 function formatGap(ms: number): string {
