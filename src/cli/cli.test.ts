@@ -206,6 +206,11 @@ describe('newstrace show and export', () => {
       id: string;
       articles: Array<{ id: string }>;
     }>;
+    // The list with each story's key facts, as text and as JSON.
+    expect(run(['stories', '--facts', '--limit', '1', '--db', db]).out).toMatch(/key facts .*Kestrel Bridge/);
+    const listed = JSON.parse(run(['stories', '--facts', '--json', '--db', db]).out);
+    expect(listed[0].keyFacts.map((f: { text: string }) => f.text)).toContain('Kestrel Bridge');
+    expect(listed).toHaveLength(stories.length);
     const story = run(['show', stories[0].id, '--db', db]);
     expect(story.code).toBe(0);
     expect(story.out).toContain('Kestrel Bridge');

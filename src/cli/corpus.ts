@@ -10,8 +10,10 @@ import { loadArticle } from '../pipeline/load-article.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
 import { openSqliteStore } from '../store/sqlite.js';
+import type { Store } from '../store/store.js';
 import { factColumns, keyFacts, type StoryFacts, storyFacts } from '../story/facts.js';
 import { buildStories, type Story } from '../story/stories.js';
+import type { Lexicon } from '../text/lexicon/types.js';
 import { UsageError } from './errors.js';
 
 export const DEFAULT_DB = 'newstrace.db';
@@ -111,7 +113,7 @@ export async function runSimilar(
 }
 
 export function runStories(
-  flags: { db?: string; json: boolean; since?: string; site?: string; limit?: string },
+  flags: { db?: string; json: boolean; since?: string; site?: string; limit?: string; facts?: boolean },
   out: NodeJS.WritableStream,
 ): number {
   const store = openSqliteStore(flags.db ?? DEFAULT_DB);
@@ -125,8 +127,22 @@ export function runStories(
     }
     if (flags.site) stories = stories.filter((s) => s.articles.some((a) => a.site === flags.site));
     if (flags.limit) stories = stories.slice(0, Number(flags.limit));
-    if (flags.json) out.write(`${JSON.stringify(stories.map(storyJson), null, 2)}\n`);
-    else out.write(stories.map((s) => storyText(s)).join('\n'));
+    // Key facts read the articles of each story shown (after the filters): opt-in, as on a large
+    // corpus that is most of the work.
+    const lexicon = flags.facts ? defaultContext().lexicon : undefined;
+    const factsOf = (s: Story) => (lexicon ? factsOfStory(s, store, lexicon) : undefined);
+    if (flags.json)
+      out.write(
+        `${JSON.stringify(
+          stories.map((s) => {
+            const f = factsOf(s);
+            return f ? { ...storyJson(s), keyFacts: keyFacts(f) } : storyJson(s);
+          }),
+          null,
+          2,
+        )}\n`,
+      );
+    else out.write(stories.map((s) => storyText(s, factsOf(s))).join('\n'));
     return 0;
   } finally {
     store.close();
@@ -208,10 +224,7 @@ export function runShow(
     const stories = buildStories(store.articles(), store.relations());
     const story = stories.find((s) => s.id === id);
     if (story) {
-      const articles = factColumns(story)
-        .map((a) => store.getArticle(a))
-        .filter((a): a is Article => !!a);
-      const facts = storyFacts(story, articles, defaultContext().lexicon);
+      const facts = factsOfStory(story, store, defaultContext().lexicon);
       if (flags.html) writeHtml(flags.html, renderStoryHtml(story, facts));
       if (flags.json) out.write(`${JSON.stringify({ ...storyJson(story), facts }, null, 2)}\n`);
       else if (!flags.html) out.write(storyText(story, facts));
@@ -250,6 +263,14 @@ export function runShow(
   } finally {
     store.close();
   }
+}
+
+/** The facts of a story's articles as stored. */
+function factsOfStory(story: Story, store: Store, lexicon: Lexicon): StoryFacts {
+  const articles = factColumns(story)
+    .map((id) => store.getArticle(id))
+    .filter((a): a is Article => !!a);
+  return storyFacts(story, articles, lexicon);
 }
 
 function writeHtml(file: string, html: string): void {

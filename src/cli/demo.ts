@@ -76,7 +76,7 @@ async function ingestSample(entries: ManifestEntry[], out: NodeJS.WritableStream
   } finally {
     store.close();
   }
-  runStories({ db, json: false }, out);
+  runStories({ db, json: false, facts: true }, out);
   return db;
 }
 

@@ -20,8 +20,8 @@ Usage:
   newstrace compare --pairs FILE.jsonl            compare many pairs: one {"id","a","b"} per line
   newstrace extract FILE|DIR... [--jsonl]         the article and metadata of each page, furniture set apart
   newstrace ingest PATH... [--db FILE]            index pages, folders, JSONL (.gz) into a corpus (default newstrace.db)
-  newstrace stories [--json] [--db FILE] [--since DATE] [--site SITE] [--limit N]
-                                                  the corpus's stories, with who took from whom
+  newstrace stories [--json] [--facts] [--db FILE] [--since DATE] [--site SITE] [--limit N]
+                                                  the corpus's stories, with who took from whom (--facts: and their key facts)
   newstrace similar FILE [--json] [--db FILE]     what in the corpus matches an article, without adding it
   newstrace show STORY|ARTICLE [--json] [--html FILE] [--db FILE]
                                                   one story with its graph and key facts, or one article with its relations
@@ -38,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       json: { type: 'boolean', default: false },
       jsonl: { type: 'boolean', default: false },
+      facts: { type: 'boolean', default: false },
       db: { type: 'string' },
       since: { type: 'string' },
       site: { type: 'string' },
@@ -93,7 +94,14 @@ async function main(argv: string[]): Promise<number> {
       return (await corpus()).runSimilar(rest, { db: values.db, json: values.json }, process.stdout);
     case 'stories':
       return (await corpus()).runStories(
-        { db: values.db, json: values.json, since: values.since, site: values.site, limit: values.limit },
+        {
+          db: values.db,
+          json: values.json,
+          since: values.since,
+          site: values.site,
+          limit: values.limit,
+          facts: values.facts,
+        },
         process.stdout,
       );
     case 'serve':
