@@ -8,16 +8,14 @@
  */
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { chooseBanding } from '../candidates/lsh.js';
-import { defaultContext } from '../compare/context.js';
 import type { PreparedJob } from '../pipeline/prepare.js';
 import { PreparePool } from '../pipeline/prepare-pool.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { generateArticles, samplePool } from './generate.js';
-import { benchSimilar } from './similar.js';
+import { runSimilarChild } from './similar.js';
 
 const [size, db] = [Number(process.argv[2]), process.argv[3]];
 const pool = await samplePool();
-const ctx = defaultContext();
 const store = openSqliteStore(db);
 const workers = PreparePool.create(1);
 if (!workers) throw new Error('the index bench needs the built worker script (npm run build)');
@@ -64,7 +62,5 @@ console.log(
   `index of ${size.toLocaleString('en')} generated articles without verification (for similar): ${(stored / seconds).toFixed(0)} articles/s, ` +
     `${(bytes / stored / 1024).toFixed(1)} KB per article, peak memory ${peak.toFixed(0)} MB`,
 );
-const reader = openSqliteStore(db);
-console.log(`  ${benchSimilar(reader, ctx, pool, size)}`);
-reader.close();
+runSimilarChild(db, size);
 if (process.argv[4] !== 'keep') for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true });

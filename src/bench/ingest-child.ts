@@ -13,7 +13,7 @@ import { ingestPaths } from '../pipeline/ingest.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { buildStories } from '../story/stories.js';
 import { generateArticles, samplePool } from './generate.js';
-import { benchSimilar } from './similar.js';
+import { runSimilarChild } from './similar.js';
 
 const [size, db, keep] = [Number(process.argv[2]), process.argv[3], process.argv[4] === 'keep'];
 
@@ -47,9 +47,7 @@ console.log(
     `  database ${(bytes / storedArticles / 1024).toFixed(1)} KB per article; peak memory of the ingesting process ${peak.toFixed(0)} MB`,
 );
 
-const reader = openSqliteStore(db);
-console.log(`  ${benchSimilar(reader, ctx, pool, size)}`);
-reader.close();
+runSimilarChild(db, size);
 // Only the database's own files: the directory may hold anything else.
 rmSync(corpus, { force: true });
 if (!keep) for (const s of ['', '-wal', '-shm']) rmSync(db + s, { force: true });
