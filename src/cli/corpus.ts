@@ -193,10 +193,14 @@ function storyText(s: Story, facts?: StoryFacts): string {
   }
   if (facts) {
     const key = keyFacts(facts);
+    const single = facts.articles.length === 1;
     if (key.length)
       lines.push(
-        `  key facts (in how many of its ${facts.articles.length} articles that are not copies): ` +
-          key.map((f) => `${f.text} (${f.articles})`).join(', '),
+        single
+          ? `  key facts: ${key.map((f) => f.text).join(', ')}`
+          : `  key facts (in how many of its ${facts.articles.length} articles that are not copies): ${key
+              .map((f) => `${f.text} (${f.articles})`)
+              .join(', ')}`,
       );
     facts.conflicts.forEach((list, k) => {
       for (const c of list)

@@ -76,13 +76,20 @@ export function storyFacts(story: Story, articles: readonly Article[], lexicon: 
 }
 
 /**
- * The key facts: given by at least half of the articles shown (all of them for a story of one or
- * two), most widely given first, at most `limit`.
+ * The key facts: given by at least half of the articles shown and by two at least (a story of one
+ * article: its own), most widely given first, at most `limit`; no quotes, no numbers without a unit.
  */
 export function keyFacts(f: StoryFacts, limit = 12): Array<{ kind: string; text: string; articles: number }> {
-  const needed = Math.max(1, Math.ceil(f.articles.length / 2));
-  return f.rows
-    .map((r) => ({ kind: r.kind, text: r.text, articles: r.cells.filter(Boolean).length }))
-    .filter((r) => r.articles >= needed && r.kind !== 'quote')
-    .slice(0, limit);
+  const n = f.articles.length;
+  const needed = n <= 1 ? 1 : Math.max(2, Math.ceil(n / 2));
+  return (
+    f.rows
+      .map((r) => ({ kind: r.kind, text: r.text, articles: r.cells.filter(Boolean).length }))
+      // A quote is no key fact to list, nor a number without its unit ("routes 4 and 11",
+      // "fifth"): the unit says what it counts.
+      .filter(
+        (r) => r.articles >= needed && r.kind !== 'quote' && !(r.kind === 'number' && !/\s/.test(r.text)),
+      )
+      .slice(0, limit)
+  );
 }
