@@ -120,7 +120,6 @@ export function renderStoryHtml(story: Story, facts: StoryFacts): string {
     return `<li><details><summary>${escapeHtml(`${label.get(e.to)} ${arrow} ${label.get(e.from)}`)}: <b class="${escapeHtml(e.type)}">${escapeHtml(e.type)}</b>${DIRECTION_NOTE[e.direction] ? ` (${DIRECTION_NOTE[e.direction]})` : ''}</summary><ul>${e.evidence.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul></details></li>`;
   });
   const key = keyFacts(facts);
-  const column = new Map(facts.articles.map((a, k) => [a.id, k]));
   const conflictTexts = facts.conflicts.map((list) => new Set(list.map((c) => c.text)));
   const matrix = facts.rows.map(
     (r) =>
@@ -153,7 +152,7 @@ ${key.length ? `<ul>${key.map((f) => `<li>${escapeHtml(f.text)} <span class="met
 ${conflicts.length ? `<h2>Figures that differ from the origin's</h2><ul>${conflicts.join('')}</ul>` : ''}
 <h2>Facts by article</h2>
 <table><tr><th>kind</th><th>fact</th>${facts.articles.map((a) => `<th title="${escapeHtml(a.title)}">${escapeHtml(label.get(a.id) ?? '')}</th>`).join('')}</tr>${matrix.join('\n')}</table>
-${column.size < story.articles.length ? `<p class="meta">Copies are left out of the facts: they give their original's.</p>` : ''}
+${facts.articles.length < story.articles.length ? `<p class="meta">Copies are left out of the facts: they give their original's.</p>` : ''}
 </main>`;
   return page(story.title, body);
 }

@@ -305,7 +305,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
       if (checkpoints) db.pragma('wal_autocheckpoint = 0');
     }
     // The thread has copied the WAL up to where it started: copying the rest (what was committed
-    // meanwhile, a small part) lets the next transaction start the WAL from its beginning.
+    // meanwhile, about one commit) lets the next transaction start the WAL from its beginning.
     if (checkpoints?.completed()) db.pragma('wal_checkpoint(PASSIVE)');
   };
 
