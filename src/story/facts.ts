@@ -49,6 +49,25 @@ export function storyFacts(story: Story, articles: readonly Article[], lexicon: 
       row.cells[col] ??= f.text;
     }
   });
+  // "Putin" beside "Vladimir Putin": one person, one row, the full name's (when only one fits).
+  const lastWord = (text: string) =>
+    text
+      .toLowerCase()
+      .split(/[\s-]+/)
+      .pop() as string;
+  for (const [key, row] of rows) {
+    // A surname alone is a person only where the lexicon knows it ("Putin"); else a name ("Solberg").
+    if ((row.kind !== 'person' && row.kind !== 'entity') || /[\s-]/.test(row.text)) continue;
+    const surname = row.text.toLowerCase();
+    const fuller = [...rows.values()].filter(
+      (r) => r.kind === 'person' && /[\s-]/.test(r.text) && lastWord(r.text) === surname,
+    );
+    if (fuller.length !== 1) continue;
+    row.cells.forEach((c, col) => {
+      fuller[0].cells[col] ??= c;
+    });
+    rows.delete(key);
+  }
   const origin = Math.max(
     0,
     shown.findIndex((a) => a.id === story.origin),

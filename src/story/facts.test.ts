@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { articleFromText } from '../article/build.js';
+import { loadLexicon } from '../text/lexicon/load.js';
+import { factColumns, keyFacts, storyFacts } from './facts.js';
+import type { Story } from './stories.js';
+
+const lexicon = loadLexicon();
+
+const texts = {
+  a: 'Mayor Ingrid Solberg closed the Kestrel Bridge on Wednesday. Repairs will take ten days and cost $30 million, the council said.',
+  b: 'The Kestrel Bridge is shut. Repairs would take ten days and cost $35 million, said Solberg. Bus routes 4 and 11 move.',
+  c: 'A copy: Mayor Ingrid Solberg closed the Kestrel Bridge on Wednesday.',
+};
+const articles = Object.entries(texts).map(([id, text]) => articleFromText(text, { id, title: id }));
+const story: Story = {
+  id: 's1',
+  title: 'Bridge',
+  origin: 'a',
+  articles: [
+    { id: 'a', title: 'a', role: 'origin' },
+    { id: 'b', title: 'b', role: 'rewrite' },
+    { id: 'c', title: 'c', role: 'copy', copyOf: 'a' },
+  ],
+  edges: [],
+};
+
+// As the CLI and the server read them: the articles of `factColumns`, from the store.
+const facts = () =>
+  storyFacts(
+    story,
+    factColumns(story).map((id) => articles.find((a) => a.id === id) as (typeof articles)[number]),
+    lexicon,
+  );
+
+describe('story facts', () => {
+  it('give a row per fact and a column per article that is not a copy', () => {
+    const f = facts();
+    expect(f.articles.map((a) => a.id)).toEqual(['a', 'b']);
+    const bridge = f.rows.find((r) => r.text === 'Kestrel Bridge');
+    expect(bridge?.cells).toEqual(['Kestrel Bridge', 'Kestrel Bridge']);
+  });
+
+  it('give a person named in full and by surname one row', () => {
+    const f = facts();
+    const people = f.rows.filter((r) => r.kind === 'person');
+    expect(people.map((r) => r.text)).toEqual(['Ingrid Solberg']);
+    expect(people[0].cells).toEqual(['Ingrid Solberg', 'Solberg']);
+  });
+
+  it('mark the figures that differ from the origin, and list key facts without bare numbers', () => {
+    const f = facts();
+    expect(f.conflicts[1].map((c) => `${c.text} / ${c.origin}`)).toEqual(['$35 million / $30 million']);
+    const key = keyFacts(f).map((k) => k.text);
+    expect(key).toEqual(expect.arrayContaining(['Kestrel Bridge', 'Ingrid Solberg', 'ten days']));
+    expect(key).not.toContain('4');
+  });
+});
