@@ -26,7 +26,7 @@ import { PreparePool } from '../pipeline/prepare-pool.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { wordDiff } from '../report/word-diff.js';
 import type { Store } from '../store/store.js';
-import { factColumns, storyFacts } from '../story/facts.js';
+import { factColumns, keyFacts, storyFacts } from '../story/facts.js';
 import { LiveStories } from '../story/live.js';
 import type { Story } from '../story/stories.js';
 
@@ -351,7 +351,8 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
     '/stories/:id/facts',
     {
       schema: {
-        summary: "Which article of a story has which name, number and quote; conflicts with the origin's",
+        summary:
+          "Which article of a story has which name, number and quote; conflicts with the origin's; the story's key facts",
         params: idParam,
       },
     },
@@ -361,7 +362,8 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
       const articles = factColumns(story)
         .map((id) => opt.store.getArticle(id))
         .filter((a): a is Article => !!a);
-      return storyFacts(story, articles, opt.ctx.lexicon);
+      const facts = storyFacts(story, articles, opt.ctx.lexicon);
+      return { ...facts, keyFacts: keyFacts(facts) };
     },
   );
 

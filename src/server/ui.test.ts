@@ -64,6 +64,8 @@ describe.skipIf(!ready)('web UI in Chromium', () => {
     const facts = await page.textContent('#facts');
     expect(facts).toContain('CPEC');
     expect(facts).toContain('240 million');
+    // The story's key facts above the matrix: given by both seeds.
+    expect(await page.textContent('#key-facts')).toMatch(/Key facts: .*Vladimir Putin \(2\)/);
     await shot('2-story');
   });
 

@@ -46,6 +46,8 @@ interface FactsMatrix {
   articles: Array<{ id: string; site: string | null; title: string; role: Role }>;
   rows: Array<{ kind: string; text: string; cells: Array<string | null> }>;
   conflicts: Array<Array<{ text: string; origin: string; reason: string }>>;
+  /** Facts most of the story's articles give (see src/story/facts.ts). */
+  keyFacts: Array<{ kind: string; text: string; articles: number }>;
 }
 
 const view = document.getElementById('view') as HTMLElement;
@@ -235,7 +237,10 @@ function factsTable(m: FactsMatrix): HTMLElement {
     ),
   );
   const conflicts = m.conflicts.flatMap((list, col) => list.map((c) => el('li', {}, `[${col + 1}] says “${c.text}” where the origin says “${c.origin}” (${c.reason})`)));
-  return el('div', { class: 'facts', id: 'facts' }, el('table', {}, el('thead', {}, head), el('tbody', {}, ...body)), conflicts.length ? el('ul', { class: 'conflicts' }, ...conflicts) : el('p', { class: 'meta' }, 'No conflicting figures.'));
+  const key = m.keyFacts.length
+    ? el('p', { class: 'key-facts', id: 'key-facts' }, `Key facts: ${m.keyFacts.map((f) => (m.articles.length > 1 ? `${f.text} (${f.articles})` : f.text)).join(' · ')}`)
+    : el('p', { class: 'meta', id: 'key-facts' }, 'No fact that most of its articles give.');
+  return el('div', { class: 'facts', id: 'facts' }, key, el('table', {}, el('thead', {}, head), el('tbody', {}, ...body)), conflicts.length ? el('ul', { class: 'conflicts' }, ...conflicts) : el('p', { class: 'meta' }, 'No conflicting figures.'));
 }
 
 function pairView(c: Comparison): HTMLElement[] {
