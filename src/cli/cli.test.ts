@@ -254,6 +254,15 @@ describe('newstrace show and export', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(jsonl.filter((x) => x.kind === 'article')).toHaveLength(11);
+    // Stories too: every article in exactly one, as `stories --json` groups them.
+    const exported = jsonl.filter((x) => x.kind === 'story');
+    expect(exported.map((x) => x.id).sort()).toEqual(stories.map((x) => x.id).sort());
+    expect(exported.flatMap((x) => x.articles.map((a: { id: string }) => a.id)).sort()).toEqual(
+      jsonl
+        .filter((x) => x.kind === 'article')
+        .map((x) => x.id)
+        .sort(),
+    );
     expect(run(['export', '--format', 'csv', '--db', db]).out.split('\n')[0]).toBe(
       'a,b,type,direction,coverage_a,coverage_b,similarity,story',
     );

@@ -291,12 +291,19 @@ export function runExport(flags: { db?: string; format?: string }, out: NodeJS.W
   try {
     const articles = store.articles();
     const relations = store.relations();
+    const stories = buildStories(articles, relations);
     const storyOf = new Map<string, string>();
-    for (const s of buildStories(articles, relations)) for (const a of s.articles) storyOf.set(a.id, s.id);
+    for (const s of stories) for (const a of s.articles) storyOf.set(a.id, s.id);
     if (format === 'jsonl') {
       for (const a of articles)
         out.write(`${JSON.stringify({ kind: 'article', ...a, story: storyOf.get(a.id) })}\n`);
       for (const r of relations) out.write(`${JSON.stringify({ kind: 'relation', ...r })}\n`);
+      // Each story as `stories --json` gives it, its articles by id and role.
+      for (const s of stories) {
+        const { id, title, start, end, origin, articles: members } = storyJson(s);
+        const roles = members.map((a) => ({ id: a.id, role: a.role, copyOf: a.copyOf }));
+        out.write(`${JSON.stringify({ kind: 'story', id, title, start, end, origin, articles: roles })}\n`);
+      }
     } else if (format === 'csv') {
       const cell = (v: unknown) => {
         const s = v === undefined || v === null ? '' : String(v);
