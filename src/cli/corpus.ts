@@ -3,17 +3,14 @@
  * and `export`.
  */
 import { writeFileSync } from 'node:fs';
-import type { Article } from '../article/types.js';
 import { defaultContext } from '../compare/context.js';
 import { ingestPaths, similarInStore } from '../pipeline/ingest.js';
 import { loadArticle } from '../pipeline/load-article.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
 import { openSqliteStore } from '../store/sqlite.js';
-import type { Store } from '../store/store.js';
-import { factColumns, keyFacts, type StoryFacts, storyFacts } from '../story/facts.js';
+import { keyFacts, type StoryFacts, storyFacts } from '../story/facts.js';
 import { buildStories, type Story } from '../story/stories.js';
-import type { Lexicon } from '../text/lexicon/types.js';
 import { UsageError } from './errors.js';
 
 export const DEFAULT_DB = 'newstrace.db';
@@ -130,7 +127,8 @@ export function runStories(
     // Key facts read the articles of each story shown (after the filters): opt-in, as on a large
     // corpus that is most of the work.
     const lexicon = flags.facts ? defaultContext().lexicon : undefined;
-    const factsOf = (s: Story) => (lexicon ? factsOfStory(s, store, lexicon) : undefined);
+    const factsOf = (s: Story) =>
+      lexicon ? storyFacts(s, (id) => store.getArticle(id), lexicon) : undefined;
     if (flags.json)
       out.write(
         `${JSON.stringify(
@@ -228,7 +226,7 @@ export function runShow(
     const stories = buildStories(store.articles(), store.relations());
     const story = stories.find((s) => s.id === id);
     if (story) {
-      const facts = factsOfStory(story, store, defaultContext().lexicon);
+      const facts = storyFacts(story, (id) => store.getArticle(id), defaultContext().lexicon);
       if (flags.html) writeHtml(flags.html, renderStoryHtml(story, facts));
       if (flags.json) out.write(`${JSON.stringify({ ...storyJson(story), facts }, null, 2)}\n`);
       else if (!flags.html) out.write(storyText(story, facts));
@@ -238,12 +236,8 @@ export function runShow(
     if (!article) throw new Error(`no story or article '${id}' in ${flags.db ?? DEFAULT_DB}`);
     const relations = store.relationsOf(id);
     const inStory = stories.find((s) => s.articles.some((a) => a.id === id));
-    const titles = new Map(store.articles().map((a) => [a.id, a]));
-    if (flags.html)
-      writeHtml(
-        flags.html,
-        renderArticleHtml(article, inStory, relations, (other) => titles.get(other)?.title),
-      );
+    const titleOf = (other: string) => store.getArticle(other)?.title;
+    if (flags.html) writeHtml(flags.html, renderArticleHtml(article, inStory, relations, titleOf));
     if (flags.json) {
       out.write(`${JSON.stringify({ article, story: inStory?.id ?? null, relations }, null, 2)}\n`);
       return 0;
@@ -259,7 +253,7 @@ export function runShow(
       `relations (${relations.length}):`,
       ...relations.map((r) => {
         const other = r.a === id ? r.b : r.a;
-        return `  ${r.type.padEnd(14)} ${other}  ${titles.get(other)?.title ?? ''}`;
+        return `  ${r.type.padEnd(14)} ${other}  ${titleOf(other) ?? ''}`;
       }),
     ];
     out.write(`${lines.join('\n')}\n`);
@@ -267,14 +261,6 @@ export function runShow(
   } finally {
     store.close();
   }
-}
-
-/** The facts of a story's articles as stored. */
-function factsOfStory(story: Story, store: Store, lexicon: Lexicon): StoryFacts {
-  const articles = factColumns(story)
-    .map((id) => store.getArticle(id))
-    .filter((a): a is Article => !!a);
-  return storyFacts(story, articles, lexicon);
 }
 
 function writeHtml(file: string, html: string): void {

@@ -26,7 +26,7 @@ import { PreparePool } from '../pipeline/prepare-pool.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { wordDiff } from '../report/word-diff.js';
 import type { Store } from '../store/store.js';
-import { factColumns, keyFacts, storyFacts } from '../story/facts.js';
+import { keyFacts, storyFacts } from '../story/facts.js';
 import { LiveStories } from '../story/live.js';
 import type { Story } from '../story/stories.js';
 
@@ -359,10 +359,7 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
     async (req, reply) => {
       const story = current().story(req.params.id);
       if (!story) return reply.status(404).send({ error: `no story '${req.params.id}'` });
-      const articles = factColumns(story)
-        .map((id) => opt.store.getArticle(id))
-        .filter((a): a is Article => !!a);
-      const facts = storyFacts(story, articles, opt.ctx.lexicon);
+      const facts = storyFacts(story, (id) => opt.store.getArticle(id), opt.ctx.lexicon);
       return { ...facts, keyFacts: keyFacts(facts) };
     },
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleFromText } from '../article/build.js';
 import { loadLexicon } from '../text/lexicon/load.js';
-import { factColumns, keyFacts, storyFacts } from './facts.js';
+import { keyFacts, storyFacts } from './facts.js';
 import type { Story } from './stories.js';
 
 const lexicon = loadLexicon();
@@ -24,13 +24,8 @@ const story: Story = {
   edges: [],
 };
 
-// As the CLI and the server read them: the articles of `factColumns`, from the store.
-const facts = () =>
-  storyFacts(
-    story,
-    factColumns(story).map((id) => articles.find((a) => a.id === id) as (typeof articles)[number]),
-    lexicon,
-  );
+// As the CLI and the server read them: from a store, by id.
+const facts = () => storyFacts(story, (id) => articles.find((a) => a.id === id), lexicon);
 
 describe('story facts', () => {
   it('give a row per fact and a column per article that is not a copy', () => {

@@ -24,18 +24,18 @@ export interface StoryFacts {
   conflicts: Array<Array<{ text: string; origin: string; reason: string }>>;
 }
 
-/** The articles whose facts `storyFacts` reads: the story's non-copies, at most `MAX_COLUMNS`. */
-export function factColumns(story: Story): string[] {
-  return story.articles
-    .filter((a) => !a.copyOf)
-    .slice(0, MAX_COLUMNS)
-    .map((a) => a.id);
-}
-
-/** The facts of `story`, from its `articles` (those of `factColumns`, as stored). */
-export function storyFacts(story: Story, articles: readonly Article[], lexicon: Lexicon): StoryFacts {
-  const rowOf = new Map(story.articles.map((a) => [a.id, a]));
-  const shown = articles.filter((a) => rowOf.has(a.id));
+/**
+ * The facts of `story` from its articles that are not copies (at most `MAX_COLUMNS`), read with
+ * `read` (the caller's store).
+ */
+export function storyFacts(
+  story: Story,
+  read: (id: string) => Article | undefined,
+  lexicon: Lexicon,
+): StoryFacts {
+  const columns = story.articles.filter((a) => !a.copyOf).slice(0, MAX_COLUMNS);
+  const rowOf = new Map(columns.map((a) => [a.id, a]));
+  const shown = columns.map((a) => read(a.id)).filter((a): a is Article => !!a);
   const facts = shown.map((a) => extractFacts(a.text, { lexicon, sentences: a.sentences }));
   const rows = new Map<string, StoryFacts['rows'][number]>();
   facts.forEach((list, col) => {
