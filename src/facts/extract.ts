@@ -378,8 +378,12 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
         // or in capitals ("8,000 MW").
         (t.flags[next] & (TokenFlag.Capitalised | TokenFlag.AllCaps)) !== TokenFlag.Capitalised
       ) {
-        // "2,000 new jobs": the unit is the noun after a quantity adjective.
-        const u = QUANTITY_ADJECTIVES.has(w) && isWord(t, next + 1) ? next + 1 : next;
+        // "2,000 new jobs": the unit is the noun after a quantity adjective; "180 reading places",
+        // "30 police officers": the plural noun a singular word modifies (the head comes last).
+        const u =
+          (QUANTITY_ADJECTIVES.has(w) && isWord(t, next + 1)) || headNounAfter(text, t, next, lexicon)
+            ? next + 1
+            : next;
         unit = singular(t.norm[u], lexicon);
         end = t.end[u];
         for (let x = next; x <= u; x++) used[x] = 1;
@@ -392,6 +396,21 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
     const key = `${ordinal ? 'ord' : kind}:${value}${unit ? `:${unit}` : ''}`;
     facts.push({ kind, text: text.slice(start, end), key, value, unit, start, end });
   }
+}
+
+/**
+ * True when the word after `k` is a plural noun that word `k`, in the singular, modifies: the
+ * number counts that noun ("180 reading places"), not word `k`. Both lowercase content words
+ * with only spaces between them; "5 people died", "20 minute walk" keep their first word.
+ */
+function headNounAfter(text: string, t: Tokens, k: number, lexicon?: Lexicon): boolean {
+  const h = k + 1;
+  if (!lexicon || !isWord(t, h)) return false;
+  const plain = (x: number) =>
+    (t.flags[x] & (TokenFlag.Stopword | TokenFlag.Capitalised | TokenFlag.AllCaps)) === 0;
+  if (!plain(k) || !plain(h) || !/^\s+$/.test(text.slice(t.end[k], t.start[h]))) return false;
+  const plural = (w: string) => w.endsWith('s') && !w.endsWith('ss') && lexicon.lemma(w) !== w;
+  return !plural(t.norm[k]) && plural(t.norm[h]) && !MONTHS.has(t.norm[h]);
 }
 
 function singular(word: string, lexicon?: Lexicon): string {
@@ -495,6 +514,8 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     let e = k;
     for (;;) {
       const j = e + 1;
+      // A name never runs across a line break: "… by Ana Brezina" above "Port Alder's library".
+      if (j < t.count && lineBreakBetween(text, t.end[e], t.start[j])) break;
       if (capital(j)) {
         e = j;
         continue;
@@ -509,7 +530,8 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
         (!conjunction || portfolio || (e === k && capital(j + 1) && capital(j + 2)));
       if (
         (joined || connector) &&
-        (capital(j + 1) || (joined && isWord(t, j + 1) && t.start[j + 1] === t.end[j]))
+        (capital(j + 1) || (joined && isWord(t, j + 1) && t.start[j + 1] === t.end[j])) &&
+        !lineBreakBetween(text, t.end[j], t.start[j + 1])
       ) {
         e = j + 1;
         continue;
@@ -592,6 +614,11 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     facts.push({ kind, text: name, key, start: t.start[s], end: t.end[e] });
     k = e;
   }
+}
+
+function lineBreakBetween(text: string, from: number, to: number): boolean {
+  for (let x = from; x < to; x++) if (text.charCodeAt(x) === 10) return true;
+  return false;
 }
 
 /** "Russian", "Chinese", "Pakistani": adjectives of nationality before a title or name. */

@@ -155,3 +155,21 @@ describe('names behind titles, numbers before names, datelines', () => {
     expect(f.some((x) => x.text === 'Ingrid Solberg')).toBe(true);
   });
 });
+
+describe('names and units', () => {
+  it('never runs a name across a line break', () => {
+    const names = facts('Published on Friday by Ana Brezina\n\nPort Alder reopened its library.')
+      .filter((f) => f.kind !== 'number' && f.kind !== 'date')
+      .map((f) => f.text);
+    expect(names).toContain('Ana Brezina');
+    expect(names.some((n) => n.includes('\n'))).toBe(false);
+  });
+
+  it('counts the plural noun a singular word modifies, not the modifier', () => {
+    const units = (text: string) => facts(text).flatMap((f) => (f.unit ? [`${f.text}=${f.unit}`] : []));
+    expect(units('The library has 180 reading places.')).toEqual(['180 reading places=place']);
+    expect(units('Some 30 police officers came.')).toEqual(['30 police officers=officer']);
+    expect(units('At least 5 people died.')).toEqual(['5 people=person']);
+    expect(units('It is a 20 minute walk.')).toEqual(['20 minute=minute']);
+  });
+});
