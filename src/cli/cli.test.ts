@@ -3,7 +3,15 @@
  * stack trace, and nothing hangs. Runs `dist/cli/main.js` (npm test builds first).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -270,6 +278,37 @@ describe('newstrace show and export', () => {
     expect(graphml).toContain('<graphml');
     expect((graphml.match(/<node /g) ?? []).length).toBe(11);
     expect(run(['export', '--format', 'pdf', '--db', db]).code).toBe(2);
+  });
+});
+
+const seeds = join(import.meta.dirname, '..', '..', '..', 'shared', 'seeds');
+const seedsPresent = existsSync(seeds);
+if (!seedsPresent) console.warn(`newstrace similar test skipped: ${seeds} is absent`);
+
+describe.skipIf(!seedsPresent)('newstrace similar', () => {
+  it('finds the stored source of a retold page, with who derived from whom, without storing the page', () => {
+    const db = join(dir, 'similar.db');
+    const [retold, source] = readdirSync(seeds)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => join(seeds, f));
+    expect(run(['ingest', source, '--db', db]).code).toBe(0);
+    const text = run(['similar', retold, '--db', db]);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^1 match for /);
+    expect(text.out).toMatch(/(rewrite|partial-reuse) .* — it derives from this/);
+    const [match] = JSON.parse(run(['similar', retold, '--json', '--db', db]).out);
+    expect(['rewrite', 'partial-reuse']).toContain(match.type);
+    expect(match.direction).toBe('a-from-b');
+    expect(match.coverageA).toBeGreaterThanOrEqual(0.6);
+    // Nothing was added, and an unrelated page matches nothing.
+    expect(run(['similar', retold, '--json', '--db', db]).out).toBe(
+      run(['similar', retold, '--json', '--db', db]).out,
+    );
+    expect(run(['similar', join(dir, 'a.txt'), '--db', db]).out).toMatch(/^0 matches/);
+    const missing = run(['similar', join(dir, 'missing.txt'), '--db', db]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.err).not.toMatch(/\n\s+at /);
   });
 });
 

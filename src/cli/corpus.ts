@@ -9,6 +9,7 @@ import { loadArticle } from '../pipeline/load-article.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
 import { openSqliteStore } from '../store/sqlite.js';
+import type { StoredRelation } from '../store/store.js';
 import { keyFacts, type StoryFacts, storyFacts } from '../story/facts.js';
 import { buildStories, type Story } from '../story/stories.js';
 import { UsageError } from './errors.js';
@@ -53,6 +54,14 @@ export async function runIngest(
     store.close();
   }
 }
+
+/** Who derived from whom, said of the article asked about ("it") and a stored match ("this"). */
+const DIRECTION: Record<StoredRelation['direction'], string> = {
+  'a-from-b': ' — it derives from this',
+  'b-from-a': ' — this derives from it',
+  'common-source': ' — both from a common source',
+  unknown: '',
+};
 
 /** `newstrace similar FILE [--json] [--db FILE]`: what in the corpus matches a page, without ingesting it. */
 export async function runSimilar(
@@ -99,7 +108,8 @@ export async function runSimilar(
       for (const m of matches) {
         out.write(
           `  ${m.type.padEnd(14)} ${`${Math.round(m.coverageA * 100)}%`.padStart(4)} of it, ${`${Math.round(m.coverageB * 100)}%`.padStart(4)} of  ` +
-            `${m.article?.title ?? m.b}  (${m.article?.site ?? m.article?.source ?? ''}${m.article?.published ? `, ${m.article.published.slice(0, 10)}` : ''})\n`,
+            `${m.article?.title ?? m.b}  (${m.article?.site ?? m.article?.source ?? ''}${m.article?.published ? `, ${m.article.published.slice(0, 10)}` : ''})` +
+            `${DIRECTION[m.direction]}\n`,
         );
       }
     }
