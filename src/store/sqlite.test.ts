@@ -91,6 +91,28 @@ describe('the SQLite store', () => {
     store.close();
   });
 
+  it('finds passage candidates, skips stock sentences, and reads at most 200 holders of a passage', () => {
+    const store = openSqliteStore(join(dir, 'p.db'));
+    // Passage 7 is in 450 articles, passage 8 in the first 10 of them; 'source' alone has 9 too.
+    for (let k = 0; k < 450; k++) {
+      const keys = k < 10 ? [7, 8, 1000 + k] : [7, 1000 + k];
+      store.writeArticle({
+        ...write(`p${String(k).padStart(3, '0')}`, []),
+        passageKeys: Uint32Array.from(keys),
+      });
+    }
+    store.writeArticle({ ...write('source', []), passageKeys: Uint32Array.of(8, 9) });
+    // Over a cap of 400 holders, passage 7 is a stock sentence: only passage 8's holders are left.
+    expect(store.passageCandidates(Uint32Array.of(7, 8), 1, 400, 50)).toHaveLength(11);
+    expect(store.passageCandidates(Uint32Array.of(7, 8), 2, 400, 50)).toEqual([]);
+    // Under a cap of 500 it counts, by its first 200 holders: the 10 sharing both come first.
+    const both = store.passageCandidates(Uint32Array.of(7, 8), 2, 500, 50);
+    expect(both).toEqual(Array.from({ length: 10 }, (_, k) => `p00${k}`));
+    expect(store.passageCandidates(Uint32Array.of(7, 8), 1, 500, 1000)).toHaveLength(201);
+    expect(store.passageCandidates(Uint32Array.of(8, 9), 2, 500, 50)).toEqual(['source']);
+    store.close();
+  });
+
   it('answers same-term look-ups from its memory of recent postings as the database alone would', () => {
     const file = join(dir, 'm.db');
     // Articles with 5 of 12 terms each (so that popular terms pass the 200 postings read per term).

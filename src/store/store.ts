@@ -53,7 +53,10 @@ export interface Store {
   getSurface(id: string): ArticleSurface | undefined;
   /** Articles sharing at least one band key with these, most shared first. */
   bandCandidates(bandKeys: Uint32Array, limit: number): string[];
-  /** Articles sharing at least `minShared` of these passage keys, skipping keys in more than `maxDf` articles. */
+  /**
+   * Articles sharing at least `minShared` of these passage keys, skipping keys in more than `maxDf`
+   * articles; a key's holders are read up to a cap (200), which stand for the rest.
+   */
   passageCandidates(keys: Uint32Array, minShared: number, maxDf: number, limit: number): string[];
   /** Articles sharing at least `minShared` of these terms, skipping terms in more than `maxDf` articles. */
   /** ...among the last `recent` articles stored, when given. */
