@@ -107,6 +107,8 @@ const ORG_CUES =
   /\b(ministry|bank|forum|corp|corporation|inc|ltd|plc|llc|university|college|office|council|party|agency|association|committee|court|commission|company|group|union|organization|organisation|institute|department|board|authority|police|army|navy|force|news|times|post|press|federation|league|club|fund|foundation|parliament|assembly|senate|congress|cabinet|government|chamber|commerce|service|services|school|hospital|church|museum|library|airlines?|railways?)\b/i;
 const PLACE_CUES =
   /(^(port|lake|mount|fort|cape|saint|st|new|north|south|east|west)\b)|\b(province|city|county|state|republic|island|islands|region|valley|river|sea|ocean|street|road|avenue|square|district|bridge|harbou?r|bay|park|airport|station|crossing|mountains?|hills?|lake)$/i;
+/** Organisations named by their holder's title: "PM Office", "the President's Office". */
+const OFFICE = /^(office|secretariat)$/;
 /** Buildings named by a word that is also a surname, after words of the language: "Great Hall". */
 const FACILITY = /^(hall|palace|stadium|arena|cathedral|mosque|plaza|centre|center|building|terminal)$/;
 /** Lowercase words allowed inside a name between capitalised words. */
@@ -565,6 +567,20 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     if (s === e && PERSON_TITLES.has(t.norm[s])) {
       k = e;
       continue;
+    }
+    // "PM Office", "the Prime Minister's Office": an office named by its holder's title is named
+    // with the title, not "Office" alone.
+    if (s === e && OFFICE.test(t.norm[s])) {
+      let b = s > k ? k : s;
+      if (b === k && k >= 2 && t.norm[k - 1] === "'s" && t.start[k - 1] === t.end[k - 2]) {
+        let x = k - 2;
+        while (x >= 0 && capital(x) && PERSON_TITLES.has(t.norm[x])) x--;
+        if (x < k - 2) b = x + 1;
+      }
+      if (b < s) {
+        s = b;
+        titled = false;
+      }
     }
     if (titled && PORTFOLIO.has(t.norm[s])) {
       // The portfolio's words are words of the language ("Fisheries", "Foreign Affairs") or places;

@@ -165,6 +165,13 @@ describe('names and units', () => {
     expect(names.some((n) => n.includes('\n'))).toBe(false);
   });
 
+  it('names an office by its holder’s title, not "Office" alone', () => {
+    const orgs = (text: string) => facts(text).flatMap((f) => (f.kind === 'organization' ? [f.text] : []));
+    expect(orgs('Ambassador Moinul Haq met him, the PM’s Office said.')).toEqual(['PM’s Office']);
+    expect(orgs('The PM Office said it would reply.')).toEqual(['PM Office']);
+    expect(orgs("The Prime Minister's Office declined to comment.")).toEqual(["Prime Minister's Office"]);
+  });
+
   it('counts the plural noun a singular word modifies, not the modifier', () => {
     const units = (text: string) => facts(text).flatMap((f) => (f.unit ? [`${f.text}=${f.unit}`] : []));
     expect(units('The library has 180 reading places.')).toEqual(['180 reading places=place']);
