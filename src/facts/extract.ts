@@ -101,7 +101,9 @@ const PERSON_TITLES = new Set(
   `president prime minister premier caretaker interim chancellor king queen prince princess mr mrs ms dr prof sir
 dame lord lady senator sen governor gov mayor general gen chief justice judge pope secretary ambassador
 foreign finance defence defense deputy vice first pm chairman chairwoman ceo director spokesman spokeswoman
-minister's leader coach captain actress actor singer star rep representative`.split(/\s+/),
+minister's leader coach captain actress actor singer star rep representative grandmaster professor councillor
+councilor commissioner inspector detective sergeant constable colonel lieutenant commander admiral bishop
+archbishop rabbi imam sheikh superintendent`.split(/\s+/),
 );
 const ORG_CUES =
   /\b(ministry|bank|forum|corp|corporation|inc|ltd|plc|llc|university|college|office|council|party|agency|association|committee|court|commission|company|group|union|organization|organisation|institute|department|board|authority|police|army|navy|force|news|times|post|press|federation|league|club|fund|foundation|parliament|assembly|senate|congress|cabinet|government|chamber|commerce|service|services|school|hospital|church|museum|library|airlines?|railways?)\b/i;

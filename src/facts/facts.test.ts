@@ -165,6 +165,14 @@ describe('names and units', () => {
     expect(names.some((n) => n.includes('\n'))).toBe(false);
   });
 
+  it('strips titles from people’s names', () => {
+    const people = (text: string) => facts(text).flatMap((f) => (f.kind === 'person' ? [f.text] : []));
+    expect(people('Grandmaster Viktor Halloran lost to Inspector Ana Ruiz.')).toEqual([
+      'Viktor Halloran',
+      'Ana Ruiz',
+    ]);
+  });
+
   it('names an office by its holder’s title, not "Office" alone', () => {
     const orgs = (text: string) => facts(text).flatMap((f) => (f.kind === 'organization' ? [f.text] : []));
     expect(orgs('Ambassador Moinul Haq met him, the PM’s Office said.')).toEqual(['PM’s Office']);
