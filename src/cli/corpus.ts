@@ -78,7 +78,7 @@ export async function runSimilar(
     const relations = similarInStore(article, store, ctx, new PreparedCache(store, ctx, 100));
     const ms = performance.now() - started;
     // Only the matches are read: listing every stored article cost seconds at a million.
-    const byId = new Map(relations.map((r) => [r.b, store.getArticle(r.b)]));
+    const byId = new Map(relations.map((r) => [r.b, store.articleRow(r.b)]));
     const strength = ['duplicate', 'near-duplicate', 'rewrite', 'partial-reuse', 'same-story'];
     const matches = relations
       .map((r) => ({ ...r, article: byId.get(r.b) }))

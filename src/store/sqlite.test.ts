@@ -46,6 +46,8 @@ describe('the SQLite store', () => {
     const store = openSqliteStore(file);
     store.writeArticle(write('x1', ['harbour']));
     expect(store.hasArticle('x1')).toBe(true);
+    expect(store.articleRow('x1')).toMatchObject({ id: 'x1', source: 'x1.txt', title: 'Title x1' });
+    expect(store.articleRow('x2')).toBeUndefined();
     expect(store.size()).toEqual({ articles: 1, relations: 0 });
     const reader = new Database(file, { readonly: true });
     const count = () => reader.prepare('SELECT COUNT(*) FROM articles').pluck().get();

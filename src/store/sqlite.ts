@@ -177,6 +177,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   const articlesAfter = db.prepare(
     'SELECT id, source, site, url, title, published FROM articles WHERE rowid > ? ORDER BY rowid',
   );
+  const articleRow = db.prepare('SELECT id, source, site, url, title, published FROM articles WHERE id = ?');
   const relationsOf = db.prepare(
     'SELECT * FROM relations WHERE a = ? UNION ALL SELECT * FROM relations WHERE b = ? ORDER BY a, b',
   );
@@ -409,6 +410,10 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
           .all() as ArticleRecord[]
       ).map(toArticleRow),
     relations: () => (allRelations.all() as RelationRow[]).map(toRelation),
+    articleRow(id) {
+      const r = articleRow.get(id) as ArticleRecord | undefined;
+      return r && toArticleRow(r);
+    },
     articlesAfter: (count) => (articlesAfter.all(count) as ArticleRecord[]).map(toArticleRow),
     relationsAfter: (count) => (relationsAfter.all(count) as RelationRow[]).map(toRelation),
     relationsOf: (id) => (relationsOf.all(id, id) as RelationRow[]).map(toRelation),

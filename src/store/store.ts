@@ -69,6 +69,8 @@ export interface Store {
   flush(): void;
   recordInput(source: string, status: InputStatus, reason?: string, article?: string): void;
   articles(): ArticleRow[];
+  /** What is listed of one stored article (title, source, site, date); undefined if not stored. */
+  articleRow(id: string): ArticleRow | undefined;
   relations(): StoredRelation[];
   /**
    * Articles (relations) stored after the first `count`, in the order they were stored: what a
