@@ -573,11 +573,10 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     // "PM Office", "the Prime Minister's Office": an office named by its holder's title is named
     // with the title, not "Office" alone.
     if (s === e && OFFICE.test(t.norm[s])) {
-      let b = s > k ? k : s;
-      if (b === k && k >= 2 && t.norm[k - 1] === "'s" && t.start[k - 1] === t.end[k - 2]) {
-        let x = k - 2;
-        while (x >= 0 && capital(x) && PERSON_TITLES.has(t.norm[x])) x--;
-        if (x < k - 2) b = x + 1;
+      let b = k; // the run's own titles: "PM Office"
+      if (s === k && k >= 2 && t.norm[k - 1] === "'s" && t.start[k - 1] === t.end[k - 2]) {
+        // the titles before a possessive: "the Prime Minister's Office"
+        for (let x = k - 2; x >= 0 && capital(x) && PERSON_TITLES.has(t.norm[x]); x--) b = x;
       }
       if (b < s) {
         s = b;

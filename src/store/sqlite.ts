@@ -174,10 +174,8 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   const siteLine = db.prepare('SELECT pages FROM site_lines WHERE site = ? AND line = ?').pluck();
   const allRelations = db.prepare('SELECT * FROM relations ORDER BY a, b');
   const relationsAfter = db.prepare('SELECT * FROM relations WHERE rowid > ? ORDER BY rowid');
-  const articlesAfter = db.prepare(
-    'SELECT id, source, site, url, title, published FROM articles WHERE rowid > ? ORDER BY rowid',
-  );
-  const articleRow = db.prepare('SELECT id, source, site, url, title, published FROM articles WHERE id = ?');
+  const articlesAfter = db.prepare(`${ARTICLE_ROWS} WHERE rowid > ? ORDER BY rowid`);
+  const articleRow = db.prepare(`${ARTICLE_ROWS} WHERE id = ?`);
   const relationsOf = db.prepare(
     'SELECT * FROM relations WHERE a = ? UNION ALL SELECT * FROM relations WHERE b = ? ORDER BY a, b',
   );
@@ -404,11 +402,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     },
     flush,
     articles: () =>
-      (
-        db
-          .prepare('SELECT id, source, site, url, title, published FROM articles ORDER BY published, id')
-          .all() as ArticleRecord[]
-      ).map(toArticleRow),
+      (db.prepare(`${ARTICLE_ROWS} ORDER BY published, id`).all() as ArticleRecord[]).map(toArticleRow),
     relations: () => (allRelations.all() as RelationRow[]).map(toRelation),
     articleRow(id) {
       const r = articleRow.get(id) as ArticleRecord | undefined;
@@ -469,6 +463,9 @@ function decodeArticle(doc: string): Article {
     ),
   };
 }
+
+/** What is listed of an article (`ArticleRow`), read without its text. */
+const ARTICLE_ROWS = 'SELECT id, source, site, url, title, published FROM articles';
 
 type ArticleRecord = Record<string, string | null>;
 
