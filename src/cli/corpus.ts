@@ -91,6 +91,7 @@ export async function runSimilar(
             title: m.article?.title,
             site: m.article?.site ?? null,
             published: m.article?.published ?? null,
+            source: m.article?.source ?? null,
             type: m.type,
             direction: m.direction,
             coverageA: m.coverageA,

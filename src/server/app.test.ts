@@ -127,6 +127,10 @@ describe('HTTP API', () => {
       payload: { text: read('partial-harbour-bridge.txt') },
     });
     expect(similar.json().map((m: { id: string }) => m.id)).toEqual(expect.arrayContaining(['wire']));
+    // Each match says what it is: its title and where it came from.
+    const wire = similar.json().find((m: { id: string }) => m.id === 'wire');
+    expect(wire.title).toBe('Port Alder closes Kestrel Bridge after inspectors find cracked cables');
+    expect(wire.source).toMatch(/^request/); // posted, so its source is the request
   });
 
   it('tells live subscribers which story each new article joined', async () => {

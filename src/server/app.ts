@@ -25,7 +25,7 @@ import { extractPage } from '../pipeline/page.js';
 import { PreparePool } from '../pipeline/prepare-pool.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { wordDiff } from '../report/word-diff.js';
-import type { Store } from '../store/store.js';
+import type { ArticleRow, Store } from '../store/store.js';
 import { keyFacts, storyFacts } from '../story/facts.js';
 import { LiveStories } from '../story/live.js';
 import type { Story } from '../story/stories.js';
@@ -371,6 +371,8 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
       const article = fromBody(req.body);
       return similarInStore(article, opt.store, opt.ctx, cache).map((r) => ({
         id: r.b,
+        // What a client lists of each match, without a request per match.
+        ...listed(opt.store.articleRow(r.b)),
         type: r.type,
         direction: r.direction,
         coverageA: r.coverageA,
@@ -381,6 +383,15 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
   );
 
   return app;
+}
+
+function listed(row: ArticleRow | undefined) {
+  return {
+    title: row?.title ?? null,
+    site: row?.site ?? null,
+    published: row?.published ?? null,
+    source: row?.source ?? null,
+  };
 }
 
 /** The comparison with, for each alignment, the word-level difference of its two sides. */
