@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { defaultContext } from '../compare/context.js';
-import { ingestPaths, similarInStore } from '../pipeline/ingest.js';
+import { describeMatches, ingestPaths, similarInStore } from '../pipeline/ingest.js';
 import { loadArticle } from '../pipeline/load-article.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
@@ -77,31 +77,12 @@ export async function runSimilar(
     const started = performance.now();
     const relations = similarInStore(article, store, ctx, new PreparedCache(store, ctx, 100));
     const ms = performance.now() - started;
-    // Only the matches are read: listing every stored article cost seconds at a million.
-    const byId = new Map(relations.map((r) => [r.b, store.articleRow(r.b)]));
     const strength = ['duplicate', 'near-duplicate', 'rewrite', 'partial-reuse', 'same-story'];
-    const matches = relations
-      .map((r) => ({ ...r, article: byId.get(r.b) }))
-      .sort((x, y) => strength.indexOf(x.type) - strength.indexOf(y.type) || y.coverageA - x.coverageA);
+    const matches = describeMatches(relations, store).sort(
+      (x, y) => strength.indexOf(x.type) - strength.indexOf(y.type) || y.coverageA - x.coverageA,
+    );
     if (flags.json) {
-      out.write(
-        `${JSON.stringify(
-          matches.map((m) => ({
-            id: m.b,
-            title: m.article?.title,
-            site: m.article?.site ?? null,
-            published: m.article?.published ?? null,
-            source: m.article?.source ?? null,
-            type: m.type,
-            direction: m.direction,
-            coverageA: m.coverageA,
-            coverageB: m.coverageB,
-            evidence: m.evidence,
-          })),
-          null,
-          2,
-        )}\n`,
-      );
+      out.write(`${JSON.stringify(matches, null, 2)}\n`);
     } else {
       out.write(
         `${matches.length} match${matches.length === 1 ? '' : 'es'} for ${paths[0]} (${ms.toFixed(0)} ms)\n`,
@@ -109,7 +90,7 @@ export async function runSimilar(
       for (const m of matches) {
         out.write(
           `  ${m.type.padEnd(14)} ${`${Math.round(m.coverageA * 100)}%`.padStart(4)} of it, ${`${Math.round(m.coverageB * 100)}%`.padStart(4)} of  ` +
-            `${m.article?.title ?? m.b}  (${m.article?.site ?? m.article?.source ?? ''}${m.article?.published ? `, ${m.article.published.slice(0, 10)}` : ''})` +
+            `${m.title ?? m.id}  (${m.site ?? m.source ?? ''}${m.published ? `, ${m.published.slice(0, 10)}` : ''})` +
             `${DIRECTION[m.direction]}\n`,
         );
       }

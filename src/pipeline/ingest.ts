@@ -303,6 +303,38 @@ export function similarInStore(
   ).relations;
 }
 
+/** A match of `similar` as the CLI and the API give it: the stored article as listed, and the relation. */
+export interface SimilarMatch
+  extends Pick<StoredRelation, 'type' | 'direction' | 'coverageA' | 'coverageB' | 'evidence'> {
+  id: string;
+  title: string | null;
+  site: string | null;
+  published: string | null;
+  source: string | null;
+}
+
+/**
+ * The relations `similarInStore` found, each with what is listed of its stored article: only the
+ * matches' rows are read (listing every stored article cost seconds at a million).
+ */
+export function describeMatches(relations: StoredRelation[], store: Store): SimilarMatch[] {
+  return relations.map((r) => {
+    const row = store.articleRow(r.b);
+    return {
+      id: r.b,
+      title: row?.title ?? null,
+      site: row?.site ?? null,
+      published: row?.published ?? null,
+      source: row?.source ?? null,
+      type: r.type,
+      direction: r.direction,
+      coverageA: r.coverageA,
+      coverageB: r.coverageB,
+      evidence: r.evidence,
+    };
+  });
+}
+
 export interface StoreMatch {
   prepared: PreparedArticle;
   fingerprints: Fingerprints;

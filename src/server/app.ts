@@ -14,6 +14,7 @@ import type { Article } from '../article/types.js';
 import { type CompareContext, type Comparison, compareArticles } from '../compare/compare.js';
 import {
   defaultIngestOptions,
+  describeMatches,
   type IngestSummary,
   ingestItems,
   type Pending,
@@ -25,7 +26,7 @@ import { extractPage } from '../pipeline/page.js';
 import { PreparePool } from '../pipeline/prepare-pool.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { wordDiff } from '../report/word-diff.js';
-import type { ArticleRow, Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { keyFacts, storyFacts } from '../story/facts.js';
 import { LiveStories } from '../story/live.js';
 import type { Story } from '../story/stories.js';
@@ -369,29 +370,12 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
     { schema: { summary: 'What in the corpus matches a posted article, without adding it', body: pageBody } },
     async (req) => {
       const article = fromBody(req.body);
-      return similarInStore(article, opt.store, opt.ctx, cache).map((r) => ({
-        id: r.b,
-        // What a client lists of each match, without a request per match.
-        ...listed(opt.store.articleRow(r.b)),
-        type: r.type,
-        direction: r.direction,
-        coverageA: r.coverageA,
-        coverageB: r.coverageB,
-        evidence: r.evidence,
-      }));
+      // Each match with what a client lists of it, without a request per match.
+      return describeMatches(similarInStore(article, opt.store, opt.ctx, cache), opt.store);
     },
   );
 
   return app;
-}
-
-function listed(row: ArticleRow | undefined) {
-  return {
-    title: row?.title ?? null,
-    site: row?.site ?? null,
-    published: row?.published ?? null,
-    source: row?.source ?? null,
-  };
 }
 
 /** The comparison with, for each alignment, the word-level difference of its two sides. */
