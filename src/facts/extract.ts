@@ -540,6 +540,18 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
         e = j + 1;
         continue;
       }
+      // "Great Hall of the People", "Department of the Interior": "of the" between capitalised words.
+      if (
+        connector &&
+        !conjunction &&
+        t.norm[j] !== 'the' &&
+        t.norm[j + 1] === 'the' &&
+        capital(j + 2) &&
+        !lineBreakBetween(text, t.end[j], t.start[j + 2])
+      ) {
+        e = j + 2;
+        continue;
+      }
       break;
     }
     // A single word shorter than two letters is no name; nor is a sentence's first word unless it

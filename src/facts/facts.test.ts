@@ -188,3 +188,26 @@ describe('names and units', () => {
     expect(units('It is a 20 minute walk.')).toEqual(['20 minute=minute']);
   });
 });
+
+describe('names of more words', () => {
+  it('reads "of the" inside a name', () => {
+    const names = facts('The banquet was held at the Great Hall of the People in the capital.').map(
+      (f) => f.text,
+    );
+    expect(names).toContain('Great Hall of the People');
+    expect(names).not.toContain('People');
+  });
+
+  it('calls a religion or a language no organisation, and keeps organisations that WordNet knows', () => {
+    const kinds = Object.fromEntries(
+      facts('He spoke of Christianity and Islam in English before the Senate and the White House.').map(
+        (x) => [x.text, x.kind],
+      ),
+    );
+    expect(kinds.Christianity).not.toBe('organization');
+    expect(kinds.Islam).not.toBe('organization');
+    expect(kinds.English).not.toBe('organization');
+    expect(kinds.Senate).toBe('organization');
+    expect(kinds['White House']).toBe('organization');
+  });
+});

