@@ -166,7 +166,7 @@ export function examinePair(
   const pb = B.profiles;
   const pairs = scorePairs(pa, pb, ctx, opt);
   const alignments = alignSentences(pa.length, pb.length, pairs, { threshold: ctx.model.threshold });
-  const facts = compareFacts(A.facts, B.facts);
+  const facts = compareFacts(A.facts, B.facts, { a: A.article.text, b: B.article.text });
   const input: RelationInput = {
     sentencesA: pa.length,
     sentencesB: pb.length,

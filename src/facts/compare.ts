@@ -209,7 +209,18 @@ function markMatches(form: Form, b: FactIndex, matched: Uint8Array): number {
   return first;
 }
 
-export function compareFacts(a: readonly Fact[], b: readonly Fact[]): FactComparison {
+/**
+ * The facts of two articles compared. Given the texts the facts were read from, two figures
+ * conflict only where the words around them share a content word: the same claim with another
+ * figure ("a closure would cost $30 million" / "puts the cost of a closure at $35 million"), not
+ * two claims that happen to share a unit ("lost more than 30 percent of their crop" / "destroyed 50
+ * percent of the shoots").
+ */
+export function compareFacts(
+  a: readonly Fact[],
+  b: readonly Fact[],
+  texts?: { a: string; b: string },
+): FactComparison {
   const A = factIndex(a);
   const B = factIndex(b);
   // An A fact marks every B fact it matches (a full name matches the surname too) and is shared
@@ -226,7 +237,7 @@ export function compareFacts(a: readonly Fact[], b: readonly Fact[]): FactCompar
   const onlyB = B.facts
     .filter((_, k) => !matchedB[k])
     .map((fact) => ({ text: fact.text, kind: fact.kind, fact }));
-  return { shared, onlyA, onlyB, conflicts: conflictsOf(onlyA, onlyB) };
+  return { shared, onlyA, onlyB, conflicts: conflictsOf(onlyA, onlyB, texts) };
 }
 
 /**
@@ -243,8 +254,25 @@ const CONFLICT_RATIO = 10;
 function conflictsOf(
   onlyA: FactComparison['onlyA'],
   onlyB: FactComparison['onlyB'],
+  texts: { a: string; b: string } | undefined,
 ): FactComparison['conflicts'] {
   const out: FactComparison['conflicts'] = [];
+  // Contexts are read only for figures that could conflict, each once.
+  const contexts = new Map<Fact, Set<string>>();
+  const contextOf = (fact: Fact, text: string) => {
+    let c = contexts.get(fact);
+    if (!c) {
+      c = figureContext(text, fact);
+      contexts.set(fact, c);
+    }
+    return c;
+  };
+  const sameClaim = (fa: Fact, fb: Fact) => {
+    if (!texts) return true;
+    const there = contextOf(fb, texts.b);
+    for (const stem of contextOf(fa, texts.a)) if (there.has(stem)) return true;
+    return false;
+  };
   for (const x of onlyA) {
     const fa = x.fact;
     if (
@@ -261,7 +289,7 @@ function conflictsOf(
       if (fb.kind !== fa.kind || fb.unit !== fa.unit || fb.key.startsWith('ord:')) continue;
       if (fb.value === undefined || fb.value <= 0 || fb.value === fa.value) continue;
       const d = Math.abs(Math.log(fa.value / fb.value));
-      if (d <= distance) {
+      if (d <= distance && sameClaim(fa, fb)) {
         closest = fb;
         distance = d;
       }
@@ -274,6 +302,45 @@ function conflictsOf(
         reason: `different ${fa.unit === '%' ? 'percentage' : fa.unit} figures`,
       });
     }
+  }
+  return out;
+}
+
+/** Words read on each side of a figure for what it counts: its clause, not the whole sentence. */
+const CONTEXT_WORDS = 8;
+/** Characters of text tokenized on each side of a figure: more than `CONTEXT_WORDS` words need. */
+const CONTEXT_CHARS = 120;
+
+/**
+ * Stems of the content words within `CONTEXT_WORDS` words of a figure, in its sentence: what the
+ * figure is said of.
+ */
+function figureContext(text: string, fact: Fact): Set<string> {
+  let from = Math.max(0, fact.start - CONTEXT_CHARS);
+  const before = text.slice(from, fact.start);
+  const stop = Math.max(before.search(/[.!?]["”’]?\s[^.!?]*$/), before.lastIndexOf('\n'));
+  if (stop >= 0) from += stop + 1;
+  let to = Math.min(text.length, fact.end + CONTEXT_CHARS);
+  const after = text.slice(fact.end, to).search(/[.!?]["”’]?(\s|$)|\n/);
+  if (after >= 0) to = fact.end + after;
+  const t = tokenize(text.slice(from, to));
+  const out = new Set<string>();
+  const figureStart = fact.start - from;
+  const figureEnd = fact.end - from;
+  const add = (k: number) => {
+    if (t.kind[k] === TokenKind.Word && !(t.flags[k] & TokenFlag.Stopword)) out.add(t.stem[k]);
+  };
+  let first = 0;
+  while (first < t.count && t.end[first] <= figureStart) first++;
+  let last = first;
+  while (last < t.count && t.start[last] < figureEnd) last++;
+  for (let k = first - 1, words = 0; k >= 0 && words < CONTEXT_WORDS; k--) {
+    if (t.kind[k] === TokenKind.Word) words++;
+    add(k);
+  }
+  for (let k = last, words = 0; k < t.count && words < CONTEXT_WORDS; k++) {
+    if (t.kind[k] === TokenKind.Word) words++;
+    add(k);
   }
   return out;
 }

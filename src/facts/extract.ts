@@ -469,7 +469,9 @@ function capitals(t: Tokens, used: Uint8Array): Uint8Array {
   const cap = new Uint8Array(t.count);
   for (let k = 0; k < t.count; k++) {
     if (t.kind[k] === TokenKind.Word && !used[k] && (t.flags[k] & TokenFlag.Capitalised) !== 0) {
-      cap[k] = NOT_NAMES.has(t.norm[k]) ? 0 : 1;
+      // "May" is a verb where a sentence or a clause begins it, a surname after a name ("Theresa May").
+      const surname = t.norm[k] === 'may' && k > 0 && cap[k - 1] === 1 && t.start[k] === t.end[k - 1] + 1;
+      cap[k] = NOT_NAMES.has(t.norm[k]) && !surname ? 0 : 1;
     }
   }
   return cap;
@@ -582,6 +584,8 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
       k = e;
       continue;
     }
+    // A month alone ("the lowest April reading") is no name; with a day it was read as a date.
+    if (s === e && !titled && MONTHS.has(t.norm[s])) continue;
     // "PM Office", "the Prime Minister's Office": an office named by its holder's title is named
     // with the title, not "Office" alone.
     if (s === e && OFFICE.test(t.norm[s])) {

@@ -35,6 +35,17 @@ describe('compareFacts', () => {
 });
 
 describe('conflicts', () => {
+  it('are of the same claim where the texts are known: the words around the figures share one', () => {
+    const a =
+      'Growers who lost more than 30 percent of their crop will receive aid. The closure would cost $30 million.';
+    const b =
+      'A late frost destroyed 50 percent of the young grape shoots in the valley last weekend. Shops put the cost of the closure at $35 million.';
+    const c = compareFacts(facts(a), facts(b), { a, b });
+    expect(c.conflicts.map((x) => `${x.a} / ${x.b}`)).toEqual(['$30 million / $35 million']);
+    // Without the texts, by value alone.
+    expect(compareFacts(facts(a), facts(b)).conflicts).toHaveLength(2);
+  });
+
   it('are figures of one unit and one order of magnitude, each with the closest of the other side', () => {
     const c = compareFacts(
       facts('The closure would cost $30 million. A taxi ride cost $35. The flood killed 50 people.'),
@@ -196,6 +207,14 @@ describe('names of more words', () => {
     );
     expect(names).toContain('Great Hall of the People');
     expect(names).not.toContain('People');
+  });
+
+  it('reads no name from a month alone, and a date from a month with its day', () => {
+    const f = facts('On April 21 it was the lowest April reading since 1991, Theresa May said.');
+    expect(f.map((x) => `${x.kind}:${x.text}`)).toEqual(
+      expect.arrayContaining(['date:April 21', 'person:Theresa May']),
+    );
+    expect(f.some((x) => x.text === 'April')).toBe(false);
   });
 
   it('calls a religion or a language no organisation, and keeps organisations that WordNet knows', () => {

@@ -75,11 +75,13 @@ export function storyFacts(
   const conflicts = shown.map((_, col) =>
     col === origin
       ? []
-      : compareFacts(facts[col], facts[origin]).conflicts.map((c) => ({
-          text: c.a,
-          origin: c.b,
-          reason: c.reason,
-        })),
+      : compareFacts(facts[col], facts[origin], { a: shown[col].text, b: shown[origin].text }).conflicts.map(
+          (c) => ({
+            text: c.a,
+            origin: c.b,
+            reason: c.reason,
+          }),
+        ),
   );
   const given = (r: { cells: Array<string | null> }) => r.cells.filter(Boolean).length;
   return {
