@@ -177,6 +177,8 @@ export function examinePair(
     ...(surface ?? pairSurface(A.surface, B.surface, opt)),
     publishedA: A.article.published,
     publishedB: B.article.published,
+    datelineA: A.article.dateline?.date,
+    datelineB: B.article.dateline?.date,
     creditsA: A.credits,
     creditsB: B.credits,
   };

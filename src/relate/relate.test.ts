@@ -112,6 +112,28 @@ describe('relate', () => {
     expect(relate(base({ sentencesA: 10, sentencesB: 40, alignments: cut })).direction).toBe('a-from-b');
   });
 
+  it('reads the datelines where a side has no publication date: the later dateline derived', () => {
+    // A contains most of B (B looks cut down from A), but A's dateline is two days later: an update.
+    const r = relate(
+      base({
+        sentencesA: 40,
+        sentencesB: 10,
+        alignments: aligned(diagonal(8)),
+        datelineA: 'April 23',
+        datelineB: 'Apr. 21',
+      }),
+    );
+    expect(r.direction).toBe('a-from-b');
+    expect(r.evidence.join(' ')).toMatch(/A's dateline \(April 23\) is 2 days after the other's \(Apr. 21\)/);
+    // Across the turn of a year, and not at all for dates months apart.
+    const turn = relate(
+      base({ alignments: aligned(diagonal(9)), datelineA: 'Dec. 30', datelineB: 'Jan. 2' }),
+    );
+    expect(turn.direction).toBe('b-from-a');
+    const far = relate(base({ alignments: aligned(diagonal(9)), datelineA: 'March 3', datelineB: 'July 9' }));
+    expect(far.direction).toBe('unknown');
+  });
+
   it('does not claim a direction without evidence', () => {
     expect(relate(base({ alignments: aligned(diagonal(9)) })).direction).toBe('unknown');
   });

@@ -57,6 +57,12 @@ export interface RelationInput {
   longestNarrative: number;
   publishedA?: string;
   publishedB?: string;
+  /**
+   * The dates of the two sides' datelines as written without a year ("April 23"): wire copy and
+   * its updates carry them where a page gives no publication date.
+   */
+  datelineA?: string;
+  datelineB?: string;
   /** News agencies each side credits (dateline or attribution), as written; compared ignoring case. */
   creditsA: readonly string[];
   creditsB: readonly string[];
@@ -234,6 +240,18 @@ function directionOf(
     );
     vote += ta > tb ? 2 : -2;
     signals++;
+  } else {
+    const days = datelineGap(input.datelineA, input.datelineB);
+    if (days !== undefined) {
+      const later = days > 0 ? 'A' : 'B';
+      const [first, then] =
+        days > 0 ? [input.datelineB, input.datelineA] : [input.datelineA, input.datelineB];
+      evidence.push(
+        `${later}'s dateline (${then}) is ${Math.abs(days)} day${Math.abs(days) > 1 ? 's' : ''} after the other's (${first})`,
+      );
+      vote += days > 0 ? 2 : -2;
+      signals++;
+    }
   }
   const gap = coverageA - coverageB;
   if (Math.abs(gap) >= opt.asymmetry) {
@@ -279,6 +297,45 @@ function directionOf(
     return 'unknown';
   }
   return vote > 0 ? 'a-from-b' : 'b-from-a';
+}
+
+/**
+ * Days from dateline date `b` to `a` ("April 21" → "April 23": 2; "Dec. 30" → "Jan. 2": 3), when
+ * they are close: a story and its copies and updates run over days or weeks, so dates further
+ * apart than `DATELINE_REACH` days (another year's story, a mistyped date) say nothing.
+ */
+function datelineGap(a: string | undefined, b: string | undefined): number | undefined {
+  const da = dayOfYear(a);
+  const db = dayOfYear(b);
+  if (da === undefined || db === undefined || da === db) return undefined;
+  // The shorter way round the year: datelines name no year.
+  const days = da - db > 182 ? da - db - 365 : da - db < -182 ? da - db + 365 : da - db;
+  return Math.abs(days) <= DATELINE_REACH ? days : undefined;
+}
+
+const DATELINE_REACH = 60;
+const MONTH_STARTS: Record<string, number> = {
+  jan: 0,
+  feb: 31,
+  mar: 59,
+  apr: 90,
+  may: 120,
+  jun: 151,
+  jul: 181,
+  aug: 212,
+  sep: 243,
+  oct: 273,
+  nov: 304,
+  dec: 334,
+};
+
+/** Day of a (non-leap) year of a date written "Month Day" ("Apr. 23", "September 4"). */
+function dayOfYear(date: string | undefined): number | undefined {
+  const m = date && /^([A-Za-z]{3})[a-z]*\.? (\d{1,2})\b/.exec(date);
+  if (!m) return undefined;
+  const start = MONTH_STARTS[m[1].toLowerCase()];
+  const day = Number(m[2]);
+  return start === undefined || day < 1 || day > 31 ? undefined : start + day;
 }
 
 /** Opening sentences of its own from which the longer side has a new top. */
