@@ -255,7 +255,12 @@ describe('newstrace show and export', () => {
     expect(readFileSync(articlePage, 'utf8')).toContain('Relations (');
     const missing = run(['show', 'no-such-id', '--db', db]);
     expect(missing.code).toBe(1);
-    expect(missing.err).toMatch(/no story or article 'no-such-id'/);
+    expect(missing.err).toMatch(/no story, article or ingested file 'no-such-id'/);
+    // An article named by the file it was ingested from, with who took from whom.
+    const byFile = run(['show', join(sample, 'frost-vineyards-update.txt'), '--db', db]);
+    expect(byFile.code).toBe(0);
+    expect(byFile.out).toMatch(/^Sorrel Valley growers to receive \$12 million in frost aid/);
+    expect(byFile.out).toMatch(/partial-reuse .*Late frost destroys .* — it derives from this/);
 
     const jsonl = run(['export', '--db', db])
       .out.trim()

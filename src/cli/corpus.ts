@@ -3,13 +3,14 @@
  * and `export`.
  */
 import { writeFileSync } from 'node:fs';
+import { normalize, relative, resolve } from 'node:path';
 import { defaultContext } from '../compare/context.js';
 import { describeMatches, ingestPaths, similarInStore } from '../pipeline/ingest.js';
 import { loadArticle } from '../pipeline/load-article.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
 import { openSqliteStore } from '../store/sqlite.js';
-import type { StoredRelation } from '../store/store.js';
+import type { Store, StoredRelation } from '../store/store.js';
 import { keyFacts, type StoryFacts, storyFacts } from '../story/facts.js';
 import { buildStories, type Story } from '../story/stories.js';
 import { UsageError } from './errors.js';
@@ -55,13 +56,24 @@ export async function runIngest(
   }
 }
 
-/** Who derived from whom, said of the article asked about ("it") and a stored match ("this"). */
+/**
+ * Who derived from whom, said of the article asked about ("it", side A) and a stored article listed
+ * beside it ("this", side B).
+ */
 const DIRECTION: Record<StoredRelation['direction'], string> = {
   'a-from-b': ' — it derives from this',
   'b-from-a': ' — this derives from it',
   'common-source': ' — both from a common source',
   unknown: '',
 };
+
+/** `DIRECTION` of a stored relation seen from article `id`, which may be either side of it. */
+function directionFrom(r: StoredRelation, id: string): string {
+  if (r.a === id) return DIRECTION[r.direction];
+  if (r.direction === 'a-from-b') return DIRECTION['b-from-a'];
+  if (r.direction === 'b-from-a') return DIRECTION['a-from-b'];
+  return DIRECTION[r.direction];
+}
 
 /** `newstrace similar FILE [--json] [--db FILE]`: what in the corpus matches a page, without ingesting it. */
 export async function runSimilar(
@@ -203,8 +215,9 @@ function storyText(s: Story, facts?: StoryFacts): string {
 }
 
 /**
- * `newstrace show STORY|ARTICLE [--json] [--html FILE] [--db FILE]`: one story with its graph and
- * key facts, or one article with its relations; `--html` writes the same as a page of its own.
+ * `newstrace show STORY|ARTICLE|FILE [--json] [--html FILE] [--db FILE]`: one story with its graph
+ * and key facts, or one article (by id, or by the file it was ingested from) with its relations;
+ * `--html` writes the same as a page of its own.
  */
 export function runShow(
   ids: string[],
@@ -212,11 +225,10 @@ export function runShow(
   out: NodeJS.WritableStream,
 ): number {
   if (ids.length !== 1) throw new UsageError('show needs one story or article id: newstrace show ID');
-  const id = ids[0];
   const store = openSqliteStore(flags.db ?? DEFAULT_DB);
   try {
     const stories = buildStories(store.articles(), store.relations());
-    const story = stories.find((s) => s.id === id);
+    const story = stories.find((s) => s.id === ids[0]);
     if (story) {
       const facts = storyFacts(story, (id) => store.getArticle(id), defaultContext().lexicon);
       if (flags.html) writeHtml(flags.html, renderStoryHtml(story, facts));
@@ -224,8 +236,11 @@ export function runShow(
       else if (!flags.html) out.write(storyText(story, facts));
       return 0;
     }
-    const article = store.getArticle(id);
-    if (!article) throw new Error(`no story or article '${id}' in ${flags.db ?? DEFAULT_DB}`);
+    const named = articleNamed(store, ids[0]);
+    const article = named === undefined ? undefined : store.getArticle(named);
+    if (!article)
+      throw new Error(`no story, article or ingested file '${ids[0]}' in ${flags.db ?? DEFAULT_DB}`);
+    const id = article.id;
     const relations = store.relationsOf(id);
     const inStory = stories.find((s) => s.articles.some((a) => a.id === id));
     const titleOf = (other: string) => store.getArticle(other)?.title;
@@ -245,7 +260,7 @@ export function runShow(
       `relations (${relations.length}):`,
       ...relations.map((r) => {
         const other = r.a === id ? r.b : r.a;
-        return `  ${r.type.padEnd(14)} ${other}  ${titleOf(other) ?? ''}`;
+        return `  ${r.type.padEnd(14)} ${other}  ${titleOf(other) ?? ''}${directionFrom(r, id)}`;
       }),
     ];
     out.write(`${lines.join('\n')}\n`);
@@ -253,6 +268,25 @@ export function runShow(
   } finally {
     store.close();
   }
+}
+
+/**
+ * The id of the article `name` names: its id, or the input it was ingested from, as ingest was
+ * given it ("sample/wire.txt", "corpus.jsonl:12") or as the same file written another way
+ * ("./sample/wire.txt", its absolute path).
+ */
+function articleNamed(store: Store, name: string): string | undefined {
+  if (store.hasArticle(name)) return name;
+  for (const source of new Set([
+    name,
+    normalize(name),
+    relative(process.cwd(), resolve(name)),
+    resolve(name),
+  ])) {
+    const id = store.articleOfInput(source);
+    if (id) return id;
+  }
+  return undefined;
 }
 
 function writeHtml(file: string, html: string): void {

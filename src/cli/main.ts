@@ -23,7 +23,7 @@ Usage:
   newstrace stories [--json] [--facts] [--db FILE] [--since DATE] [--site SITE] [--limit N]
                                                   the corpus's stories, with who took from whom (--facts: and their key facts)
   newstrace similar FILE [--json] [--db FILE]     what in the corpus matches an article, without adding it
-  newstrace show STORY|ARTICLE [--json] [--html FILE] [--db FILE]
+  newstrace show STORY|ARTICLE|FILE [--json] [--html FILE] [--db FILE]
                                                   one story with its graph and key facts, or one article with its relations
   newstrace export [--format jsonl|csv|graphml] [--db FILE]   the corpus for other tools
   newstrace serve [--db FILE] [--port N] [--host H] [--token T]   the HTTP API (127.0.0.1:8080 by default)

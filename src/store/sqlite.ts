@@ -180,6 +180,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     'SELECT * FROM relations WHERE a = ? UNION ALL SELECT * FROM relations WHERE b = ? ORDER BY a, b',
   );
   const hasArticle = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
+  const inputArticle = db.prepare('SELECT article FROM inputs WHERE source = ?').pluck();
   const getDoc = db.prepare('SELECT doc FROM articles WHERE id = ?').pluck();
   const getSurface = db.prepare('SELECT surface FROM articles WHERE id = ?').pluck();
   const bandMatch = db
@@ -401,6 +402,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
       inBatch(() => upsertInput.run(source, status, reason ?? null, article ?? null, at));
     },
     flush,
+    articleOfInput: (source) => (inputArticle.get(source) as string | null | undefined) ?? undefined,
     articles: () =>
       (db.prepare(`${ARTICLE_ROWS} ORDER BY published, id`).all() as ArticleRecord[]).map(toArticleRow),
     relations: () => (allRelations.all() as RelationRow[]).map(toRelation),

@@ -68,6 +68,11 @@ export interface Store {
   /** Commits what was written: a crash after this loses none of it. */
   flush(): void;
   recordInput(source: string, status: InputStatus, reason?: string, article?: string): void;
+  /**
+   * The article an input was stored as, or found already stored as: `source` as ingest named it
+   * (a path as given, "corpus.jsonl:12", a WARC record); undefined if no article came of it.
+   */
+  articleOfInput(source: string): string | undefined;
   articles(): ArticleRow[];
   /** What is listed of one stored article (title, source, site, date); undefined if not stored. */
   articleRow(id: string): ArticleRow | undefined;
