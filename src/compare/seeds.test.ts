@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../article/types.js';
 import { loadArticle } from '../pipeline/load-article.js';
 import { mayRelateClosely } from '../relate/relate.js';
+import { renderTerminal } from '../report/terminal.js';
 import { type Comparison, compareArticles, defaultCompareOptions, prepareArticle } from './compare.js';
 import { defaultContext } from './context.js';
 import { pairSurface } from './surface.js';
@@ -148,6 +149,16 @@ describe.skipIf(!present)('the seeds: 000 retells the first story of 001', () =>
   it('splits 001 into its three stories', () => {
     expect(b.sections).toHaveLength(3);
     expect(b.sections[1].title).toBe('PM seeks Chinese investment');
+  });
+
+  it("lists what each side adds in the terminal report, B's two other stories as one line each", () => {
+    const report = renderTerminal(result);
+    const onlyB = report.slice(report.indexOf('Only in B'), report.indexOf('Facts'));
+    expect(onlyB).toContain('"PM seeks Chinese investment": another story on the page');
+    expect(onlyB).toMatch(/state banquet for world leaders": another story on the page/);
+    expect(onlyB).not.toMatch(/Wang Zhigang/);
+    const onlyA = report.slice(report.indexOf('Only in A'), report.indexOf('Only in B'));
+    expect(onlyA).toMatch(/Middle East/);
   });
 
   it('reports facts: added, dropped and shared', () => {

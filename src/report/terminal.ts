@@ -56,11 +56,12 @@ export function renderTerminal(c: Comparison, style: TerminalStyle = { color: fa
     out.push(paint('red', `  ! meaning change in alignment ${ch.alignment + 1}: ${ch.kind}: ${ch.detail}`));
   }
 
-  const unalignedA = unaligned(c.a.sentences.length, c.alignments, 'a');
-  const unalignedB = unaligned(c.b.sentences.length, c.alignments, 'b');
-  out.push('');
-  out.push(paint('bold', `Only in A (${unalignedA.length} sentences)`) + listIdx(unalignedA));
-  out.push(paint('bold', `Only in B (${unalignedB.length} sentences)`) + listIdx(unalignedB));
+  for (const side of ['a', 'b'] as const) {
+    const only = unaligned(c[side].sentences.length, c.alignments, side);
+    out.push('');
+    out.push(paint('bold', `Only in ${side.toUpperCase()} (${only.length} sentences)`));
+    out.push(...onlyIn(c, side, only, style.width, (s) => paint('dim', s)));
+  }
 
   const f = c.facts;
   out.push('');
@@ -93,8 +94,53 @@ function unaligned(count: number, alignments: Comparison['alignments'], side: 'a
   return out;
 }
 
-function listIdx(xs: number[]): string {
-  return xs.length ? `: ${xs.map((k) => k + 1).join(', ')}` : '';
+/** Sentences listed at most per side: the rest are a count (the JSON has them all). */
+const LISTED = 12;
+
+/**
+ * What one side says that the other does not: its sentences, except that a section of a page of
+ * several stories none of whose sentences is retold is one line (another story on the same page).
+ */
+function onlyIn(
+  c: Comparison,
+  side: 'a' | 'b',
+  only: number[],
+  width: number,
+  dim: (s: string) => string,
+): string[] {
+  const { sentences, sections } = c[side];
+  const label = side.toUpperCase();
+  const retoldIn = new Set<number>();
+  const onlyOf = new Set(only);
+  sentences.forEach((s, k) => {
+    if (!onlyOf.has(k)) retoldIn.add(s.section ?? 0);
+  });
+  const out: string[] = [];
+  const summarised = new Set<number>();
+  let listed = 0;
+  for (const k of only) {
+    const section = sentences[k].section ?? 0;
+    if (sections.length > 1 && !retoldIn.has(section)) {
+      if (summarised.has(section)) continue;
+      summarised.add(section);
+      const count = only.filter((x) => (sentences[x].section ?? 0) === section).length;
+      const title = sections[section]?.title;
+      out.push(
+        dim(
+          `  ${title ? `"${title}"` : `section ${section + 1}`}: another story on the page, ${count} sentences, none retold`,
+        ),
+      );
+      continue;
+    }
+    if (listed++ === LISTED) {
+      const rest = only.filter((x) => !summarised.has(sentences[x].section ?? 0)).length - LISTED;
+      out.push(dim(`  … and ${rest} more (--json lists them)`));
+      break;
+    }
+    const lines = wrap(sentences[k].text, width - 8);
+    out.push(`  ${`${label}${k + 1}`.padEnd(5)} ${lines[0]}`, ...lines.slice(1).map((l) => `        ${l}`));
+  }
+  return out;
 }
 
 /** Wraps on spaces; escape sequences count as zero width. */
