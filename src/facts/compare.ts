@@ -5,7 +5,7 @@
 
 import { withoutAccents } from '../text/names.js';
 import { TokenFlag, TokenKind, type Tokens, tokenize } from '../text/tokens.js';
-import type { Fact, FactKind } from './extract.js';
+import { type Fact, type FactKind, MEASURES } from './extract.js';
 
 export interface FactComparison {
   shared: Array<{ text: string; kind: FactKind; a: Fact; b: Fact }>;
@@ -162,14 +162,6 @@ function sameNumber(a: Fact, b: Fact): boolean {
   return !(MEASURES.has(a.unit) && MEASURES.has(b.unit));
 }
 
-const MEASURES = new Set(
-  `% percent km kilometer kilometre mile metre meter cm mm kg kilogram gram ton tonne pound ounce mw gw kw kwh
-megawatt gigawatt kilowatt hectare acre liter litre gallon barrel degree celsius fahrenheit second minute hour day
-week month year decade century usd eur gbp jpy cny inr pkr rub dollar euro pound yen yuan rupee ruble`.split(
-    /\s+/,
-  ),
-);
-
 function quoteWords(f: Fact): Set<string> {
   const lower = f.text.toLowerCase();
   // The letters and digits of ASCII text are [a-z0-9] once lowercase; the Unicode classes are slower.
@@ -177,6 +169,27 @@ function quoteWords(f: Fact): Set<string> {
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * How one quotation of the same words differs from the other: the words each puts in the
+ * speaker's mouth that the other does not. Nothing when they are word for word the same, or one
+ * quotes a stretch of the other (a quotation cut short is not a quotation changed).
+ */
+function quoteChange(a: string, b: string): string | undefined {
+  const wordsOf = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const wa = wordsOf(a);
+  const wb = wordsOf(b);
+  const [shorter, longer] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  if (` ${longer.join(' ')} `.includes(` ${shorter.join(' ')} `)) return undefined;
+  const inB = new Set(wb);
+  const inA = new Set(wa);
+  const onlyA = [...new Set(wa.filter((w) => !inB.has(w)))];
+  const onlyB = [...new Set(wb.filter((w) => !inA.has(w)))];
+  // The same words in another order ("the bridge, he said, will reopen") change nothing said.
+  if (onlyA.length === 0 && onlyB.length === 0) return undefined;
+  const list = (ws: string[]) => (ws.length ? ws.map((w) => `"${w}"`).join(', ') : 'none');
+  return `the quotation's words differ: ${list(onlyA)} / ${list(onlyB)}`;
+}
 
 function sameQuote(wa: Set<string>, wb: Set<string>): boolean {
   let common = 0;
@@ -237,7 +250,13 @@ export function compareFacts(
   const onlyB = B.facts
     .filter((_, k) => !matchedB[k])
     .map((fact) => ({ text: fact.text, kind: fact.kind, fact }));
-  return { shared, onlyA, onlyB, conflicts: conflictsOf(onlyA, onlyB, texts) };
+  const conflicts = conflictsOf(onlyA, onlyB, texts);
+  for (const q of shared) {
+    if (q.kind !== 'quote') continue;
+    const change = quoteChange(q.a.text, q.b.text);
+    if (change) conflicts.push({ kind: 'quote', a: q.a.text, b: q.b.text, reason: change });
+  }
+  return { shared, onlyA, onlyB, conflicts };
 }
 
 /**

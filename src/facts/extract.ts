@@ -113,6 +113,15 @@ const PLACE_CUES =
 const OFFICE = /^(office|secretariat)$/;
 /** Buildings named by a word that is also a surname, after words of the language: "Great Hall". */
 const FACILITY = /^(hall|palace|stadium|arena|cathedral|mosque|plaza|centre|center|building|terminal)$/;
+/** Units of measure (lemmas and currency codes): a figure in one is a fact however small. */
+export const MEASURES = new Set(
+  `% percent km kilometer kilometre mile metre meter cm mm kg kilogram gram ton tonne pound ounce mw gw kw kwh
+megawatt gigawatt kilowatt hectare acre liter litre gallon barrel degree celsius fahrenheit second minute hour day
+week month year decade century usd eur gbp jpy cny inr pkr rub dollar euro pound yen yuan rupee ruble`.split(
+    /\s+/,
+  ),
+);
+
 /** Lowercase words allowed inside a name between capitalised words. */
 const CONNECTORS = new Set([
   'of',
@@ -394,8 +403,9 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
       }
     }
     if (!digits && !ordinal && value < 10 && !unit) continue;
-    // Small counts written as words ("the two leaders") are grammar, not reported facts.
-    if (!digits && !ordinal && value < 10 && kind === 'number') continue;
+    // Small counts written as words ("the two leaders") are grammar, not reported facts; a small
+    // measure is one ("within two weeks").
+    if (!digits && !ordinal && value < 10 && kind === 'number' && !MEASURES.has(unit ?? '')) continue;
     if (ordinal && value < 3 && !digits) continue;
     const key = `${ordinal ? 'ord' : kind}:${value}${unit ? `:${unit}` : ''}`;
     facts.push({ kind, text: text.slice(start, end), key, value, unit, start, end });

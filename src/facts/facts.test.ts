@@ -35,6 +35,22 @@ describe('compareFacts', () => {
 });
 
 describe('conflicts', () => {
+  it('include a quotation whose words were changed, not one cut short', () => {
+    const said = (q: string) => facts(`The mayor spoke on Monday. "${q}," Ingrid Solberg said.`);
+    const original = 'We will reopen the bridge within ten days, whatever it costs';
+    const changed = compareFacts(
+      said(original),
+      said('We will reopen the bridge within two weeks, whatever it costs'),
+    );
+    expect(changed.conflicts.map((c) => `${c.kind}: ${c.reason}`)).toEqual([
+      'quote: the quotation\'s words differ: "ten", "days" / "two", "weeks"',
+    ]);
+    expect(compareFacts(said(original), said('We will reopen the bridge within ten days')).conflicts).toEqual(
+      [],
+    );
+    expect(compareFacts(said(original), said(original)).conflicts).toEqual([]);
+  });
+
   it('are of the same claim where the texts are known: the words around the figures share one', () => {
     const a =
       'Growers who lost more than 30 percent of their crop will receive aid. The closure would cost $30 million.';

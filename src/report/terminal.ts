@@ -70,7 +70,9 @@ export function renderTerminal(c: Comparison, style: TerminalStyle = { color: fa
   out.push(`  only in A: ${f.onlyA.map((x) => x.text).join('; ') || '-'}`);
   out.push(`  only in B: ${f.onlyB.map((x) => x.text).join('; ') || '-'}`);
   if (f.conflicts.length) {
-    out.push(paint('red', `  conflicts: ${f.conflicts.map((x) => `${x.a} ≠ ${x.b}`).join('; ')}`));
+    const conflict = (x: (typeof f.conflicts)[number]) =>
+      x.kind === 'quote' ? `“${x.a}” ≠ “${x.b}” (${x.reason})` : `${x.a} ≠ ${x.b}`;
+    out.push(paint('red', `  conflicts: ${f.conflicts.map(conflict).join('; ')}`));
   }
   out.push('');
   out.push(
