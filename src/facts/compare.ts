@@ -152,14 +152,60 @@ function sameName(a: NameForm, b: NameForm): boolean {
 
 function sameNumber(a: Fact, b: Fact): boolean {
   if (a.value === undefined || b.value === undefined) return false;
-  const close = Math.abs(a.value - b.value) <= 1e-9 * Math.max(Math.abs(a.value), 1);
-  if (!close) return false;
   const ordA = a.key.startsWith('ord:');
   const ordB = b.key.startsWith('ord:');
   if (ordA !== ordB) return false;
+  // "ten days" = "10 days"; "two weeks" = "14 days", "5 km" = "3.1 miles": a rewrite converts.
+  const converted = !ordA && a.unit !== b.unit ? inCommonUnit(a, b) : undefined;
+  if (converted) return Math.abs(Math.log(converted[0] / converted[1])) <= CONVERTED_TOLERANCE;
+  const close = Math.abs(a.value - b.value) <= 1e-9 * Math.max(Math.abs(a.value), 1);
+  if (!close) return false;
   if (!a.unit || !b.unit || a.unit === b.unit || ordA) return true;
   // "48,000 cars" = "48,000 vehicles": a counted noun is reworded freely; "5 km" ≠ "5 miles".
   return !(MEASURES.has(a.unit) && MEASURES.has(b.unit));
+}
+
+/** How far apart two converted figures may be and still be one figure rounded ("3.1 miles"). */
+const CONVERTED_TOLERANCE = Math.log(1.06);
+
+/** Units of one dimension with their size in its base unit (days, metres, kilograms, ...). */
+const CONVERSIONS: Record<string, [dimension: string, size: number]> = {
+  second: ['time', 1 / 86_400],
+  minute: ['time', 1 / 1_440],
+  hour: ['time', 1 / 24],
+  day: ['time', 1],
+  week: ['time', 7],
+  month: ['time', 30.44],
+  year: ['time', 365.25],
+  decade: ['time', 3_652.5],
+  century: ['time', 36_525],
+  mm: ['length', 0.001],
+  cm: ['length', 0.01],
+  metre: ['length', 1],
+  meter: ['length', 1],
+  km: ['length', 1_000],
+  kilometre: ['length', 1_000],
+  kilometer: ['length', 1_000],
+  mile: ['length', 1_609.34],
+  gram: ['mass', 0.001],
+  kg: ['mass', 1],
+  kilogram: ['mass', 1],
+  ton: ['mass', 1_000],
+  tonne: ['mass', 1_000],
+  ounce: ['mass', 0.02835],
+  hectare: ['area', 10_000],
+  acre: ['area', 4_046.86],
+  liter: ['volume', 1],
+  litre: ['volume', 1],
+  gallon: ['volume', 3.785],
+};
+
+/** The two figures in the base unit of their common dimension, if their units have one. */
+function inCommonUnit(a: Fact, b: Fact): [number, number] | undefined {
+  const ua = a.unit ? CONVERSIONS[a.unit] : undefined;
+  const ub = b.unit ? CONVERSIONS[b.unit] : undefined;
+  if (!ua || !ub || ua[0] !== ub[0] || a.value === undefined || b.value === undefined) return undefined;
+  return [a.value * ua[1], b.value * ub[1]];
 }
 
 function quoteWords(f: Fact): Set<string> {
@@ -305,9 +351,12 @@ function conflictsOf(
     let distance = Math.log(CONFLICT_RATIO);
     for (const y of onlyB) {
       const fb = y.fact;
-      if (fb.kind !== fa.kind || fb.unit !== fa.unit || fb.key.startsWith('ord:')) continue;
-      if (fb.value === undefined || fb.value <= 0 || fb.value === fa.value) continue;
-      const d = Math.abs(Math.log(fa.value / fb.value));
+      if (fb.kind !== fa.kind || fb.key.startsWith('ord:')) continue;
+      if (fb.value === undefined || fb.value <= 0) continue;
+      // Figures in units of one dimension are compared converted ("ten days" / "two weeks").
+      const [va, vb] = fb.unit === fa.unit ? [fa.value, fb.value] : (inCommonUnit(fa, fb) ?? [0, 0]);
+      if (va === vb || vb <= 0) continue;
+      const d = Math.abs(Math.log(va / vb));
       if (d <= distance && sameClaim(fa, fb)) {
         closest = fb;
         distance = d;
@@ -318,7 +367,7 @@ function conflictsOf(
         kind: fa.kind,
         a: fa.text,
         b: closest.text,
-        reason: `different ${fa.unit === '%' ? 'percentage' : fa.unit} figures`,
+        reason: `different ${fa.unit === '%' ? 'percentage' : (CONVERSIONS[fa.unit]?.[0] ?? fa.unit)} figures`,
       });
     }
   }

@@ -35,6 +35,20 @@ describe('compareFacts', () => {
 });
 
 describe('conflicts', () => {
+  it('compare figures in units of one dimension converted: "two weeks" is "14 days", not "ten days"', () => {
+    const c = (x: string, y: string) => compareFacts(facts(x), facts(y), { a: x, b: y });
+    const same = c('The bridge stays shut for two weeks.', 'The bridge stays shut for 14 days.');
+    expect(same.shared.map((f) => f.text)).toEqual(['two weeks']);
+    expect(same.conflicts).toEqual([]);
+    expect(
+      c('The detour adds 5 km to the trip.', 'The detour adds 3.1 miles to the trip.').conflicts,
+    ).toEqual([]);
+    const changed = c('The bridge stays shut for ten days.', 'The bridge stays shut for two weeks.');
+    expect(changed.conflicts.map((x) => `${x.a} / ${x.b}: ${x.reason}`)).toEqual([
+      'ten days / two weeks: different time figures',
+    ]);
+  });
+
   it('include a quotation whose words were changed, not one cut short', () => {
     const said = (q: string) => facts(`The mayor spoke on Monday. "${q}," Ingrid Solberg said.`);
     const original = 'We will reopen the bridge within ten days, whatever it costs';
@@ -42,7 +56,9 @@ describe('conflicts', () => {
       said(original),
       said('We will reopen the bridge within two weeks, whatever it costs'),
     );
+    // The quotation, and the figure in it.
     expect(changed.conflicts.map((c) => `${c.kind}: ${c.reason}`)).toEqual([
+      'number: different time figures',
       'quote: the quotation\'s words differ: "ten", "days" / "two", "weeks"',
     ]);
     expect(compareFacts(said(original), said('We will reopen the bridge within ten days')).conflicts).toEqual(
