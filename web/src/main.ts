@@ -39,7 +39,7 @@ interface Comparison {
   b: { id: string; title: string; sentences: Sentence[]; furniture: string[] };
   relation: { type: string; direction: string; coverageA: number; coverageB: number; evidence: string[] };
   alignments: Array<{ a: number[]; b: number[]; kind: string; score: number }>;
-  facts: { shared: Array<{ text: string }>; onlyA: Array<{ text: string }>; onlyB: Array<{ text: string }>; conflicts: Array<{ a: string; b: string }> };
+  facts: { shared: Array<{ text: string }>; onlyA: Array<{ text: string }>; onlyB: Array<{ text: string }>; conflicts: Array<{ kind: string; a: string; b: string; reason: string }> };
   diffs: Array<Array<{ op: 'same' | 'del' | 'ins'; text: string; textA?: string }>>;
 }
 interface FactsMatrix {
@@ -240,7 +240,7 @@ function factsTable(m: FactsMatrix): HTMLElement {
   const key = m.keyFacts.length
     ? el('p', { class: 'key-facts', id: 'key-facts' }, `Key facts: ${m.keyFacts.map((f) => (m.articles.length > 1 ? `${f.text} (${f.articles})` : f.text)).join(' · ')}`)
     : el('p', { class: 'meta', id: 'key-facts' }, 'No fact that most of its articles give.');
-  return el('div', { class: 'facts', id: 'facts' }, key, el('table', {}, el('thead', {}, head), el('tbody', {}, ...body)), conflicts.length ? el('ul', { class: 'conflicts' }, ...conflicts) : el('p', { class: 'meta' }, 'No conflicting figures.'));
+  return el('div', { class: 'facts', id: 'facts' }, key, el('table', {}, el('thead', {}, head), el('tbody', {}, ...body)), conflicts.length ? el('ul', { class: 'conflicts' }, ...conflicts) : el('p', { class: 'meta' }, 'No conflicting figures or quotations.'));
 }
 
 function pairView(c: Comparison): HTMLElement[] {
@@ -293,7 +293,7 @@ function pairView(c: Comparison): HTMLElement[] {
     el('p', {}, el('strong', {}, 'Shared: '), c.facts.shared.map((f) => f.text).join(' · ') || 'none'),
     el('p', {}, el('strong', {}, 'Only in A: '), c.facts.onlyA.map((f) => f.text).join(' · ') || 'none'),
     el('p', {}, el('strong', {}, 'Only in B: '), c.facts.onlyB.map((f) => f.text).join(' · ') || 'none'),
-    c.facts.conflicts.length ? el('p', { class: 'conflict' }, el('strong', {}, 'Conflicts: '), c.facts.conflicts.map((x) => `${x.a} ≠ ${x.b}`).join(' · ')) : null,
+    c.facts.conflicts.length ? el('p', { class: 'conflict' }, el('strong', {}, 'Conflicts: '), c.facts.conflicts.map((x) => (x.kind === 'quote' ? `“${x.a}” ≠ “${x.b}” (${x.reason})` : `${x.a} ≠ ${x.b}`)).join(' · ')) : null,
   );
   return [
     el('h1', {}, `${r.type} · ${r.direction}`),
