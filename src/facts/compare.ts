@@ -209,9 +209,14 @@ function inCommonUnit(a: Fact, b: Fact): [number, number] | undefined {
 }
 
 function quoteWords(f: Fact): Set<string> {
-  const lower = f.text.toLowerCase();
+  return new Set(wordsOf(f.text));
+}
+
+/** The words of a text, lowercase, in order. */
+function wordsOf(text: string): string[] {
+  const lower = text.toLowerCase();
   // The letters and digits of ASCII text are [a-z0-9] once lowercase; the Unicode classes are slower.
-  return new Set(lower.match(ASCII.test(lower) ? /[a-z0-9]+/g : /[\p{L}\p{N}]+/gu) ?? []);
+  return lower.match(ASCII.test(lower) ? /[a-z0-9]+/g : /[\p{L}\p{N}]+/gu) ?? [];
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -222,7 +227,6 @@ const ASCII = /^[\x00-\x7f]*$/;
  * quotes a stretch of the other (a quotation cut short is not a quotation changed).
  */
 function quoteChange(a: string, b: string): string | undefined {
-  const wordsOf = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const wa = wordsOf(a);
   const wb = wordsOf(b);
   const [shorter, longer] = wa.length <= wb.length ? [wa, wb] : [wb, wa];

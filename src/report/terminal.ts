@@ -111,36 +111,23 @@ function onlyIn(
   dim: (s: string) => string,
 ): string[] {
   const { sentences, sections } = c[side];
-  const label = side.toUpperCase();
-  const retoldIn = new Set<number>();
+  const sectionOf = (k: number) => sentences[k].section ?? 0;
   const onlyOf = new Set(only);
-  sentences.forEach((s, k) => {
-    if (!onlyOf.has(k)) retoldIn.add(s.section ?? 0);
-  });
+  const retoldIn = new Set(sentences.flatMap((_, k) => (onlyOf.has(k) ? [] : [sectionOf(k)])));
+  const otherStory = (section: number) => sections.length > 1 && !retoldIn.has(section);
+  const listable = only.filter((k) => !otherStory(sectionOf(k)));
   const out: string[] = [];
-  const summarised = new Set<number>();
-  let listed = 0;
-  for (const k of only) {
-    const section = sentences[k].section ?? 0;
-    if (sections.length > 1 && !retoldIn.has(section)) {
-      if (summarised.has(section)) continue;
-      summarised.add(section);
-      const count = only.filter((x) => (sentences[x].section ?? 0) === section).length;
-      const title = sections[section]?.title;
-      out.push(
-        dim(
-          `  ${title ? `"${title}"` : `section ${section + 1}`}: another story on the page, ${count} sentences, none retold`,
-        ),
-      );
-      continue;
-    }
-    if (listed++ === LISTED) {
-      const rest = only.filter((x) => !summarised.has(sentences[x].section ?? 0)).length - LISTED;
-      out.push(dim(`  … and ${rest} more (--json lists them)`));
-      break;
-    }
+  for (const k of listable.slice(0, LISTED)) {
     const lines = wrap(sentences[k].text, width - 8);
-    out.push(`  ${`${label}${k + 1}`.padEnd(5)} ${lines[0]}`, ...lines.slice(1).map((l) => `        ${l}`));
+    const label = `${side.toUpperCase()}${k + 1}`;
+    out.push(`  ${label.padEnd(5)} ${lines[0]}`, ...lines.slice(1).map((l) => `        ${l}`));
+  }
+  if (listable.length > LISTED) out.push(dim(`  … and ${listable.length - LISTED} more (--json lists them)`));
+  for (const section of new Set(only.map(sectionOf).filter(otherStory))) {
+    const count = only.filter((k) => sectionOf(k) === section).length;
+    const title = sections[section]?.title;
+    const name = title ? `"${title}"` : `section ${section + 1}`;
+    out.push(dim(`  ${name}: another story on the page, ${count} sentences, none retold`));
   }
   return out;
 }
