@@ -311,6 +311,11 @@ describe.skipIf(!seedsPresent)('newstrace similar', () => {
       run(['similar', retold, '--json', '--db', db]).out,
     );
     expect(run(['similar', join(dir, 'a.txt'), '--db', db]).out).toMatch(/^0 matches/);
+    expect(text.out).not.toMatch(/in the corpus already/);
+    // A stored page is said to be stored (it is no match of its own).
+    expect(run(['similar', source, '--db', db]).out).toMatch(
+      /^0 matches .*\n {2}it is in the corpus already, as \w+/,
+    );
     const missing = run(['similar', join(dir, 'missing.txt'), '--db', db]);
     expect(missing.code).not.toBe(0);
     expect(missing.err).not.toMatch(/\n\s+at /);

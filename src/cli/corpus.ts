@@ -99,6 +99,8 @@ export async function runSimilar(
       out.write(
         `${matches.length} match${matches.length === 1 ? '' : 'es'} for ${paths[0]} (${ms.toFixed(0)} ms)\n`,
       );
+      // The article itself is no match of its own; a user asking about a stored one is told so.
+      if (store.hasArticle(article.id)) out.write(`  it is in the corpus already, as ${article.id}\n`);
       for (const m of matches) {
         out.write(
           `  ${m.type.padEnd(14)} ${`${Math.round(m.coverageA * 100)}%`.padStart(4)} of it, ${`${Math.round(m.coverageB * 100)}%`.padStart(4)} of  ` +
