@@ -216,6 +216,8 @@ describe('newstrace show and export', () => {
     }>;
     // The list with each story's key facts, as text and as JSON.
     expect(run(['stories', '--facts', '--limit', '1', '--db', db]).out).toMatch(/key facts .*Kestrel Bridge/);
+    // Undated pages: a reprint whose direction nothing tells is the same text, not a claimed copy.
+    expect(run(['stories', '--db', db]).out).toMatch(/Late frost destroys .* \(same text as \[\d\]\)/);
     const listed = JSON.parse(run(['stories', '--facts', '--json', '--db', db]).out);
     expect(listed[0].keyFacts.map((f: { text: string }) => f.text)).toContain('Kestrel Bridge');
     expect(listed).toHaveLength(stories.length);

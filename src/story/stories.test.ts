@@ -111,3 +111,15 @@ describe('roles where the direction is unknown', () => {
     expect(roles).toEqual({ a: 'origin', b: 'reuse', c: 'independent' });
   });
 });
+
+describe('copies whose direction is unknown', () => {
+  it('keep their edge to the article that stands for them, whichever side the relation names first', () => {
+    // The relation names the earlier article first: the later one is taken as the copy.
+    const [story] = buildStories(
+      [row('first', 8), row('second', 9)],
+      [rel('first', 'second', 'duplicate', 'unknown')],
+    );
+    expect(story.articles.find((a) => a.id === 'second')?.copyOf).toBe('first');
+    expect(story.edges.map((e) => `${e.from}-${e.to}`)).toEqual(['first-second']);
+  });
+});

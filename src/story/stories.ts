@@ -119,7 +119,14 @@ export function buildStories(
         role: m.id === origin.id ? 'origin' : copyOf.has(m.id) ? 'copy' : roleOf(m.id, derivedFrom, reusing),
         ...(copyOf.has(m.id) ? { copyOf: copyOf.get(m.id) } : {}),
       })),
-      edges: edges.filter((e) => copyOf.get(e.from) === e.to || (!copyOf.has(e.from) && !copyOf.has(e.to))),
+      // A copy keeps its edge to its original (either way round where who copied is unknown) and
+      // no other: ten reprints draw as one report.
+      edges: edges.filter(
+        (e) =>
+          copyOf.get(e.from) === e.to ||
+          copyOf.get(e.to) === e.from ||
+          (!copyOf.has(e.from) && !copyOf.has(e.to)),
+      ),
     });
   }
   return stories.sort(compareStories);
