@@ -167,6 +167,7 @@ function storyJson(s: Story) {
       published: a.published ?? null,
       role: a.role,
       copyOf: a.copyOf ?? null,
+      sameTextOnly: a.sameTextOnly ?? false,
       source: a.source ?? null,
     })),
     edges: s.edges,
@@ -183,13 +184,7 @@ function storyText(s: Story, facts?: StoryFacts): string {
   const label = new Map(s.articles.map((a, k) => [a.id, `[${k + 1}]`]));
   s.articles.forEach((a, k) => {
     const when = a.published ? a.published.slice(0, 16).replace('T', ' ') : '(undated)       ';
-    // Where the pair's direction is unknown, the earlier article stands for both: same text, no claim.
-    const guessed = s.edges.some(
-      (e) =>
-        e.direction === 'unknown' &&
-        ((e.from === a.id && e.to === a.copyOf) || (e.to === a.id && e.from === a.copyOf)),
-    );
-    const copy = a.copyOf ? ` (${guessed ? 'same text as' : 'copy of'} ${label.get(a.copyOf)})` : '';
+    const copy = a.copyOf ? ` (${a.sameTextOnly ? 'same text as' : 'copy of'} ${label.get(a.copyOf)})` : '';
     lines.push(
       `  [${k + 1}] ${when}  ${a.role.padEnd(13)} ${(a.site ?? a.source ?? '').padEnd(24)} ${a.title}${copy}`,
     );

@@ -56,6 +56,7 @@ describe('buildStories', () => {
       rewrite: 'rewrite',
       own: 'independent',
     });
+    expect(s.articles.find((a) => a.id === 'reprint1')?.sameTextOnly).toBeUndefined();
     expect(s.start).toBe('2026-03-04T08:00:00.000Z');
     expect(s.end).toBe('2026-03-04T12:00:00.000Z');
   });
@@ -119,7 +120,10 @@ describe('copies whose direction is unknown', () => {
       [row('first', 8), row('second', 9)],
       [rel('first', 'second', 'duplicate', 'unknown')],
     );
-    expect(story.articles.find((a) => a.id === 'second')?.copyOf).toBe('first');
+    expect(story.articles.find((a) => a.id === 'second')).toMatchObject({
+      copyOf: 'first',
+      sameTextOnly: true,
+    });
     expect(story.edges.map((e) => `${e.from}-${e.to}`)).toEqual(['first-second']);
   });
 });

@@ -31,8 +31,11 @@ export interface Story {
   start?: string;
   end?: string;
   origin: string;
-  /** Articles in time order; a copy names the article it reprints (wire copy collapsed). */
-  articles: Array<ArticleRow & { role: StoryRole; copyOf?: string }>;
+  /**
+   * Articles in time order; a copy names the article it reprints (wire copy collapsed), and
+   * `sameTextOnly` where nothing told which of the two was first (the earlier one stands for both).
+   */
+  articles: Array<ArticleRow & { role: StoryRole; copyOf?: string; sameTextOnly?: true }>;
   /**
    * The relation graph with reprints collapsed: a copy keeps only its edge to what it copies, since
    * its other relations repeat those of its original.
@@ -117,14 +120,15 @@ export function buildStories(
       articles: members.map((m) => ({
         ...m,
         role: m.id === origin.id ? 'origin' : copyOf.has(m.id) ? 'copy' : roleOf(m.id, derivedFrom, reusing),
-        ...(copyOf.has(m.id) ? { copyOf: copyOf.get(m.id) } : {}),
+        ...(copyOf.has(m.id) ? { copyOf: copyOf.get(m.id)?.original } : {}),
+        ...(copyOf.get(m.id)?.guessed ? { sameTextOnly: true as const } : {}),
       })),
       // A copy keeps its edge to its original (either way round where who copied is unknown) and
       // no other: ten reprints draw as one report.
       edges: edges.filter(
         (e) =>
-          copyOf.get(e.from) === e.to ||
-          copyOf.get(e.to) === e.from ||
+          copyOf.get(e.from)?.original === e.to ||
+          copyOf.get(e.to)?.original === e.from ||
           (!copyOf.has(e.from) && !copyOf.has(e.to)),
       ),
     });
@@ -143,24 +147,31 @@ export function compareStories(x: Story, y: Story): number {
 
 /**
  * Each reprint's original: duplicates and near-duplicates point to their source (the earlier one
- * where the direction is unknown), followed to the end of the chain.
+ * where the direction is unknown: `guessed`), followed to the end of the chain.
  */
-function copies(edges: readonly StoryEdge[], members: readonly ArticleRow[]): Map<string, string> {
+function copies(
+  edges: readonly StoryEdge[],
+  members: readonly ArticleRow[],
+): Map<string, { original: string; guessed: boolean }> {
   const order = new Map(members.map((m, k) => [m.id, k]));
-  const direct = new Map<string, string>();
+  const direct = new Map<string, { original: string; guessed: boolean }>();
   for (const e of edges) {
     if (e.type !== 'duplicate' && e.type !== 'near-duplicate') continue;
     let [copy, original] = [e.from, e.to];
     if (e.direction === 'unknown' && (order.get(copy) ?? 0) < (order.get(original) ?? 0))
       [copy, original] = [original, copy];
-    if (!direct.has(copy) && !direct.has(original)) direct.set(copy, original);
+    if (!direct.has(copy) && !direct.has(original))
+      direct.set(copy, { original, guessed: e.direction === 'unknown' });
   }
-  const out = new Map<string, string>();
-  for (const copy of direct.keys()) {
-    let original = direct.get(copy) as string;
-    for (let hops = 0; direct.has(original) && hops < members.length; hops++)
-      original = direct.get(original) as string;
-    out.set(copy, original);
+  const out = new Map<string, { original: string; guessed: boolean }>();
+  for (const [copy, first] of direct) {
+    let { original, guessed } = first;
+    for (let hops = 0; direct.has(original) && hops < members.length; hops++) {
+      const next = direct.get(original) as { original: string; guessed: boolean };
+      original = next.original;
+      guessed ||= next.guessed;
+    }
+    out.set(copy, { original, guessed });
   }
   return out;
 }

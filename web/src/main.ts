@@ -21,6 +21,8 @@ interface StoryArticle {
   published?: string;
   role: Role;
   copyOf?: string;
+  /** Nothing told which of the two was first: the earlier one stands for both. */
+  sameTextOnly?: boolean;
 }
 interface Story {
   id: string;
@@ -151,7 +153,7 @@ async function storyPage(id: string): Promise<void> {
         el('span', { class: `role role-${a.role}` }, a.role),
         el('span', { class: 'site' }, a.site ?? ''),
         el('span', { class: 'title' }, a.title || '(untitled)'),
-        a.copyOf ? el('span', { class: 'copy' }, ` copy of [${index.get(a.copyOf)}]`) : null,
+        a.copyOf ? el('span', { class: 'copy' }, ` ${a.sameTextOnly ? 'same text as' : 'copy of'} [${index.get(a.copyOf)}]`) : null,
       ),
     ),
   );
