@@ -145,16 +145,16 @@ export function compareStories(x: Story, y: Story): number {
   );
 }
 
+/** A reprint's original, and whether it was taken for the original only for being earlier. */
+type Original = { original: string; guessed: boolean };
+
 /**
  * Each reprint's original: duplicates and near-duplicates point to their source (the earlier one
  * where the direction is unknown: `guessed`), followed to the end of the chain.
  */
-function copies(
-  edges: readonly StoryEdge[],
-  members: readonly ArticleRow[],
-): Map<string, { original: string; guessed: boolean }> {
+function copies(edges: readonly StoryEdge[], members: readonly ArticleRow[]): Map<string, Original> {
   const order = new Map(members.map((m, k) => [m.id, k]));
-  const direct = new Map<string, { original: string; guessed: boolean }>();
+  const direct = new Map<string, Original>();
   for (const e of edges) {
     if (e.type !== 'duplicate' && e.type !== 'near-duplicate') continue;
     let [copy, original] = [e.from, e.to];
@@ -163,11 +163,11 @@ function copies(
     if (!direct.has(copy) && !direct.has(original))
       direct.set(copy, { original, guessed: e.direction === 'unknown' });
   }
-  const out = new Map<string, { original: string; guessed: boolean }>();
+  const out = new Map<string, Original>();
   for (const [copy, first] of direct) {
     let { original, guessed } = first;
     for (let hops = 0; direct.has(original) && hops < members.length; hops++) {
-      const next = direct.get(original) as { original: string; guessed: boolean };
+      const next = direct.get(original) as Original;
       original = next.original;
       guessed ||= next.guessed;
     }
