@@ -124,7 +124,17 @@ describe('relate', () => {
       }),
     );
     expect(r.direction).toBe('a-from-b');
-    expect(r.evidence.join(' ')).toMatch(/A's dateline \(April 23\) is 2 days after the other's \(Apr. 21\)/);
+    expect(r.evidence.join(' ')).toMatch(
+      /A's dateline \(April 23\) is 2 days after the other's dateline \(Apr. 21\)/,
+    );
+    // A dateline against the other side's publication date.
+    const mixed = relate(
+      base({ alignments: aligned(diagonal(9)), datelineA: 'April 23', publishedB: '2026-04-21T11:00:00Z' }),
+    );
+    expect(mixed.direction).toBe('a-from-b');
+    expect(mixed.evidence.join(' ')).toMatch(
+      /A's dateline \(April 23\) is 2 days after the other's publication date \(2026-04-21\)/,
+    );
     // Across the turn of a year, and not at all for dates months apart.
     const turn = relate(
       base({ alignments: aligned(diagonal(9)), datelineA: 'Dec. 30', datelineB: 'Jan. 2' }),

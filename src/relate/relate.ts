@@ -241,13 +241,24 @@ function directionOf(
     vote += ta > tb ? 2 : -2;
     signals++;
   } else {
-    const days = datelineGap(input.datelineA, input.datelineB);
-    if (days !== undefined) {
-      const later = days > 0 ? 'A' : 'B';
-      const [first, then] =
-        days > 0 ? [input.datelineB, input.datelineA] : [input.datelineA, input.datelineB];
+    // A side without a publication date may still carry the day in its dateline; the other side's
+    // day is its own dateline's or, failing that, its publication date's.
+    const dayOf = (dateline: string | undefined, t: number) =>
+      dateline
+        ? { day: dayOfYear(dateline), said: `dateline (${dateline})` }
+        : Number.isFinite(t)
+          ? {
+              day: dayOfYearOf(new Date(t)),
+              said: `publication date (${new Date(t).toISOString().slice(0, 10)})`,
+            }
+          : undefined;
+    const sideA = dayOf(input.datelineA, ta);
+    const sideB = dayOf(input.datelineB, tb);
+    const days = sideA && sideB ? daysBetween(sideA.day, sideB.day) : undefined;
+    if (days !== undefined && sideA && sideB) {
+      const [later, then, first] = days > 0 ? ['A', sideA, sideB] : ['B', sideB, sideA];
       evidence.push(
-        `${later}'s dateline (${then}) is ${Math.abs(days)} day${Math.abs(days) > 1 ? 's' : ''} after the other's (${first})`,
+        `${later}'s ${then.said} is ${Math.abs(days)} day${Math.abs(days) > 1 ? 's' : ''} after the other's ${first.said}`,
       );
       vote += days > 0 ? 2 : -2;
       signals++;
@@ -300,42 +311,33 @@ function directionOf(
 }
 
 /**
- * Days from dateline date `b` to `a` ("April 21" → "April 23": 2; "Dec. 30" → "Jan. 2": 3), when
- * they are close: a story and its copies and updates run over days or weeks, so dates further
- * apart than `DATELINE_REACH` days (another year's story, a mistyped date) say nothing.
+ * Days from day of year `b` to `a` (April 21 → April 23: 2; Dec. 30 → Jan. 2: 3), when they are
+ * close: a story and its copies and updates run over days or weeks, so days further apart than
+ * `DATELINE_REACH` (another year's story, a mistyped date) say nothing.
  */
-function datelineGap(a: string | undefined, b: string | undefined): number | undefined {
-  const da = dayOfYear(a);
-  const db = dayOfYear(b);
-  if (da === undefined || db === undefined || da === db) return undefined;
+function daysBetween(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined || b === undefined || a === b) return undefined;
   // The shorter way round the year: datelines name no year.
-  const days = da - db > 182 ? da - db - 365 : da - db < -182 ? da - db + 365 : da - db;
+  const days = a - b > 182 ? a - b - 365 : a - b < -182 ? a - b + 365 : a - b;
   return Math.abs(days) <= DATELINE_REACH ? days : undefined;
 }
 
 const DATELINE_REACH = 60;
-const MONTH_STARTS: Record<string, number> = {
-  jan: 0,
-  feb: 31,
-  mar: 59,
-  apr: 90,
-  may: 120,
-  jun: 151,
-  jul: 181,
-  aug: 212,
-  sep: 243,
-  oct: 273,
-  nov: 304,
-  dec: 334,
-};
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** Days of a (non-leap) year before each month. */
+const MONTH_STARTS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
-/** Day of a (non-leap) year of a date written "Month Day" ("Apr. 23", "September 4"). */
-function dayOfYear(date: string | undefined): number | undefined {
-  const m = date && /^([A-Za-z]{3})[a-z]*\.? (\d{1,2})\b/.exec(date);
-  if (!m) return undefined;
-  const start = MONTH_STARTS[m[1].toLowerCase()];
-  const day = Number(m[2]);
-  return start === undefined || day < 1 || day > 31 ? undefined : start + day;
+/** Day of the year of a date written "Month Day" ("Apr. 23", "September 4"). */
+function dayOfYear(date: string): number | undefined {
+  const m = /^([A-Za-z]{3})[a-z]*\.? (\d{1,2})\b/.exec(date);
+  const month = m ? MONTHS.indexOf(m[1].toLowerCase()) : -1;
+  const day = m ? Number(m[2]) : 0;
+  return month < 0 || day < 1 || day > 31 ? undefined : MONTH_STARTS[month] + day;
+}
+
+/** Day of the year of a moment, in UTC. */
+function dayOfYearOf(d: Date): number {
+  return MONTH_STARTS[d.getUTCMonth()] + d.getUTCDate();
 }
 
 /** Opening sentences of its own from which the longer side has a new top. */
