@@ -552,11 +552,14 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
         e = j + 1;
         continue;
       }
-      // "Great Hall of the People", "Department of the Interior": "of the" between capitalised words.
+      // "Great Hall of the People", "Department of the Interior": "of the" after a building's or an
+      // institution's noun; not after a person or a title ("Kakar of the PML-N", "President of the
+      // United States": two facts, or a title and a place).
       if (
         connector &&
         !conjunction &&
         t.norm[j] !== 'the' &&
+        (FACILITY.test(t.norm[e]) || ORG_CUES.test(t.norm[e])) &&
         t.norm[j + 1] === 'the' &&
         capital(j + 2) &&
         !lineBreakBetween(text, t.end[j], t.start[j + 2])

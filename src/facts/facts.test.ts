@@ -239,6 +239,10 @@ describe('names of more words', () => {
     );
     expect(names).toContain('Great Hall of the People');
     expect(names).not.toContain('People');
+    const other = facts('They met Kakar of the PML-N and the President of the United States.').map(
+      (f) => f.text,
+    );
+    expect(other).toEqual(expect.arrayContaining(['Kakar', 'PML-N', 'United States']));
   });
 
   it('reads no name from a month alone, and a date from a month with its day', () => {
