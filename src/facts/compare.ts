@@ -200,6 +200,16 @@ const CONVERSIONS: Record<string, [dimension: string, size: number]> = {
   gallon: ['volume', 3.785],
 };
 
+/**
+ * One measure written in two units of one dimension ("two weeks" and "14 days", "5 km" and "3.1
+ * miles"): false for the same unit, whose facts share a key.
+ */
+export function sameMeasureInOtherUnits(a: Fact, b: Fact): boolean {
+  if (a.unit === b.unit || a.key.startsWith('ord:') || b.key.startsWith('ord:')) return false;
+  const converted = inCommonUnit(a, b);
+  return converted !== undefined && Math.abs(Math.log(converted[0] / converted[1])) <= CONVERTED_TOLERANCE;
+}
+
 /** The two figures in the base unit of their common dimension, if their units have one. */
 function inCommonUnit(a: Fact, b: Fact): [number, number] | undefined {
   const ua = a.unit ? CONVERSIONS[a.unit] : undefined;

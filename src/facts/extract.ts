@@ -508,16 +508,25 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     new Map<string, FactKind>(),
   ];
   const keys = new Map<string, string>();
-  /** A one-word place split off a longer run (a title's portfolio, a place before a name). */
-  const pushPlace = (x: number) => {
-    const place = text.slice(t.start[x], t.end[x]);
+  /** Keys of names of unknown kind written as places somewhere; and the first fact of this pass. */
+  const placed = new Set<string>();
+  const first = facts.length;
+  /** A place split off a longer run (a title's portfolio, a place before a name): words x … y. */
+  const pushPlace = (x: number, y = x) => {
+    const place = text.slice(t.start[x], t.end[y]);
     facts.push({
       kind: 'place',
       text: place,
       key: `name:${nameKey(place)}`,
       start: t.start[x],
-      end: t.end[x],
+      end: t.end[y],
     });
+  };
+  /** The last word of the longest known place of two words or more that starts at word `x`, up to `e`. */
+  const placeFrom = (x: number, e: number): number | undefined => {
+    for (let y = Math.min(e, x + 3); y > x; y--)
+      if (look.entity(lookupForm(text.slice(t.start[x], t.end[y]))) === 'place') return y;
+    return undefined;
   };
   for (let k = 0; k < t.count; k++) {
     if (!cap[k]) continue;
@@ -525,7 +534,11 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     // hold "and".
     let p = k;
     while (capital(p) && (PERSON_TITLES.has(t.norm[p]) || look.demonym(t.norm[p]))) p++;
-    const portfolio = p > k && PERSON_TITLES.has(t.norm[p - 1]) && PORTFOLIO.has(t.norm[p]) && capital(p + 1);
+    const portfolio =
+      p > k &&
+      PERSON_TITLES.has(t.norm[p - 1]) &&
+      PORTFOLIO.has(t.norm[p]) &&
+      (capital(p + 1) || (t.norm[p + 1] === 'the' && capital(p + 2)));
     // Extend over capitalised words, connectors between them, and hyphen/apostrophe joins.
     let e = k;
     for (;;) {
@@ -553,13 +566,14 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
         continue;
       }
       // "Great Hall of the People", "Department of the Interior": "of the" after a building's or an
-      // institution's noun; not after a person or a title ("Kakar of the PML-N", "President of the
-      // United States": two facts, or a title and a place).
+      // institution's noun; and after a title, whose portfolio it opens ("Minister of the Interior
+      // Ana Ruiz": the portfolio is set apart below, and a place in it is a fact of its own, as in
+      // "President of the United States"); not after a person ("Kakar of the PML-N").
       if (
         connector &&
         !conjunction &&
         t.norm[j] !== 'the' &&
-        (FACILITY.test(t.norm[e]) || ORG_CUES.test(t.norm[e])) &&
+        (FACILITY.test(t.norm[e]) || ORG_CUES.test(t.norm[e]) || PERSON_TITLES.has(t.norm[e])) &&
         t.norm[j + 1] === 'the' &&
         capital(j + 2) &&
         !lineBreakBetween(text, t.end[j], t.start[j + 2])
@@ -599,13 +613,18 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     }
     // A month alone ("the lowest April reading") is no name; with a day it was read as a date.
     if (s === e && !titled && MONTHS.has(t.norm[s])) continue;
-    // "PM Office", "the Prime Minister's Office": an office named by its holder's title is named
-    // with the title, not "Office" alone.
+    // "PM Office", "the Prime Minister's Office", "Putin's Office": an office named by its holder's
+    // title or name is named with them, not "Office" alone.
     if (s === e && OFFICE.test(t.norm[s])) {
       let b = k; // the run's own titles: "PM Office"
       if (s === k && k >= 2 && t.norm[k - 1] === "'s" && t.start[k - 1] === t.end[k - 2]) {
-        // the titles before a possessive: "the Prime Minister's Office"
-        for (let x = k - 2; x >= 0 && capital(x) && PERSON_TITLES.has(t.norm[x]); x--) b = x;
+        // the capitalised words before a possessive, on its line: "the Prime Minister's Office"
+        for (
+          let x = k - 2;
+          x >= 0 && x > k - 6 && capital(x) && !lineBreakBetween(text, t.end[x], t.start[k]);
+          x--
+        )
+          b = x;
       }
       if (b < s) {
         s = b;
@@ -616,12 +635,18 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
       // The portfolio's words are words of the language ("Fisheries", "Foreign Affairs") or places;
       // the name, if any, follows them. Its places are facts of their own.
       s++;
-      while (
-        s <= e &&
-        (CONNECTORS.has(t.norm[s]) || look.common(t.norm[s]) || look.entity(t.norm[s]) === 'place')
-      ) {
-        if (look.entity(t.norm[s]) === 'place') pushPlace(s);
-        s++;
+      for (;;) {
+        const place = s <= e ? placeFrom(s, e) : undefined;
+        if (place !== undefined) {
+          pushPlace(s, place); // "of the United States"
+          s = place + 1;
+        } else if (
+          s <= e &&
+          (CONNECTORS.has(t.norm[s]) || look.common(t.norm[s]) || look.entity(t.norm[s]) === 'place')
+        ) {
+          if (look.entity(t.norm[s]) === 'place') pushPlace(s);
+          s++;
+        } else break;
       }
       if (s > e) {
         k = e;
@@ -657,9 +682,27 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
       key = `name:${nameKey(name)}`;
       keys.set(name, key);
     }
+    if (kind === 'entity' && !name.includes('-') && placeContext(t, s)) placed.add(key);
     facts.push({ kind, text: name, key, start: t.start[s], end: t.end[e] });
     k = e;
   }
+  // A name no dictionary knows is a place wherever the article writes it as one ("the port of
+  // Gwadar in Balochistan").
+  if (placed.size > 0)
+    for (let x = first; x < facts.length; x++)
+      if (facts[x].kind === 'entity' && placed.has(facts[x].key)) facts[x].kind = 'place';
+}
+
+/** Words before a name that make it a place: "in Balochistan", "the port of Gwadar". */
+const PLACE_BEFORE = new Set(['in', 'near', 'outside', 'across']);
+const PLACE_OF = /^(port|city|town|village|province|region|district|state|island|islands|capital|county)$/;
+function placeContext(t: Tokens, s: number): boolean {
+  if (s < 1 || !isWord(t, s - 1)) return false;
+  // "In Kestrelwick, …" at a sentence's start; not inside a name ("Port Of Spain").
+  const f = t.flags[s - 1];
+  if ((f & TokenFlag.Capitalised) !== 0 && (f & TokenFlag.SentenceInitial) === 0) return false;
+  const before = t.norm[s - 1];
+  return PLACE_BEFORE.has(before) || (before === 'of' && s >= 2 && PLACE_OF.test(t.norm[s - 2]));
 }
 
 function lineBreakBetween(text: string, from: number, to: number): boolean {

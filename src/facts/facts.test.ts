@@ -221,6 +221,31 @@ describe('names and units', () => {
     expect(orgs('Ambassador Moinul Haq met him, the PM’s Office said.')).toEqual(['PM’s Office']);
     expect(orgs('The PM Office said it would reply.')).toEqual(['PM Office']);
     expect(orgs("The Prime Minister's Office declined to comment.")).toEqual(["Prime Minister's Office"]);
+    expect(orgs("A statement from Putin's Office said the talks failed.")).toEqual(["Putin's Office"]);
+  });
+
+  it('sets a title’s portfolio with "of the" apart from the name, and keeps a place in it', () => {
+    const kinds = (text: string) => facts(text).map((f) => `${f.kind}:${f.text}`);
+    expect(kinds('The Minister of the Interior Ana Ruiz said the talks failed.')).toEqual([
+      'person:Ana Ruiz',
+    ]);
+    expect(kinds('The President of the United States Joe Biden arrived.')).toEqual([
+      'place:United States',
+      'person:Joe Biden',
+    ]);
+    expect(kinds('He met the President of the United States.')).toEqual(['place:United States']);
+  });
+
+  it('reads a name no dictionary knows as a place where the article writes it as one', () => {
+    const kinds = (text: string) => facts(text).map((f) => `${f.kind}:${f.text}`);
+    expect(kinds('The port of Gwadar in Balochistan will grow. Gwadar is busy.')).toEqual([
+      'place:Gwadar',
+      'place:Balochistan',
+      'place:Gwadar',
+    ]);
+    expect(kinds('In Kestrelwick the river rose.')).toEqual(['place:Kestrelwick']);
+    // Not a name inside a name, and not after other words.
+    expect(kinds('Talks with Kakar ended.')).toEqual(['entity:Kakar']);
   });
 
   it('counts the plural noun a singular word modifies, not the modifier', () => {

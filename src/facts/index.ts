@@ -1,2 +1,2 @@
-export { compareFacts, type FactComparison, meaningChanges } from './compare.js';
+export { compareFacts, type FactComparison, meaningChanges, sameMeasureInOtherUnits } from './compare.js';
 export { extractFacts, type Fact, type FactKind, type FactOptions } from './extract.js';

@@ -49,4 +49,18 @@ describe('story facts', () => {
     expect(key).toEqual(expect.arrayContaining(['Kestrel Bridge', 'Ingrid Solberg', 'ten days']));
     expect(key).not.toContain('4');
   });
+
+  it('give one measure written in two units one row', () => {
+    const other = articleFromText('The Kestrel Bridge is shut. Repairs will take 240 hours, said Solberg.', {
+      id: 'd',
+      title: 'd',
+    });
+    const f = storyFacts(
+      { ...story, articles: [...story.articles, { id: 'd', title: 'd', role: 'rewrite' }] },
+      (id) => [...articles, other].find((a) => a.id === id),
+      lexicon,
+    );
+    const time = f.rows.filter((r) => /days|hours/.test(r.text));
+    expect(time.map((r) => r.cells)).toEqual([['ten days', 'ten days', '240 hours']]);
+  });
 });

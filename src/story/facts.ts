@@ -4,7 +4,7 @@
  * Pure: the caller reads the articles from its store.
  */
 import type { Article } from '../article/types.js';
-import { compareFacts, extractFacts } from '../facts/index.js';
+import { compareFacts, extractFacts, type Fact, sameMeasureInOtherUnits } from '../facts/index.js';
 import type { Lexicon } from '../text/lexicon/types.js';
 import type { Story } from './stories.js';
 
@@ -38,13 +38,19 @@ export function storyFacts(
   const shown = columns.map((a) => read(a.id)).filter((a): a is Article => !!a);
   const facts = shown.map((a) => extractFacts(a.text, { lexicon, sentences: a.sentences }));
   const rows = new Map<string, StoryFacts['rows'][number]>();
+  /** The first fact of each row that is a measure: "14 days" joins the row of "two weeks". */
+  const measures: Array<{ fact: Fact; key: string }> = [];
   facts.forEach((list, col) => {
     for (const f of list) {
       if (f.kind === 'date') continue; // "Monday", "yesterday": relative to each article's day
-      let row = rows.get(f.key);
+      let key = f.key;
+      if (!rows.has(key) && f.unit)
+        key = measures.find((m) => sameMeasureInOtherUnits(f, m.fact))?.key ?? key;
+      let row = rows.get(key);
       if (!row) {
         row = { kind: f.kind, text: f.text, cells: shown.map(() => null) };
-        rows.set(f.key, row);
+        rows.set(key, row);
+        if (f.unit) measures.push({ fact: f, key });
       }
       row.cells[col] ??= f.text;
     }
