@@ -175,11 +175,15 @@ function storyJson(s: Story) {
 }
 
 function storyText(s: Story, facts?: StoryFacts): string {
-  const span = s.start
-    ? `${s.start.slice(0, 16).replace('T', ' ')} → ${(s.end ?? '').slice(0, 16).replace('T', ' ')}`
-    : '';
+  const time = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+  // One time where the story has one ("a story of one article"); none where nothing is dated.
+  const span = !s.start
+    ? 'undated'
+    : s.end && s.end !== s.start
+      ? `${time(s.start)} → ${time(s.end)}`
+      : time(s.start);
   const lines = [
-    `■ ${s.title || '(untitled)'}  (${s.articles.length} article${s.articles.length > 1 ? 's' : ''}) ${span}`,
+    `■ ${s.title || '(untitled)'}  (${s.articles.length} article${s.articles.length > 1 ? 's' : ''}, ${span})`,
   ];
   const label = new Map(s.articles.map((a, k) => [a.id, `[${k + 1}]`]));
   s.articles.forEach((a, k) => {

@@ -113,6 +113,30 @@ describe('roles where the direction is unknown', () => {
   });
 });
 
+describe('undated articles', () => {
+  it('are listed from the origin down, each after the article it derives from', () => {
+    const undated = (id: string): ArticleRow => ({ id, title: `Title ${id}` });
+    const [story] = buildStories(
+      [undated('a'), undated('b'), undated('c'), undated('d'), row('dated', 8)],
+      [
+        rel('a', 'c', 'rewrite'),
+        rel('b', 'a', 'rewrite'),
+        rel('d', 'c', 'same-story', 'unknown'),
+        rel('dated', 'c', 'rewrite'),
+      ],
+    );
+    expect(story.origin).toBe('c');
+    // c first (the origin), then the dated article, then the undated by derivations from c.
+    expect(story.articles.map((a) => `${a.id}:${a.role}`)).toEqual([
+      'c:origin',
+      'dated:rewrite',
+      'd:independent',
+      'a:rewrite',
+      'b:rewrite',
+    ]);
+  });
+});
+
 describe('copies whose direction is unknown', () => {
   it('keep their edge to the article that stands for them, whichever side the relation names first', () => {
     // The relation names the earlier article first: the later one is taken as the copy.

@@ -32,7 +32,7 @@ export interface Story {
   end?: string;
   origin: string;
   /**
-   * Articles in time order; a copy names the article it reprints (wire copy collapsed), and
+   * Articles in time order (undated ones from their source down, an undated origin first); a copy names the article it reprints (wire copy collapsed), and
    * `sameTextOnly` where nothing told which of the two was first (the earlier one stands for both).
    */
   articles: Array<ArticleRow & { role: StoryRole; copyOf?: string; sameTextOnly?: true }>;
@@ -109,6 +109,7 @@ export function buildStories(
       else reusing.add(e.from).add(e.to);
     }
     const origin = members.find((m) => !derivedFrom.has(m.id)) ?? members[0];
+    orderUndated(members, origin.id, derivedFrom);
     const copyOf = copies(edges, members);
     const dated = members.filter((m) => m.published).map((m) => m.published as string);
     stories.push({
@@ -196,6 +197,33 @@ function roleOf(id: string, derivedFrom: Map<string, StoryEdge>, reusing: Set<st
   const e = derivedFrom.get(id);
   if (e) return ROLE[e.type] ?? 'derived';
   return reusing.has(id) ? 'reuse' : 'independent';
+}
+
+/**
+ * Undated articles have no time to be ordered by, but the story still reads from its source down:
+ * an undated origin comes first, and undated articles after those they derive from (by how many
+ * derivations lead back from them to an article derived from none), then by id. Dated articles
+ * keep their time order.
+ */
+function orderUndated(members: ArticleRow[], origin: string, derivedFrom: Map<string, StoryEdge>): void {
+  const depth = (id: string) => {
+    let d = 0;
+    for (let at = derivedFrom.get(id); at && d < members.length; at = derivedFrom.get(at.to)) d++;
+    return d;
+  };
+  const rank = (m: ArticleRow) => (m.id === origin ? -1 : depth(m.id));
+  const dated = members.filter((m) => m.published);
+  const undated = members
+    .filter((m) => !m.published)
+    .map((m) => ({ m, rank: rank(m) }))
+    .sort((x, y) => x.rank - y.rank || x.m.id.localeCompare(y.m.id))
+    .map((x) => x.m);
+  const originUndated = undated[0]?.id === origin;
+  members.splice(
+    0,
+    members.length,
+    ...(originUndated ? [undated[0], ...dated, ...undated.slice(1)] : [...dated, ...undated]),
+  );
 }
 
 function byTime(x: ArticleRow, y: ArticleRow): number {
