@@ -252,6 +252,14 @@ describe('newstrace show and export', () => {
     expect((written.match(/<path d="M[\d.]+,[\d.]+ Q/g) ?? []).length).toBe(arcs);
     expect(written).toContain('Port Alder&#39;s main harbour crossing');
     expect(written).not.toMatch(/<script/);
+    // The frost story of undated pages: its origin listed first, its reprint as the same text.
+    const frost = JSON.parse(run(['stories', '--json', '--db', db]).out).find((s: { title: string }) =>
+      s.title.startsWith('Late frost'),
+    );
+    expect(frost.articles[0].role).toBe('origin');
+    const frostPage = join(dir, 'frost.html');
+    expect(run(['show', frost.id, '--html', frostPage, '--db', db]).code).toBe(0);
+    expect(readFileSync(frostPage, 'utf8')).toMatch(/same text as \[1\]/);
     const articlePage = join(dir, 'article.html');
     expect(run(['show', stories[0].articles[0].id, '--html', articlePage, '--db', db]).code).toBe(0);
     expect(readFileSync(articlePage, 'utf8')).toContain('Relations (');

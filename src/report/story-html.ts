@@ -59,7 +59,7 @@ const when = (iso?: string | null) => (iso ? escapeHtml(iso.slice(0, 16).replace
 /**
  * The provenance graph as an arc diagram: the story's articles that are not copies on a line in
  * time order (a copy counts on its original's node), each relation an arc between two of them,
- * derivations above the line with an arrowhead at the derived article, independent reports of the
+ * derivations above the line with an arrowhead at the source, independent reports of the
  * same event below it.
  */
 function arcDiagram(story: Story, label: Map<string, string>): string {
@@ -86,7 +86,9 @@ function arcDiagram(story: Story, label: Map<string, string>): string {
     const colour = EDGE_COLOUR[e.type] ?? '#999';
     const marker = below(e) ? '' : ` marker-end="url(#arrow-${e.type})"`;
     const dash = e.type === 'same-story' ? ' stroke-dasharray="4 3"' : '';
-    return `<path d="M${x1},${line} Q${(x1 + x2) / 2},${2 * y - line} ${x2},${line}" fill="none" stroke="${colour}" stroke-width="2"${dash}${marker}><title>${escapeHtml(
+    // Drawn from the derived article to its source: the arrowhead marks what was taken from, as
+    // "[3] → [1]" does in the lists.
+    return `<path d="M${x2},${line} Q${(x1 + x2) / 2},${2 * y - line} ${x1},${line}" fill="none" stroke="${colour}" stroke-width="2"${dash}${marker}><title>${escapeHtml(
       `${label.get(e.from)} ${e.type} of ${label.get(e.to)}: ${e.evidence[0] ?? ''}`,
     )}</title></path>`;
   });
@@ -106,14 +108,14 @@ function arcDiagram(story: Story, label: Map<string, string>): string {
     );
   });
   return `<svg width="${width}" height="${total}" role="img" aria-label="provenance graph"><defs>${markers}</defs>${arcs.join('')}${dots.join('')}</svg>
-<div class="legend"><span><i style="background:#888"></i>copy</span><span><i style="background:#c0392b"></i>rewrite</span><span><i style="background:#d35400"></i>partial reuse</span><span><i style="background:#1f5fa8"></i>same event, reported independently</span><span>above the line, arrows point to the article that took; below, no direction is known; bold ring: the origin; +n: its copies</span></div>`;
+<div class="legend"><span><i style="background:#888"></i>copy</span><span><i style="background:#c0392b"></i>rewrite</span><span><i style="background:#d35400"></i>partial reuse</span><span><i style="background:#1f5fa8"></i>same event, reported independently</span><span>above the line, arrows point from the article that took to its source; below, no direction is known; bold ring: the origin; +n: its copies</span></div>`;
 }
 
 export function renderStoryHtml(story: Story, facts: StoryFacts): string {
   const label = new Map(story.articles.map((a, k) => [a.id, `[${k + 1}]`]));
   const rows = story.articles.map(
     (a, k) =>
-      `<tr><td>[${k + 1}]</td><td>${when(a.published)}</td><td class="role ${escapeHtml(a.role)}">${escapeHtml(a.role)}${a.copyOf ? ` of ${escapeHtml(label.get(a.copyOf) ?? a.copyOf)}` : ''}</td><td>${escapeHtml(a.site ?? a.source ?? '')}</td><td>${escapeHtml(a.title)}</td><td><code>${escapeHtml(a.id)}</code></td></tr>`,
+      `<tr><td>[${k + 1}]</td><td>${when(a.published)}</td><td class="role ${escapeHtml(a.role)}">${a.copyOf ? `${a.sameTextOnly ? 'same text as' : 'copy of'} ${escapeHtml(label.get(a.copyOf) ?? a.copyOf)}` : escapeHtml(a.role)}</td><td>${escapeHtml(a.site ?? a.source ?? '')}</td><td>${escapeHtml(a.title)}</td><td><code>${escapeHtml(a.id)}</code></td></tr>`,
   );
   const edges = story.edges.map((e) => {
     const arrow = e.type === 'same-story' || e.direction === 'unknown' ? '—' : '←';

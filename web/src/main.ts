@@ -74,6 +74,11 @@ async function api<T>(path: string, init?: RequestInit): Promise<T> {
 }
 
 const when = (iso?: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : 'undated');
+/** An edge drawn as an arrow (derived → source): reuse whose direction is known, not the same story. */
+const directed = (e: { type: string; direction: string }) => e.type !== 'same-story' && e.direction !== 'unknown';
+/** A story's time span: one time where it has one, "undated" where nothing in it is dated. */
+const span = (start?: string | null, end?: string | null) =>
+  !start ? 'undated' : end && end !== start ? `${when(start)} → ${when(end)}` : when(start);
 
 function show(...nodes: Node[]): void {
   view.replaceChildren(...nodes);
@@ -111,7 +116,7 @@ async function storyList(params: URLSearchParams): Promise<void> {
       'li',
       { class: 'story-row' },
       el('a', { href: `#/story/${encodeURIComponent(s.id)}` }, s.title || '(untitled)'),
-      el('span', { class: 'meta' }, `${s.articles} article${s.articles === 1 ? '' : 's'} · ${s.sites.join(', ') || 'no site'} · ${when(s.start)} → ${when(s.end)}`),
+      el('span', { class: 'meta' }, `${s.articles} article${s.articles === 1 ? '' : 's'} · ${s.sites.join(', ') || 'no site'} · ${span(s.start, s.end)}`),
     ),
   );
   const list = el('ol', { class: 'stories', id: 'stories' }, ...rows);
@@ -164,7 +169,7 @@ async function storyPage(id: string): Promise<void> {
       el(
         'li',
         {},
-        el('a', { href: `#/pair/${encodeURIComponent(e.from)}/${encodeURIComponent(e.to)}` }, `[${index.get(e.from)}] ${e.type === 'same-story' ? '—' : '→'} [${index.get(e.to)}]`),
+        el('a', { href: `#/pair/${encodeURIComponent(e.from)}/${encodeURIComponent(e.to)}` }, `[${index.get(e.from)}] ${directed(e) ? '→' : '—'} [${index.get(e.to)}]`),
         ` ${e.type}`,
         el('span', { class: 'meta' }, e.evidence.slice(1).join('; ')),
       ),
@@ -173,7 +178,7 @@ async function storyPage(id: string): Promise<void> {
   show(
     el('p', {}, el('a', { href: '#/' }, '← all stories')),
     el('h1', {}, story.title || '(untitled)'),
-    el('p', { class: 'meta' }, `${story.articles.length} articles · ${when(story.start)} → ${when(story.end)}`),
+    el('p', { class: 'meta' }, `${story.articles.length} articles · ${span(story.start, story.end)}`),
     el('h2', {}, 'Timeline'),
     timeline,
     el('h2', {}, 'Provenance'),
@@ -212,7 +217,11 @@ function graph(story: Story, index: Map<string, number>): SVGSVGElement {
     const from = pos.get(e.from);
     const to = pos.get(e.to);
     if (!from || !to) continue;
-    add('line', { x1: String(from[0]), y1: String(from[1]), x2: String(to[0]), y2: String(to[1]), class: `edge edge-${e.type}`, 'marker-end': e.type === 'same-story' ? '' : 'url(#arrow)' });
+    // The line stops at the source's ring, so that its arrowhead is not drawn under the node.
+    const [dx, dy] = [to[0] - from[0], to[1] - from[1]];
+    const back = ((e.to === story.origin ? 16 : 12) + 2) / Math.max(1, Math.hypot(dx, dy));
+    const end = directed(e) ? [to[0] - dx * back, to[1] - dy * back] : to;
+    add('line', { x1: String(from[0]), y1: String(from[1]), x2: String(end[0]), y2: String(end[1]), class: `edge edge-${e.type}`, 'marker-end': directed(e) ? 'url(#arrow)' : '' });
   }
   for (const a of shown) {
     const [x, y] = pos.get(a.id) as [number, number];
