@@ -179,4 +179,64 @@ describe('page metadata', () => {
       url: 'https://news.example/pool',
     });
   });
+
+  describe('the title, where a site template fills the article’s fields with its own name', () => {
+    const prose =
+      '<p>The harbour authority will run the winter timetable from 1 November, with ferries every forty minutes instead of every half hour.</p>' +
+      '<p>Commuters who cross to the islands each morning said the longer wait would cost them a connection in town.</p>';
+    const page = (head: string, article: string) =>
+      extractHtml(`<html><head>${head}</head><body><article>${article}</article></body></html>`);
+
+    it('passes over a blog’s name in og:title or <h1> for the post named in <title>', () => {
+      expect(
+        page(
+          '<title>Ferry timetable changes for winter | Harbour Notes</title><meta property="og:title" content="Harbour Notes Blog"><meta property="og:site_name" content="Harbour Notes">',
+          `<h2>Ferry timetable changes for winter</h2>${prose}`,
+        ).title,
+      ).toBe('Ferry timetable changes for winter');
+      expect(
+        page(
+          '<title>Harbour Notes: Ferry timetable changes for winter</title>',
+          `<h1>Harbour Notes</h1>${prose}`,
+        ).title,
+      ).toBe('Ferry timetable changes for winter');
+      expect(
+        page('<title>Ferry timetable changes for winter</title>', `<h1>News &amp; Events</h1>${prose}`).title,
+      ).toBe('Ferry timetable changes for winter');
+    });
+
+    it('reads a blog’s banner <h1> outside the article as the blog’s name', () => {
+      expect(
+        extractHtml(
+          `<html><head><title>Harbour Notes: Why the ferries slow down in winter</title></head><body><header><h1>Harbour Notes</h1></header><article>${prose}</article></body></html>`,
+        ).title,
+      ).toBe('Why the ferries slow down in winter');
+    });
+
+    it('keeps a headline that the article’s text holds whole, whatever <title> adds after it', () => {
+      // The site's names after the headline are longer than it, and the text uses their words.
+      const tail = '<p>Harbour winter ferries blog: ideas for island commuters and timetable fans.</p>';
+      expect(
+        page(
+          '<title>Slower ferries | Harbour Winter Ferries Ideas | Island Commuter Blog</title><meta property="og:title" content="Slower ferries">',
+          `<h1>Slower ferries</h1>${prose}${tail}`,
+        ).title,
+      ).toBe('Slower ferries');
+      expect(
+        page(
+          '<title>Slower ferries – Harbour Winter Ferries Ideas Blog</title>',
+          `<h1>Slower ferries</h1>${prose}${tail}`,
+        ).title,
+      ).toBe('Slower ferries');
+    });
+
+    it('keeps the article’s own title beside a short site or section name, however often the text names it', () => {
+      expect(
+        page(
+          '<title>Winter ferries | Harbour Authority</title><meta property="og:title" content="Winter ferries">',
+          `${prose}<p>The Harbour Authority said the harbour authority timetable is final.</p>`,
+        ).title,
+      ).toBe('Winter ferries');
+    });
+  });
 });

@@ -19,7 +19,7 @@ import { parseDocument } from 'htmlparser2';
 import type { ExtractedPage, SectionSpan } from '../../article/types.js';
 import { furnitureScore, lineFeatures } from '../text-page/furniture.js';
 import { NO_TEXT, normaliseSpace } from './dom.js';
-import { MAX_NODES, type Meta, readMeta } from './metadata.js';
+import { chooseTitle, MAX_NODES, type Meta, readMeta } from './metadata.js';
 
 /** Never content, whatever their class. */
 const DROP = new Set([
@@ -127,7 +127,7 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ExtractedPage
     lowerCaseTags: true,
     lowerCaseAttributeNames: true,
   });
-  const meta = readMeta(doc.children, opts.url);
+  const { titles, ...meta } = readMeta(doc.children, opts.url);
   const paragraphs = readParagraphs(doc.children);
 
   let chosen = chooseArticle(paragraphs, false);
@@ -135,6 +135,8 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ExtractedPage
     const relaxed = chooseArticle(paragraphs, true);
     if (textLength(relaxed) > textLength(chosen)) chosen = relaxed;
   }
+  // Where the page's title fields disagree, the article's words decide between them.
+  meta.title = chooseTitle(titles, chosen.map((p) => p.text).join(' '));
   if (chosen.length === 0) {
     return {
       ...meta,

@@ -4,6 +4,7 @@
  */
 import type { ChildNode, Element } from 'domhandler';
 import type { ExtractedPage } from '../../article/types.js';
+import { isStopword } from '../../text/stopwords.js';
 import { blockText, textOf } from './dom.js';
 
 /** Upper bound on nodes visited: a 10 MB page stays linear and bounded. */
@@ -11,7 +12,20 @@ export const MAX_NODES = 400_000;
 
 export type Meta = Omit<ExtractedPage, 'text' | 'sections' | 'furniture'>;
 
-export function readMeta(nodes: ChildNode[], url?: string): Meta {
+/**
+ * What a page offers as its title: the article's own fields (JSON-LD headline, `og:title`,
+ * `twitter:title`, the first `<h1>`), most specific first, and the `<title>` element.
+ */
+export interface TitleCandidates {
+  preferred: string[];
+  /** The first `<h1>` (also last in `preferred`): it is in the article's text wherever it heads it. */
+  h1?: string;
+  titleTag: string;
+  site?: string;
+}
+
+/** The page's metadata, its title chosen without the article's text (see `chooseTitle`). */
+export function readMeta(nodes: ChildNode[], url?: string): Meta & { titles: TitleCandidates } {
   const metas = new Map<string, string>();
   let titleTag = '';
   let h1 = '';
@@ -54,10 +68,17 @@ export function readMeta(nodes: ChildNode[], url?: string): Meta {
   const metaAuthor = metas.get('author') ?? metas.get('article:author');
   if (!authors.length && metaAuthor && !/^https?:/.test(metaAuthor)) authors.push(metaAuthor);
   const site = metas.get('og:site_name') ?? nameOf(article?.publisher) ?? hostOf(canonical ?? url);
-  let title = str(article?.headline) ?? metas.get('og:title') ?? h1 ?? titleTag;
-  title = stripSiteSuffix(title || titleTag, site);
+  const titles: TitleCandidates = {
+    preferred: [str(article?.headline), metas.get('og:title'), metas.get('twitter:title'), h1].filter(
+      (x): x is string => !!x,
+    ),
+    h1: h1 || undefined,
+    titleTag,
+    site,
+  };
   return {
-    title,
+    title: chooseTitle(titles),
+    titles,
     published:
       isoDate(str(article?.datePublished)) ??
       firstDate(metas, PUBLISHED_KEYS) ??
@@ -130,6 +151,111 @@ function findArticleLd(items: unknown[]): Record<string, unknown> | undefined {
     const type = String(o['@type'] ?? '');
     if (/(News)?Article|BlogPosting|Report/.test(type)) return o;
     if (o['@graph']) stack.push(o['@graph']);
+  }
+  return undefined;
+}
+
+/**
+ * The page's title. The article's own fields come first, but a site's template may fill them with
+ * the site's or the blog's name ("Official Blog of the National Football League" as `og:title`,
+ * "Inside Google Desktop" as `<h1>`) while `<title>` names the page. So a candidate that is the
+ * site's name is passed over; and where `<title>` holds the candidate at one end and more beside it
+ * ("Inside Google Desktop: Featured gadget: Periodic Table Interactive"), or names something else
+ * entirely, a longer title there may replace the candidate: see the steps below.
+ */
+export function chooseTitle(t: TitleCandidates, body = ''): string {
+  const inBody = bodyWords(body);
+  const flatBody = ` ${flat(body)} `;
+  /** The article's text holds the title whole (as its headline often is, above the first paragraph). */
+  const quoted = (title: string) => flat(title) !== '' && flatBody.includes(` ${flat(title)} `);
+  const tagMain = stripSiteSuffix(t.titleTag, t.site);
+  for (const c of t.preferred) {
+    if (sameName(c, t.site)) continue;
+    const beside = remainderOf(t.titleTag, c);
+    const other = beside ? bare(stripSiteSuffix(beside.rest, t.site)) : shareWords(c, tagMain) ? '' : tagMain;
+    // Only a longer title replaces the page's own field: a site's or a section's name is short
+    // ("Facebook", "Health - AIDS" after the headline in `<title>`).
+    if (!other || sameName(other, t.site) || titleWords(other).length <= titleWords(c).length)
+      return stripSiteSuffix(c, t.site);
+    // The article's text holding a field whole proves it the headline ("Fishtail Bun Wedding Hair
+    // Tutorial | Wedding Updos Ideas | DIY Wedding Blog"), but for an <h1>: a blog's banner <h1>
+    // is in the text wherever the page is taken whole, and so are its words.
+    const isH1 = c === t.h1;
+    if (quoted(c) && !isH1) return stripSiteSuffix(c, t.site);
+    if (quoted(other)) return other;
+    // An <h1> outside the article's text is the page's banner ("Seth's Blog").
+    if (isH1 && !quoted(c)) return other;
+    // "Headline | Site", "Headline – Site": the site's name follows a headline; a blog's name
+    // leads its post's title with a colon ("Seth's Blog: The importance of going first").
+    if (beside?.leading && !beside.colon) return stripSiteSuffix(c, t.site);
+    const better = isH1 ? support(other, inBody) >= 0.5 : support(other, inBody) > support(c, inBody) + 0.2;
+    return better ? other : stripSiteSuffix(c, t.site);
+  }
+  return tagMain;
+}
+
+/** Without separators left at either end ("» How to Make Health Insurance a Bad Bet"). */
+const bare = (title: string) => title.replace(/^[\s»|:–—-]+|[\s»|:–—-]+$/g, '');
+
+/** Lowercase letters and digits, every other run as one space. */
+const flat = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+const TITLE_WORD = /[\p{L}\p{N}]{3,}/gu;
+const titleWords = (s: string) =>
+  ((s.toLowerCase().match(TITLE_WORD) ?? []) as string[]).filter((w) => !isStopword(w));
+const bodyWords = (body: string) => new Set(titleWords(body));
+
+/** The share of a title's words (of three letters or more) that the article's text uses. */
+function support(title: string, inBody: Set<string>): number {
+  const words = titleWords(title);
+  if (words.length === 0 || inBody.size === 0) return 0;
+  let found = 0;
+  for (const w of words) if (inBody.has(w)) found++;
+  return found / words.length;
+}
+
+function shareWords(a: string, b: string): boolean {
+  const wb = new Set(titleWords(b));
+  return titleWords(a).some((w) => wb.has(w));
+}
+
+function sameName(a: string, b?: string): boolean {
+  return b !== undefined && flat(a) !== '' && flat(a).replace(/ /g, '') === flat(b).replace(/ /g, '');
+}
+
+/**
+ * `tag` without `part` at its start or end and the separator beside it (undefined if `part` is
+ * not there), whether `part` led, and whether a colon set it apart.
+ */
+function remainderOf(
+  tag: string,
+  part: string,
+): { rest: string; leading: boolean; colon: boolean } | undefined {
+  const lowerTag = tag.toLowerCase();
+  const lower = part.trim().toLowerCase();
+  if (!lower || lowerTag === lower) return undefined;
+  if (lowerTag.startsWith(lower)) {
+    const m = /^\s*([:|–—»-]|::)\s+/.exec(tag.slice(lower.length));
+    if (m)
+      return {
+        rest: tag.slice(lower.length + m[0].length).trim(),
+        leading: true,
+        colon: m[1].startsWith(':'),
+      };
+  }
+  if (lowerTag.endsWith(lower)) {
+    const head = tag.slice(0, tag.length - lower.length);
+    const m = /\s+([:|–—»-]|::)\s*$/.exec(head);
+    if (m)
+      return {
+        rest: head.slice(0, head.length - m[0].length).trim(),
+        leading: false,
+        colon: m[1].startsWith(':'),
+      };
   }
   return undefined;
 }
