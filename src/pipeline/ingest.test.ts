@@ -225,6 +225,40 @@ describe('newstrace ingest', () => {
     );
   });
 
+  it("learns an HTML site's furniture from the paragraphs its pages repeat", () => {
+    const db = join(dir, 'site-html.db');
+    const page = (k: number) => {
+      const a = article(k + 200);
+      const paragraphs = a.text
+        .split(/(?<=\.) /)
+        .map((p) => `<p>${p}</p>`)
+        .join('');
+      return JSON.stringify({
+        id: `h${k}`,
+        url: `https://courier.example/news/${k}`,
+        html: `<html><head><title>${a.title}</title></head><body><article><h1>${a.title}</h1>${paragraphs}<p>The Courier is owned by the Alder Valley Media Group.</p></article></body></html>`,
+      });
+    };
+    writeFileSync(
+      join(dir, 'site-html.jsonl'),
+      `${Array.from({ length: 6 }, (_, k) => page(k)).join('\n')}\n`,
+    );
+    run(['ingest', join(dir, 'site-html.jsonl'), '--db', db]);
+    const d = new Database(db, { readonly: true });
+    const doc = (id: string) =>
+      JSON.parse(d.prepare('SELECT doc FROM articles WHERE id = ?').pluck().get(id) as string);
+    try {
+      expect(doc('h0').text).toContain('The Courier is owned by the Alder Valley Media Group.');
+      const last = doc('h5');
+      expect(last.title).toBe(article(205).title);
+      expect(last.text).not.toContain('Alder Valley Media Group');
+      expect(last.text).toContain(article(205).text.split(' ').slice(0, 6).join(' '));
+      expect(last.furniture).toContain('The Courier is owned by the Alder Valley Media Group.');
+    } finally {
+      d.close();
+    }
+  });
+
   it('groups the bundled sample into stories with the wire story as origin', () => {
     const db = join(dir, 'sample.db');
     run(['ingest', sample, '--db', db]);

@@ -411,12 +411,15 @@ function verifyCandidates(
 }
 
 /**
- * For a text page of a known site: its short lines' keys, and those that at least
- * `SITE_FURNITURE_PAGES` stored pages of the site repeat (its learnt furniture).
+ * For a page of a known site: its short lines' keys, and those that at least
+ * `SITE_FURNITURE_PAGES` stored pages of the site repeat (its learnt furniture). An HTML page's
+ * lines are its paragraphs, known once it is extracted (by the worker, which also keys them): it
+ * is sent with all of its site's learnt furniture.
  */
 function siteInfo(raw: RawPage, store: Store): PrepareJob['site'] {
   const site = raw.meta.site ?? hostOf(raw.meta.url);
-  if (raw.kind !== 'text' || !site) return undefined;
+  if (!site) return undefined;
+  if (raw.kind === 'html') return { site, keys: [], known: store.siteFurniture(site, SITE_FURNITURE_PAGES) };
   const keys = siteLineKeys(pageLines(raw.content));
   const pages = store.siteLinePages(site, keys);
   return { site, keys, known: keys.filter((k) => (pages.get(k) ?? 0) >= SITE_FURNITURE_PAGES) };

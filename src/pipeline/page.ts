@@ -9,8 +9,15 @@ import { extractTextPage } from '../extract/text-page/index.js';
 
 export type PageKind = 'text' | 'html';
 
-export function extractPage(content: string, kind: PageKind, opts: { url?: string } = {}): ExtractedPage {
-  return kind === 'html' ? extractHtml(content, { url: opts.url }) : extractTextPage(content);
+/** `siteFurniture`: lines (paragraphs of HTML) the page's site is known to repeat on its pages. */
+export function extractPage(
+  content: string,
+  kind: PageKind,
+  opts: { url?: string; siteFurniture?: (line: string) => boolean } = {},
+): ExtractedPage {
+  return kind === 'html'
+    ? extractHtml(content, { url: opts.url, siteFurniture: opts.siteFurniture })
+    : extractTextPage(content, { siteFurniture: opts.siteFurniture });
 }
 
 export function articleFromPage(content: string, kind: PageKind, meta: ArticleMeta = {}): Article {

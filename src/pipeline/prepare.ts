@@ -9,7 +9,7 @@ import { type Fingerprints, fingerprintArticle } from '../candidates/fingerprint
 import type { Banding } from '../candidates/lsh.js';
 import { type CompareContext, type PreparedArticle, prepareArticle } from '../compare/compare.js';
 import { extractTextPage } from '../extract/text-page/extract.js';
-import { siteLineKey } from '../extract/text-page/site-furniture.js';
+import { siteLineKey, siteLineKeys } from '../extract/text-page/site-furniture.js';
 import { extractPage, type PageKind } from './page.js';
 
 /** A page as read, before extraction: its content and what the input said about it. */
@@ -24,7 +24,10 @@ export interface PrepareJob {
   /** A page to extract, or an article built by the caller. */
   raw?: RawPage;
   article?: Article;
-  /** For a text page of a known site: its line keys, and those the site's pages repeat. */
+  /**
+   * For a page of a known site: its line keys (an HTML page's are read when it is extracted:
+   * none here), and those the site's pages repeat.
+   */
   site?: { site: string; keys: number[]; known: number[] };
   banding: Banding;
 }
@@ -40,7 +43,13 @@ export interface PreparedJob {
 
 export function prepareJob(job: PrepareJob, ctx: CompareContext): PreparedJob {
   const article = job.article ?? extractRaw(job.raw as RawPage, job.site);
-  const siteLines = job.site ? { site: job.site.site, keys: job.site.keys } : undefined;
+  const siteLines = job.site
+    ? {
+        site: job.site.site,
+        // An HTML page's lines: its article's paragraphs, as extracted.
+        keys: job.raw?.kind === 'html' ? siteLineKeys(article.text.split(/\n+/)) : job.site.keys,
+      }
+    : undefined;
   if (article.sentences.length === 0) return { source: job.source, article, siteLines };
   const prepared = prepareArticle(article, ctx);
   return {
@@ -54,15 +63,14 @@ export function prepareJob(job: PrepareJob, ctx: CompareContext): PreparedJob {
 
 function extractRaw(raw: RawPage, site: PrepareJob['site']): Article {
   let page: ExtractedPage;
-  if (raw.kind === 'text' && site) {
-    const known = new Set(site.known);
-    page = extractTextPage(raw.content, {
-      siteFurniture: (line) => {
-        const k = siteLineKey(line);
-        return k !== undefined && known.has(k);
-      },
-    });
-  } else page = extractPage(raw.content, raw.kind, { url: raw.meta.url });
+  const known = new Set(site?.known);
+  const siteFurniture = (line: string) => {
+    const k = siteLineKey(line);
+    return k !== undefined && known.has(k);
+  };
+  if (raw.kind === 'text' && site) page = extractTextPage(raw.content, { siteFurniture });
+  else if (known.size > 0) page = extractPage(raw.content, raw.kind, { url: raw.meta.url, siteFurniture });
+  else page = extractPage(raw.content, raw.kind, { url: raw.meta.url });
   const article = buildArticle(page, raw.meta);
   if (raw.meta.author && article.authors.length === 0) article.authors.push(raw.meta.author);
   return article;

@@ -188,7 +188,7 @@ describe('the SQLite store', () => {
     db.exec(`CREATE TABLE terms (term TEXT NOT NULL, article TEXT NOT NULL, PRIMARY KEY (term, article));
       INSERT INTO terms SELECT term, article FROM term_postings;
       DROP TABLE term_postings; DROP TABLE term_df; DROP TABLE passages;
-      ALTER TABLE articles DROP COLUMN surface;`);
+      ALTER TABLE articles DROP COLUMN surface; DROP INDEX site_lines_learnt;`);
     db.prepare('DELETE FROM schema_version WHERE version >= 4').run();
     db.close();
     const upgraded = openSqliteStore(file);

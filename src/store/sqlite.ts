@@ -93,6 +93,9 @@ const MIGRATIONS: string[] = [
   // Each article's surface (content words, weighted vocabulary): candidates are screened on it
   // without preparing them from their text. Articles stored before it have none and are prepared.
   'ALTER TABLE articles ADD COLUMN surface BLOB;',
+  // A site's learnt furniture read whole for an HTML page, whose lines are known only once it is
+  // extracted: the lines that enough of the site's pages repeat, without reading all its lines.
+  'CREATE INDEX site_lines_learnt ON site_lines (site, pages);',
 ];
 
 /**
@@ -172,6 +175,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
      ON CONFLICT (site, line) DO UPDATE SET pages = site_lines.pages + 1`,
   );
   const siteLine = db.prepare('SELECT pages FROM site_lines WHERE site = ? AND line = ?').pluck();
+  const siteLearnt = db.prepare('SELECT line FROM site_lines WHERE site = ? AND pages >= ?').pluck();
   const allRelations = db.prepare('SELECT * FROM relations ORDER BY a, b');
   const relationsAfter = db.prepare('SELECT * FROM relations WHERE rowid > ? ORDER BY rowid');
   const articlesAfter = db.prepare(`${ARTICLE_ROWS} WHERE rowid > ? ORDER BY rowid`);
@@ -395,6 +399,9 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
         if (n) out.set(k, n);
       }
       return out;
+    },
+    siteFurniture(site, pages) {
+      return siteLearnt.all(site, pages) as number[];
     },
     writeArticle: (w) => inBatch(() => writeRows(w)),
     recordInput(source, status, reason, article) {

@@ -63,6 +63,8 @@ export interface Store {
   termCandidates(terms: string[], minShared: number, maxDf: number, limit: number, recent?: number): string[];
   /** For each line key, how many stored pages of `site` have that line. */
   siteLinePages(site: string, keys: number[]): Map<number, number>;
+  /** The line keys that at least `pages` stored pages of `site` have (its learnt furniture). */
+  siteFurniture(site: string, pages: number): number[];
   /** Writes an article; it is durable once `flush` (or `close`) has run, or the store's own batch committed. */
   writeArticle(write: ArticleWrite): void;
   /** Commits what was written: a crash after this loses none of it. */

@@ -119,6 +119,8 @@ interface Paragraph {
 
 export interface HtmlOptions {
   url?: string;
+  /** Paragraphs the page's site repeats on its pages (learnt by ingest): furniture there. */
+  siteFurniture?: (paragraph: string) => boolean;
 }
 
 export function extractHtml(html: string, opts: HtmlOptions = {}): ExtractedPage {
@@ -146,7 +148,7 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ExtractedPage
       noArticle: 'no block of prose found on the page',
     };
   }
-  return assemble(meta, chosen, paragraphs);
+  return assemble(meta, chosen, paragraphs, opts.siteFurniture);
 }
 
 function textLength(ps: readonly Paragraph[]): number {
@@ -442,13 +444,19 @@ function linkDensities(paragraphs: readonly Paragraph[]): Map<Element, number> {
 }
 
 /** The chosen paragraphs as text with sections; furniture set apart. */
-function assemble(meta: Meta, chosen: readonly Paragraph[], all: readonly Paragraph[]): ExtractedPage {
+function assemble(
+  meta: Meta,
+  chosen: readonly Paragraph[],
+  all: readonly Paragraph[],
+  siteFurniture?: (paragraph: string) => boolean,
+): ExtractedPage {
   const kept: Paragraph[] = [];
   const furniture: string[] = [];
   for (const p of chosen) {
     const density = p.links / Math.max(p.text.length, 1);
     const linkList = p.kind !== 'heading' && density > 0.5;
-    if (linkList || furnitureScore(lineFeatures(p.text)) >= 1) furniture.push(p.text.slice(0, 200));
+    if (linkList || furnitureScore(lineFeatures(p.text)) >= 1 || siteFurniture?.(p.text))
+      furniture.push(p.text.slice(0, 200));
     else kept.push(p);
   }
   // The page's own headline inside the article is the title, not a paragraph.
