@@ -4,11 +4,10 @@
  * which keeps what needs the store (candidates, verification, writing).
  */
 import { type ArticleMeta, buildArticle } from '../article/build.js';
-import type { Article, ExtractedPage } from '../article/types.js';
+import type { Article } from '../article/types.js';
 import { type Fingerprints, fingerprintArticle } from '../candidates/fingerprints.js';
 import type { Banding } from '../candidates/lsh.js';
 import { type CompareContext, type PreparedArticle, prepareArticle } from '../compare/compare.js';
-import { extractTextPage } from '../extract/text-page/extract.js';
 import { siteLineKey, siteLineKeys } from '../extract/text-page/site-furniture.js';
 import { extractPage, type PageKind } from './page.js';
 
@@ -62,15 +61,14 @@ export function prepareJob(job: PrepareJob, ctx: CompareContext): PreparedJob {
 }
 
 function extractRaw(raw: RawPage, site: PrepareJob['site']): Article {
-  let page: ExtractedPage;
   const known = new Set(site?.known);
-  const siteFurniture = (line: string) => {
-    const k = siteLineKey(line);
-    return k !== undefined && known.has(k);
-  };
-  if (raw.kind === 'text' && site) page = extractTextPage(raw.content, { siteFurniture });
-  else if (known.size > 0) page = extractPage(raw.content, raw.kind, { url: raw.meta.url, siteFurniture });
-  else page = extractPage(raw.content, raw.kind, { url: raw.meta.url });
+  const siteFurniture = known.size
+    ? (line: string) => {
+        const k = siteLineKey(line);
+        return k !== undefined && known.has(k);
+      }
+    : undefined;
+  const page = extractPage(raw.content, raw.kind, { url: raw.meta.url, siteFurniture });
   const article = buildArticle(page, raw.meta);
   if (raw.meta.author && article.authors.length === 0) article.authors.push(raw.meta.author);
   return article;
