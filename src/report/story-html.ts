@@ -87,7 +87,7 @@ function arcDiagram(story: Story, label: Map<string, string>): string {
     const marker = below(e) ? '' : ` marker-end="url(#arrow-${e.type})"`;
     const dash = e.type === 'same-story' ? ' stroke-dasharray="4 3"' : '';
     // Drawn from the derived article to its source: the arrowhead marks what was taken from, as
-    // "[3] → [1]" does in the lists.
+    // "[1] ← [3]" does in the list below it.
     return `<path d="M${x2},${line} Q${(x1 + x2) / 2},${2 * y - line} ${x1},${line}" fill="none" stroke="${colour}" stroke-width="2"${dash}${marker}><title>${escapeHtml(
       `${label.get(e.from)} ${e.type} of ${label.get(e.to)}: ${e.evidence[0] ?? ''}`,
     )}</title></path>`;

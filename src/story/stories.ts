@@ -32,8 +32,9 @@ export interface Story {
   end?: string;
   origin: string;
   /**
-   * Articles in time order (undated ones from their source down, an undated origin first); a copy names the article it reprints (wire copy collapsed), and
-   * `sameTextOnly` where nothing told which of the two was first (the earlier one stands for both).
+   * Articles in time order (undated ones from their source down, an undated origin first); a copy
+   * names the article it reprints (wire copy collapsed), and `sameTextOnly` where nothing told
+   * which of the two was first (the earlier one stands for both).
    */
   articles: Array<ArticleRow & { role: StoryRole; copyOf?: string; sameTextOnly?: true }>;
   /**
