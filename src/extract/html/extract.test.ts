@@ -230,6 +230,22 @@ describe('page metadata', () => {
       ).toBe('Slower ferries');
     });
 
+    it('leaves out what an <h1> holds beside the title, as <title> does', () => {
+      expect(
+        page(
+          '<title>Ferry timetable changes for winter</title>',
+          `<h1>Ferry timetable changes for winter <span><a href="#comments">274 Comments</a></span></h1>${prose}`,
+        ).title,
+      ).toBe('Ferry timetable changes for winter');
+      // Unless <title> is the one cut short.
+      expect(
+        page(
+          '<title>Ferry timetable changes for...</title>',
+          `<h1>Ferry timetable changes for winter</h1>${prose}`,
+        ).title,
+      ).toBe('Ferry timetable changes for winter');
+    });
+
     it('keeps the article’s own title beside a short site or section name, however often the text names it', () => {
       expect(
         page(

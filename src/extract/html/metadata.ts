@@ -171,6 +171,11 @@ export function chooseTitle(t: TitleCandidates, body = ''): string {
   const tagMain = stripSiteSuffix(t.titleTag, t.site);
   for (const c of t.preferred) {
     if (sameName(c, t.site)) continue;
+    // An <h1> takes in what sits inside it ("… Anywhere in the World) 274 Comments"): the page's
+    // <title>, where the <h1> only adds to it, is the title without them (unless cut short).
+    if (c === t.h1 && titleWords(tagMain).length >= 3 && !/(\.\.\.|…)$/.test(tagMain)) {
+      if (flat(c).startsWith(`${flat(tagMain)} `)) return tagMain;
+    }
     const beside = remainderOf(t.titleTag, c);
     const other = beside ? bare(stripSiteSuffix(beside.rest, t.site)) : shareWords(c, tagMain) ? '' : tagMain;
     // Only a longer title replaces the page's own field: a site's or a section's name is short
