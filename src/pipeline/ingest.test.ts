@@ -259,6 +259,30 @@ describe('newstrace ingest', () => {
     }
   });
 
+  it("learns a title an HTML site's template repeats, and passes it over for the page's own", () => {
+    const db = join(dir, 'site-title.db');
+    const page = (k: number) =>
+      JSON.stringify({
+        id: `t${k}`,
+        url: `https://courier.example/weekend/${k}`,
+        html: `<html><head><title>Weekend edition ${k} | The Courier</title><meta property="og:title" content="The Courier Blog"></head><body><article><p>${article(k + 300).text}</p></article></body></html>`,
+      });
+    writeFileSync(
+      join(dir, 'site-title.jsonl'),
+      `${Array.from({ length: 5 }, (_, k) => page(k)).join('\n')}\n`,
+    );
+    run(['ingest', join(dir, 'site-title.jsonl'), '--db', db]);
+    const d = new Database(db, { readonly: true });
+    const title = (id: string) => d.prepare('SELECT title FROM articles WHERE id = ?').pluck().get(id);
+    try {
+      // Nothing on the first page tells the template's title from the page's.
+      expect(title('t0')).toBe('The Courier Blog');
+      expect(title('t4')).toBe('Weekend edition 4');
+    } finally {
+      d.close();
+    }
+  });
+
   it('groups the bundled sample into stories with the wire story as origin', () => {
     const db = join(dir, 'sample.db');
     run(['ingest', sample, '--db', db]);

@@ -45,8 +45,12 @@ export function prepareJob(job: PrepareJob, ctx: CompareContext): PreparedJob {
   const siteLines = job.site
     ? {
         site: job.site.site,
-        // An HTML page's lines: its article's paragraphs, as extracted.
-        keys: job.raw?.kind === 'html' ? siteLineKeys(article.text.split(/\n+/)) : job.site.keys,
+        // An HTML page's lines: its title and its article's paragraphs, as extracted (a title
+        // that the site's pages repeat is its template's, "Official Blog of …").
+        keys:
+          job.raw?.kind === 'html'
+            ? siteLineKeys([article.title, ...article.text.split(/\n+/)])
+            : job.site.keys,
       }
     : undefined;
   if (article.sentences.length === 0) return { source: job.source, article, siteLines };

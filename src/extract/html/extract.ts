@@ -119,7 +119,7 @@ interface Paragraph {
 
 export interface HtmlOptions {
   url?: string;
-  /** Paragraphs the page's site repeats on its pages (learnt by ingest): furniture there. */
+  /** Paragraphs (and titles) the page's site repeats on its pages (learnt by ingest): furniture there. */
   siteFurniture?: (paragraph: string) => boolean;
 }
 
@@ -138,7 +138,7 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ExtractedPage
     if (textLength(relaxed) > textLength(chosen)) chosen = relaxed;
   }
   // Where the page's title fields disagree, the article's words decide between them.
-  meta.title = chooseTitle(titles, chosen.map((p) => p.text).join(' '));
+  meta.title = chooseTitle(titles, chosen.map((p) => p.text).join(' '), opts.siteFurniture);
   if (chosen.length === 0) {
     return {
       ...meta,

@@ -159,18 +159,23 @@ function findArticleLd(items: unknown[]): Record<string, unknown> | undefined {
  * The page's title. The article's own fields come first, but a site's template may fill them with
  * the site's or the blog's name ("Official Blog of the National Football League" as `og:title`,
  * "Inside Google Desktop" as `<h1>`) while `<title>` names the page. So a candidate that is the
- * site's name is passed over; and where `<title>` holds the candidate at one end and more beside it
+ * site's name, or a title the site's pages repeat, is passed over; and where `<title>` holds the candidate at one end and more beside it
  * ("Inside Google Desktop: Featured gadget: Periodic Table Interactive"), or names something else
  * entirely, a longer title there may replace the candidate: see the steps below.
  */
-export function chooseTitle(t: TitleCandidates, body = ''): string {
+export function chooseTitle(
+  t: TitleCandidates,
+  body = '',
+  /** Lines the page's site repeats (learnt by ingest): a title field that says one is the site's. */
+  siteFurniture?: (line: string) => boolean,
+): string {
   const inBody = bodyWords(body);
   const flatBody = ` ${flat(body)} `;
   /** The article's text holds the title whole (as its headline often is, above the first paragraph). */
   const quoted = (title: string) => flat(title) !== '' && flatBody.includes(` ${flat(title)} `);
   const tagMain = stripSiteSuffix(t.titleTag, t.site);
   for (const c of t.preferred) {
-    if (sameName(c, t.site)) continue;
+    if (sameName(c, t.site) || siteFurniture?.(c)) continue;
     // An <h1> takes in what sits inside it ("… Anywhere in the World) 274 Comments"): the page's
     // <title>, where the <h1> only adds to it, is the title without them (unless cut short).
     if (c === t.h1 && titleWords(tagMain).length >= 3 && !/(\.\.\.|…)$/.test(tagMain)) {
