@@ -203,10 +203,14 @@ export async function ingestItems(
     let { done } = outcome;
     const { job } = outcome;
     // Pages of the site written while this one was being prepared may have taught the site more
-    // furniture: then it is extracted again with what is known now.
+    // furniture: if this page has any of it, it is extracted again with what is known now. (An
+    // HTML page is sent with all of its site's furniture, most of which it may not have.)
     if (job.raw && job.site) {
       const now = siteInfo(job.raw, store);
-      if (now && now.known.length !== job.site.known.length) done = prepareJob({ ...job, site: now }, ctx);
+      const before = new Set(job.site.known);
+      const mine = new Set(done.siteLines?.keys ?? job.site.keys);
+      if (now?.known.some((k) => !before.has(k) && mine.has(k)))
+        done = prepareJob({ ...job, site: now }, ctx);
     }
     const { article, source } = done;
     if (!done.prepared || !done.fingerprints) {
