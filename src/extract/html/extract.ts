@@ -19,7 +19,7 @@ import { parseDocument } from 'htmlparser2';
 import type { ExtractedPage, SectionSpan } from '../../article/types.js';
 import { furnitureScore, lineFeatures } from '../text-page/furniture.js';
 import { NO_TEXT, normaliseSpace } from './dom.js';
-import { chooseTitle, MAX_NODES, type Meta, readMeta } from './metadata.js';
+import { chooseTitle, flatText, MAX_NODES, type Meta, readMeta } from './metadata.js';
 
 /** Never content, whatever their class. */
 const DROP = new Set([
@@ -129,7 +129,7 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ExtractedPage
     lowerCaseTags: true,
     lowerCaseAttributeNames: true,
   });
-  const { titles, ...meta } = readMeta(doc.children, opts.url);
+  const { titles, ...rest } = readMeta(doc.children, opts.url);
   const paragraphs = readParagraphs(doc.children);
 
   let chosen = chooseArticle(paragraphs, false);
@@ -138,7 +138,10 @@ export function extractHtml(html: string, opts: HtmlOptions = {}): ExtractedPage
     if (textLength(relaxed) > textLength(chosen)) chosen = relaxed;
   }
   // Where the page's title fields disagree, the article's words decide between them.
-  meta.title = chooseTitle(titles, chosen.map((p) => p.text).join(' '), opts.siteFurniture);
+  const meta: Meta = {
+    ...rest,
+    title: chooseTitle(titles, chosen.map((p) => p.text).join(' '), opts.siteFurniture),
+  };
   if (chosen.length === 0) {
     return {
       ...meta,
@@ -501,10 +504,5 @@ const TIME_STAMP =
   /^(\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?( [A-Z]{2,4})?|\d{1,2} \p{L}+ \d{4}|\p{L}+ \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})$/iu;
 
 function sameText(a: string, b: string): boolean {
-  const n = (s: string) =>
-    s
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
-  return n(a) === n(b);
+  return flatText(a) === flatText(b);
 }

@@ -24,8 +24,14 @@ export interface TitleCandidates {
   site?: string;
 }
 
-/** The page's metadata, its title chosen without the article's text (see `chooseTitle`). */
-export function readMeta(nodes: ChildNode[], url?: string): Meta & { titles: TitleCandidates } {
+/**
+ * The page's metadata but its title, and what it offers as a title: the title is chosen once the
+ * article's text is known (`chooseTitle`).
+ */
+export function readMeta(
+  nodes: ChildNode[],
+  url?: string,
+): Omit<Meta, 'title'> & { titles: TitleCandidates } {
   const metas = new Map<string, string>();
   let titleTag = '';
   let h1 = '';
@@ -77,7 +83,6 @@ export function readMeta(nodes: ChildNode[], url?: string): Meta & { titles: Tit
     site,
   };
   return {
-    title: chooseTitle(titles),
     titles,
     published:
       isoDate(str(article?.datePublished)) ??
@@ -170,16 +175,16 @@ export function chooseTitle(
   siteFurniture?: (line: string) => boolean,
 ): string {
   const inBody = bodyWords(body);
-  const flatBody = ` ${flat(body)} `;
+  const flatBody = ` ${flatText(body)} `;
   /** The article's text holds the title whole (as its headline often is, above the first paragraph). */
-  const quoted = (title: string) => flat(title) !== '' && flatBody.includes(` ${flat(title)} `);
+  const quoted = (title: string) => flatText(title) !== '' && flatBody.includes(` ${flatText(title)} `);
   const tagMain = stripSiteSuffix(t.titleTag, t.site);
   for (const c of t.preferred) {
     if (sameName(c, t.site) || siteFurniture?.(c)) continue;
     // An <h1> takes in what sits inside it ("… Anywhere in the World) 274 Comments"): the page's
     // <title>, where the <h1> only adds to it, is the title without them (unless cut short).
     if (c === t.h1 && titleWords(tagMain).length >= 3 && !/(\.\.\.|…)$/.test(tagMain)) {
-      if (flat(c).startsWith(`${flat(tagMain)} `)) return tagMain;
+      if (flatText(c).startsWith(`${flatText(tagMain)} `)) return tagMain;
     }
     const beside = remainderOf(t.titleTag, c);
     const other = beside ? bare(stripSiteSuffix(beside.rest, t.site)) : shareWords(c, tagMain) ? '' : tagMain;
@@ -208,7 +213,7 @@ export function chooseTitle(
 const bare = (title: string) => title.replace(/^[\s»|:–—-]+|[\s»|:–—-]+$/g, '');
 
 /** Lowercase letters and digits, every other run as one space. */
-const flat = (s: string) =>
+export const flatText = (s: string): string =>
   s
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -234,7 +239,9 @@ function shareWords(a: string, b: string): boolean {
 }
 
 function sameName(a: string, b?: string): boolean {
-  return b !== undefined && flat(a) !== '' && flat(a).replace(/ /g, '') === flat(b).replace(/ /g, '');
+  return (
+    b !== undefined && flatText(a) !== '' && flatText(a).replace(/ /g, '') === flatText(b).replace(/ /g, '')
+  );
 }
 
 /**
