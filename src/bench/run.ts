@@ -142,7 +142,7 @@ async function warm(): Promise<void> {
   let i = 0;
   const scoredRate = rate(3000, () => {
     const [px, py] = profiles[i++ % profiles.length];
-    predictProbability(ctx.model, pairFeatures(px, py, ctx.lexicon).values);
+    predictProbability(ctx.model, pairFeatures(px, 0, py, 0, ctx.lexicon).values);
     return 1;
   });
   let j = 0;
@@ -150,7 +150,7 @@ async function warm(): Promise<void> {
     const [x, y] = sentences[j++ % sentences.length];
     const px = profileSentence(x, ctx.lexicon);
     const py = profileSentence(y, ctx.lexicon);
-    predictProbability(ctx.model, pairFeatures(px, py, ctx.lexicon).values);
+    predictProbability(ctx.model, pairFeatures(px, 0, py, 0, ctx.lexicon).values);
     return 1;
   });
   console.log(

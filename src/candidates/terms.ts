@@ -7,12 +7,11 @@ import type { PreparedArticle } from '../compare/compare.js';
 
 export function keyTerms(article: PreparedArticle, count = 20): string[] {
   const score = new Map<string, number>();
-  for (const p of article.profiles) {
-    for (let k = 0; k < p.stems.length; k++) {
-      const stem = p.stems[k];
-      if (!p.content[k] || stem.length < 3 || /\d/.test(stem)) continue;
-      score.set(stem, (score.get(stem) ?? 0) + p.weight[k]);
-    }
+  const { stems, content, weight } = article.profiles;
+  for (let k = 0; k < stems.length; k++) {
+    const stem = stems[k];
+    if (!content[k] || stem.length < 3 || /\d/.test(stem)) continue;
+    score.set(stem, (score.get(stem) ?? 0) + weight[k]);
   }
   return [...score]
     .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))

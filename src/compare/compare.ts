@@ -14,7 +14,7 @@ import {
 import { type Relation, type RelationInput, relate } from '../relate/relate.js';
 import { type BoostedModel, predictProbability } from '../similarity/boosting.js';
 import { pairFeatures } from '../similarity/features.js';
-import { dot, profileSentences, type SentenceProfile } from '../similarity/profile.js';
+import { dot, type Profiles, profileSentences, termsOf } from '../similarity/profile.js';
 import { sequenceHash } from '../text/hash.js';
 import type { Lexicon } from '../text/lexicon/types.js';
 import { tokenize } from '../text/tokens.js';
@@ -118,7 +118,7 @@ export interface Comparison {
  */
 export interface PreparedArticle {
   article: Article;
-  profiles: SentenceProfile[];
+  profiles: Profiles;
   facts: Fact[];
   /** Content words and weighted vocabulary: what the surface screen and tiling read. */
   surface: ArticleSurface;
@@ -165,11 +165,11 @@ export function examinePair(
   const pa = A.profiles;
   const pb = B.profiles;
   const pairs = scorePairs(pa, pb, ctx, opt);
-  const alignments = alignSentences(pa.length, pb.length, pairs, { threshold: ctx.model.threshold });
+  const alignments = alignSentences(pa.count, pb.count, pairs, { threshold: ctx.model.threshold });
   const facts = compareFacts(A.facts, B.facts, { a: A.article.text, b: B.article.text });
   const input: RelationInput = {
-    sentencesA: pa.length,
-    sentencesB: pb.length,
+    sentencesA: pa.count,
+    sentencesB: pb.count,
     alignments,
     sharedFacts: facts.shared.length,
     onlyAFacts: facts.onlyA.length,
@@ -244,13 +244,13 @@ export function compareArticles(
  * vectors, one lookup of shared stems) picks the candidates; only those get the full features.
  */
 export function scorePairs(
-  pa: readonly SentenceProfile[],
-  pb: readonly SentenceProfile[],
+  pa: Profiles,
+  pb: Profiles,
   ctx: CompareContext,
   opt: CompareOptions,
 ): ScoredPair[] {
-  const n = pa.length;
-  const m = pb.length;
+  const n = pa.count;
+  const m = pb.count;
   // A sentence found word for word on the other side, or nearly (see settleDominantPairs), is
   // aligned with it: its other pairs could only lose to that one, so they are not scored (copies,
   // reprints and light edits then cost O(sentences) model calls).
@@ -270,11 +270,11 @@ export function scorePairs(
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
       if (!chosen[i * m + j]) continue;
-      const f = pairFeatures(pa[i], pb[j], ctx.lexicon);
+      const f = pairFeatures(pa, i, pb, j, ctx.lexicon);
       // A sentence found word for word inside a longer one (cut short, or extended with an
       // attribution) is reuse, though the paraphrase model, trained on equivalence, says the two
       // do not mean the same.
-      const shorter = Math.min(pa[i].stems.length, pb[j].stems.length);
+      const shorter = Math.min(termsOf(pa, i), termsOf(pb, j));
       const lifted = shorter >= opt.liftedWords && f.lcs >= opt.liftedShare * shorter;
       const probability = predictProbability(ctx.model, f.values);
       out.push({
@@ -297,14 +297,14 @@ export function scorePairs(
  * their sentence vectors, each relative to its own cutoff (`cheap`).
  */
 function cheapScores(
-  pa: readonly SentenceProfile[],
-  pb: readonly SentenceProfile[],
+  pa: Profiles,
+  pb: Profiles,
   partnerA: Int32Array,
   partnerB: Int32Array,
   opt: CompareOptions,
 ): { cheap: Float32Array; overlaps: Float32Array } {
-  const n = pa.length;
-  const m = pb.length;
+  const n = pa.count;
+  const m = pb.count;
   const cheap = new Float32Array(n * m);
   const overlaps = new Float32Array(n * m);
   const shared = sharedWeights(pa, pb, partnerA, partnerB);
@@ -313,10 +313,10 @@ function cheapScores(
   const vectors = new Float64Array(free.length);
   for (let i = 0; i < n; i++) {
     if (partnerA[i] >= 0) continue;
-    sifCosines(pa[i].sif, pb, free, vectors);
+    sifCosines(pa, i, pb, free, vectors);
     for (let f = 0; f < free.length; f++) {
       const j = free[f];
-      const overlap = shared[i * m + j] / Math.max(pa[i].contentWeight, pb[j].contentWeight, 1e-9);
+      const overlap = shared[i * m + j] / Math.max(pa.contentWeight[i], pb.contentWeight[j], 1e-9);
       overlaps[i * m + j] = overlap;
       cheap[i * m + j] = Math.max(vectors[f] / opt.prefilterVector, overlap / opt.prefilterOverlap);
     }
@@ -330,36 +330,31 @@ function cheapScores(
  * Each pair's weights are added in order of stem id, the order of a merge, so the sums are the
  * same to the last bit.
  */
-function sharedWeights(
-  pa: readonly SentenceProfile[],
-  pb: readonly SentenceProfile[],
-  partnerA: Int32Array,
-  partnerB: Int32Array,
-): Float64Array {
-  const m = pb.length;
-  const shared = new Float64Array(pa.length * m);
+function sharedWeights(pa: Profiles, pb: Profiles, partnerA: Int32Array, partnerB: Int32Array): Float64Array {
+  const m = pb.count;
+  const shared = new Float64Array(pa.count * m);
   let total = 0;
-  for (let i = 0; i < pa.length; i++) if (partnerA[i] < 0) total += pa[i].contentIds.length;
+  for (let i = 0; i < pa.count; i++)
+    if (partnerA[i] < 0) total += pa.contentStart[i + 1] - pa.contentStart[i];
   // Posting lists as linked typed arrays: stem id → first entry, entry → next entry.
   const head = new Map<number, number>();
   const sentence = new Int32Array(total);
   const weight = new Float32Array(total);
   const next = new Int32Array(total);
   let at = 0;
-  for (let i = 0; i < pa.length; i++) {
+  for (let i = 0; i < pa.count; i++) {
     if (partnerA[i] >= 0) continue;
-    const p = pa[i];
-    for (let k = 0; k < p.contentIds.length; k++) {
+    for (let k = pa.contentStart[i]; k < pa.contentStart[i + 1]; k++) {
       sentence[at] = i;
-      weight[at] = p.contentIdWeights[k];
-      next[at] = head.get(p.contentIds[k]) ?? -1;
-      head.set(p.contentIds[k], at++);
+      weight[at] = pa.contentIdWeights[k];
+      next[at] = head.get(pa.contentIds[k]) ?? -1;
+      head.set(pa.contentIds[k], at++);
     }
   }
+  const ids = pb.contentIds;
   for (let j = 0; j < m; j++) {
     if (partnerB[j] >= 0) continue;
-    const ids = pb[j].contentIds;
-    for (let k = 0; k < ids.length; k++) {
+    for (let k = pb.contentStart[j]; k < pb.contentStart[j + 1]; k++) {
       for (let e = head.get(ids[k]) ?? -1; e >= 0; e = next[e]) shared[sentence[e] * m + j] += weight[e];
     }
   }
@@ -367,39 +362,38 @@ function sharedWeights(
 }
 
 /**
- * `dot(sif, pb[j].sif)` for each j of `free` into `out`. Four products run side by side: each sum
- * keeps the order of `dot` (rounding is order-dependent), while the four chains overlap in time.
+ * The cosines of sentence `i` of `pa` with each sentence j of `free` in `pb` into `out` (their SIF
+ * vectors are unit length). Four products run side by side: each sum keeps the order of `dot`
+ * (rounding is order-dependent), while the four chains overlap in time.
  */
-function sifCosines(
-  sif: Float32Array,
-  pb: readonly SentenceProfile[],
-  free: number[],
-  out: Float64Array,
-): void {
-  const dims = sif.length;
+function sifCosines(pa: Profiles, i: number, pb: Profiles, free: number[], out: Float64Array): void {
+  const dims = pa.dims;
+  const sif = pa.sif;
+  const x = pb.sif;
+  const o = i * dims;
   let f = 0;
   for (; f + 3 < free.length; f += 4) {
-    const x0 = pb[free[f]].sif;
-    const x1 = pb[free[f + 1]].sif;
-    const x2 = pb[free[f + 2]].sif;
-    const x3 = pb[free[f + 3]].sif;
+    const o0 = free[f] * dims;
+    const o1 = free[f + 1] * dims;
+    const o2 = free[f + 2] * dims;
+    const o3 = free[f + 3] * dims;
     let s0 = 0;
     let s1 = 0;
     let s2 = 0;
     let s3 = 0;
     for (let d = 0; d < dims; d++) {
-      const v = sif[d];
-      s0 += v * x0[d];
-      s1 += v * x1[d];
-      s2 += v * x2[d];
-      s3 += v * x3[d];
+      const v = sif[o + d];
+      s0 += v * x[o0 + d];
+      s1 += v * x[o1 + d];
+      s2 += v * x[o2 + d];
+      s3 += v * x[o3 + d];
     }
     out[f] = s0;
     out[f + 1] = s1;
     out[f + 2] = s2;
     out[f + 3] = s3;
   }
-  for (; f < free.length; f++) out[f] = dot(sif, pb[free[f]].sif);
+  for (; f < free.length; f++) out[f] = dot(sif, x, o, free[f] * dims, dims);
 }
 
 /**
@@ -442,38 +436,45 @@ function settleDominantPairs(
  * stock sentences ("He declined to comment.") repeat without being reused.
  */
 function identicalSentences(
-  pa: readonly SentenceProfile[],
-  pb: readonly SentenceProfile[],
+  pa: Profiles,
+  pb: Profiles,
   minWords: number,
 ): { partnerA: Int32Array; partnerB: Int32Array } {
-  const partnerA = new Int32Array(pa.length).fill(-1);
-  const partnerB = new Int32Array(pb.length).fill(-1);
+  const partnerA = new Int32Array(pa.count).fill(-1);
+  const partnerB = new Int32Array(pb.count).fill(-1);
   const free = new Map<number, number[]>();
-  pb.forEach((p, j) => {
-    if (p.stemIds.length < minWords) return;
-    const key = sequenceHash(p.stemIds);
+  for (let j = 0; j < pb.count; j++) {
+    if (termsOf(pb, j) < minWords) continue;
+    const key = sentenceHash(pb, j);
     const list = free.get(key);
     if (list) list.push(j);
     else free.set(key, [j]);
-  });
+  }
   if (free.size === 0) return { partnerA, partnerB };
-  pa.forEach((p, i) => {
-    if (p.stemIds.length < minWords) return;
-    const list = free.get(sequenceHash(p.stemIds));
-    if (!list) return;
-    const k = list.findIndex((j) => sameSequence(p.stemIds, pb[j].stemIds));
-    if (k < 0) return;
+  for (let i = 0; i < pa.count; i++) {
+    if (termsOf(pa, i) < minWords) continue;
+    const list = free.get(sentenceHash(pa, i));
+    if (!list) continue;
+    const k = list.findIndex((j) => sameSequence(pa, i, pb, j));
+    if (k < 0) continue;
     const j = list[k];
     list.splice(k, 1);
     partnerA[i] = j;
     partnerB[j] = i;
-  });
+  }
   return { partnerA, partnerB };
 }
 
-function sameSequence(x: Uint32Array, y: Uint32Array): boolean {
-  if (x.length !== y.length) return false;
-  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return false;
+/** `sequenceHash` of sentence `s`'s stem ids. */
+const sentenceHash = (p: Profiles, s: number): number =>
+  sequenceHash(p.stemIds, p.termStart[s], p.termStart[s + 1]);
+
+function sameSequence(pa: Profiles, i: number, pb: Profiles, j: number): boolean {
+  const n = termsOf(pa, i);
+  if (n !== termsOf(pb, j)) return false;
+  const a0 = pa.termStart[i];
+  const b0 = pb.termStart[j];
+  for (let k = 0; k < n; k++) if (pa.stemIds[a0 + k] !== pb.stemIds[b0 + k]) return false;
   return true;
 }
 

@@ -7,7 +7,7 @@
  */
 import { passageReuse } from '../align/tiling.js';
 import type { RelationInput } from '../relate/relate.js';
-import type { SentenceProfile } from '../similarity/profile.js';
+import type { Profiles } from '../similarity/profile.js';
 
 export interface ArticleSurface {
   /** Content-word ids (stem hashes) in reading order, each sentence's count of them, and 1 where quoted. */
@@ -30,13 +30,13 @@ export interface ArticleSurface {
  * that he" are in every text, and a run of content words is what a copy keeps and an independent
  * report of the same event does not.
  */
-export function surfaceOf(profiles: readonly SentenceProfile[]): ArticleSurface {
-  const sentenceWords = new Uint32Array(profiles.length);
+export function surfaceOf(profiles: Profiles): ArticleSurface {
+  const { count, termStart, content } = profiles;
+  const sentenceWords = new Uint32Array(count);
+  for (let s = 0; s < count; s++)
+    for (let k = termStart[s]; k < termStart[s + 1]; k++) sentenceWords[s] += content[k];
   let total = 0;
-  profiles.forEach((p, s) => {
-    for (let k = 0; k < p.content.length; k++) sentenceWords[s] += p.content[k];
-    total += sentenceWords[s];
-  });
+  for (let s = 0; s < count; s++) total += sentenceWords[s];
   const words = new Uint32Array(total);
   const quoted = new Uint8Array(total);
   // A term's weight is that of its last use (forms of one stem may differ in rank), its place
@@ -44,14 +44,14 @@ export function surfaceOf(profiles: readonly SentenceProfile[]): ArticleSurface 
   const weights = new Map<number, number>();
   let at = 0;
   let marks = 0;
-  for (const p of profiles) {
-    for (let k = 0; k < p.content.length; k++) {
-      if (!p.content[k]) continue;
-      quoted[at] = (marks + p.quoteParity[k]) & 1;
-      words[at++] = p.stemIds[k];
-      weights.set(p.stemIds[k], p.weight[k]);
+  for (let s = 0; s < count; s++) {
+    for (let k = termStart[s]; k < termStart[s + 1]; k++) {
+      if (!content[k]) continue;
+      quoted[at] = (marks + profiles.quoteParity[k]) & 1;
+      words[at++] = profiles.stemIds[k];
+      weights.set(profiles.stemIds[k], profiles.weight[k]);
     }
-    marks += p.quoteMarks;
+    marks += profiles.quoteMarks[s];
   }
   const termIds = Uint32Array.from(weights.keys());
   const termWeights = Float32Array.from(weights.values());

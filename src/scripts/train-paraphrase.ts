@@ -24,7 +24,9 @@ function main(): void {
   const train = readMrpc(sharedDir, 'train');
   const started = Date.now();
   const xs = train.map((p) =>
-    Array.from(pairFeatures(profileSentence(p.a, lexicon), profileSentence(p.b, lexicon), lexicon).values),
+    Array.from(
+      pairFeatures(profileSentence(p.a, lexicon), 0, profileSentence(p.b, lexicon), 0, lexicon).values,
+    ),
   );
   const ys = train.map((p) => p.label);
   console.log(`features for ${train.length} pairs in ${Date.now() - started} ms`);

@@ -6,7 +6,7 @@ import { articleFromText } from '../article/build.js';
 import { defaultContext } from '../compare/context.js';
 import { loadArticle } from '../pipeline/load-article.js';
 import { tokenize } from '../text/tokens.js';
-import { profileSentence, profileSentences } from './profile.js';
+import { type Profiles, profileSentence, profileSentences } from './profile.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const { lexicon } = defaultContext();
@@ -31,8 +31,37 @@ describe('profileSentences', () => {
     );
     expect(articles.length).toBeGreaterThan(8);
     for (const a of articles) {
-      const alone = a.sentences.map((s) => profileSentence(s.text, lexicon));
-      expect(profileSentences(a.text, a.sentences, tokenize(a.text), lexicon)).toEqual(alone);
+      const whole = profileSentences(a.text, a.sentences, tokenize(a.text), lexicon);
+      expect(whole.count).toBe(a.sentences.length);
+      a.sentences.forEach((s, k) => {
+        expect(sentenceOf(whole, k)).toEqual(sentenceOf(profileSentence(s.text, lexicon), 0));
+      });
     }
   });
 });
+
+/** Sentence `s`'s window of every array of `p`, as a plain object. */
+function sentenceOf(p: Profiles, s: number) {
+  const window = (start: Uint32Array, values: ArrayLike<unknown> & { slice?: unknown }) =>
+    Array.from(values as ArrayLike<unknown>).slice(start[s], start[s + 1]);
+  return {
+    stems: window(p.termStart, p.stems),
+    stemIds: window(p.termStart, p.stemIds),
+    content: window(p.termStart, p.content),
+    weight: window(p.termStart, p.weight),
+    vectorRow: window(p.termStart, p.vectorRow),
+    quoteParity: window(p.termStart, p.quoteParity),
+    grams: Array.from(p.grams).slice(p.gramStart[4 * s], p.gramStart[4 * s + 4]),
+    gramOrders: [1, 2, 3, 4].map((n) => p.gramStart[4 * s + n] - p.gramStart[4 * s + n - 1]),
+    contentIds: window(p.contentStart, p.contentIds),
+    contentIdWeights: window(p.contentStart, p.contentIdWeights),
+    senseKeys: window(p.senseStart, p.senseKeys),
+    senseTerms: window(p.senseStart, p.senseTerms),
+    numbers: window(p.numberStart, p.numbers),
+    names: window(p.nameStart, p.names),
+    negations: p.negations[s],
+    quoteMarks: p.quoteMarks[s],
+    contentWeight: p.contentWeight[s],
+    sif: Array.from(p.sif.subarray(s * p.dims, (s + 1) * p.dims)),
+  };
+}

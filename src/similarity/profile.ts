@@ -7,50 +7,76 @@ import { hashString } from '../text/hash.js';
 import { nameKey, TokenFlag, TokenKind, type Tokens, tokenize } from '../text/index.js';
 import type { Lexicon } from '../text/lexicon/types.js';
 
-export interface SentenceProfile {
-  /** Stems of word and number tokens in order (punctuation and symbols dropped). */
+/**
+ * The comparison profiles of an article's sentences (or of one sentence): everything the pair
+ * features need, computed once per sentence so that comparing two articles costs O(sentences)
+ * profiles and O(candidate pairs) features.
+ *
+ * Article-wide arrays, not an object per sentence: a prepared article crosses from a worker thread
+ * and waits in caches, and both costs grow with the number of typed arrays (structured cloning
+ * and the garbage collector pay per array, ~450 an article as objects, ~20 so). Sentence `s` owns
+ * a window of each array, given by the matching `…Start` offsets: its terms are
+ * `termStart[s]` … `termStart[s + 1] - 1` of the per-term arrays.
+ */
+export interface Profiles {
+  /** Number of sentences. */
+  count: number;
+  /** Offsets of each sentence's terms (word and number tokens in order; punctuation dropped). */
+  termStart: Uint32Array;
+  /** Per term: its stem. */
   stems: string[];
-  /** 32-bit hashes of `stems`: compared as numbers in the n-gram and order features. */
+  /** Per term: 32-bit hash of its stem, compared as numbers in the n-gram and order features. */
   stemIds: Uint32Array;
-  /** Sorted hashes of the 1- to 4-grams of `stemIds` (index n-1), multisets for clipped counts. */
-  grams: Uint32Array[];
-  /** Distinct content stems as sorted hashes, with their weights: for a merge-based overlap. */
+  /** Per term: 1 where it carries content (not a stopword). */
+  content: Uint8Array;
+  /** Per term: informativeness, an IDF estimated from the word's frequency rank. */
+  weight: Float32Array;
+  /**
+   * Per term: row of its vector in `Lexicon.vectors`, -1 for stopwords and for words without one.
+   * Rows, not copies.
+   */
+  vectorRow: Int32Array;
+  /**
+   * Per term: 1 where an odd number of double quote marks precede it in its sentence. A quotation
+   * may run over several sentences, so the article decides what is quoted: a term is inside quotes
+   * when its parity plus the marks of earlier sentences (`quoteMarks`) is odd.
+   */
+  quoteParity: Uint8Array;
+  /**
+   * Sorted hashes of each sentence's 1- to 4-grams of `stemIds` (multisets, for clipped counts):
+   * sentence s's n-grams are `gramStart[4s + n - 1]` … `gramStart[4s + n] - 1`.
+   */
+  gramStart: Uint32Array;
+  grams: Uint32Array;
+  /** Each sentence's distinct content stems as sorted hashes, with their weights: for merges. */
+  contentStart: Uint32Array;
   contentIds: Uint32Array;
   contentIdWeights: Float32Array;
   /**
-   * WordNet sense keys of the content terms, sorted, with the term each belongs to: two terms are
-   * synonyms (`Lexicon.synonyms`) exactly when they share a key, so one merge of two sentences' keys
-   * finds every synonym pair.
+   * WordNet sense keys of each sentence's content terms, sorted, with the term (its index within
+   * the sentence) each belongs to: two terms are synonyms (`Lexicon.synonyms`) exactly when they
+   * share a key, so one merge of two sentences' keys finds every synonym pair.
    */
+  senseStart: Uint32Array;
   senseKeys: Uint32Array;
   senseTerms: Uint16Array;
-  /** 1 where the term carries content (not a stopword). */
-  content: Uint8Array;
-  /** Informativeness of each term: an IDF estimated from the word's frequency rank. */
-  weight: Float32Array;
-  /**
-   * Row of each term's vector in `Lexicon.vectors`: -1 for stopwords and for words without one.
-   * Rows, not copies: a prepared article crosses from a worker thread and waits in caches.
-   */
-  vectorRow: Int32Array;
-  /** Numeric values of number tokens (canonical: "a million" = 1e6). */
-  numbers: number[];
-  /** Name keys of proper-name tokens that are not sentence-initial. */
+  /** Numeric values of each sentence's number tokens (canonical: "a million" = 1e6). */
+  numberStart: Uint32Array;
+  numbers: Float64Array;
+  /** Name keys of each sentence's proper-name tokens that are not sentence-initial. */
+  nameStart: Uint32Array;
   names: string[];
-  negations: number;
-  /**
-   * Per term, 1 where an odd number of double quote marks precede it in the sentence; and the
-   * sentence's count of them. A quotation may run over several sentences, so the article decides
-   * what is quoted: a term is inside quotes when its parity plus the marks of earlier sentences
-   * is odd.
-   */
-  quoteParity: Uint8Array;
-  quoteMarks: number;
-  /** SIF-weighted mean of the content vectors, unit length (zeros if none). */
+  /** Per sentence: negation words, double quote marks, and the sum of `weight` over content terms. */
+  negations: Uint16Array;
+  quoteMarks: Uint16Array;
+  contentWeight: Float64Array;
+  /** Per sentence, `dims` values from `s * dims`: the SIF-weighted mean of its content vectors, unit length (zeros if none). */
+  dims: number;
   sif: Float32Array;
-  /** Sum of `weight` over content terms. */
-  contentWeight: number;
 }
+
+/** Number of terms of sentence `s`. */
+export const termsOf = (p: Profiles, s: number): number => p.termStart[s + 1] - p.termStart[s];
 
 /** IDF proxy from a Zipf rank: words the corpus rarely uses weigh more; unknown words most. */
 export function rankWeight(rank: number): number {
@@ -65,7 +91,12 @@ function sifWeight(rank: number): number {
   return 1e-3 / (1e-3 + p);
 }
 
-export function profileSentence(text: string, lexicon: Lexicon): SentenceProfile {
+/** The profile of one sentence (`count` 1). */
+export function profileSentence(text: string, lexicon: Lexicon): Profiles {
+  return packProfiles([profileAlone(text, lexicon)], lexicon.dims);
+}
+
+function profileAlone(text: string, lexicon: Lexicon): SentenceParts {
   const t = tokenize(text);
   return profileTokens(text, t, 0, t.count, lexicon);
 }
@@ -83,20 +114,137 @@ export function profileSentences(
   sentences: ReadonlyArray<{ text: string; start: number; end: number }>,
   tokens: Tokens,
   lexicon: Lexicon,
-): SentenceProfile[] {
+): Profiles {
   let k = 0;
-  return sentences.map((s) => {
+  const parts = sentences.map((s) => {
     while (k < tokens.count && tokens.start[k] < s.start) k++;
     const from = k;
     while (k < tokens.count && tokens.end[k] <= s.end && tokens.start[k] < s.end) k++;
     const straddles =
       (from > 0 && tokens.end[from - 1] > s.start) || (k < tokens.count && tokens.start[k] < s.end);
-    return straddles ? profileSentence(s.text, lexicon) : profileTokens(text, tokens, from, k, lexicon);
+    return straddles ? profileAlone(s.text, lexicon) : profileTokens(text, tokens, from, k, lexicon);
   });
+  return packProfiles(parts, lexicon.dims);
+}
+
+/** One sentence's profile while its article's is built: the windows `Profiles` holds, as arrays of their own. */
+interface SentenceParts {
+  stems: string[];
+  stemIds: Uint32Array;
+  grams: Uint32Array[];
+  contentIds: Uint32Array;
+  contentIdWeights: Float32Array;
+  senseKeys: Uint32Array;
+  senseTerms: Uint16Array;
+  content: Uint8Array;
+  weight: Float32Array;
+  vectorRow: Int32Array;
+  numbers: number[];
+  names: string[];
+  negations: number;
+  quoteParity: Uint8Array;
+  quoteMarks: number;
+  sif: Float32Array;
+  contentWeight: number;
+}
+
+/** The sentences' parts laid end to end: one buffer holds every numeric array. */
+function packProfiles(parts: readonly SentenceParts[], dims: number): Profiles {
+  const count = parts.length;
+  let terms = 0;
+  let grams = 0;
+  let contents = 0;
+  let senses = 0;
+  let numbers = 0;
+  for (const p of parts) {
+    terms += p.stemIds.length;
+    for (const g of p.grams) grams += g.length;
+    contents += p.contentIds.length;
+    senses += p.senseKeys.length;
+    numbers += p.numbers.length;
+  }
+  // Widest elements first, so that every view is aligned.
+  const slab = new Slab(
+    8 * (numbers + count) +
+      4 * (count * dims + 5 * (count + 1) + (4 * count + 1) + 3 * terms + grams + 2 * contents + senses) +
+      2 * (senses + 2 * count) +
+      2 * terms,
+  );
+  const out: Profiles = {
+    count,
+    numbers: slab.f64(numbers),
+    contentWeight: slab.f64(count),
+    sif: slab.f32(count * dims),
+    termStart: slab.u32(count + 1),
+    gramStart: slab.u32(4 * count + 1),
+    contentStart: slab.u32(count + 1),
+    senseStart: slab.u32(count + 1),
+    numberStart: slab.u32(count + 1),
+    nameStart: slab.u32(count + 1),
+    stemIds: slab.u32(terms),
+    weight: slab.f32(terms),
+    vectorRow: slab.i32(terms),
+    grams: slab.u32(grams),
+    contentIds: slab.u32(contents),
+    contentIdWeights: slab.f32(contents),
+    senseKeys: slab.u32(senses),
+    senseTerms: slab.u16(senses),
+    negations: slab.u16(count),
+    quoteMarks: slab.u16(count),
+    content: slab.u8(terms),
+    quoteParity: slab.u8(terms),
+    stems: [],
+    names: [],
+    dims,
+  };
+  let t = 0;
+  let g = 0;
+  let c = 0;
+  let k = 0;
+  let n = 0;
+  parts.forEach((p, s) => {
+    out.termStart[s] = t;
+    out.stemIds.set(p.stemIds, t);
+    out.weight.set(p.weight, t);
+    out.vectorRow.set(p.vectorRow, t);
+    out.content.set(p.content, t);
+    out.quoteParity.set(p.quoteParity, t);
+    for (const stem of p.stems) out.stems.push(stem);
+    t += p.stemIds.length;
+    p.grams.forEach((gs, order) => {
+      out.gramStart[4 * s + order] = g;
+      out.grams.set(gs, g);
+      g += gs.length;
+    });
+    out.contentStart[s] = c;
+    out.contentIds.set(p.contentIds, c);
+    out.contentIdWeights.set(p.contentIdWeights, c);
+    c += p.contentIds.length;
+    out.senseStart[s] = k;
+    out.senseKeys.set(p.senseKeys, k);
+    out.senseTerms.set(p.senseTerms, k);
+    k += p.senseKeys.length;
+    out.numberStart[s] = n;
+    out.numbers.set(p.numbers, n);
+    n += p.numbers.length;
+    out.nameStart[s] = out.names.length;
+    for (const name of p.names) out.names.push(name);
+    out.negations[s] = p.negations;
+    out.quoteMarks[s] = p.quoteMarks;
+    out.contentWeight[s] = p.contentWeight;
+    out.sif.set(p.sif, s * dims);
+  });
+  out.termStart[count] = t;
+  out.gramStart[4 * count] = g;
+  out.contentStart[count] = c;
+  out.senseStart[count] = k;
+  out.numberStart[count] = n;
+  out.nameStart[count] = out.names.length;
+  return out;
 }
 
 /** The profile of tokens `from` … `to - 1` of `t`, a sentence of `text`. */
-function profileTokens(text: string, t: Tokens, from: number, to: number, lexicon: Lexicon): SentenceProfile {
+function profileTokens(text: string, t: Tokens, from: number, to: number, lexicon: Lexicon): SentenceParts {
   // One pass over the terms: one lexicon entry per term serves its weight, its vector row and its
   // sense keys. The arrays whose length the term count decides share one buffer.
   const count = termCount(t, from, to);
@@ -202,6 +350,9 @@ class Slab {
   private at = 0;
   constructor(bytes: number) {
     this.buffer = new ArrayBuffer(bytes);
+  }
+  f64(n: number): Float64Array {
+    return new Float64Array(this.buffer, this.take(8 * n), n);
   }
   f32(n: number): Float32Array {
     return new Float32Array(this.buffer, this.take(4 * n), n);
@@ -364,24 +515,27 @@ function mergeRuns(
 }
 
 /**
- * Marks `out[i * b.stems.length + j]` for every term i of `a` and j of `b` that share a sense key.
- * Runs of equal keys are crossed: a word with two senses in common is marked once either way.
+ * Marks `out[i * nb + j]` for every term i of sentence `s` of `a` and j of sentence `t` of `b`
+ * (`nb` terms) that share a sense key. Runs of equal keys are crossed: a word with two senses in
+ * common is marked once either way.
  */
-export function markSynonyms(a: SentenceProfile, b: SentenceProfile, out: Uint8Array): void {
+export function markSynonyms(a: Profiles, s: number, b: Profiles, t: number, out: Uint8Array): void {
   const x = a.senseKeys;
   const y = b.senseKeys;
-  const nb = b.stems.length;
-  let i = 0;
-  let j = 0;
-  while (i < x.length && j < y.length) {
+  const nb = termsOf(b, t);
+  const xEnd = a.senseStart[s + 1];
+  const yEnd = b.senseStart[t + 1];
+  let i = a.senseStart[s];
+  let j = b.senseStart[t];
+  while (i < xEnd && j < yEnd) {
     if (x[i] < y[j]) i++;
     else if (x[i] > y[j]) j++;
     else {
       const key = x[i];
       let iEnd = i;
-      while (iEnd < x.length && x[iEnd] === key) iEnd++;
+      while (iEnd < xEnd && x[iEnd] === key) iEnd++;
       let jEnd = j;
-      while (jEnd < y.length && y[jEnd] === key) jEnd++;
+      while (jEnd < yEnd && y[jEnd] === key) jEnd++;
       for (let p = i; p < iEnd; p++)
         for (let q = j; q < jEnd; q++) out[a.senseTerms[p] * nb + b.senseTerms[q]] = 1;
       i = iEnd;

@@ -11,9 +11,9 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
-/** A 32-bit hash of a sequence of 32-bit ids, order and length included: equal sequences, equal keys. */
-export function sequenceHash(ids: ArrayLike<number>): number {
-  let h = ids.length;
-  for (let k = 0; k < ids.length; k++) h = (Math.imul(h, 0x01000193) ^ ids[k]) >>> 0;
+/** A 32-bit hash of a sequence of 32-bit ids (`ids[from..to)`), order and length included: equal sequences, equal keys. */
+export function sequenceHash(ids: ArrayLike<number>, from = 0, to = ids.length): number {
+  let h = to - from;
+  for (let k = from; k < to; k++) h = (Math.imul(h, 0x01000193) ^ ids[k]) >>> 0;
   return h;
 }
