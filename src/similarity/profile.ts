@@ -93,12 +93,10 @@ function sifWeight(rank: number): number {
 
 /** The profile of one sentence (`count` 1). */
 export function profileSentence(text: string, lexicon: Lexicon): Profiles {
-  return packProfiles([profileAlone(text, lexicon)], lexicon.dims);
-}
-
-function profileAlone(text: string, lexicon: Lexicon): SentenceParts {
+  const w = startWriting(1, lexicon.dims);
   const t = tokenize(text);
-  return profileTokens(text, t, 0, t.count, lexicon);
+  profileTokens(w, text, t, 0, t.count, lexicon);
+  return finish(w);
 }
 
 /**
@@ -115,151 +113,178 @@ export function profileSentences(
   tokens: Tokens,
   lexicon: Lexicon,
 ): Profiles {
+  const w = startWriting(sentences.length, lexicon.dims);
   let k = 0;
-  const parts = sentences.map((s) => {
+  for (const s of sentences) {
     while (k < tokens.count && tokens.start[k] < s.start) k++;
     const from = k;
     while (k < tokens.count && tokens.end[k] <= s.end && tokens.start[k] < s.end) k++;
     const straddles =
       (from > 0 && tokens.end[from - 1] > s.start) || (k < tokens.count && tokens.start[k] < s.end);
-    return straddles ? profileAlone(s.text, lexicon) : profileTokens(text, tokens, from, k, lexicon);
-  });
-  return packProfiles(parts, lexicon.dims);
-}
-
-/** One sentence's profile while its article's is built: the windows `Profiles` holds, as arrays of their own. */
-interface SentenceParts {
-  stems: string[];
-  stemIds: Uint32Array;
-  grams: Uint32Array[];
-  contentIds: Uint32Array;
-  contentIdWeights: Float32Array;
-  senseKeys: Uint32Array;
-  senseTerms: Uint16Array;
-  content: Uint8Array;
-  weight: Float32Array;
-  vectorRow: Int32Array;
-  numbers: number[];
-  names: string[];
-  negations: number;
-  quoteParity: Uint8Array;
-  quoteMarks: number;
-  sif: Float32Array;
-  contentWeight: number;
-}
-
-/** The sentences' parts laid end to end: one buffer holds every numeric array. */
-function packProfiles(parts: readonly SentenceParts[], dims: number): Profiles {
-  const count = parts.length;
-  let terms = 0;
-  let grams = 0;
-  let contents = 0;
-  let senses = 0;
-  let numbers = 0;
-  for (const p of parts) {
-    terms += p.stemIds.length;
-    for (const g of p.grams) grams += g.length;
-    contents += p.contentIds.length;
-    senses += p.senseKeys.length;
-    numbers += p.numbers.length;
+    if (straddles) {
+      const alone = tokenize(s.text);
+      profileTokens(w, s.text, alone, 0, alone.count, lexicon);
+    } else profileTokens(w, text, tokens, from, k, lexicon);
   }
-  // Widest elements first, so that every view is aligned.
-  const slab = new Slab(
-    8 * (numbers + count) +
-      4 * (count * dims + 5 * (count + 1) + (4 * count + 1) + 3 * terms + grams + 2 * contents + senses) +
-      2 * (senses + 2 * count) +
-      2 * terms,
-  );
-  const out: Profiles = {
-    count,
-    numbers: slab.f64(numbers),
+  return finish(w);
+}
+
+type Column = Float64Array | Float32Array | Uint32Array | Int32Array | Uint16Array | Uint8Array;
+
+/** `column`, or a copy of it at least `need` long: columns grow and keep what they hold. */
+function grown<T extends Column>(column: T, need: number): T {
+  if (column.length >= need) return column;
+  const bigger = new (column.constructor as new (n: number) => T)(Math.max(need, 2 * column.length));
+  bigger.set(column as never);
+  return bigger;
+}
+
+/**
+ * The columns of the article being profiled, grown to the largest article seen and reused by the
+ * next: its sentences are written end to end into them, and its own arrays are cut from them once,
+ * at the end (`finish`), so that profiling allocates no typed array per sentence. Nothing outside
+ * one synchronous call sees them.
+ */
+const columns = {
+  stemIds: new Uint32Array(1024),
+  weight: new Float32Array(1024),
+  vectorRow: new Int32Array(1024),
+  content: new Uint8Array(1024),
+  quoteParity: new Uint8Array(1024),
+  grams: new Uint32Array(4096),
+  contentIds: new Uint32Array(1024),
+  contentIdWeights: new Float32Array(1024),
+  senseKeys: new Uint32Array(4096),
+  senseTerms: new Uint16Array(4096),
+  numbers: new Float64Array(256),
+  sif: new Float32Array(100 * 64),
+  /** One sentence's SIF vector while it is summed. */
+  sifRow: new Float32Array(100),
+  /** The sense index's merge passes (`senseIndex`). */
+  mergeKeys: [new Uint32Array(1024), new Uint32Array(1024)],
+  mergeTerms: [new Uint16Array(1024), new Uint16Array(1024)],
+};
+
+/** An article's profiles being written: how far each column is filled, and its per-sentence values. */
+interface Writer {
+  dims: number;
+  sentence: number;
+  terms: number;
+  grams: number;
+  contents: number;
+  senses: number;
+  numbers: number;
+  stems: string[];
+  names: string[];
+  /** Per sentence, then one past the last: where its window of each column starts. */
+  termStart: Uint32Array;
+  gramStart: Uint32Array;
+  contentStart: Uint32Array;
+  senseStart: Uint32Array;
+  numberStart: Uint32Array;
+  nameStart: Uint32Array;
+  negations: Uint16Array;
+  quoteMarks: Uint16Array;
+  contentWeight: Float64Array;
+}
+
+function startWriting(count: number, dims: number): Writer {
+  // The per-sentence arrays are the article's own: their sizes are known now.
+  const slab = new Slab(8 * count + 4 * (5 * (count + 1) + 4 * count + 1) + 2 * 2 * count);
+  columns.sif = grown(columns.sif, count * dims);
+  if (columns.sifRow.length !== dims) columns.sifRow = new Float32Array(dims);
+  return {
+    dims,
+    sentence: 0,
+    terms: 0,
+    grams: 0,
+    contents: 0,
+    senses: 0,
+    numbers: 0,
+    stems: [],
+    names: [],
     contentWeight: slab.f64(count),
-    sif: slab.f32(count * dims),
     termStart: slab.u32(count + 1),
     gramStart: slab.u32(4 * count + 1),
     contentStart: slab.u32(count + 1),
     senseStart: slab.u32(count + 1),
     numberStart: slab.u32(count + 1),
     nameStart: slab.u32(count + 1),
-    stemIds: slab.u32(terms),
-    weight: slab.f32(terms),
-    vectorRow: slab.i32(terms),
-    grams: slab.u32(grams),
-    contentIds: slab.u32(contents),
-    contentIdWeights: slab.f32(contents),
-    senseKeys: slab.u32(senses),
-    senseTerms: slab.u16(senses),
     negations: slab.u16(count),
     quoteMarks: slab.u16(count),
-    content: slab.u8(terms),
-    quoteParity: slab.u8(terms),
-    stems: [],
-    names: [],
-    dims,
   };
-  let t = 0;
-  let g = 0;
-  let c = 0;
-  let k = 0;
-  let n = 0;
-  parts.forEach((p, s) => {
-    out.termStart[s] = t;
-    out.stemIds.set(p.stemIds, t);
-    out.weight.set(p.weight, t);
-    out.vectorRow.set(p.vectorRow, t);
-    out.content.set(p.content, t);
-    out.quoteParity.set(p.quoteParity, t);
-    for (const stem of p.stems) out.stems.push(stem);
-    t += p.stemIds.length;
-    p.grams.forEach((gs, order) => {
-      out.gramStart[4 * s + order] = g;
-      out.grams.set(gs, g);
-      g += gs.length;
-    });
-    out.contentStart[s] = c;
-    out.contentIds.set(p.contentIds, c);
-    out.contentIdWeights.set(p.contentIdWeights, c);
-    c += p.contentIds.length;
-    out.senseStart[s] = k;
-    out.senseKeys.set(p.senseKeys, k);
-    out.senseTerms.set(p.senseTerms, k);
-    k += p.senseKeys.length;
-    out.numberStart[s] = n;
-    out.numbers.set(p.numbers, n);
-    n += p.numbers.length;
-    out.nameStart[s] = out.names.length;
-    for (const name of p.names) out.names.push(name);
-    out.negations[s] = p.negations;
-    out.quoteMarks[s] = p.quoteMarks;
-    out.contentWeight[s] = p.contentWeight;
-    out.sif.set(p.sif, s * dims);
-  });
-  out.termStart[count] = t;
-  out.gramStart[4 * count] = g;
-  out.contentStart[count] = c;
-  out.senseStart[count] = k;
-  out.numberStart[count] = n;
-  out.nameStart[count] = out.names.length;
-  return out;
 }
 
-/** The profile of tokens `from` … `to - 1` of `t`, a sentence of `text`. */
-function profileTokens(text: string, t: Tokens, from: number, to: number, lexicon: Lexicon): SentenceParts {
+/** The article's profiles: its columns cut from the shared ones into one buffer of its own. */
+function finish(w: Writer): Profiles {
+  const count = w.sentence;
+  w.termStart[count] = w.terms;
+  w.gramStart[4 * count] = w.grams;
+  w.contentStart[count] = w.contents;
+  w.senseStart[count] = w.senses;
+  w.numberStart[count] = w.numbers;
+  w.nameStart[count] = w.names.length;
+  const { terms, grams, contents, senses, numbers, dims } = w;
+  // Widest elements first, so that every view is aligned.
+  const slab = new Slab(
+    8 * numbers + 4 * (count * dims + 3 * terms + grams + 2 * contents + senses) + 2 * senses + 2 * terms,
+  );
+  const cut = <T extends Column>(into: T, from: T, n: number): T => {
+    into.set(from.subarray(0, n) as never);
+    return into;
+  };
+  return {
+    count,
+    termStart: w.termStart,
+    numbers: cut(slab.f64(numbers), columns.numbers, numbers),
+    sif: cut(slab.f32(count * dims), columns.sif, count * dims),
+    stemIds: cut(slab.u32(terms), columns.stemIds, terms),
+    weight: cut(slab.f32(terms), columns.weight, terms),
+    vectorRow: cut(slab.i32(terms), columns.vectorRow, terms),
+    grams: cut(slab.u32(grams), columns.grams, grams),
+    contentIds: cut(slab.u32(contents), columns.contentIds, contents),
+    contentIdWeights: cut(slab.f32(contents), columns.contentIdWeights, contents),
+    senseKeys: cut(slab.u32(senses), columns.senseKeys, senses),
+    senseTerms: cut(slab.u16(senses), columns.senseTerms, senses),
+    content: cut(slab.u8(terms), columns.content, terms),
+    quoteParity: cut(slab.u8(terms), columns.quoteParity, terms),
+    gramStart: w.gramStart,
+    contentStart: w.contentStart,
+    senseStart: w.senseStart,
+    numberStart: w.numberStart,
+    nameStart: w.nameStart,
+    stems: w.stems,
+    names: w.names,
+    negations: w.negations,
+    quoteMarks: w.quoteMarks,
+    contentWeight: w.contentWeight,
+    dims,
+  };
+}
+
+/** Appends the profile of tokens `from` … `to - 1` of `t`, a sentence of `text`, to `w`. */
+function profileTokens(w: Writer, text: string, t: Tokens, from: number, to: number, lexicon: Lexicon): void {
   // One pass over the terms: one lexicon entry per term serves its weight, its vector row and its
-  // sense keys. The arrays whose length the term count decides share one buffer.
+  // sense keys.
   const count = termCount(t, from, to);
-  const perTerm = new Slab(4 * lexicon.dims + 14 * count);
-  const sif = perTerm.f32(lexicon.dims);
-  const stemIds = perTerm.u32(count);
-  const weight = perTerm.f32(count);
-  const vectorRow = perTerm.i32(count).fill(-1);
-  const content = perTerm.u8(count);
-  const quoteParity = perTerm.u8(count);
-  const stems: string[] = [];
+  const s = w.sentence++;
+  const t0 = w.terms;
+  const end = t0 + count;
+  const c = columns;
+  c.stemIds = grown(c.stemIds, end);
+  c.weight = grown(c.weight, end);
+  c.vectorRow = grown(c.vectorRow, end);
+  c.content = grown(c.content, end);
+  c.quoteParity = grown(c.quoteParity, end);
+  c.numbers = grown(c.numbers, w.numbers + count);
+  const { stemIds, weight, vectorRow, content, quoteParity, numbers } = c;
+  const sif = c.sifRow.fill(0);
   /** Sense keys of each content term, in term order. */
   const senses: Uint32Array[] = [];
-  const numbers: number[] = [];
-  const names: string[] = [];
+  w.termStart[s] = t0;
+  w.numberStart[s] = w.numbers;
+  w.nameStart[s] = w.names.length;
+  let i = t0;
   let negations = 0;
   let quoteMarks = 0;
   let contentWeight = 0;
@@ -267,17 +292,18 @@ function profileTokens(text: string, t: Tokens, from: number, to: number, lexico
     const kind = t.kind[k];
     if (kind === TokenKind.Punct && t.norm[k] === '"') quoteMarks++;
     if (kind !== TokenKind.Word && kind !== TokenKind.Number) continue;
-    const i = stems.length;
     // The sentence's first term starts a sentence, whatever the text before it ended with.
-    const flags = i === 0 ? t.flags[k] | TokenFlag.SentenceInitial : t.flags[k];
+    const flags = i === t0 ? t.flags[k] | TokenFlag.SentenceInitial : t.flags[k];
     const norm = t.norm[k];
     const stem = t.stem[k];
     const word = lexicon.entry(norm);
     const isStop = (flags & TokenFlag.Stopword) !== 0;
-    stems.push(stem);
+    w.stems.push(stem);
     stemIds[i] = hashString(stem);
     quoteParity[i] = quoteMarks & 1;
     weight[i] = rankWeight(kind === TokenKind.Number ? 0 : word.rank);
+    content[i] = 0;
+    vectorRow[i] = -1;
     if (!isStop) {
       content[i] = 1;
       contentWeight += weight[i];
@@ -287,7 +313,7 @@ function profileTokens(text: string, t: Tokens, from: number, to: number, lexico
         lexicon.addRow(word.row, sifWeight(word.rank), sif);
       }
     }
-    if (kind === TokenKind.Number) numbers.push(t.value[k]);
+    if (kind === TokenKind.Number) numbers[w.numbers++] = t.value[k];
     if (flags & TokenFlag.Negation) negations++;
     if (
       kind === TokenKind.Word &&
@@ -295,42 +321,40 @@ function profileTokens(text: string, t: Tokens, from: number, to: number, lexico
       (flags & TokenFlag.SentenceInitial) === 0 &&
       !isStop
     ) {
-      names.push(nameKey(text.slice(t.start[k], t.end[k])));
+      w.names.push(nameKey(text.slice(t.start[k], t.end[k])));
     }
+    i++;
   }
+  w.terms = end;
   normalise(sif);
-  // The rest, sized now that the content terms are known, share a second buffer.
+  c.sif.set(sif, s * w.dims);
+  w.negations[s] = negations;
+  w.quoteMarks[s] = quoteMarks;
+  w.contentWeight[s] = contentWeight;
+
+  w.gramStart[4 * s] = w.grams;
+  c.grams = grown(c.grams, w.grams + 4 * count);
+  for (let n = 1; n <= 4; n++) {
+    w.grams = sortedGrams(stemIds, t0, count, n, c.grams, w.grams);
+    w.gramStart[4 * s + n] = w.grams;
+  }
   let senseCount = 0;
-  for (const s of senses) senseCount += s.length;
-  const gramCounts = [1, 2, 3, 4].map((n) => Math.max(0, count - n + 1));
-  const gramTotal = gramCounts[0] + gramCounts[1] + gramCounts[2] + gramCounts[3];
-  const indexes = new Slab(4 * (senseCount + 2 * senses.length + gramTotal) + 2 * senseCount);
-  const senseKeys = indexes.u32(senseCount);
-  const ids = indexes.u32(senses.length);
-  const idWeights = indexes.f32(senses.length);
-  const grams = gramCounts.map((size, n) => sortedGrams(stemIds, n + 1, indexes.u32(size)));
-  const senseTerms = indexes.u16(senseCount);
-  senseIndex(senses, content, senseKeys, senseTerms);
-  const distinct = contentIndex(stemIds, content, weight, ids, idWeights);
-  return {
-    contentIds: distinct === ids.length ? ids : ids.subarray(0, distinct),
-    contentIdWeights: distinct === ids.length ? idWeights : idWeights.subarray(0, distinct),
-    stems,
+  for (const keys of senses) senseCount += keys.length;
+  w.senseStart[s] = w.senses;
+  w.senses = senseIndex(senses, senseCount, content, t0, count, w.senses);
+  w.contentStart[s] = w.contents;
+  c.contentIds = grown(c.contentIds, w.contents + senses.length);
+  c.contentIdWeights = grown(c.contentIdWeights, w.contents + senses.length);
+  w.contents += contentIndex(
     stemIds,
-    grams,
-    senseKeys,
-    senseTerms,
     content,
     weight,
-    vectorRow,
-    numbers,
-    names,
-    negations,
-    quoteParity,
-    quoteMarks,
-    sif,
-    contentWeight,
-  };
+    t0,
+    count,
+    c.contentIds,
+    c.contentIdWeights,
+    w.contents,
+  );
 }
 
 /** Word and number tokens: the terms of a profile. */
@@ -377,22 +401,25 @@ class Slab {
 }
 
 /**
- * Writes the distinct content term ids, sorted, into `ids`, each with the weight of its last
- * occurrence, and returns how many there are. Insertion into a sorted prefix: a sentence has tens
- * of content terms, too few for a sort or a map to pay.
+ * Writes the distinct content term ids of the `count` terms from `t0`, sorted, into `ids` from
+ * `at`, each with the weight of its last occurrence, and returns how many there are. Insertion
+ * into a sorted prefix: a sentence has tens of content terms, too few for a sort or a map to pay.
  */
 function contentIndex(
   stemIds: Uint32Array,
   content: Uint8Array,
   weight: Float32Array,
+  t0: number,
+  count: number,
   ids: Uint32Array,
   weights: Float32Array,
+  at: number,
 ): number {
-  let m = 0;
-  for (let k = 0; k < content.length; k++) {
+  let m = at;
+  for (let k = t0; k < t0 + count; k++) {
     if (!content[k]) continue;
     const id = stemIds[k];
-    let lo = 0;
+    let lo = at;
     let hi = m;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
@@ -407,58 +434,67 @@ function contentIndex(
     }
     weights[lo] = weight[k];
   }
-  return m;
-}
-
-/** Fills `out` with the sorted hashes of the n-grams of `ids`: two multisets intersect in one merge. */
-function sortedGrams(ids: Uint32Array, n: number, out: Uint32Array): Uint32Array {
-  for (let k = 0; k < out.length; k++) {
-    let h = ids[k];
-    for (let t = 1; t < n; t++) h = Math.imul(h ^ ids[k + t], 0x01000193) + n;
-    out[k] = h >>> 0;
-  }
-  return out.sort();
+  return m - at;
 }
 
 /**
- * Fills `keys` with the content terms' sense keys, ordered by key and then term, and `terms` with
- * the term of each. Each term's keys are sorted already, so the terms' runs are merged pairwise
- * (a stable merge keeps equal keys in term order) rather than sorted.
+ * Writes the sorted hashes of the n-grams of the `count` ids from `t0` into `out` from `at`, and
+ * returns where they end: two multisets intersect in one merge.
+ */
+function sortedGrams(
+  ids: Uint32Array,
+  t0: number,
+  count: number,
+  n: number,
+  out: Uint32Array,
+  at: number,
+): number {
+  const size = Math.max(0, count - n + 1);
+  for (let k = 0; k < size; k++) {
+    let h = ids[t0 + k];
+    for (let t = 1; t < n; t++) h = Math.imul(h ^ ids[t0 + k + t], 0x01000193) + n;
+    out[at + k] = h >>> 0;
+  }
+  if (size > 1) out.subarray(at, at + size).sort();
+  return at + size;
+}
+
+/**
+ * Writes the content terms' sense keys (`senses`, `total` keys, one run per content term of the
+ * `count` terms from `t0`), ordered by key and then term, into the sense columns from `at`, each
+ * with its term's index in the sentence; returns where they end. Each term's keys are sorted
+ * already, so the terms' runs are merged pairwise (a stable merge keeps equal keys in term order)
+ * rather than sorted.
  */
 function senseIndex(
   senses: readonly Uint32Array[],
+  total: number,
   content: Uint8Array,
-  keys: Uint32Array,
-  terms: Uint16Array,
-): void {
-  let passes = 0;
-  while (1 << passes < senses.length) passes++;
-  // Passes alternate between a scratch pair and the output: start where the last pass ends in `keys`.
-  let fromKeys = keys;
-  let fromTerms = terms;
-  let toKeys = keys;
-  let toTerms = terms;
-  if (passes > 0) {
-    const scratch = new ArrayBuffer(6 * keys.length);
-    const scratchKeys = new Uint32Array(scratch, 0, keys.length);
-    const scratchTerms = new Uint16Array(scratch, 4 * keys.length, keys.length);
-    if (passes % 2 === 1) [fromKeys, fromTerms] = [scratchKeys, scratchTerms];
-    else [toKeys, toTerms] = [scratchKeys, scratchTerms];
+  t0: number,
+  count: number,
+  at: number,
+): number {
+  const c = columns;
+  for (let x = 0; x < 2; x++) {
+    c.mergeKeys[x] = grown(c.mergeKeys[x], total);
+    c.mergeTerms[x] = grown(c.mergeTerms[x], total);
   }
+  let [fromKeys, toKeys] = c.mergeKeys;
+  let [fromTerms, toTerms] = c.mergeTerms;
   // Run r of the concatenation ends at ends[r].
   let ends: number[] = [];
-  let at = 0;
+  let filled = 0;
   let run = 0;
-  for (let k = 0; k < content.length; k++) {
-    if (!content[k]) continue;
-    const s = senses[run++];
-    for (let p = 0; p < s.length; p++) {
-      fromKeys[at] = s[p];
-      fromTerms[at++] = k;
+  for (let k = 0; k < count; k++) {
+    if (!content[t0 + k]) continue;
+    const keys = senses[run++];
+    for (let p = 0; p < keys.length; p++) {
+      fromKeys[filled] = keys[p];
+      fromTerms[filled++] = k;
     }
-    ends.push(at);
+    ends.push(filled);
   }
-  for (let pass = 0; pass < passes; pass++) {
+  while (ends.length > 1) {
     const merged: number[] = [];
     for (let r = 0; r < ends.length; r += 2) {
       const lo = r === 0 ? 0 : ends[r - 1];
@@ -471,6 +507,11 @@ function senseIndex(
     [fromTerms, toTerms] = [toTerms, fromTerms];
     ends = merged;
   }
+  c.senseKeys = grown(c.senseKeys, at + total);
+  c.senseTerms = grown(c.senseTerms, at + total);
+  c.senseKeys.set(fromKeys.subarray(0, total), at);
+  c.senseTerms.set(fromTerms.subarray(0, total), at);
+  return at + total;
 }
 
 /** Merges sorted runs [lo, mid) and [mid, hi) into the same place of `toKeys`; ties from the left. */
