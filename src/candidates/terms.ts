@@ -6,15 +6,41 @@
 import type { PreparedArticle } from '../compare/compare.js';
 
 export function keyTerms(article: PreparedArticle, count = 20): string[] {
-  const score = new Map<string, number>();
-  const { stems, content, weight } = article.profiles;
+  const { stems, stemIds, content, weight } = article.profiles;
+  // Each distinct stem once, in order of first use, with its summed weight; found again through
+  // an open-addressing table keyed by its hash (string-keyed maps cost more than the rest).
+  let size = 64;
+  while (size < 2 * stems.length) size *= 2;
+  if (slots.length < size) slots = new Int32Array(size);
+  const table = slots.subarray(0, size).fill(0);
+  const mask = size - 1;
+  const terms: string[] = [];
+  const scores: number[] = [];
+  const wanted: boolean[] = [];
   for (let k = 0; k < stems.length; k++) {
+    if (!content[k]) continue;
     const stem = stems[k];
-    if (!content[k] || stem.length < 3 || /\d/.test(stem)) continue;
-    score.set(stem, (score.get(stem) ?? 0) + weight[k]);
+    let h = stemIds[k] & mask;
+    let slot = table[h];
+    while (slot !== 0 && terms[slot - 1] !== stem) {
+      h = (h + 1) & mask;
+      slot = table[h];
+    }
+    if (slot !== 0) scores[slot - 1] += weight[k];
+    else {
+      terms.push(stem);
+      scores.push(weight[k]);
+      wanted.push(stem.length >= 3 && !/\d/.test(stem));
+      table[h] = terms.length;
+    }
   }
-  return [...score]
-    .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+  const ranked: number[] = [];
+  for (let t = 0; t < terms.length; t++) if (wanted[t]) ranked.push(t);
+  return ranked
+    .sort((x, y) => scores[y] - scores[x] || terms[x].localeCompare(terms[y]))
     .slice(0, count)
-    .map(([term]) => term);
+    .map((t) => terms[t]);
 }
+
+/** The table of `keyTerms`, grown to the longest article seen: nothing outside one call sees it. */
+let slots = new Int32Array(1024);
