@@ -259,7 +259,7 @@ const NOT_NAMES = new Set([
 ]);
 
 export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
-  const t = opts.tokens ?? tokenize(text);
+  const t = sentenceStarts(opts.tokens ?? tokenize(text), opts.sentences);
   const facts: Fact[] = [];
   const sentenceOf = sentenceLocator(opts.sentences);
   const usedAsDate = new Uint8Array(t.count);
@@ -272,6 +272,31 @@ export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
   // the article's credit, not a name in the story).
   const told = opts.sentences?.length ? facts.filter((f) => f.sentence !== undefined) : facts;
   return told.sort((x, y) => x.start - y.start);
+}
+
+/**
+ * `t` with the first word of every sentence flagged sentence-initial. The tokenizer starts a
+ * sentence after a full stop only, so the first word after a headline or a heading ("Officials
+ * said …") read as a name; the article's sentences know where each begins. A copy of the flags:
+ * the tokens are shared with the sentence profiles.
+ */
+function sentenceStarts(t: Tokens, sentences: FactOptions['sentences']): Tokens {
+  if (!sentences?.length) return t;
+  const flags = t.flags.slice();
+  let k = 0;
+  for (const s of sentences) {
+    while (k < t.count && t.start[k] < s.start) k++;
+    let x = k;
+    while (
+      x < t.count &&
+      t.start[x] < s.end &&
+      t.kind[x] !== TokenKind.Word &&
+      t.kind[x] !== TokenKind.Number
+    )
+      x++;
+    if (x < t.count && t.start[x] < s.end) flags[x] |= TokenFlag.SentenceInitial;
+  }
+  return { ...t, flags };
 }
 
 function sentenceLocator(
@@ -475,7 +500,7 @@ function nameLookups(lexicon?: Lexicon): NameLookups {
 const lookupForm = (name: string) => name.toLowerCase().replace(/[-\s]+/g, ' ');
 
 /** 1 for each word that may begin or continue a name: capitalised, not a date or unit, not "The". */
-function capitals(t: Tokens, used: Uint8Array): Uint8Array {
+function capitals(text: string, t: Tokens, used: Uint8Array): Uint8Array {
   const cap = new Uint8Array(t.count);
   for (let k = 0; k < t.count; k++) {
     if (t.kind[k] === TokenKind.Word && !used[k] && (t.flags[k] & TokenFlag.Capitalised) !== 0) {
@@ -484,11 +509,19 @@ function capitals(t: Tokens, used: Uint8Array): Uint8Array {
       cap[k] = NOT_NAMES.has(t.norm[k]) && !surname ? 0 : 1;
     }
   }
+  // An ordinal written out with a capital begins the name it precedes ("the Second World War", "the
+  // Fifth Fleet"), though it is a number too; not a title's ("First Lady", "First Minister").
+  for (let k = 0; k + 1 < t.count; k++) {
+    if (t.kind[k] !== TokenKind.Number || (t.flags[k] & TokenFlag.Ordinal) === 0) continue;
+    const first = text.charCodeAt(t.start[k]);
+    if (first < 65 || first > 90 || !cap[k + 1] || t.start[k + 1] !== t.end[k] + 1) continue;
+    if (!PERSON_TITLES.has(t.norm[k + 1])) cap[k] = 1;
+  }
   return cap;
 }
 
 function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lexicon?: Lexicon): void {
-  const cap = capitals(t, used);
+  const cap = capitals(text, t, used);
   const capital = (k: number) => k < t.count && cap[k] === 1;
   const look = nameLookups(lexicon);
   // A capitalised word at the start of a sentence is a name when the article also writes it with
@@ -528,6 +561,19 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
       if (look.entity(lookupForm(text.slice(t.start[x], t.end[y]))) === 'place') return y;
     return undefined;
   };
+  /**
+   * Whether word `x`, the last but one of a titled run, is its person's first name though a word of
+   * the language ("Minister of the Interior Jan Novak"): it follows a word of the portfolio, not
+   * the word opening it ("of the Economy Novak"), and names no plural or institution ("Foreign
+   * Affairs Novak", "Home Department Novak").
+   */
+  const firstName = (x: number): boolean =>
+    isWord(t, x) &&
+    !CONNECTORS.has(t.norm[x]) &&
+    !CONNECTORS.has(t.norm[x - 1]) &&
+    singular(t.norm[x], lexicon) === t.norm[x] &&
+    !ORG_CUES.test(t.norm[x]) &&
+    !FACILITY.test(t.norm[x]);
   for (let k = 0; k < t.count; k++) {
     if (!cap[k]) continue;
     // "(Velmoran) Minister of Fisheries and Forestry Tomasz Wierzbicki": a title's portfolio may
@@ -573,7 +619,7 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
         connector &&
         !conjunction &&
         t.norm[j] !== 'the' &&
-        (FACILITY.test(t.norm[e]) || ORG_CUES.test(t.norm[e]) || PERSON_TITLES.has(t.norm[e])) &&
+        (FACILITY.test(t.norm[e]) || ORG_CUES.test(t.norm[e]) || PERSON_TITLES.has(t.norm[e]) || portfolio) &&
         t.norm[j + 1] === 'the' &&
         capital(j + 2) &&
         !lineBreakBetween(text, t.end[j], t.start[j + 2])
@@ -637,6 +683,7 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
       s++;
       for (;;) {
         const place = s <= e ? placeFrom(s, e) : undefined;
+        if (s === e - 1 && firstName(s)) break;
         if (place !== undefined) {
           pushPlace(s, place); // "of the United States"
           s = place + 1;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { articleFromText } from '../article/build.js';
 import { loadLexicon } from '../text/lexicon/load.js';
 import { compareFacts, meaningChanges } from './compare.js';
 import { extractFacts } from './extract.js';
@@ -234,6 +235,34 @@ describe('names and units', () => {
       'person:Joe Biden',
     ]);
     expect(kinds('He met the President of the United States.')).toEqual(['place:United States']);
+  });
+
+  it('ends a portfolio with "for the" where the person’s name begins, first names of common words included', () => {
+    const kinds = (text: string) => facts(text).map((f) => `${f.kind}:${f.text}`);
+    expect(kinds('The Minister of State for the Interior Jan Novak said so.')).toEqual(['person:Jan Novak']);
+    expect(kinds('The Minister of the Interior Jan Novak said so.')).toEqual(['person:Jan Novak']);
+    // A surname alone: the portfolio's last word stays in the portfolio.
+    expect(kinds('The Minister of State for the Economy Novak said so.')).toEqual(['person:Novak']);
+    expect(kinds('The Minister of Foreign Affairs Novak said so.')).toEqual(['person:Novak']);
+    expect(kinds('The Secretary of State for the Home Department Novak said so.')).toEqual(['person:Novak']);
+  });
+
+  it('reads a written-out ordinal with a capital as part of the name it begins', () => {
+    const kinds = (text: string) => facts(text).map((f) => `${f.kind}:${f.text}`);
+    expect(kinds('Veterans of the Second World War met.')).toEqual(['entity:Second World War']);
+    expect(kinds('He served in the Fifth Fleet.')).toContain('entity:Fifth Fleet');
+    // A title's ordinal is the title's: "First Lady", "First Minister".
+    expect(kinds('The First Lady met First Minister Nicola Sturgeon.')).toEqual(['person:Nicola Sturgeon']);
+  });
+
+  it('reads the first word after a headline as a sentence’s first word, not as a name', () => {
+    const a = articleFromText('Closure ahead\n\nOfficials said the Kestrel Bridge would close.', {
+      id: 'x',
+    });
+    const found = extractFacts(a.text, { sentences: a.sentences, lexicon }).map((f) => f.text);
+    expect(found).toEqual(['Kestrel Bridge']);
+    // Without the sentences, the tokens alone cannot tell.
+    expect(extractFacts(a.text, { lexicon }).map((f) => f.text)).toContain('Officials');
   });
 
   it('reads a name no dictionary knows as a place where the article writes it as one', () => {
