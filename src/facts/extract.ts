@@ -509,13 +509,19 @@ function capitals(text: string, t: Tokens, used: Uint8Array): Uint8Array {
       cap[k] = NOT_NAMES.has(t.norm[k]) && !surname ? 0 : 1;
     }
   }
-  // An ordinal written out with a capital begins the name it precedes ("the Second World War", "the
-  // Fifth Fleet"), though it is a number too; not a title's ("First Lady", "First Minister").
+  // An ordinal written out with a capital begins the short name it precedes ("the Second World
+  // War", "the Fifth Fleet"), though it is a number too; not a title's ("First Lady", "First
+  // Minister"), nor an edition's of a longer name ("the Third Belt and Road Forum", written "3rd"
+  // elsewhere: the name is the forum's, the ordinal a fact of its own).
   for (let k = 0; k + 1 < t.count; k++) {
     if (t.kind[k] !== TokenKind.Number || (t.flags[k] & TokenFlag.Ordinal) === 0) continue;
     const first = text.charCodeAt(t.start[k]);
     if (first < 65 || first > 90 || !cap[k + 1] || t.start[k + 1] !== t.end[k] + 1) continue;
-    if (!PERSON_TITLES.has(t.norm[k + 1])) cap[k] = 1;
+    if (PERSON_TITLES.has(t.norm[k + 1])) continue;
+    let e = k + 1;
+    while (e + 1 < t.count && cap[e + 1]) e++;
+    const continued = e + 2 < t.count && CONNECTORS.has(t.norm[e + 1]) && cap[e + 2];
+    if (e - k <= 2 && !continued) cap[k] = 1;
   }
   return cap;
 }

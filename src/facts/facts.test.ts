@@ -251,6 +251,11 @@ describe('names and units', () => {
     const kinds = (text: string) => facts(text).map((f) => `${f.kind}:${f.text}`);
     expect(kinds('Veterans of the Second World War met.')).toEqual(['entity:Second World War']);
     expect(kinds('He served in the Fifth Fleet.')).toContain('entity:Fifth Fleet');
+    // An edition of a longer name keeps the name whole, the ordinal a fact of its own ("3rd" elsewhere).
+    expect(kinds('They met at the Third Belt and Road Forum for International Cooperation.')).toEqual([
+      'number:Third',
+      'organization:Belt and Road Forum for International Cooperation',
+    ]);
     // A title's ordinal is the title's: "First Lady", "First Minister".
     expect(kinds('The First Lady met First Minister Nicola Sturgeon.')).toEqual(['person:Nicola Sturgeon']);
   });
