@@ -8,6 +8,7 @@ import { defaultContext } from '../compare/context.js';
 import { describeMatches, ingestPaths, similarInStore } from '../pipeline/ingest.js';
 import { loadArticle } from '../pipeline/load-article.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
+import { nameSides } from '../relate/sides.js';
 import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store, StoredRelation } from '../store/store.js';
@@ -198,7 +199,8 @@ function storyText(s: Story, facts?: StoryFacts): string {
     // The evidence that made the relation: shared passages for reuse; for two reports of one
     // event, the facts and terms they share (see relate.ts for the order of the lines).
     const why = e.evidence[e.type === 'same-story' ? 2 : 1];
-    lines.push(`    ${label.get(e.to)} ${arrow} ${label.get(e.from)}: ${e.type}${why ? ` (${why})` : ''}`);
+    const said = why && nameSides(why, label.get(e.from) ?? 'A', label.get(e.to) ?? 'B');
+    lines.push(`    ${label.get(e.to)} ${arrow} ${label.get(e.from)}: ${e.type}${said ? ` (${said})` : ''}`);
   }
   if (facts) {
     const key = keyFacts(facts);

@@ -5,6 +5,7 @@
  * its text and relations. No external assets; article text is always escaped, never markup.
  */
 import type { Article } from '../article/types.js';
+import { nameSides } from '../relate/sides.js';
 import type { StoredRelation } from '../store/store.js';
 import { keyFacts, type StoryFacts } from '../story/facts.js';
 import type { Story, StoryEdge } from '../story/stories.js';
@@ -44,6 +45,12 @@ const DIRECTION_NOTE: Record<string, string> = {
   'common-source': 'both from a common source',
 };
 
+/** Evidence line `x` of edge `e`, its articles named by their labels (`[3]`) rather than A and B. */
+const sidesOf =
+  (label: ReadonlyMap<string, string>) =>
+  (e: StoryEdge, x: string): string =>
+    nameSides(x, label.get(e.from) ?? 'A', label.get(e.to) ?? 'B');
+
 function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -63,6 +70,7 @@ const when = (iso?: string | null) => (iso ? escapeHtml(iso.slice(0, 16).replace
  * same event below it.
  */
 function arcDiagram(story: Story, label: Map<string, string>): string {
+  const sides = sidesOf(label);
   const copies = new Map<string, number>();
   for (const a of story.articles) if (a.copyOf) copies.set(a.copyOf, (copies.get(a.copyOf) ?? 0) + 1);
   const nodes = story.articles.filter((a) => !a.copyOf);
@@ -89,7 +97,7 @@ function arcDiagram(story: Story, label: Map<string, string>): string {
     // Drawn from the derived article to its source: the arrowhead marks what was taken from, as
     // "[1] ← [3]" does in the list below it.
     return `<path d="M${x2},${line} Q${(x1 + x2) / 2},${2 * y - line} ${x1},${line}" fill="none" stroke="${colour}" stroke-width="2"${dash}${marker}><title>${escapeHtml(
-      `${label.get(e.from)} ${e.type} of ${label.get(e.to)}: ${e.evidence[0] ?? ''}`,
+      `${label.get(e.from)} ${e.type} of ${label.get(e.to)}: ${sides(e, e.evidence[0] ?? '')}`,
     )}</title></path>`;
   });
   const markers = Object.entries(EDGE_COLOUR)
@@ -113,13 +121,14 @@ function arcDiagram(story: Story, label: Map<string, string>): string {
 
 export function renderStoryHtml(story: Story, facts: StoryFacts): string {
   const label = new Map(story.articles.map((a, k) => [a.id, `[${k + 1}]`]));
+  const sides = sidesOf(label);
   const rows = story.articles.map(
     (a, k) =>
       `<tr><td>[${k + 1}]</td><td>${when(a.published)}</td><td class="role ${escapeHtml(a.role)}">${a.copyOf ? `${a.sameTextOnly ? 'same text as' : 'copy of'} ${escapeHtml(label.get(a.copyOf) ?? a.copyOf)}` : escapeHtml(a.role)}</td><td>${escapeHtml(a.site ?? a.source ?? '')}</td><td>${escapeHtml(a.title)}</td><td><code>${escapeHtml(a.id)}</code></td></tr>`,
   );
   const edges = story.edges.map((e) => {
     const arrow = e.type === 'same-story' || e.direction === 'unknown' ? '—' : '←';
-    return `<li><details><summary>${escapeHtml(`${label.get(e.to)} ${arrow} ${label.get(e.from)}`)}: <b class="${escapeHtml(e.type)}">${escapeHtml(e.type)}</b>${DIRECTION_NOTE[e.direction] ? ` (${DIRECTION_NOTE[e.direction]})` : ''}</summary><ul>${e.evidence.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul></details></li>`;
+    return `<li><details><summary>${escapeHtml(`${label.get(e.to)} ${arrow} ${label.get(e.from)}`)}: <b class="${escapeHtml(e.type)}">${escapeHtml(e.type)}</b>${DIRECTION_NOTE[e.direction] ? ` (${DIRECTION_NOTE[e.direction]})` : ''}</summary><ul>${e.evidence.map((x) => `<li>${escapeHtml(sides(e, x))}</li>`).join('')}</ul></details></li>`;
   });
   const key = keyFacts(facts);
   const conflictTexts = facts.conflicts.map((list) => new Set(list.map((c) => c.text)));

@@ -150,4 +150,17 @@ describe('copies whose direction is unknown', () => {
     });
     expect(story.edges.map((e) => `${e.from}-${e.to}`)).toEqual(['first-second']);
   });
+
+  it("speaks of an edge's derived article as A, its source as B, whichever way the relation was stored", () => {
+    const flipped: StoredRelation = {
+      ...rel('wire', 'rewrite', 'rewrite', 'b-from-a'),
+      evidence: ["70% of A's words and 60% of B's are in sentences built on shared passages", 'A credits AP'],
+    };
+    const [story] = buildStories([row('wire', 8), row('rewrite', 9)], [flipped]);
+    expect(story.edges[0]).toMatchObject({ from: 'rewrite', to: 'wire', direction: 'a-from-b' });
+    expect(story.edges[0].evidence).toEqual([
+      "70% of B's words and 60% of A's are in sentences built on shared passages",
+      'B credits AP',
+    ]);
+  });
 });

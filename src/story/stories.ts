@@ -4,6 +4,7 @@
  * its origin: the earliest article that is not derived from another in the story.
  */
 import type { Direction, RelationType } from '../relate/relate.js';
+import { swapSides } from '../relate/sides.js';
 import type { ArticleRow, StoredRelation } from '../store/store.js';
 import { groupArticles } from './cluster.js';
 import { linkProbabilities, type StoryModel } from './links.js';
@@ -22,6 +23,7 @@ export interface StoryEdge {
   to: string;
   type: RelationType;
   direction: Direction;
+  /** The relation's evidence, `from` called A and `to` B (`nameSides` names them as a view does). */
   evidence: string[];
 }
 
@@ -178,7 +180,10 @@ function copies(edges: readonly StoryEdge[], members: readonly ArticleRow[]): Ma
   return out;
 }
 
-/** An edge pointing from the derived article to its source where the direction is known. */
+/**
+ * An edge pointing from the derived article to its source where the direction is known; its
+ * evidence calls `from` A and `to` B, as its direction does.
+ */
 function orient(r: StoredRelation): StoryEdge {
   const flip = r.direction === 'b-from-a';
   return {
@@ -186,7 +191,7 @@ function orient(r: StoredRelation): StoryEdge {
     to: flip ? r.a : r.b,
     type: r.type,
     direction: flip ? 'a-from-b' : r.direction,
-    evidence: r.evidence,
+    evidence: flip ? r.evidence.map(swapSides) : r.evidence,
   };
 }
 

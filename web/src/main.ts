@@ -3,6 +3,7 @@
  * view and a compare page. Article text only ever reaches the page as text nodes — nothing from
  * an article is rendered as HTML or executed.
  */
+import { nameSides } from '../../src/relate/sides.js';
 import './style.css';
 
 type Role = 'origin' | 'copy' | 'rewrite' | 'partial-reuse' | 'reuse' | 'independent' | 'derived';
@@ -171,7 +172,7 @@ async function storyPage(id: string): Promise<void> {
         {},
         el('a', { href: `#/pair/${encodeURIComponent(e.from)}/${encodeURIComponent(e.to)}` }, `[${index.get(e.from)}] ${directed(e) ? '→' : '—'} [${index.get(e.to)}]`),
         ` ${e.type}`,
-        el('span', { class: 'meta' }, e.evidence.slice(1).join('; ')),
+        el('span', { class: 'meta' }, e.evidence.slice(1).map((x) => nameSides(x, `[${index.get(e.from)}]`, `[${index.get(e.to)}]`)).join('; ')),
       ),
     ),
   );

@@ -1,0 +1,21 @@
+/**
+ * A relation's evidence names its two articles "A" and "B" (`relation.a`, `relation.b`). A view
+ * that numbers a story's articles ("[3] ← [1]") names them as it numbers them, and a story edge
+ * that points the other way round swaps them: a line that says "A's words" where the reader sees
+ * "[1]" and "[3]" does not say which one it means.
+ */
+
+/**
+ * `line` with the side letters as `a` and `b`: "A" and "B" standing alone ("of A", "B's", "A is"),
+ * not inside a word or an acronym ("AP", "BBC"), and never in the credits a line quotes ("B
+ * credits A B Press"), which are names as written.
+ */
+export function nameSides(line: string, a: string, b: string): string {
+  const credits = line.search(/\bcredits? /);
+  const head = credits < 0 ? line : line.slice(0, credits);
+  const named = head.replace(/(?<![\w&.-])[AB](?![\w&-]|\.\w)/g, (side) => (side === 'A' ? a : b));
+  return credits < 0 ? named : named + line.slice(credits);
+}
+
+/** `line` as the other side would say it: A for B and B for A. */
+export const swapSides = (line: string): string => nameSides(line, 'B', 'A');
