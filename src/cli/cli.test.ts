@@ -251,6 +251,9 @@ describe('newstrace show and export', () => {
     expect(arcs).toBeGreaterThan(5);
     expect((written.match(/<path d="M[\d.]+,[\d.]+ Q/g) ?? []).length).toBe(arcs);
     expect(written).toContain('Port Alder&#39;s main harbour crossing');
+    // Evidence names the articles as the page numbers them, not A and B.
+    expect(written).toMatch(/of \[\d\]&#39;s words/);
+    expect(written).not.toMatch(/of [AB]&#39;s words/);
     expect(written).not.toMatch(/<script/);
     // The frost story of undated pages: its origin listed first, its reprint as the same text.
     const frost = JSON.parse(run(['stories', '--json', '--db', db]).out).find((s: { title: string }) =>
@@ -263,6 +266,7 @@ describe('newstrace show and export', () => {
     const articlePage = join(dir, 'article.html');
     expect(run(['show', stories[0].articles[0].id, '--html', articlePage, '--db', db]).code).toBe(0);
     expect(readFileSync(articlePage, 'utf8')).toContain('Relations (');
+    expect(readFileSync(articlePage, 'utf8')).toMatch(/of (this article|the other)&#39;s words/);
     const missing = run(['show', 'no-such-id', '--db', db]);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/no story, article or ingested file 'no-such-id'/);

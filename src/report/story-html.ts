@@ -176,9 +176,14 @@ export function renderArticleHtml(
 ): string {
   const rels = relations.map((r) => {
     const other = r.a === article.id ? r.b : r.a;
-    return `<tr><td class="${escapeHtml(r.type)}"><b>${escapeHtml(r.type)}</b></td><td><code>${escapeHtml(other)}</code> ${escapeHtml(titleOf(other) ?? '')}</td><td>${Math.round((r.a === article.id ? r.coverageA : r.coverageB) * 100)}% of this, ${Math.round((r.a === article.id ? r.coverageB : r.coverageA) * 100)}% of that</td><td><details><summary>${escapeHtml(r.evidence[0] ?? '')}</summary><ul>${r.evidence
+    // The evidence's A and B as this page sees them: this article and the other one.
+    const sides = (x: string) =>
+      r.a === article.id
+        ? nameSides(x, 'this article', 'the other')
+        : nameSides(x, 'the other', 'this article');
+    return `<tr><td class="${escapeHtml(r.type)}"><b>${escapeHtml(r.type)}</b></td><td><code>${escapeHtml(other)}</code> ${escapeHtml(titleOf(other) ?? '')}</td><td>${Math.round((r.a === article.id ? r.coverageA : r.coverageB) * 100)}% of this, ${Math.round((r.a === article.id ? r.coverageB : r.coverageA) * 100)}% of that</td><td><details><summary>${escapeHtml(sides(r.evidence[0] ?? ''))}</summary><ul>${r.evidence
       .slice(1)
-      .map((x) => `<li>${escapeHtml(x)}</li>`)
+      .map((x) => `<li>${escapeHtml(sides(x))}</li>`)
       .join('')}</ul></details></td></tr>`;
   });
   let section = -1;
