@@ -659,6 +659,9 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
       if (PERSON_TITLES.has(t.norm[s])) titled = true;
       s++;
     }
+    // A demonym before a title is the title's ("Russian President Vladimir Putin"); before a name,
+    // the name's own ("European Central Bank", "French Open").
+    if (!titled && !PERSON_TITLES.has(t.norm[s])) s = k;
     if (s === e && PERSON_TITLES.has(t.norm[s])) {
       k = e;
       continue;
@@ -800,6 +803,8 @@ function nameKind(name: string, titled: boolean, acronym: boolean, look: NameLoo
   // a person's name (which has a space: "Anwaar-ul-Haq Kakar").
   if (!/\s/.test(name) && name.includes('-')) return 'entity';
   const parts = lower.split(' ');
+  // "Afghan Taliban", "French Open": a demonym begins no person's name; what follows it decides.
+  if (parts.length >= 2 && look.demonym(parts[0])) return entity(parts.slice(1).join(' ')) ?? 'entity';
   if (parts.length >= 2 && parts.length <= 4) {
     // "Great Hall", "Town Hall": a building, though "Hall" is also a surname.
     if (FACILITY.test(parts[parts.length - 1]) && parts.slice(0, -1).every((p) => look.common(p)))

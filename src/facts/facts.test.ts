@@ -247,6 +247,15 @@ describe('names and units', () => {
     expect(kinds('The Secretary of State for the Home Department Novak said so.')).toEqual(['person:Novak']);
   });
 
+  it('strips a demonym before a title, and keeps it in a name it begins', () => {
+    const kinds = (text: string) => facts(text).map((f) => `${f.kind}:${f.text}`);
+    expect(kinds('Russian President Vladimir Putin spoke.')).toEqual(['person:Vladimir Putin']);
+    expect(kinds('The European Central Bank raised rates.')).toEqual(['organization:European Central Bank']);
+    expect(kinds('The British Museum opened.')).toEqual(['organization:British Museum']);
+    // No person's name begins with a demonym.
+    expect(kinds('He won the French Open.')).toEqual(['entity:French Open']);
+  });
+
   it('reads a written-out ordinal with a capital as part of the name it begins', () => {
     const kinds = (text: string) => facts(text).map((f) => `${f.kind}:${f.text}`);
     expect(kinds('Veterans of the Second World War met.')).toEqual(['entity:Second World War']);
