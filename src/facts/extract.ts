@@ -142,6 +142,8 @@ const CONNECTORS = new Set([
   'du',
   '&',
 ]);
+/** Words that qualify a title before it: "Former Prime Minister Imran Khan". */
+const TITLE_MODIFIERS = new Set(['former', 'acting', 'incoming', 'outgoing']);
 /** Words between a title and its portfolio: "Minister of Fisheries", "Secretary for Health". */
 const PORTFOLIO = new Set(['of', 'for']);
 const NOT_NAMES = new Set([
@@ -655,12 +657,15 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     // Strip leading titles ("Prime Minister", "Russian President") from the name itself.
     let s = k;
     let titled = false;
-    while (s < e && (PERSON_TITLES.has(t.norm[s]) || look.demonym(t.norm[s]))) {
+    while (
+      s < e &&
+      (PERSON_TITLES.has(t.norm[s]) || TITLE_MODIFIERS.has(t.norm[s]) || look.demonym(t.norm[s]))
+    ) {
       if (PERSON_TITLES.has(t.norm[s])) titled = true;
       s++;
     }
-    // A demonym before a title is the title's ("Russian President Vladimir Putin"); before a name,
-    // the name's own ("European Central Bank", "French Open").
+    // A demonym or "Former" before a title is the title's ("Russian President Vladimir Putin");
+    // before a name, the name's own ("European Central Bank", "French Open").
     if (!titled && !PERSON_TITLES.has(t.norm[s])) s = k;
     if (s === e && PERSON_TITLES.has(t.norm[s])) {
       k = e;

@@ -250,6 +250,10 @@ describe('names and units', () => {
   it('strips a demonym before a title, and keeps it in a name it begins', () => {
     const kinds = (text: string) => facts(text).map((f) => `${f.kind}:${f.text}`);
     expect(kinds('Russian President Vladimir Putin spoke.')).toEqual(['person:Vladimir Putin']);
+    expect(kinds('Former Prime Minister Imran Khan spoke.')).toEqual(['person:Imran Khan']);
+    expect(kinds('The Former Yugoslav Republic of Macedonia voted.')).toEqual([
+      'entity:Former Yugoslav Republic of Macedonia',
+    ]);
     expect(kinds('The European Central Bank raised rates.')).toEqual(['organization:European Central Bank']);
     expect(kinds('The British Museum opened.')).toEqual(['organization:British Museum']);
     // No person's name begins with a demonym.
