@@ -356,26 +356,58 @@ function readDates(text: string, t: Tokens, facts: Fact[], used: Uint8Array): vo
   }
 }
 
-/** "Oct 17, 2023", "October 17", "17 October 2023" around the month at `k`; a month alone is no date. */
+/**
+ * "Oct 17, 2023", "Dec. 3", "October 17", "17 October 2023", "October 2023" around the month at
+ * `k`; a month alone is no date. Keyed by its numbers ("date:2023-10-17"), so that one day
+ * written two ways is one fact.
+ */
 function readMonthDate(text: string, t: Tokens, k: number, facts: Fact[], used: Uint8Array): void {
   let s = k;
   let e = k;
-  if (isNumber(t, k + 1) && t.value[k + 1] <= 31) e = k + 1;
-  if (isNumber(t, s - 1) && t.value[s - 1] <= 31) s = k - 1;
+  let day: number | undefined;
+  // An abbreviated month may take a full stop: "Dec. 3".
+  const next = t.norm[k + 1] === '.' && t.norm[k].length <= 4 ? k + 2 : k + 1;
+  if (isNumber(t, next) && t.value[next] >= 1 && t.value[next] <= 31 && Number.isInteger(t.value[next])) {
+    e = next;
+    day = t.value[next];
+  } else if (
+    isNumber(t, s - 1) &&
+    t.value[s - 1] >= 1 &&
+    t.value[s - 1] <= 31 &&
+    Number.isInteger(t.value[s - 1])
+  ) {
+    s = k - 1;
+    day = t.value[s];
+  }
   let j = e + 1;
   if (t.norm[j] === ',') j++;
-  if (isNumber(t, j) && t.value[j] >= 1900 && t.value[j] <= 2100) e = j;
+  let year: number | undefined;
+  if (isNumber(t, j) && t.value[j] >= 1900 && t.value[j] <= 2100) {
+    e = j;
+    year = t.value[j];
+  }
   if (e === k && s === k) return;
   for (let x = s; x <= e; x++) used[x] = 1;
-  const surface = text.slice(t.start[s], t.end[e]);
+  const month = MONTH_NUMBERS.get(t.norm[k]);
   facts.push({
     kind: 'date',
-    text: surface,
-    key: `date:${surface.toLowerCase().replace(/[\s,.]+/g, ' ')}`,
+    text: text.slice(t.start[s], t.end[e]),
+    key: `date:${[year, month, day].filter((x) => x !== undefined).join('-')}`,
     start: t.start[s],
     end: t.end[e],
   });
 }
+
+/** Each month's number, by its name and its abbreviations. */
+const MONTH_NUMBERS = new Map<string, number>(
+  'january february march april may june july august september october november december'
+    .split(' ')
+    .flatMap((name, m) => [
+      [name, m + 1] as const,
+      [name.slice(0, 3), m + 1] as const,
+      ...(name === 'september' ? [['sept', 9] as const] : []),
+    ]),
+);
 
 function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lexicon?: Lexicon): void {
   for (let k = 0; k < t.count; k++) {

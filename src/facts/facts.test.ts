@@ -317,6 +317,21 @@ describe('names of more words', () => {
     expect(other).toEqual(expect.arrayContaining(['Kakar', 'PML-N', 'United States']));
   });
 
+  it('keys a date by its numbers, so that one day written two ways is one fact', () => {
+    const dates = (text: string) => facts(text).filter((f) => f.kind === 'date');
+    expect(dates('Fines were paid on Dec. 3, 2025 and on 3 December 2025.').map((f) => f.key)).toEqual([
+      'date:2025-12-3',
+      'date:2025-12-3',
+    ]);
+    expect(dates('It opened on October 17 and closed in October 2023.').map((f) => [f.text, f.key])).toEqual([
+      ['October 17', 'date:10-17'],
+      ['October 2023', 'date:2023-10'],
+    ]);
+    const a = facts('The bridge reopens on Oct. 17, 2026.');
+    const b = facts('The bridge will reopen on 17 October 2026.');
+    expect(compareFacts(a, b).shared.map((f) => f.text)).toContain('Oct. 17, 2026');
+  });
+
   it('reads no name from a month alone, and a date from a month with its day', () => {
     const f = facts('On April 21 it was the lowest April reading since 1991, Theresa May said.');
     expect(f.map((x) => `${x.kind}:${x.text}`)).toEqual(
