@@ -142,6 +142,25 @@ const CONNECTORS = new Set([
   'du',
   '&',
 ]);
+/** Titles written short, with a full stop after them in American usage. */
+const SHORT_TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'gen',
+  'sen',
+  'rep',
+  'gov',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'st',
+  'jr',
+  'sr',
+]);
 /** Words that qualify a title before it: "Former Prime Minister Imran Khan". */
 const TITLE_MODIFIERS = new Set(['former', 'acting', 'incoming', 'outgoing']);
 /** Words between a title and its portfolio: "Minister of Fisheries", "Secretary for Health". */
@@ -277,14 +296,16 @@ export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
 }
 
 /**
- * `t` with the first word of every sentence flagged sentence-initial. The tokenizer starts a
- * sentence after a full stop only, so the first word after a headline or a heading ("Officials
- * said …") read as a name; the article's sentences know where each begins. A copy of the flags:
- * the tokens are shared with the sentence profiles.
+ * `t` with the first word of every sentence flagged sentence-initial, and no other. The tokenizer
+ * starts a sentence after a full stop only, so the first word after a headline or a heading
+ * ("Officials said …") read as a name; the article's sentences know where each begins. A copy of
+ * the flags: the tokens are shared with the sentence profiles.
  */
 function sentenceStarts(t: Tokens, sentences: FactOptions['sentences']): Tokens {
   if (!sentences?.length) return t;
-  const flags = t.flags.slice();
+  // The tokenizer also starts one after every full stop ("Ms. Ruiz", "U.S. and"): the sentences
+  // alone say where one starts.
+  const flags = t.flags.map((f) => f & ~TokenFlag.SentenceInitial);
   let k = 0;
   for (const s of sentences) {
     while (k < t.count && t.start[k] < s.start) k++;
@@ -601,6 +622,11 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
       if (look.entity(lookupForm(text.slice(t.start[x], t.end[y]))) === 'place') return y;
     return undefined;
   };
+  /** An initial ("W", "U") or a title written short ("Ms", "Dr"): a full stop after it ends no sentence. */
+  const abbreviated = (x: number): boolean =>
+    isWord(t, x) &&
+    (t.flags[x] & TokenFlag.Capitalised) !== 0 &&
+    ((t.end[x] - t.start[x] === 1 && t.norm[x] !== 'i') || SHORT_TITLES.has(t.norm[x]));
   /**
    * Whether word `x`, the last but one of a titled run, is its person's first name though a word of
    * the language ("Minister of the Interior Jan Novak"): it follows a word of the portfolio, not
@@ -635,7 +661,15 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
         e = j;
         continue;
       }
-      const joined = j < t.count && t.start[j] === t.end[e] && (t.norm[j] === '-' || t.norm[j] === '&');
+      // "J.K. Rowling", "George W. Bush", "Ms. Ruiz", "U.S.": a full stop after an initial or an
+      // abbreviated title joins what follows, unless a sentence starts there.
+      const dotted =
+        t.norm[j] === '.' &&
+        abbreviated(e) &&
+        j + 1 < t.count &&
+        (t.flags[j + 1] & TokenFlag.SentenceInitial) === 0;
+      const joined =
+        j < t.count && t.start[j] === t.end[e] && (t.norm[j] === '-' || t.norm[j] === '&' || dotted);
       // "Belt and Road Forum" is one name, "Pakistan and Russia" two: "and" joins a single word
       // to a longer capitalised tail only.
       const conjunction = t.norm[j] === 'and' || t.norm[j] === '&';
@@ -694,7 +728,8 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
       (PERSON_TITLES.has(t.norm[s]) || TITLE_MODIFIERS.has(t.norm[s]) || look.demonym(t.norm[s]))
     ) {
       if (PERSON_TITLES.has(t.norm[s])) titled = true;
-      s++;
+      // "Ms. Ruiz": the title's full stop goes with it.
+      s += t.norm[s + 1] === '.' && t.start[s + 1] === t.end[s] ? 2 : 1;
     }
     // A demonym or "Former" before a title is the title's ("Russian President Vladimir Putin");
     // before a name, the name's own ("European Central Bank", "French Open").
@@ -763,7 +798,10 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
         titled = true;
       }
     }
-    const name = text.slice(t.start[s], t.end[e]);
+    // An initial's full stop is the name's ("U.S.", "D.C.").
+    const end =
+      abbreviated(e) && t.norm[e + 1] === '.' && t.start[e + 1] === t.end[e] ? t.end[e + 1] : t.end[e];
+    const name = text.slice(t.start[s], end);
     const byName = kinds[(titled ? 2 : 0) | (acronym ? 1 : 0)];
     let kind = byName.get(name);
     if (kind === undefined) {
@@ -776,7 +814,7 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
       keys.set(name, key);
     }
     if (kind === 'entity' && !name.includes('-') && placeContext(t, s)) placed.add(key);
-    facts.push({ kind, text: name, key, start: t.start[s], end: t.end[e] });
+    facts.push({ kind, text: name, key, start: t.start[s], end });
     k = e;
   }
   // A name no dictionary knows is a place wherever the article writes it as one ("the port of
@@ -831,7 +869,9 @@ function isDemonym(
 function nameKind(name: string, titled: boolean, acronym: boolean, look: NameLookups): FactKind {
   const { entity } = look;
   const lower = lookupForm(name);
-  const known = entity(lower);
+  // "E.U." is the EU: initials with full stops are looked up without them too.
+  const known =
+    entity(lower) ?? (/^(?:\p{Lu}\.){2,}$/u.test(name) ? entity(lower.replace(/\./g, '')) : undefined);
   if (known) return known;
   if (ORG_CUES.test(lower) || acronym) return 'organization';
   if (PLACE_CUES.test(lower)) return 'place';
@@ -851,7 +891,7 @@ function nameKind(name: string, titled: boolean, acronym: boolean, look: NameLoo
     // person make an event, a building, a thing; a person's name has a word no dictionary holds
     // ("Wang Zhigang") or one it knows as a name ("Will Smith").
     if (parts.every((p) => look.common(p))) return 'entity';
-    if (parts.every((p) => /^[a-z]+$/.test(p))) return 'person';
+    if (parts.every((p) => /^[a-z]+$/.test(p.replace(/\./g, '')))) return 'person';
   }
   // (A single word the lexicon knows was returned as `known` above.)
   return 'entity';

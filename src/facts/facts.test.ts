@@ -317,6 +317,21 @@ describe('names of more words', () => {
     expect(other).toEqual(expect.arrayContaining(['Kakar', 'PML-N', 'United States']));
   });
 
+  it('reads initials and short titles with full stops inside names, where the sentences are known', () => {
+    const kinds = (body: string) => {
+      const a = articleFromText(`Title\n\n${body}`, { id: 'x' });
+      return extractFacts(a.text, { sentences: a.sentences, lexicon }).map((f) => `${f.kind}:${f.text}`);
+    };
+    expect(kinds('George W. Bush met J.K. Rowling and Ms. Ruiz.')).toEqual([
+      'person:George W. Bush',
+      'person:J.K. Rowling',
+      'person:Ruiz',
+    ]);
+    expect(kinds('The U.S. and the E.U. signed a deal.')).toEqual(['place:U.S.', 'organization:E.U.']);
+    // A full stop that ends a sentence joins nothing.
+    expect(kinds('He flew to Washington D.C. Officials said he left.')).toEqual(['place:Washington D.C.']);
+  });
+
   it('keys a date by its numbers, so that one day written two ways is one fact', () => {
     const dates = (text: string) => facts(text).filter((f) => f.kind === 'date');
     expect(dates('Fines were paid on Dec. 3, 2025 and on 3 December 2025.').map((f) => f.key)).toEqual([
