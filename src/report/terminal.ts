@@ -66,13 +66,25 @@ export function renderTerminal(c: Comparison, style: TerminalStyle = { color: fa
   const f = c.facts;
   out.push('');
   out.push(paint('bold', 'Facts'));
-  out.push(`  shared:    ${f.shared.map((x) => x.text).join('; ') || '-'}`);
-  out.push(`  only in A: ${f.onlyA.map((x) => x.text).join('; ') || '-'}`);
-  out.push(`  only in B: ${f.onlyB.map((x) => x.text).join('; ') || '-'}`);
   if (f.conflicts.length) {
     const conflict = (x: (typeof f.conflicts)[number]) =>
       x.kind === 'quote' ? `“${x.a}” ≠ “${x.b}” (${x.reason})` : `${x.a} ≠ ${x.b}`;
-    out.push(paint('red', `  conflicts: ${f.conflicts.map(conflict).join('; ')}`));
+    out.push(paint('red', `  in conflict (${f.conflicts.length})`));
+    for (const x of f.conflicts)
+      out.push(...wrap(conflict(x), style.width - 6).map((l) => paint('red', `    ${l}`)));
+  }
+  // A shared fact written two ways shows both: "Third (B: 3rd)".
+  const shared = f.shared.map((x) => ({
+    kind: x.kind,
+    text: x.textB && x.textB !== x.text ? `${x.text} (B: ${x.textB})` : x.text,
+  }));
+  for (const [title, list] of [
+    ['shared', shared],
+    ['only in A', f.onlyA],
+    ['only in B', f.onlyB],
+  ] as const) {
+    out.push(`  ${title} (${list.length})`);
+    out.push(...factLines(list, style.width));
   }
   out.push('');
   out.push(
@@ -82,6 +94,38 @@ export function renderTerminal(c: Comparison, style: TerminalStyle = { color: fa
     ),
   );
   return `${out.join('\n')}\n`;
+}
+
+/** The headings facts are listed under, in the order a reader checks them. */
+const FACT_GROUPS: ReadonlyArray<[string, readonly string[]]> = [
+  ['people', ['person']],
+  ['organisations', ['organization']],
+  ['places', ['place']],
+  ['other names', ['entity']],
+  ['figures', ['number', 'money', 'percent']],
+  ['dates', ['date']],
+];
+const QUOTE_CHARS = 160;
+
+/** Facts grouped by kind, one line of names per group, each quote on lines of its own. */
+function factLines(list: ReadonlyArray<{ kind: string; text: string }>, width: number): string[] {
+  if (list.length === 0) return ['    -'];
+  const lines: string[] = [];
+  for (const [heading, kinds] of FACT_GROUPS) {
+    const texts = list.filter((x) => kinds.includes(x.kind)).map((x) => x.text);
+    if (texts.length === 0) continue;
+    const label = `${heading}: `.padEnd(15);
+    wrap(texts.join('; '), width - 4 - label.length).forEach((l, k) =>
+      lines.push(`    ${k === 0 ? label : ' '.repeat(label.length)}${l}`),
+    );
+  }
+  const quotes = list.filter((x) => x.kind === 'quote');
+  if (quotes.length) lines.push('    quotes:');
+  for (const q of quotes) {
+    const text = q.text.length > QUOTE_CHARS ? `${q.text.slice(0, QUOTE_CHARS - 1).trimEnd()}…` : q.text;
+    wrap(`“${text}”`, width - 8).forEach((l) => lines.push(`      ${l}`));
+  }
+  return lines;
 }
 
 function pct(x: number): string {
