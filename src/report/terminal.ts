@@ -115,15 +115,14 @@ function factLines(list: ReadonlyArray<{ kind: string; text: string }>, width: n
     const texts = list.filter((x) => kinds.includes(x.kind)).map((x) => x.text);
     if (texts.length === 0) continue;
     const label = `${heading}: `.padEnd(15);
-    wrap(texts.join('; '), width - 4 - label.length).forEach((l, k) =>
-      lines.push(`    ${k === 0 ? label : ' '.repeat(label.length)}${l}`),
-    );
+    const wrapped = wrap(texts.join('; '), width - 4 - label.length);
+    lines.push(...wrapped.map((l, k) => `    ${k === 0 ? label : ' '.repeat(label.length)}${l}`));
   }
   const quotes = list.filter((x) => x.kind === 'quote');
   if (quotes.length) lines.push('    quotes:');
   for (const q of quotes) {
     const text = q.text.length > QUOTE_CHARS ? `${q.text.slice(0, QUOTE_CHARS - 1).trimEnd()}…` : q.text;
-    wrap(`“${text}”`, width - 8).forEach((l) => lines.push(`      ${l}`));
+    lines.push(...wrap(`“${text}”`, width - 8).map((l) => `      ${l}`));
   }
   return lines;
 }
