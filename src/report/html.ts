@@ -4,6 +4,7 @@
  * facts and furniture listed. No external assets; article text is always escaped, never markup.
  */
 import type { Comparison } from '../compare/compare.js';
+import { groupFacts, sharedForms } from './fact-groups.js';
 import { wordDiff } from './word-diff.js';
 
 export function escapeHtml(s: string): string {
@@ -48,6 +49,15 @@ export function renderHtml(c: Comparison): string {
   const r = c.relation;
   const list = (xs: string[]) =>
     xs.length ? `<ul>${xs.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>` : '<p>—</p>';
+  const groups = (facts: ReadonlyArray<{ kind: string; text: string }>) => {
+    const found = groupFacts(facts);
+    if (found.length === 0) return '<p>—</p>';
+    const items = found.map(
+      (g) =>
+        `<dt>${g.heading}</dt><dd>${list(g.heading === 'quotes' ? g.texts.map((q) => `“${q}”`) : g.texts)}</dd>`,
+    );
+    return `<dl class="facts">${items.join('')}</dl>`;
+  };
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -69,6 +79,7 @@ del{background:#fdd;color:#a00}ins{background:#cfc;text-decoration:none}
 footer{padding:0 20px 20px;display:grid;grid-template-columns:1fr 1fr;gap:16px}
 footer section{background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px 14px}
 .conflict{color:#b00;font-weight:600}
+dl.facts dt{font-weight:600;margin-top:6px}dl.facts dd{margin-left:12px}
 </style></head><body>
 <header>
 <h1>${escapeHtml(c.a.title || 'A')} ↔ ${escapeHtml(c.b.title || 'B')}</h1>
@@ -82,10 +93,10 @@ ${list(r.evidence)}
 </main>
 <footer>
 <section><h2>Facts</h2>
-<h3>Shared</h3>${list(c.facts.shared.map((f) => `${f.text} (${f.kind})`))}
-<h3>Only in A</h3>${list(c.facts.onlyA.map((f) => `${f.text} (${f.kind})`))}
-<h3>Only in B</h3>${list(c.facts.onlyB.map((f) => `${f.text} (${f.kind})`))}
 <h3 class="conflict">Conflicts</h3>${list(c.facts.conflicts.map((f) => `${f.a} ≠ ${f.b}: ${f.reason}`))}
+<h3>Shared</h3>${groups(sharedForms(c.facts.shared))}
+<h3>Only in A</h3>${groups(c.facts.onlyA)}
+<h3>Only in B</h3>${groups(c.facts.onlyB)}
 <h3>Meaning changes</h3>${list(c.changes.map((ch) => `alignment ${ch.alignment + 1}: ${ch.kind}: ${ch.detail}`))}
 </section>
 <section><h2>Furniture removed</h2>

@@ -3,6 +3,7 @@
  * with the words B changed marked, then the facts.
  */
 import type { Comparison } from '../compare/compare.js';
+import { groupFacts, sharedForms } from './fact-groups.js';
 import { wordDiff } from './word-diff.js';
 
 export interface TerminalStyle {
@@ -73,13 +74,8 @@ export function renderTerminal(c: Comparison, style: TerminalStyle = { color: fa
     for (const x of f.conflicts)
       out.push(...wrap(conflict(x), style.width - 6).map((l) => paint('red', `    ${l}`)));
   }
-  // A shared fact written two ways shows both: "Third (B: 3rd)".
-  const shared = f.shared.map((x) => ({
-    kind: x.kind,
-    text: x.textB && x.textB !== x.text ? `${x.text} (B: ${x.textB})` : x.text,
-  }));
   for (const [title, list] of [
-    ['shared', shared],
+    ['shared', sharedForms(f.shared)],
     ['only in A', f.onlyA],
     ['only in B', f.onlyB],
   ] as const) {
@@ -96,33 +92,24 @@ export function renderTerminal(c: Comparison, style: TerminalStyle = { color: fa
   return `${out.join('\n')}\n`;
 }
 
-/** The headings facts are listed under, in the order a reader checks them. */
-const FACT_GROUPS: ReadonlyArray<[string, readonly string[]]> = [
-  ['people', ['person']],
-  ['organisations', ['organization']],
-  ['places', ['place']],
-  ['other names', ['entity']],
-  ['figures', ['number', 'money', 'percent']],
-  ['dates', ['date']],
-];
 const QUOTE_CHARS = 160;
 
 /** Facts grouped by kind, one line of names per group, each quote on lines of its own. */
 function factLines(list: ReadonlyArray<{ kind: string; text: string }>, width: number): string[] {
   if (list.length === 0) return ['    -'];
   const lines: string[] = [];
-  for (const [heading, kinds] of FACT_GROUPS) {
-    const texts = list.filter((x) => kinds.includes(x.kind)).map((x) => x.text);
-    if (texts.length === 0) continue;
+  for (const { heading, texts } of groupFacts(list)) {
+    if (heading === 'quotes') {
+      lines.push('    quotes:');
+      for (const q of texts) {
+        const text = q.length > QUOTE_CHARS ? `${q.slice(0, QUOTE_CHARS - 1).trimEnd()}…` : q;
+        lines.push(...wrap(`“${text}”`, width - 8).map((l) => `      ${l}`));
+      }
+      continue;
+    }
     const label = `${heading}: `.padEnd(15);
     const wrapped = wrap(texts.join('; '), width - 4 - label.length);
     lines.push(...wrapped.map((l, k) => `    ${k === 0 ? label : ' '.repeat(label.length)}${l}`));
-  }
-  const quotes = list.filter((x) => x.kind === 'quote');
-  if (quotes.length) lines.push('    quotes:');
-  for (const q of quotes) {
-    const text = q.text.length > QUOTE_CHARS ? `${q.text.slice(0, QUOTE_CHARS - 1).trimEnd()}…` : q.text;
-    lines.push(...wrap(`“${text}”`, width - 8).map((l) => `      ${l}`));
   }
   return lines;
 }
