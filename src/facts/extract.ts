@@ -386,17 +386,14 @@ function readMonthDate(text: string, t: Tokens, k: number, facts: Fact[], used: 
   let s = k;
   let e = k;
   let day: number | undefined;
+  const isDay = (x: number) =>
+    isNumber(t, x) && Number.isInteger(t.value[x]) && t.value[x] >= 1 && t.value[x] <= 31;
   // An abbreviated month may take a full stop: "Dec. 3".
   const next = t.norm[k + 1] === '.' && t.norm[k].length <= 4 ? k + 2 : k + 1;
-  if (isNumber(t, next) && t.value[next] >= 1 && t.value[next] <= 31 && Number.isInteger(t.value[next])) {
+  if (isDay(next)) {
     e = next;
     day = t.value[next];
-  } else if (
-    isNumber(t, s - 1) &&
-    t.value[s - 1] >= 1 &&
-    t.value[s - 1] <= 31 &&
-    Number.isInteger(t.value[s - 1])
-  ) {
+  } else if (isDay(k - 1)) {
     s = k - 1;
     day = t.value[s];
   }

@@ -243,7 +243,7 @@ function softMatches(
   synonym.fill(0, 0, na * nb);
 }
 
-/** Positions (within the sentence) of the content terms of the `n` terms of `p` from `p0` (a view of scratch memory). */
+/** Positions, within the sentence, of the content terms among the `n` terms of `p` from `p0` (scratch memory). */
 function contentPositions(p: Profiles, p0: number, n: number): Int32Array {
   if (scratchColumns.length < n) scratchColumns = new Int32Array(n * 2);
   let count = 0;
@@ -395,7 +395,7 @@ function diceOf(common: number, total: number): number {
   return total <= 0 ? 0 : (2 * common) / total;
 }
 
-/** Size of the multiset intersection of two sorted runs, `x[i..xEnd)` and `y[j..yEnd)` (clipped n-gram matches). */
+/** Size of the multiset intersection of sorted runs `x[i..xEnd)` and `y[j..yEnd)` (clipped n-gram matches). */
 function commonCount(
   x: Uint32Array,
   i: number,

@@ -70,7 +70,10 @@ export interface Profiles {
   negations: Uint16Array;
   quoteMarks: Uint16Array;
   contentWeight: Float64Array;
-  /** Per sentence, `dims` values from `s * dims`: the SIF-weighted mean of its content vectors, unit length (zeros if none). */
+  /**
+   * Per sentence, `dims` values from `s * dims`: the SIF-weighted mean of its content vectors,
+   * unit length (zeros if none).
+   */
   dims: number;
   sif: Float32Array;
 }
@@ -366,8 +369,8 @@ function termCount(t: Tokens, from: number, to: number): number {
 
 /**
  * Consecutive typed arrays in one buffer: a typed array of over 64 bytes costs an allocation off
- * the heap, more than filling it does, and a profile holds a dozen. Callers take wide elements
- * before narrow ones, so that every view is aligned.
+ * the heap, more than filling it does, and an article's profiles hold twenty. Callers take wide
+ * elements before narrow ones, so that every view is aligned.
  */
 class Slab {
   private readonly buffer: ArrayBuffer;
