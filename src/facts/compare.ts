@@ -193,6 +193,8 @@ const CONVERSIONS: Record<string, [dimension: string, size: number]> = {
   ton: ['mass', 1_000],
   tonne: ['mass', 1_000],
   ounce: ['mass', 0.02835],
+  'percentage point': ['rate', 1],
+  'basis point': ['rate', 0.01],
   hectare: ['area', 10_000],
   acre: ['area', 4_046.86],
   liter: ['volume', 1],

@@ -122,6 +122,10 @@ week month year decade century usd eur gbp jpy cny inr pkr rub dollar euro pound
   ),
 );
 
+/** Points of a rate: "percentage points", "basis points" (a hundredth of one). */
+const RATE_POINTS = new Set(['percentage', 'basis']);
+MEASURES.add('percentage point').add('basis point');
+
 /** Lowercase words allowed inside a name between capitalised words. */
 const CONNECTORS = new Set([
   'of',
@@ -460,6 +464,12 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
         kind = 'money';
         unit = CURRENCY_WORDS[w];
         end = t.end[next];
+      } else if (kind === 'number' && RATE_POINTS.has(w) && /^points?$/.test(t.norm[next + 1] ?? '')) {
+        // "0.25 percentage points" = "25 basis points": units of their own, not a count of points.
+        unit = `${w} point`;
+        end = t.end[next + 1];
+        used[next] = 1;
+        used[next + 1] = 1;
       } else if (
         kind === 'number' &&
         (t.flags[next] & TokenFlag.Stopword) === 0 &&

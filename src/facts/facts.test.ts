@@ -50,6 +50,21 @@ describe('conflicts', () => {
     ]);
   });
 
+  it('read percentage and basis points as units of a rate: 0.25 percentage points is 25 basis points', () => {
+    const c = (x: string, y: string) => compareFacts(facts(x), facts(y), { a: x, b: y });
+    const same = c(
+      'The bank raised rates by 0.25 percentage points.',
+      'The bank raised rates by 25 basis points.',
+    );
+    expect(same.shared.map((f) => f.text)).toEqual(['0.25 percentage points']);
+    expect(same.conflicts).toEqual([]);
+    const changed = c(
+      'The bank raised rates by 50 basis points.',
+      'The bank raised rates by 25 basis points.',
+    );
+    expect(changed.conflicts.map((x) => `${x.a} / ${x.b}`)).toEqual(['50 basis points / 25 basis points']);
+  });
+
   it('include a quotation whose words were changed, not one cut short', () => {
     const said = (q: string) => facts(`The mayor spoke on Monday. "${q}," Ingrid Solberg said.`);
     const original = 'We will reopen the bridge within ten days, whatever it costs';
