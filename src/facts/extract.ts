@@ -113,18 +113,17 @@ const PLACE_CUES =
 const OFFICE = /^(office|secretariat)$/;
 /** Buildings named by a word that is also a surname, after words of the language: "Great Hall". */
 const FACILITY = /^(hall|palace|stadium|arena|cathedral|mosque|plaza|centre|center|building|terminal)$/;
+/** Points of a rate: "percentage points", "basis points" (a hundredth of one). */
+const RATE_POINTS = new Set(['percentage', 'basis']);
 /** Units of measure (lemmas and currency codes): a figure in one is a fact however small. */
-export const MEASURES = new Set(
-  `% percent km kilometer kilometre mile metre meter cm mm kg kilogram gram ton tonne pound ounce mw gw kw kwh
+export const MEASURES = new Set([
+  ...`% percent km kilometer kilometre mile metre meter cm mm kg kilogram gram ton tonne pound ounce mw gw kw kwh
 megawatt gigawatt kilowatt hectare acre liter litre gallon barrel degree celsius fahrenheit second minute hour day
 week month year decade century usd eur gbp jpy cny inr pkr rub dollar euro pound yen yuan rupee ruble`.split(
     /\s+/,
   ),
-);
-
-/** Points of a rate: "percentage points", "basis points" (a hundredth of one). */
-const RATE_POINTS = new Set(['percentage', 'basis']);
-MEASURES.add('percentage point').add('basis point');
+  ...[...RATE_POINTS].map((w) => `${w} point`),
+]);
 
 /** Lowercase words allowed inside a name between capitalised words. */
 const CONNECTORS = new Set([
