@@ -39,32 +39,18 @@ export interface FactOptions {
   tokens?: Tokens;
 }
 
-const MONTHS = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-]);
+/** Each month's number, by its name and its abbreviations. */
+const MONTH_NUMBERS = new Map<string, number>(
+  'january february march april may june july august september october november december'
+    .split(' ')
+    .flatMap((name, m) => [
+      [name, m + 1] as const,
+      [name.slice(0, 3), m + 1] as const,
+      ...(name === 'september' ? [['sept', 9] as const] : []),
+    ]),
+);
+/** Month names and their abbreviations ("Oct", "Sept"). */
+const MONTHS = new Set(MONTH_NUMBERS.keys());
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const RELATIVE_DAYS = new Set(['today', 'yesterday', 'tomorrow', 'tonight']);
 const QUANTITY_ADJECTIVES = new Set([
@@ -418,17 +404,6 @@ function readMonthDate(text: string, t: Tokens, k: number, facts: Fact[], used: 
     end: t.end[e],
   });
 }
-
-/** Each month's number, by its name and its abbreviations. */
-const MONTH_NUMBERS = new Map<string, number>(
-  'january february march april may june july august september october november december'
-    .split(' ')
-    .flatMap((name, m) => [
-      [name, m + 1] as const,
-      [name.slice(0, 3), m + 1] as const,
-      ...(name === 'september' ? [['sept', 9] as const] : []),
-    ]),
-);
 
 function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lexicon?: Lexicon): void {
   for (let k = 0; k < t.count; k++) {
