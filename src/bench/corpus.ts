@@ -151,19 +151,30 @@ export async function benchSketch(size: number): Promise<void> {
   );
 }
 
-const childScript = fileURLToPath(new URL('./ingest-child.js', import.meta.url));
-
 /**
- * Full ingest of `size` generated articles in a child process; returns the database file when
- * `keep` is set (the API bench serves it), else removes it.
+ * Full ingest of `size` generated articles in a child process (`ingest-child.ts`); returns the
+ * database file when `keep` is set (the API bench serves it), else removes it.
  */
 export function benchIngest(size: number, keep: boolean): string | undefined {
+  return runCorpusChild('ingest-child.js', 'ingest', size, keep);
+}
+
+/**
+ * `similar` on an index of `size` generated articles built without verification, in a child
+ * process (`index-child.ts`): the corpus sizes whose full ingest would outlast a bench.
+ */
+export function benchIndex(size: number): void {
+  runCorpusChild('index-child.js', 'index', size, false);
+}
+
+function runCorpusChild(script: string, what: string, size: number, keep: boolean): string | undefined {
   const dir = mkdtempSync(join(tmpdir(), 'newstrace-bench-'));
   const db = join(dir, 'bench.db');
-  const r = spawnSync(process.execPath, [childScript, String(size), db, keep ? 'keep' : 'remove'], {
+  const path = fileURLToPath(new URL(`./${script}`, import.meta.url));
+  const r = spawnSync(process.execPath, [path, String(size), db, keep ? 'keep' : 'remove'], {
     stdio: 'inherit',
   });
   if (!keep) rmSync(dir, { recursive: true, force: true });
-  if (r.status !== 0) throw new Error(`the ingest bench of ${size} articles failed (exit ${r.status})`);
+  if (r.status !== 0) throw new Error(`the ${what} bench of ${size} articles failed (exit ${r.status})`);
   return keep ? db : undefined;
 }

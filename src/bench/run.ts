@@ -9,6 +9,8 @@
  * - the corpus: sketch + LSH at 10k, 100k and 1M generated articles; full ingest (each size in a
  *   child process) and `similar` at 10k and 100k; the API on the largest corpus ingested.
  *   Sizes: NEWSTRACE_BENCH_SKETCH=10000,100000,1000000 NEWSTRACE_BENCH_INGEST=10000,100000.
+ * - opt-in, `similar` on an index built without verification (`index-child.ts`), at sizes whose
+ *   full ingest would outlast a bench: NEWSTRACE_BENCH_INDEX=1000000 (~1 h and 10 GB of disk).
  * - full ingest of the Dragnet HTML pages (real pages) from disk;
  * - the web UI: a story of 500 articles opened in Chromium (story page, pair view).
  * One process, one core (ingest: one preparing worker and the main thread).
@@ -26,7 +28,7 @@ import { predictProbability } from '../similarity/boosting.js';
 import { pairFeatures } from '../similarity/features.js';
 import { profileSentence } from '../similarity/profile.js';
 import { benchApi } from './api.js';
-import { benchIngest, benchSketch } from './corpus.js';
+import { benchIndex, benchIngest, benchSketch } from './corpus.js';
 import { benchExtraction } from './extraction.js';
 import { benchIngestPages } from './pages.js';
 import { benchUi } from './ui.js';
@@ -184,6 +186,9 @@ async function main(): Promise<void> {
     if (db) served = { db, size };
   }
   console.log('');
+  const indexSizes = sizes('NEWSTRACE_BENCH_INDEX', '');
+  for (const size of indexSizes) benchIndex(size);
+  if (indexSizes.length) console.log('');
   if (served) await benchApi(served.db, served.size);
   console.log('');
   await benchUi(500);

@@ -131,6 +131,9 @@ function nameForm(fact: Fact, at: number): NameForm {
 
 function sameName(a: NameForm, b: NameForm): boolean {
   if (a.fact.key === b.fact.key) return true;
+  // A place inside a name of another kind is another thing: "New York" is not the "New York
+  // Times", nor "Pakistan" the "Pakistan-Russia" talks, nor "Washington" George Washington.
+  if ((a.fact.kind === 'place') !== (b.fact.kind === 'place') && !a.acronym && !b.acronym) return false;
   const ka = a.tail;
   const kb = b.tail;
   // Surname or shortened form: "Kakar" = "Anwaarul Haq Kakar", "Putin" = "Vladimir Putin".

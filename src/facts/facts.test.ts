@@ -33,6 +33,23 @@ describe('compareFacts', () => {
     expect(c.onlyA.map((s) => s.text).join(' | ')).toMatch(/Ruiz/);
     expect(c.conflicts.some((x) => x.a.includes('35') && x.b.includes('30'))).toBe(true);
   });
+
+  it('shares no place with a name of another kind that contains it, and keeps a longer place or name', () => {
+    const a =
+      'The Pakistan-Russia talks opened in Moscow. The New York Times reported it first. ' +
+      'George Washington slept here. The Belt and Road Forum met in the Kestrel Valley.';
+    const b =
+      'Pakistan sent a delegation to Moscow. Reporters waited in New York. He flew to Washington. ' +
+      'The Third Belt and Road Forum met in the valley, in Kestrel.';
+    const c = compareFacts(facts(a), facts(b));
+    const shared = c.shared.map((s) => s.text);
+    expect(shared).toContain('Moscow');
+    expect(shared).toContain('Belt and Road Forum');
+    expect(shared).not.toContain('Pakistan-Russia');
+    expect(shared).not.toContain('New York Times');
+    expect(shared).not.toContain('George Washington');
+    expect(c.onlyB.map((s) => s.text)).toEqual(expect.arrayContaining(['Pakistan', 'New York', 'Washington']));
+  });
 });
 
 describe('conflicts', () => {
