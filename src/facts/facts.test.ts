@@ -48,7 +48,9 @@ describe('compareFacts', () => {
     expect(shared).not.toContain('Pakistan-Russia');
     expect(shared).not.toContain('New York Times');
     expect(shared).not.toContain('George Washington');
-    expect(c.onlyB.map((s) => s.text)).toEqual(expect.arrayContaining(['Pakistan', 'New York', 'Washington']));
+    expect(c.onlyB.map((s) => s.text)).toEqual(
+      expect.arrayContaining(['Pakistan', 'New York', 'Washington']),
+    );
   });
 });
 
