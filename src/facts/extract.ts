@@ -567,14 +567,19 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
   const capital = (k: number) => k < t.count && cap[k] === 1;
   const look = nameLookups(lexicon);
   // A capitalised word at the start of a sentence is a name when the article also writes it with
-  // a capital inside a sentence, or when it is no word of the language at all ("Eastmere closed").
+  // a capital inside a sentence, or when it is no word of the dictionary ("Eastmere closed",
+  // "Yellen said": the word vectors know many surnames, WordNet few) nor a function word.
   const namedInside = new Set<string>();
   for (let k = 0; k < t.count; k++) {
     if (cap[k] && (t.flags[k] & TokenFlag.SentenceInitial) === 0) namedInside.add(t.norm[k]);
   }
   const nameAtStart = (k: number) =>
     namedInside.has(t.norm[k]) ||
-    (lexicon !== undefined && lexicon.rank(t.norm[k]) === 0 && t.norm[k].length > 3);
+    (lexicon !== undefined &&
+      t.norm[k].length > 3 &&
+      (t.flags[k] & TokenFlag.Stopword) === 0 &&
+      !FUNCTION_WORDS.has(t.norm[k]) &&
+      !look.common(t.norm[k]));
   // Kind and key of each distinct name (and, for the kind, whether titled, whether an acronym).
   const kinds = [
     new Map<string, FactKind>(),
@@ -804,6 +809,11 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     for (let x = first; x < facts.length; x++)
       if (facts[x].kind === 'entity' && placed.has(facts[x].key)) facts[x].kind = 'place';
 }
+
+/** Words of the closed classes that neither WordNet nor the stopword list holds: never a name. */
+const FUNCTION_WORDS = new Set(
+  'whereas amid amidst amongst whilst toward towards onto whereby unto albeit lest unless'.split(' '),
+);
 
 /** Words before a name that make it a place: "in Balochistan", "the port of Gwadar". */
 const PLACE_BEFORE = new Set(['in', 'near', 'outside', 'across']);

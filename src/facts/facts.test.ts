@@ -163,6 +163,19 @@ describe('names at the start of a sentence', () => {
     ).toBeGreaterThan(0);
     expect(keys('Later the council met.')).not.toContain('name:later');
   });
+
+  it('are names when no dictionary lists them, though the word vectors know them; function words are not', () => {
+    const keys = (text: string) => facts(text).map((f) => f.key);
+    expect(keys('Yellen said the banks were safe.')).toContain('name:yellen');
+    expect(keys('Merkel arrived late.')).toContain('name:merkel');
+    for (const opening of [
+      'Whereas others left.',
+      'Amid the chaos, nobody moved.',
+      'Unless it rains, we go.',
+    ])
+      expect(keys(opening).filter((k) => k.startsWith('name:'))).toEqual([]);
+    expect(keys('Officials said the road was shut.')).not.toContain('name:officials');
+  });
 });
 
 describe('names behind titles, numbers before names, datelines', () => {
