@@ -84,7 +84,7 @@ const CURRENCY_WORDS: Record<string, string> = Object.assign(Object.create(null)
 });
 /** Words that precede a person's name and are not part of it. */
 const PERSON_TITLES = new Set(
-  `president prime minister premier caretaker interim chancellor king queen prince princess mr mrs ms dr prof sir
+  `president prime minister premier caretaker interim chancellor king queen prince princess mr mrs ms dr prof sir chair
 dame lord lady senator sen governor gov mayor general gen chief justice judge pope secretary ambassador
 foreign finance defence defense deputy vice first pm chairman chairwoman ceo director spokesman spokeswoman
 minister's leader coach captain actress actor singer star rep representative grandmaster professor councillor
@@ -602,6 +602,45 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
       end: t.end[y],
     });
   };
+  /**
+   * The organisation split off before an office's title (words x … y): an organisation, also where
+   * the dictionary knows its name as a person's ("Tesla CEO").
+   */
+  const pushOrganisation = (x: number, y: number) => {
+    const name = text.slice(t.start[x], t.end[y]);
+    const acronym = x === y && (t.flags[x] & TokenFlag.AllCaps) !== 0;
+    const kind = nameKind(name, false, acronym, look);
+    facts.push({
+      kind: kind === 'person' ? 'organization' : kind,
+      text: name,
+      key: `name:${nameKey(name)}`,
+      start: t.start[x],
+      end: t.end[y],
+    });
+  };
+  /**
+   * In a run of words k … e, a title after some words and before one to three words that are not
+   * all words of the language: where the organisation ends and where its officer's name starts.
+   */
+  const titleHolder = (k: number, e: number): { organisation: number; name: number } | undefined => {
+    let x = e - 1;
+    while (x > k && !PERSON_TITLES.has(t.norm[x])) x--;
+    if (x <= k || e - x > 3 || !firstName(x + 1)) return undefined;
+    let allCommon = true;
+    for (let y = x + 1; y <= e && allCommon; y++) allCommon = !isWord(t, y) || look.common(t.norm[y]);
+    if (allCommon) return undefined;
+    // The title's own words before it: "Secretary-General", "Deputy Prime Minister".
+    let first = x;
+    while (
+      first - 1 > k &&
+      (PERSON_TITLES.has(t.norm[first - 1]) ||
+        TITLE_MODIFIERS.has(t.norm[first - 1]) ||
+        (t.norm[first - 1] === '-' && PERSON_TITLES.has(t.norm[first - 2])))
+    )
+      first -= t.norm[first - 1] === '-' ? 2 : 1;
+    if (first <= k || CONNECTORS.has(t.norm[first - 1])) return undefined;
+    return { organisation: first - 1, name: x + 1 };
+  };
   /** The last word of the longest known place of two words or more that starts at word `x`, up to `e`. */
   const placeFrom = (x: number, e: number): number | undefined => {
     for (let y = Math.min(e, x + 3); y > x; y--)
@@ -720,6 +759,30 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     // A demonym or "Former" before a title is the title's ("Russian President Vladimir Putin");
     // before a name, the name's own ("European Central Bank", "French Open").
     if (!titled && !PERSON_TITLES.has(t.norm[s])) s = k;
+    // "General Motors", "General Electric": "General" before one word of the language begins a
+    // company's name (not so "President Trump", whose name is a word too).
+    if (
+      titled &&
+      t.norm[k] === 'general' &&
+      s === e &&
+      s === k + 1 &&
+      look.common(t.norm[s]) &&
+      look.entity(t.norm[s]) !== 'person'
+    ) {
+      s = k;
+      titled = false;
+    }
+    // "Treasury Secretary Janet Yellen", "Tesla CEO Elon Musk", "UN Secretary-General Antonio
+    // Guterres": the title of an organisation's office before its holder's name. The holder is the
+    // person; the organisation, a name of its own.
+    if (!titled && s === k) {
+      const holder = titleHolder(k, e);
+      if (holder !== undefined) {
+        pushOrganisation(k, holder.organisation);
+        s = holder.name;
+        titled = true;
+      }
+    }
     if (s === e && PERSON_TITLES.has(t.norm[s])) {
       k = e;
       continue;

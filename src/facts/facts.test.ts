@@ -245,6 +245,28 @@ describe('names behind titles, numbers before names, datelines', () => {
     expect(f.some((x) => /VELMORA/.test(x.text))).toBe(false);
     expect(f.some((x) => x.text === 'Ingrid Solberg')).toBe(true);
   });
+
+  it("parts an organisation's name from its officer's behind the office's title", () => {
+    const read = (text: string) => facts(text).map((x) => `${x.kind}:${x.text}`);
+    expect(read('She met Treasury Secretary Janet Yellen.')).toEqual([
+      'organization:Treasury',
+      'person:Janet Yellen',
+    ]);
+    expect(read('UN Secretary-General Antonio Guterres spoke.')).toEqual([
+      'organization:UN',
+      'person:Antonio Guterres',
+    ]);
+    // A name the dictionary gives a person is the organisation's here.
+    expect(read('Tesla CEO Elon Musk wrote.')).toEqual(['organization:Tesla', 'person:Elon Musk']);
+    expect(read('Bank of England Governor Andrew Bailey warned.')).toEqual([
+      'organization:Bank of England',
+      'person:Andrew Bailey',
+    ]);
+    // Not an award, nor a company whose name begins with "General", nor a president.
+    expect(read('The Rising Star Award went to her.')).toEqual(['entity:Rising Star Award']);
+    expect(read('It was General Motors that said so.')).toEqual(['entity:General Motors']);
+    expect(read('President Trump spoke.')).toEqual(['person:Trump']);
+  });
 });
 
 describe('names and units', () => {
