@@ -94,7 +94,7 @@ archbishop rabbi imam sheikh superintendent`.split(/\s+/),
 const ORG_CUES =
   /\b(ministry|bank|forum|corp|corporation|inc|ltd|plc|llc|university|college|office|council|party|agency|association|committee|court|commission|company|group|union|organization|organisation|institute|department|board|authority|police|army|navy|force|news|times|post|press|federation|league|club|fund|foundation|parliament|assembly|senate|congress|cabinet|government|chamber|commerce|service|services|school|hospital|church|museum|library|airlines?|railways?)\b/i;
 const PLACE_CUES =
-  /(^(port|lake|mount|fort|cape|saint|st|new|north|south|east|west)\b)|\b(province|city|county|state|republic|island|islands|region|valley|river|sea|ocean|street|road|avenue|square|district|bridge|harbou?r|bay|park|airport|station|crossing|mountains?|hills?|lake)$/i;
+  /(^(port|lake|mount|fort|cape|saint|st|new|north|south|east|west)\b)|\brepublic of\b|\b(province|city|county|state|republic|island|islands|region|valley|river|sea|ocean|street|road|avenue|square|district|bridge|harbou?r|bay|park|airport|station|crossing|mountains?|hills?|lake)$/i;
 /** Organisations named by their holder's title: "PM Office", "the President's Office". */
 const OFFICE = /^(office|secretariat)$/;
 /** Buildings named by a word that is also a surname, after words of the language: "Great Hall". */
@@ -152,6 +152,8 @@ const SHORT_TITLES = new Set([
 ]);
 /** Words that qualify a title before it: "Former Prime Minister Imran Khan". */
 const TITLE_MODIFIERS = new Set(['former', 'acting', 'incoming', 'outgoing']);
+/** What follows "Chief" in a title: "Chief Executive", "Chief Operating Officer". */
+const CHIEF_OF = new Set(['executive', 'operating', 'financial', 'technology', 'information', 'economist']);
 /** Words between a title and its portfolio: "Minister of Fisheries", "Secretary for Health". */
 const PORTFOLIO = new Set(['of', 'for']);
 const NOT_NAMES = new Set([
@@ -667,6 +669,16 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     !FACILITY.test(t.norm[x]);
   for (let k = 0; k < t.count; k++) {
     if (!cap[k]) continue;
+    // "Shares of Credit Suisse fell": a plural noun of the language opening a sentence begins no
+    // name ("Bank of England" and "Minister of State" are singular).
+    if (
+      (t.flags[k] & TokenFlag.SentenceInitial) !== 0 &&
+      CONNECTORS.has(t.norm[k + 1]) &&
+      !nameAtStart(k) &&
+      look.common(t.norm[k]) &&
+      singular(t.norm[k], lexicon) !== t.norm[k]
+    )
+      continue;
     // "(Velmoran) Minister of Fisheries and Forestry Tomasz Wierzbicki": a title's portfolio may
     // hold "and".
     let p = k;
@@ -750,7 +762,12 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     let titled = false;
     while (
       s < e &&
-      (PERSON_TITLES.has(t.norm[s]) || TITLE_MODIFIERS.has(t.norm[s]) || look.demonym(t.norm[s]))
+      (PERSON_TITLES.has(t.norm[s]) ||
+        TITLE_MODIFIERS.has(t.norm[s]) ||
+        look.demonym(t.norm[s]) ||
+        // "Chief Executive", "Chief Financial Officer": the words of a chief's title.
+        (s > k && t.norm[s - 1] === 'chief' && CHIEF_OF.has(t.norm[s])) ||
+        (t.norm[s] === 'officer' && s > k && CHIEF_OF.has(t.norm[s - 1])))
     ) {
       if (PERSON_TITLES.has(t.norm[s])) titled = true;
       // "Ms. Ruiz": the title's full stop goes with it.
@@ -945,6 +962,9 @@ function nameKind(name: string, titled: boolean, acronym: boolean, look: NameLoo
     // person make an event, a building, a thing; a person's name has a word no dictionary holds
     // ("Wang Zhigang") or one it knows as a name ("Will Smith").
     if (parts.every((p) => look.common(p))) return 'entity';
+    // "Democratic Republic of Congo": "of" joins the words of an institution or a place, not a
+    // person's names.
+    if (parts.includes('of')) return 'entity';
     if (parts.every((p) => /^[a-z]+$/.test(p.replace(/\./g, '')))) return 'person';
   }
   // (A single word the lexicon knows was returned as `known` above.)

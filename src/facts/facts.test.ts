@@ -267,6 +267,17 @@ describe('names behind titles, numbers before names, datelines', () => {
     expect(read('It was General Motors that said so.')).toEqual(['entity:General Motors']);
     expect(read('President Trump spoke.')).toEqual(['person:Trump']);
   });
+
+  it('reads a chief\'s title whole, "of" in no person\'s name, and no name from a plural opening a sentence', () => {
+    const read = (text: string) => facts(text).map((x) => `${x.kind}:${x.text}`);
+    expect(read('Chief Executive Luis Gallego spoke.')).toEqual(['person:Luis Gallego']);
+    expect(read('Chief Financial Officer Ana Ruiz resigned.')).toEqual(['person:Ana Ruiz']);
+    expect(read('Aid reached the Democratic Republic of Congo.')).toEqual([
+      'place:Democratic Republic of Congo',
+    ]);
+    expect(read('Shares of Credit Suisse fell.')).toEqual(['entity:Credit Suisse']);
+    expect(read('Bank of England staff left.')).toEqual(['organization:Bank of England']);
+  });
 });
 
 describe('names and units', () => {
@@ -321,7 +332,7 @@ describe('names and units', () => {
     expect(kinds('Russian President Vladimir Putin spoke.')).toEqual(['person:Vladimir Putin']);
     expect(kinds('Former Prime Minister Imran Khan spoke.')).toEqual(['person:Imran Khan']);
     expect(kinds('The Former Yugoslav Republic of Macedonia voted.')).toEqual([
-      'entity:Former Yugoslav Republic of Macedonia',
+      'place:Former Yugoslav Republic of Macedonia',
     ]);
     expect(kinds('The European Central Bank raised rates.')).toEqual(['organization:European Central Bank']);
     expect(kinds('The British Museum opened.')).toEqual(['organization:British Museum']);
