@@ -173,6 +173,7 @@ const CONVERTED_TOLERANCE = Math.log(1.06);
 
 /** Units of one dimension with their size in its base unit (days, metres, kilograms, ...). */
 const CONVERSIONS: Record<string, [dimension: string, size: number]> = {
+  'year old': ['age', 1],
   second: ['time', 1 / 86_400],
   minute: ['time', 1 / 1_440],
   hour: ['time', 1 / 24],

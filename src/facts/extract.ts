@@ -430,7 +430,15 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
       start = t.start[prev];
     }
     const next = k + 1;
-    if (isWord(t, next)) {
+    if (kind === 'number' && ageAfter(t, k)) {
+      // "a 34-year-old man": an age, which a "43-year-old" elsewhere contradicts.
+      unit = 'year old';
+      end = t.end[k + 4];
+      for (let x = next; x <= k + 4; x++) used[x] = 1;
+    } else if (kind === 'number' && prev >= 0 && t.norm[prev] === 'aged' && !ordinal) {
+      unit = 'year old';
+      start = t.start[prev];
+    } else if (isWord(t, next)) {
       const w = t.norm[next];
       if (w === 'percent') {
         kind = 'percent';
@@ -473,6 +481,17 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
     const key = `${ordinal ? 'ord' : kind}:${value}${unit ? `:${unit}` : ''}`;
     facts.push({ kind, text: text.slice(start, end), key, value, unit, start, end });
   }
+}
+
+/** Whether "-year-old" (or "-years-old") is written onto the number at `k`. */
+function ageAfter(t: Tokens, k: number): boolean {
+  if (k + 4 >= t.count || t.start[k + 1] !== t.end[k]) return false;
+  return (
+    t.norm[k + 1] === '-' &&
+    (t.norm[k + 2] === 'year' || t.norm[k + 2] === 'years') &&
+    t.norm[k + 3] === '-' &&
+    t.norm[k + 4] === 'old'
+  );
 }
 
 /**

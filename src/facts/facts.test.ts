@@ -55,6 +55,17 @@ describe('compareFacts', () => {
 });
 
 describe('conflicts', () => {
+  it('read an age written "34-year-old" or "aged 34": one fact, and a different age a conflict', () => {
+    const c = (x: string, y: string) => compareFacts(facts(x), facts(y), { a: x, b: y });
+    const held = (age: string) => `Police held a ${age} man in Leeds.`;
+    expect(
+      c(held('34-year-old'), 'Police held a man, aged 34, in Leeds.').shared.map((f) => f.text),
+    ).toContain('34-year-old');
+    expect(c(held('34-year-old'), held('43-year-old')).conflicts).toEqual([
+      { kind: 'number', a: '34-year-old', b: '43-year-old', reason: 'different age figures' },
+    ]);
+  });
+
   it('compare figures in units of one dimension converted: "two weeks" is "14 days", not "ten days"', () => {
     const c = (x: string, y: string) => compareFacts(facts(x), facts(y), { a: x, b: y });
     const same = c('The bridge stays shut for two weeks.', 'The bridge stays shut for 14 days.');
