@@ -909,6 +909,8 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
       if (facts[x].kind === 'entity' && placed.has(facts[x].key)) facts[x].kind = 'place';
 }
 
+/** The first words of events' names: "Hurricane Ian", "Storm Ciarán", "Operation Barbarossa". */
+const NAMED_EVENTS = /^(hurricane|typhoon|cyclone|storm|tropical storm|operation) /;
 /** Words of the closed classes that neither WordNet nor the stopword list holds: never a name. */
 const FUNCTION_WORDS = new Set(
   'whereas amid amidst amongst whilst toward towards onto whereby unto albeit lest unless'.split(' '),
@@ -952,6 +954,7 @@ function isDemonym(
     `${word.slice(0, -3)}y`,
     word.slice(0, -3),
     `${word.slice(0, -3)}a`,
+    `${word.slice(0, -3)}e`, // ukrainian → ukraine, palestinian → palestine
   ];
   return stems.some((s) => s.length > 2 && entity(s) === 'place');
 }
@@ -966,6 +969,8 @@ function nameKind(name: string, titled: boolean, acronym: boolean, look: NameLoo
   if (ORG_CUES.test(lower) || acronym) return 'organization';
   if (PLACE_CUES.test(lower)) return 'place';
   if (titled) return 'person';
+  // "Hurricane Ian", "Operation Desert Storm": an event named after a person is no person.
+  if (NAMED_EVENTS.test(lower)) return 'entity';
   // "Pakistan-Russia", "Gilgit-Baltistan": a hyphenated compound is a place pair or a region, not
   // a person's name (which has a space: "Anwaar-ul-Haq Kakar").
   if (!/\s/.test(name) && name.includes('-')) return 'entity';

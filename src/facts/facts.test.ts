@@ -288,6 +288,8 @@ describe('names behind titles, numbers before names, datelines', () => {
     ]);
     expect(read('Shares of Credit Suisse fell.')).toEqual(['entity:Credit Suisse']);
     expect(read('Bank of England staff left.')).toEqual(['organization:Bank of England']);
+    expect(read('Hurricane Ian made landfall.')).toEqual(['entity:Hurricane Ian']);
+    expect(read('Ukrainian President Volodymyr Zelenskiy spoke.')).toEqual(['person:Volodymyr Zelenskiy']);
   });
 });
 
