@@ -473,6 +473,34 @@ function flippedNegation(from: Tokens, fromText: string, other: Tokens): string 
  * Meaning changes between two passages aligned as saying the same thing: a word negated on one
  * side only, or a number that differs.
  */
+interface NumberToken {
+  value: number;
+  text: string;
+  /** Written with digits ("10th", "1.4"), not in words ("tenth"). */
+  digits: boolean;
+  sort: 'year' | 'percent' | 'figure';
+}
+
+function numberTokens(t: ReturnType<typeof tokenize>, text: string): NumberToken[] {
+  const out: NumberToken[] = [];
+  for (let k = 0; k < t.count; k++) {
+    if (t.kind[k] !== TokenKind.Number) continue;
+    const written = text.slice(t.start[k], t.end[k]);
+    const value = t.value[k];
+    const next = t.norm[k + 1];
+    const sort =
+      next === '%' || next === 'percent'
+        ? 'percent'
+        : /^\d{4}$/.test(written) && value >= 1800 && value <= 2100
+          ? 'year'
+          : 'figure';
+    out.push({ value, text: written, digits: /\d/.test(written), sort });
+  }
+  return out;
+}
+
+const distinctTexts = (xs: NumberToken[]) => [...new Set(xs.map((x) => x.text))];
+
 export function meaningChanges(a: string, b: string): Array<{ kind: 'negation' | 'number'; detail: string }> {
   const ta = tokenize(a);
   const tb = tokenize(b);
@@ -481,23 +509,22 @@ export function meaningChanges(a: string, b: string): Array<{ kind: 'negation' |
   const inB = inA === undefined ? flippedNegation(tb, b, ta) : undefined;
   if (inA !== undefined) out.push({ kind: 'negation', detail: `A negates what B affirms ("${inA}")` });
   if (inB !== undefined) out.push({ kind: 'negation', detail: `B negates what A affirms ("${inB}")` });
-  const numbers = (t: ReturnType<typeof tokenize>, text: string) => {
-    const m = new Map<number, string>();
-    for (let k = 0; k < t.count; k++) {
-      if (t.kind[k] === TokenKind.Number && /\d/.test(text.slice(t.start[k], t.end[k]))) {
-        m.set(t.value[k], text.slice(t.start[k], t.end[k]));
-      }
-    }
-    return m;
-  };
-  const xa = numbers(ta, a);
-  const xb = numbers(tb, b);
-  const missingA = [...xa].filter(([v]) => !xb.has(v));
-  const missingB = [...xb].filter(([v]) => !xa.has(v));
-  if (missingA.length && missingB.length) {
+  const xa = numberTokens(ta, a);
+  const xb = numberTokens(tb, b);
+  // A figure written in digits on one side whose value the other side nowhere has (in digits or
+  // in words: "10th" = "tenth"), paired with one of the same sort there: a year with a year, a
+  // percentage with a percentage (not "25 basis points" with "March 2022").
+  const unmatched = (x: NumberToken[], other: NumberToken[]) =>
+    x.filter((n) => n.digits && !other.some((o) => o.value === n.value));
+  const missingA = unmatched(xa, xb);
+  const missingB = unmatched(xb, xa);
+  const sorts = new Set(missingB.map((n) => n.sort));
+  const changedA = missingA.filter((n) => sorts.has(n.sort));
+  const changedB = missingB.filter((n) => changedA.some((m) => m.sort === n.sort));
+  if (changedA.length && changedB.length) {
     out.push({
       kind: 'number',
-      detail: `${missingA.map(([, s]) => s).join(', ')} in A, ${missingB.map(([, s]) => s).join(', ')} in B`,
+      detail: `${distinctTexts(changedA).join(', ')} in A, ${distinctTexts(changedB).join(', ')} in B`,
     });
   }
   return out;

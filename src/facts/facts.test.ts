@@ -146,6 +146,22 @@ describe('meaningChanges', () => {
     expect(meaningChanges('It would cost $30 million.', 'The cost would be $30 million.')).toEqual([]);
   });
 
+  it('pairs a changed figure with one of its sort only, and reads numbers written in words', () => {
+    // "tenth" is the 10th; a rate in basis points is no year.
+    expect(
+      meaningChanges(
+        'Rates rose 25 basis points, the tenth rise since March last year.',
+        'Rates rose a quarter point, the 10th rise since March 2022.',
+      ),
+    ).toEqual([]);
+    expect(meaningChanges('The index closed 1.4% higher.', 'The index closed up 1.2%.')).toEqual([
+      { kind: 'number', detail: '1.4 in A, 1.2 in B' },
+    ]);
+    expect(meaningChanges('It opened in 2019.', 'It opened in 2021.')).toEqual([
+      { kind: 'number', detail: '2019 in A, 2021 in B' },
+    ]);
+  });
+
   it('flags a negation only of what the other side says', () => {
     expect(
       meaningChanges('The bridge will be reopened on Friday.', 'The bridge will not be reopened.'),
