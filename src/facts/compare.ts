@@ -295,6 +295,14 @@ function markMatches(form: Form, b: FactIndex, matched: Uint8Array): number {
  * two claims that happen to share a unit ("lost more than 30 percent of their crop" / "destroyed 50
  * percent of the shoots").
  */
+/**
+ * The kind of a fact both sides hold: the more precise where one side could tell only that it is
+ * a name ("Yellen" after a full stop, "Janet Yellen" elsewhere: a person).
+ */
+function sharedKind(a: Fact, b: Fact): FactKind {
+  return a.kind === 'entity' && NAME_KINDS.has(b.kind) ? b.kind : a.kind;
+}
+
 export function compareFacts(
   a: readonly Fact[],
   b: readonly Fact[],
@@ -310,7 +318,7 @@ export function compareFacts(
   for (const form of A.forms) {
     const fa = form.fact;
     const j = markMatches(form, B, matchedB);
-    if (j >= 0) shared.push({ text: fa.text, kind: fa.kind, a: fa, b: B.facts[j] });
+    if (j >= 0) shared.push({ text: fa.text, kind: sharedKind(fa, B.facts[j]), a: fa, b: B.facts[j] });
     else onlyA.push({ text: fa.text, kind: fa.kind, fact: fa });
   }
   const onlyB = B.facts

@@ -51,6 +51,9 @@ describe('compareFacts', () => {
     expect(c.onlyB.map((s) => s.text)).toEqual(
       expect.arrayContaining(['Pakistan', 'New York', 'Washington']),
     );
+    // Shared, a name is of the more precise kind of its two sides: a person here.
+    const yellen = compareFacts(facts('Yellen said so.'), facts('Treasury Secretary Janet Yellen spoke.'));
+    expect(yellen.shared.map((f) => `${f.kind}:${f.text}`)).toEqual(['person:Yellen']);
   });
 });
 
