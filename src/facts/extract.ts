@@ -332,6 +332,34 @@ function sentenceLocator(
 const isWord = (t: Tokens, k: number) => k >= 0 && k < t.count && t.kind[k] === TokenKind.Word;
 const isNumber = (t: Tokens, k: number) => k >= 0 && k < t.count && t.kind[k] === TokenKind.Number;
 
+/** Plural nouns without an "s". */
+const PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'staff', 'cattle', 'feet']);
+
+/**
+ * "S&P 500", "FTSE 100", "Category 4 storm", "Apollo 11": a whole number written right after a
+ * name is part of the name, not a count, unless a plural noun follows it ("told Reuters 15 people
+ * died", "Boeing 737 jets").
+ */
+function designation(text: string, t: Tokens, k: number, lexicon?: Lexicon): boolean {
+  const before = k - 1;
+  if (!isNumber(t, k) || before < 0 || t.kind[before] !== TokenKind.Word) return false;
+  if ((t.flags[before] & (TokenFlag.Capitalised | TokenFlag.AllCaps)) === 0) return false;
+  if (!/^\d+$/.test(text.slice(t.start[k], t.end[k])) || text.slice(t.end[before], t.start[k]) !== ' ')
+    return false;
+  const w = t.norm[before];
+  if (MONTHS.has(w) || DATE_WORDS.has(w) || PERSON_TITLES.has(w)) return false;
+  const after = k + 1;
+  if (after < t.count && (t.norm[after] === '%' || t.norm[after] === 'percent')) return false;
+  const n = t.norm[after] ?? '';
+  // "2-1", "10-12": a score or a range.
+  if (n === '-' && t.start[after] === t.end[k]) return false;
+  const plural =
+    t.kind[after] === TokenKind.Word &&
+    (t.flags[after] & TokenFlag.Capitalised) === 0 &&
+    ((n.endsWith('s') && !n.endsWith('ss') && singular(n, lexicon) !== n) || PLURALS.has(n));
+  return !plural;
+}
+
 /** What a date word is: one lookup per word instead of one per list. */
 const DATE_WORDS = new Map<string, 'month' | 'weekday' | 'relative'>([
   ...[...MONTHS].map((w) => [w, 'month'] as const),
@@ -409,7 +437,7 @@ function readMonthDate(text: string, t: Tokens, k: number, facts: Fact[], used: 
 
 function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lexicon?: Lexicon): void {
   for (let k = 0; k < t.count; k++) {
-    if (!isNumber(t, k) || used[k]) continue;
+    if (!isNumber(t, k) || used[k] || designation(text, t, k, lexicon)) continue;
     const surfaceNumber = text.slice(t.start[k], t.end[k]);
     const digits = /\d/.test(surfaceNumber);
     const ordinal = (t.flags[k] & TokenFlag.Ordinal) !== 0;
@@ -716,6 +744,11 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
       if (capital(j)) {
         e = j;
         continue;
+      }
+      // "S&P 500": a whole number after a name (see `designation`) ends it.
+      if (j < t.count && !used[j] && designation(text, t, j, lexicon)) {
+        e = j;
+        break;
       }
       // "J.K. Rowling", "George W. Bush", "Ms. Ruiz", "U.S.": a full stop after an initial or an
       // abbreviated title joins what follows, unless a sentence starts there.

@@ -308,6 +308,10 @@ describe('names behind titles, numbers before names, datelines', () => {
     expect(read('Shares of Credit Suisse fell.')).toEqual(['entity:Credit Suisse']);
     expect(read('Bank of England staff left.')).toEqual(['organization:Bank of England']);
     expect(read('Hurricane Ian made landfall.')).toEqual(['entity:Hurricane Ian']);
+    // A whole number written after a name is the name's, not a count, unless a plural follows.
+    expect(read('The S&P 500 closed 1.2% higher.')).toEqual(['entity:S&P 500', 'percent:1.2%']);
+    expect(read('A Category 4 storm hit.')).toEqual(['entity:Category 4']);
+    expect(read('An official told Reuters 15 people died.')).toEqual(['entity:Reuters', 'number:15 people']);
     expect(read('Ukrainian President Volodymyr Zelenskiy spoke.')).toEqual(['person:Volodymyr Zelenskiy']);
   });
 });
