@@ -436,17 +436,24 @@ function readMonthDate(text: string, t: Tokens, k: number, facts: Fact[], used: 
 }
 
 function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lexicon?: Lexicon): void {
+  readFractionalRates(text, t, facts, used);
   for (let k = 0; k < t.count; k++) {
     if (!isNumber(t, k) || used[k] || designation(text, t, k, lexicon)) continue;
     const surfaceNumber = text.slice(t.start[k], t.end[k]);
     const digits = /\d/.test(surfaceNumber);
     const ordinal = (t.flags[k] & TokenFlag.Ordinal) !== 0;
-    const value = t.value[k];
+    let value = t.value[k];
     let start = t.start[k];
     let end = t.end[k];
     let kind: FactKind = 'number';
     let unit: string | undefined;
-    const prev = k - 1;
+    let prev = k - 1;
+    // "half a million": half of the number read.
+    if (prev >= 0 && t.norm[prev] === 'half' && /^an? /i.test(surfaceNumber)) {
+      value /= 2;
+      start = t.start[prev];
+      prev--;
+    }
     if (
       prev >= 0 &&
       t.kind[prev] === TokenKind.Symbol &&
@@ -508,6 +515,42 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
     if (ordinal && value < 3 && !digits) continue;
     const key = `${ordinal ? 'ord' : kind}:${value}${unit ? `:${unit}` : ''}`;
     facts.push({ kind, text: text.slice(start, end), key, value, unit, start, end });
+  }
+}
+
+/** Fractions a rate's change is written in: "a quarter of a percentage point", "half a point". */
+const FRACTIONS = new Map([
+  ['quarter', 0.25],
+  ['half', 0.5],
+  ['quarters', 0.75], // "three quarters", "three-quarters"
+]);
+
+/**
+ * "a quarter of a percentage point" (0.25), "half a percentage point", "three-quarters of a
+ * percentage point": a rate's change in words, the same fact as "25 basis points".
+ */
+function readFractionalRates(text: string, t: Tokens, facts: Fact[], used: Uint8Array): void {
+  for (let k = 0; k < t.count; k++) {
+    const fraction = FRACTIONS.get(t.norm[k]);
+    if (fraction === undefined || (fraction === 0.75) !== (t.value[k - 2] === 3 || t.norm[k - 2] === 'three'))
+      continue;
+    let x = k + 1;
+    if (t.norm[x] === 'of') x++;
+    if (t.norm[x] === 'a') x++;
+    if (!RATE_POINTS.has(t.norm[x]) || !/^points?$/.test(t.norm[x + 1] ?? '')) continue;
+    let start = fraction === 0.75 ? k - 2 : k;
+    if (fraction === 0.25 && (t.norm[k - 1] === 'a' || t.norm[k - 1] === 'one')) start = k - 1;
+    const unit = `${t.norm[x]} point`;
+    for (let y = start; y <= x + 1; y++) used[y] = 1;
+    facts.push({
+      kind: 'number',
+      text: text.slice(t.start[start], t.end[x + 1]),
+      key: `number:${fraction}:${unit}`,
+      value: fraction,
+      unit,
+      start: t.start[start],
+      end: t.end[x + 1],
+    });
   }
 }
 

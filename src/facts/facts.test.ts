@@ -98,6 +98,20 @@ describe('conflicts', () => {
     expect(changed.conflicts.map((x) => `${x.a} / ${x.b}`)).toEqual(['50 basis points / 25 basis points']);
   });
 
+  it('read fractions of a rate and of a number in words: a quarter of a percentage point is 25 basis points', () => {
+    const c = (x: string, y: string) => compareFacts(facts(x), facts(y), { a: x, b: y });
+    const raised = (by: string) => `The bank raised rates by ${by} on Wednesday.`;
+    expect(c(raised('a quarter of a percentage point'), raised('25 basis points')).conflicts).toEqual([]);
+    expect(c(raised('half a percentage point'), raised('25 basis points')).conflicts).toHaveLength(1);
+    expect(c(raised('three-quarters of a percentage point'), raised('75 basis points')).conflicts).toEqual(
+      [],
+    );
+    // "half a million" is 500,000, not a million.
+    expect(c('It cost half a million dollars.', 'It cost $500,000.').shared.map((f) => f.text)).toEqual([
+      'half a million dollars',
+    ]);
+  });
+
   it('include a quotation whose words were changed, not one cut short', () => {
     const said = (q: string) => facts(`The mayor spoke on Monday. "${q}," Ingrid Solberg said.`);
     const original = 'We will reopen the bridge within ten days, whatever it costs';
