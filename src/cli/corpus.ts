@@ -175,6 +175,9 @@ function storyJson(s: Story) {
   };
 }
 
+/** Characters of a site or a file's path shown in a story's listing. */
+const ORIGIN_WIDTH = 40;
+
 function storyText(s: Story, facts?: StoryFacts): string {
   const time = (iso: string) => iso.slice(0, 16).replace('T', ' ');
   // One time where the story has one ("a story of one article"); none where nothing is dated.
@@ -187,12 +190,17 @@ function storyText(s: Story, facts?: StoryFacts): string {
     `■ ${s.title || '(untitled)'}  (${s.articles.length} article${s.articles.length > 1 ? 's' : ''}, ${span})`,
   ];
   const label = new Map(s.articles.map((a, k) => [a.id, `[${k + 1}]`]));
+  // The site, or the file an article came from, in a column as wide as the story's longest (a
+  // long path keeps its end: the file's name tells more than its folders).
+  const origins = s.articles.map((a) => {
+    const o = a.site ?? a.source ?? '';
+    return o.length > ORIGIN_WIDTH ? `…${o.slice(o.length - ORIGIN_WIDTH + 1)}` : o;
+  });
+  const width = Math.max(12, ...origins.map((o) => o.length));
   s.articles.forEach((a, k) => {
     const when = a.published ? a.published.slice(0, 16).replace('T', ' ') : '(undated)       ';
     const copy = a.copyOf ? ` (${a.sameTextOnly ? 'same text as' : 'copy of'} ${label.get(a.copyOf)})` : '';
-    lines.push(
-      `  [${k + 1}] ${when}  ${a.role.padEnd(13)} ${(a.site ?? a.source ?? '').padEnd(24)} ${a.title}${copy}`,
-    );
+    lines.push(`  [${k + 1}] ${when}  ${a.role.padEnd(13)} ${origins[k].padEnd(width)}  ${a.title}${copy}`);
   });
   for (const e of s.edges) {
     const arrow = e.direction === 'unknown' || e.type === 'same-story' ? '—' : '←';
