@@ -289,13 +289,6 @@ function markMatches(form: Form, b: FactIndex, matched: Uint8Array): number {
 }
 
 /**
- * The facts of two articles compared. Given the texts the facts were read from, two figures
- * conflict only where the words around them share a content word: the same claim with another
- * figure ("a closure would cost $30 million" / "puts the cost of a closure at $35 million"), not
- * two claims that happen to share a unit ("lost more than 30 percent of their crop" / "destroyed 50
- * percent of the shoots").
- */
-/**
  * The kind of a fact both sides hold: the more precise where one side could tell only that it is
  * a name ("Yellen" after a full stop, "Janet Yellen" elsewhere: a person).
  */
@@ -303,6 +296,13 @@ function sharedKind(a: Fact, b: Fact): FactKind {
   return a.kind === 'entity' && NAME_KINDS.has(b.kind) ? b.kind : a.kind;
 }
 
+/**
+ * The facts of two articles compared. Given the texts the facts were read from, two figures
+ * conflict only where the words around them share a content word: the same claim with another
+ * figure ("a closure would cost $30 million" / "puts the cost of a closure at $35 million"), not
+ * two claims that happen to share a unit ("lost more than 30 percent of their crop" / "destroyed 50
+ * percent of the shoots").
+ */
 export function compareFacts(
   a: readonly Fact[],
   b: readonly Fact[],
@@ -477,10 +477,6 @@ function flippedNegation(from: Tokens, fromText: string, other: Tokens): string 
   return undefined;
 }
 
-/**
- * Meaning changes between two passages aligned as saying the same thing: a word negated on one
- * side only, or a number that differs.
- */
 interface NumberToken {
   value: number;
   text: string;
@@ -509,6 +505,10 @@ function numberTokens(t: ReturnType<typeof tokenize>, text: string): NumberToken
 
 const distinctTexts = (xs: NumberToken[]) => [...new Set(xs.map((x) => x.text))];
 
+/**
+ * Meaning changes between two passages aligned as saying the same thing: a word negated on one
+ * side only, or a number that differs.
+ */
 export function meaningChanges(a: string, b: string): Array<{ kind: 'negation' | 'number'; detail: string }> {
   const ta = tokenize(a);
   const tb = tokenize(b);

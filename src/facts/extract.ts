@@ -356,7 +356,7 @@ function designation(text: string, t: Tokens, k: number, lexicon?: Lexicon): boo
   const plural =
     t.kind[after] === TokenKind.Word &&
     (t.flags[after] & TokenFlag.Capitalised) === 0 &&
-    ((n.endsWith('s') && !n.endsWith('ss') && singular(n, lexicon) !== n) || PLURALS.has(n));
+    (pluralInS(n, lexicon) || PLURALS.has(n));
   return !plural;
 }
 
@@ -576,8 +576,12 @@ function headNounAfter(text: string, t: Tokens, k: number, lexicon?: Lexicon): b
   const plain = (x: number) =>
     (t.flags[x] & (TokenFlag.Stopword | TokenFlag.Capitalised | TokenFlag.AllCaps)) === 0;
   if (!plain(k) || !plain(h) || !/^\s+$/.test(text.slice(t.end[k], t.start[h]))) return false;
-  const plural = (w: string) => w.endsWith('s') && !w.endsWith('ss') && lexicon.lemma(w) !== w;
-  return !plural(t.norm[k]) && plural(t.norm[h]) && !MONTHS.has(t.norm[h]);
+  return !pluralInS(t.norm[k], lexicon) && pluralInS(t.norm[h], lexicon) && !MONTHS.has(t.norm[h]);
+}
+
+/** A plural in "-s" ("shares", "places"; not "press"), by its lemma. */
+function pluralInS(word: string, lexicon?: Lexicon): boolean {
+  return word.endsWith('s') && !word.endsWith('ss') && singular(word, lexicon) !== word;
 }
 
 function singular(word: string, lexicon?: Lexicon): string {
