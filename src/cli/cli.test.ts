@@ -212,12 +212,20 @@ describe('newstrace show and export', () => {
     expect(run(['ingest', sample, '--db', db]).code).toBe(0);
     const stories = JSON.parse(run(['stories', '--json', '--db', db]).out) as Array<{
       id: string;
-      articles: Array<{ id: string }>;
+      articles: Array<{ id: string; title: string }>;
     }>;
     // The list with each story's key facts, as text and as JSON.
     expect(run(['stories', '--facts', '--limit', '1', '--db', db]).out).toMatch(/key facts .*Kestrel Bridge/);
     // Undated pages: a reprint whose direction nothing tells is the same text, not a claimed copy.
-    expect(run(['stories', '--db', db]).out).toMatch(/Late frost destroys .* \(same text as \[\d\]\)/);
+    const listing = run(['stories', '--db', db]).out;
+    expect(listing).toMatch(/Late frost destroys .* \(same text as \[\d\]\)/);
+    // Each story's titles start in one column, however long its sites' names or files' paths.
+    const listedStories = listing.split('\n■');
+    stories.forEach((story, n) => {
+      const rows = listedStories[n].split('\n').filter((l) => /^ {2}\[\d+\] /.test(l));
+      const columns = story.articles.map((a, k) => rows[k].indexOf(`  ${a.title}`));
+      expect(columns.every((c) => c > 0 && c === columns[0])).toBe(true);
+    });
     const listed = JSON.parse(run(['stories', '--facts', '--json', '--db', db]).out);
     expect(listed[0].keyFacts.map((f: { text: string }) => f.text)).toContain('Kestrel Bridge');
     expect(listed).toHaveLength(stories.length);

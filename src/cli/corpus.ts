@@ -194,7 +194,11 @@ function storyText(s: Story, facts?: StoryFacts): string {
   // long path keeps its end: the file's name tells more than its folders).
   const origins = s.articles.map((a) => {
     const o = a.site ?? a.source ?? '';
-    return o.length > ORIGIN_WIDTH ? `…${o.slice(o.length - ORIGIN_WIDTH + 1)}` : o;
+    if (o.length <= ORIGIN_WIDTH) return o;
+    const end = o.slice(o.length - ORIGIN_WIDTH + 1);
+    // From a folder's start where there is one: "…/seeds/001.txt", not "…k/shared/seeds/001.txt".
+    const folder = end.indexOf('/');
+    return `…${folder >= 0 ? end.slice(folder) : end}`;
   });
   const width = Math.max(12, ...origins.map((o) => o.length));
   s.articles.forEach((a, k) => {
