@@ -171,6 +171,12 @@ function sameNumber(a: Fact, b: Fact): boolean {
 /** How far apart two converted figures may be and still be one figure rounded ("3.1 miles"). */
 const CONVERTED_TOLERANCE = Math.log(1.06);
 
+/** What a figure measures, for a reader: "percentage", "time", "USD" (a currency's code), "tons". */
+function figureName(kind: FactKind, unit: string): string {
+  if (unit === '%') return 'percentage';
+  return CONVERSIONS[unit]?.[0] ?? (kind === 'money' ? unit.toUpperCase() : unit);
+}
+
 /** Units of one dimension with their size in its base unit (days, metres, kilograms, ...). */
 const CONVERSIONS: Record<string, [dimension: string, size: number]> = {
   'year old': ['age', 1],
@@ -395,7 +401,7 @@ function conflictsOf(
         kind: fa.kind,
         a: fa.text,
         b: closest.text,
-        reason: `different ${fa.unit === '%' ? 'percentage' : (CONVERSIONS[fa.unit]?.[0] ?? fa.unit)} figures`,
+        reason: `different ${figureName(fa.kind, fa.unit)} figures`,
       });
     }
   }

@@ -31,7 +31,9 @@ describe('compareFacts', () => {
     expect(shared).toMatch(/Solberg/);
     expect(shared).toMatch(/48,000/);
     expect(c.onlyA.map((s) => s.text).join(' | ')).toMatch(/Ruiz/);
-    expect(c.conflicts.some((x) => x.a.includes('35') && x.b.includes('30'))).toBe(true);
+    expect(c.conflicts.find((x) => x.a.includes('35') && x.b.includes('30'))?.reason).toBe(
+      'different USD figures',
+    );
   });
 
   it('shares no place with a name of another kind that contains it, and keeps a longer place or name', () => {
