@@ -9,6 +9,7 @@ import { describeMatches, ingestPaths, similarInStore } from '../pipeline/ingest
 import { loadArticle } from '../pipeline/load-article.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { nameSides } from '../relate/sides.js';
+import { citedFact } from '../report/fact-groups.js';
 import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store, StoredRelation } from '../store/store.js';
@@ -228,7 +229,7 @@ function storyText(s: Story, facts?: StoryFacts): string {
     facts.conflicts.forEach((list, k) => {
       for (const c of list)
         lines.push(
-          `  ! ${label.get(facts.articles[k].id)} says ${c.text}, the origin ${c.origin} (${c.reason})`,
+          `  ! ${label.get(facts.articles[k].id)} says ${citedFact(c.kind, c.text)}, the origin ${citedFact(c.kind, c.origin)} (${c.reason})`,
         );
     });
   }

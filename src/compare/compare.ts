@@ -172,8 +172,6 @@ export function examinePair(
     sentencesB: pb.count,
     alignments,
     sharedFacts: facts.shared.length,
-    onlyAFacts: facts.onlyA.length,
-    onlyBFacts: facts.onlyB.length,
     ...(surface ?? pairSurface(A.surface, B.surface, opt)),
     publishedA: A.article.published,
     publishedB: B.article.published,

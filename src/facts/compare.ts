@@ -4,11 +4,13 @@
  */
 
 import { withoutAccents } from '../text/names.js';
-import { TokenFlag, TokenKind, type Tokens, tokenize } from '../text/tokens.js';
+import { isStopword } from '../text/stopwords.js';
+import { NEGATIONS, TokenFlag, TokenKind, type Tokens, tokenize } from '../text/tokens.js';
 import { type Fact, type FactKind, MEASURES } from './extract.js';
 
 export interface FactComparison {
   shared: Array<{ text: string; kind: FactKind; a: Fact; b: Fact }>;
+  /** Facts of one side that the other neither shares nor contradicts (a conflict lists its own). */
   onlyA: Array<{ text: string; kind: FactKind; fact: Fact }>;
   onlyB: Array<{ text: string; kind: FactKind; fact: Fact }>;
   conflicts: Array<{ kind: FactKind; a: string; b: string; reason: string }>;
@@ -259,8 +261,15 @@ function quoteChange(a: string, b: string): string | undefined {
   const onlyB = [...new Set(wb.filter((w) => !inA.has(w)))];
   // The same words in another order ("the bridge, he said, will reopen") change nothing said.
   if (onlyA.length === 0 && onlyB.length === 0) return undefined;
+  // Told of the words that carry meaning: "remain", "closed" / "stays", "shut", not "of", "and" or
+  // the "s" of "people's"; a negation always; every word where those are all that differ.
+  const telling = (w: string) => (w.length > 1 && !isStopword(w)) || NEGATIONS.has(w);
+  const [shownA, shownB] =
+    onlyA.some(telling) || onlyB.some(telling)
+      ? [onlyA.filter(telling), onlyB.filter(telling)]
+      : [onlyA, onlyB];
   const list = (ws: string[]) => (ws.length ? ws.map((w) => `"${w}"`).join(', ') : 'none');
-  return `the quotation's words differ: ${list(onlyA)} / ${list(onlyB)}`;
+  return `the quotation's words differ: ${list(shownA)} / ${list(shownB)}`;
 }
 
 function sameQuote(wa: Set<string>, wb: Set<string>): boolean {
@@ -330,13 +339,16 @@ export function compareFacts(
   const onlyB = B.facts
     .filter((_, k) => !matchedB[k])
     .map((fact) => ({ text: fact.text, kind: fact.kind, fact }));
-  const conflicts = conflictsOf(onlyA, onlyB, texts);
+  const { conflicts, involved } = conflictsOf(onlyA, onlyB, texts);
   for (const q of shared) {
     if (q.kind !== 'quote') continue;
     const change = quoteChange(q.a.text, q.b.text);
     if (change) conflicts.push({ kind: 'quote', a: q.a.text, b: q.b.text, reason: change });
   }
-  return { shared, onlyA, onlyB, conflicts };
+  // A figure in conflict is said once, as the conflict: "12 people ≠ 15 people" was also listed
+  // as "12 people" only in A and "15 people" only in B.
+  const unpaired = (x: { fact: Fact }) => !involved.has(x.fact);
+  return { shared, onlyA: onlyA.filter(unpaired), onlyB: onlyB.filter(unpaired), conflicts };
 }
 
 /**
@@ -349,13 +361,15 @@ const CONFLICT_RATIO = 10;
  * Two unmatched numbers of the same unit — "500 people killed" vs "50 people killed" — conflict.
  * Conservative: the unit must be a real noun on both sides, the values must differ and be of one
  * order of magnitude (within `CONFLICT_RATIO`); each figure of A conflicts with the closest of B.
+ * `involved` holds the figures of both sides that are in a conflict.
  */
 function conflictsOf(
   onlyA: FactComparison['onlyA'],
   onlyB: FactComparison['onlyB'],
   texts: { a: string; b: string } | undefined,
-): FactComparison['conflicts'] {
+): { conflicts: FactComparison['conflicts']; involved: Set<Fact> } {
   const out: FactComparison['conflicts'] = [];
+  const involved = new Set<Fact>();
   // Contexts are read only for figures that could conflict, each once.
   const contexts = new Map<Fact, Set<string>>();
   const contextOf = (fact: Fact, text: string) => {
@@ -397,6 +411,7 @@ function conflictsOf(
       }
     }
     if (closest) {
+      involved.add(fa).add(closest);
       out.push({
         kind: fa.kind,
         a: fa.text,
@@ -405,7 +420,7 @@ function conflictsOf(
       });
     }
   }
-  return out;
+  return { conflicts: out, involved };
 }
 
 /** Words read on each side of a figure for what it counts: its clause, not the whole sentence. */

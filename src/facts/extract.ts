@@ -166,6 +166,11 @@ const NOT_NAMES = new Set([
   'they',
   'we',
   'i',
+  // "I'm", "I'll", "I've", "I'd": the pronoun with its verb, one token.
+  "i'm",
+  "i'll",
+  "i've",
+  "i'd",
   'you',
   'his',
   'her',
@@ -722,6 +727,8 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     let x = e - 1;
     while (x > k && !PERSON_TITLES.has(t.norm[x])) x--;
     if (x <= k || e - x > 3 || !firstName(x + 1)) return undefined;
+    // "Martin Luther King Jr": a title followed by a generation is a surname.
+    if (GENERATIONS.has(t.norm[x + 1])) return undefined;
     let allCommon = true;
     for (let y = x + 1; y <= e && allCommon; y++) allCommon = !isWord(t, y) || look.common(t.norm[y]);
     if (allCommon) return undefined;
@@ -978,7 +985,8 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
       key = `name:${nameKey(name)}`;
       keys.set(name, key);
     }
-    if (kind === 'entity' && !name.includes('-') && placeContext(t, s)) placed.add(key);
+    if (kind === 'entity' && !name.includes('-') && !DESIGNATED.test(name) && placeContext(t, s))
+      placed.add(key);
     facts.push({ kind, text: name, key, start: t.start[s], end });
     k = e;
   }
@@ -996,6 +1004,8 @@ const FUNCTION_WORDS = new Set(
   'whereas amid amidst amongst whilst toward towards onto whereby unto albeit lest unless'.split(' '),
 );
 
+/** A name that ends in a letter or a number designates a thing of a series: "in Series B", "in Game 7". */
+const DESIGNATED = /\s(?:\p{Lu}|\d+)$/u;
 /** Words before a name that make it a place: "in Balochistan", "the port of Gwadar". */
 const PLACE_BEFORE = new Set(['in', 'near', 'outside', 'across']);
 const PLACE_OF = /^(port|city|town|village|province|region|district|state|island|islands|capital|county)$/;
@@ -1039,6 +1049,9 @@ function isDemonym(
   return stems.some((s) => s.length > 2 && entity(s) === 'place');
 }
 
+/** What follows a surname to tell a son from his father: "Jr", "Sr", "III". */
+const GENERATIONS = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
 function nameKind(name: string, titled: boolean, acronym: boolean, look: NameLookups): FactKind {
   const { entity } = look;
   const lower = lookupForm(name);
@@ -1066,6 +1079,10 @@ function nameKind(name: string, titled: boolean, acronym: boolean, look: NameLoo
     // person make an event, a building, a thing; a person's name has a word no dictionary holds
     // ("Wang Zhigang") or one it knows as a name ("Will Smith").
     if (parts.every((p) => look.common(p))) return 'entity';
+    // "Dow Jones Industrial Average": a person's name ends in a surname, not in two words of the
+    // language; the name that leads the phrase is its namesake's.
+    if (parts.length >= 3 && look.common(parts[parts.length - 1]) && look.common(parts[parts.length - 2]))
+      return 'entity';
     // "Democratic Republic of Congo": "of" joins the words of an institution or a place, not a
     // person's names.
     if (parts.includes('of')) return 'entity';
@@ -1075,7 +1092,13 @@ function nameKind(name: string, titled: boolean, acronym: boolean, look: NameLoo
   return 'entity';
 }
 
-const QUOTE = /["“`]{1,2}([^"”'`\n]{10,600}?)["”']{1,2}/g;
+/**
+ * Quotations in double marks ("…", “…”, ``…''), whose words may hold apostrophes ("people's",
+ * "won't"), and in single marks ('…', ‘…’: the British press's), opened at a word's start and
+ * closed where no letter follows, so that an apostrophe inside a word ends none.
+ */
+const DOUBLE_QUOTE = /(?:``|["“])([^"“”\n]{10,600}?)(?:''|["”])/g;
+const SINGLE_QUOTE = /(?<![\p{L}\p{N}])['‘]([^"“”‘\n]{10,600}?)['’](?![\p{L}\p{N}])/gu;
 const ATTRIBUTION =
   /^[\s,]*(?:(he|she|they|\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,2})\s+(?:said|says|told|added|stated|wrote|tweeted)|(?:said|says|told|added)\s+(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+){0,2}|he|she))/u;
 const ATTRIBUTION_BEFORE =
@@ -1084,19 +1107,28 @@ const ATTRIBUTION_BEFORE =
 const THREE_WORDS = /\s\S+\s/;
 
 function readQuotes(text: string, facts: Fact[]): void {
-  QUOTE.lastIndex = 0;
-  for (let m = QUOTE.exec(text); m; m = QUOTE.exec(text)) {
-    const inner = m[1].trim();
-    if (!THREE_WORDS.test(inner)) continue;
-    const end = m.index + m[0].length;
-    // The speaker named after the quote, else before it (looked for only then).
-    const after = ATTRIBUTION.exec(text.slice(end, end + 60));
-    const speaker =
-      after?.[1] ??
-      after?.[2] ??
-      ATTRIBUTION_BEFORE.exec(text.slice(Math.max(0, m.index - 60), m.index))?.[1];
-    facts.push({ kind: 'quote', text: inner, key: `quote:${quoteKey(inner)}`, start: m.index, end, speaker });
+  const spans: Array<[number, number]> = [];
+  for (const quote of [DOUBLE_QUOTE, SINGLE_QUOTE]) {
+    // A quotation inside another ("'No,' he told me," she said) is part of it, not one of its own.
+    const within = spans.length;
+    for (const m of text.matchAll(quote)) {
+      const start = m.index as number;
+      if (spans.some(([from, to], k) => k < within && start >= from && start < to)) continue;
+      spans.push([start, start + m[0].length]);
+      readQuote(text, m[1], start, start + m[0].length, facts);
+    }
   }
+}
+
+/** A quotation of three words or more, and its speaker where one is named beside it. */
+function readQuote(text: string, words: string, start: number, end: number, facts: Fact[]): void {
+  const inner = words.trim();
+  if (!THREE_WORDS.test(inner)) return;
+  // The speaker named after the quote, else before it (looked for only then).
+  const after = ATTRIBUTION.exec(text.slice(end, end + 60));
+  const speaker =
+    after?.[1] ?? after?.[2] ?? ATTRIBUTION_BEFORE.exec(text.slice(Math.max(0, start - 60), start))?.[1];
+  facts.push({ kind: 'quote', text: inner, key: `quote:${quoteKey(inner)}`, start, end, speaker });
 }
 
 /** Lowercase letters and digits, every other run as one space. */

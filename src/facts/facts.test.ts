@@ -34,6 +34,10 @@ describe('compareFacts', () => {
     expect(c.conflicts.find((x) => x.a.includes('35') && x.b.includes('30'))?.reason).toBe(
       'different USD figures',
     );
+    // A figure in conflict is listed as the conflict, not also as a fact of one side.
+    const listed = [...c.onlyA, ...c.onlyB].map((s) => s.text);
+    for (const x of c.conflicts) expect(listed).not.toContain(x.a);
+    for (const x of c.conflicts) expect(listed).not.toContain(x.b);
   });
 
   it('shares no place with a name of another kind that contains it, and keeps a longer place or name', () => {
@@ -130,6 +134,17 @@ describe('conflicts', () => {
       [],
     );
     expect(compareFacts(said(original), said(original)).conflicts).toEqual([]);
+    // Told by the words that carry meaning, a dropped negation always.
+    const reason = (x: string, y: string) => compareFacts(said(x), said(y)).conflicts.map((c) => c.reason);
+    expect(
+      reason(
+        'We will not gamble with the lives of people, and the bridge will remain closed until each cable has been tested',
+        'We will not gamble with people’s lives. The bridge stays shut until every cable has been tested',
+      ),
+    ).toEqual(['the quotation\'s words differ: "remain", "closed" / "stays", "shut", "every"']);
+    expect(reason('We will not reopen the bridge this week', 'We will reopen the bridge this week')).toEqual([
+      'the quotation\'s words differ: "not" / none',
+    ]);
   });
 
   it('are of the same claim where the texts are known: the words around the figures share one', () => {
@@ -258,6 +273,14 @@ describe('names behind titles, numbers before names, datelines', () => {
     );
     expect(f.filter((x) => x.kind === 'person').map((x) => x.text)).toEqual(['Marta Velez']);
     expect(f.filter((x) => x.kind === 'entity').map((x) => x.text)).toEqual(['Harbour Link', 'Energy Week']);
+    // A name ending in two words of the language is named after a person, and is none.
+    const index = facts('Stocks fell as the Dow Jones Industrial Average lost 300 points.');
+    expect(index.map((x) => `${x.kind}:${x.text}`)).toContain('entity:Dow Jones Industrial Average');
+    // A generation after a title-like surname keeps the name whole.
+    const king = facts('Crowds marched for Martin Luther King Jr on Monday.');
+    expect(king.filter((x) => x.kind !== 'date').map((x) => `${x.kind}:${x.text}`)).toEqual([
+      'person:Martin Luther King Jr',
+    ]);
   });
 
   it('knows continents as places, their adjectives as no one, and a hall as a building', () => {
@@ -329,6 +352,31 @@ describe('names behind titles, numbers before names, datelines', () => {
     expect(read('A Category 4 storm hit.')).toEqual(['entity:Category 4']);
     expect(read('An official told Reuters 15 people died.')).toEqual(['entity:Reuters', 'number:15 people']);
     expect(read('Ukrainian President Volodymyr Zelenskiy spoke.')).toEqual(['person:Volodymyr Zelenskiy']);
+  });
+});
+
+describe('quotations', () => {
+  const quotes = (text: string) => facts(text).filter((f) => f.kind === 'quote');
+  it('run over apostrophes, in double marks and in single ones', () => {
+    expect(quotes('"We will not gamble with people\'s lives," the mayor said.').map((q) => q.text)).toEqual([
+      "We will not gamble with people's lives,",
+    ]);
+    expect(quotes("``We can't go on like this,'' he said.").map((q) => q.text)).toEqual([
+      "We can't go on like this,",
+    ]);
+    const british = quotes("'We won't stop now,' Ana Ruiz said. She added: ‘It’s over for them.’");
+    expect(british.map((q) => `${q.speaker}: ${q.text}`)).toEqual([
+      "Ana Ruiz: We won't stop now,",
+      'She: It’s over for them.',
+    ]);
+  });
+
+  it('read a quotation inside another as part of it, and no pronoun "I\'m" as a name', () => {
+    const f = facts("\"He told me 'there is no way', and left the room,\" Ana Ruiz said. I'm sure.");
+    expect(f.map((x) => `${x.kind}:${x.text}`)).toEqual([
+      "quote:He told me 'there is no way', and left the room,",
+      'person:Ana Ruiz',
+    ]);
   });
 });
 
@@ -425,6 +473,9 @@ describe('names and units', () => {
     expect(kinds('In Kestrelwick the river rose.')).toEqual(['place:Kestrelwick']);
     // Not a name inside a name, and not after other words.
     expect(kinds('Talks with Kakar ended.')).toEqual(['entity:Kakar']);
+    // Nor a thing of a series: "in Series B", "in Game 7".
+    expect(kinds('Velmoro raised $20 million in Series B funding.')).toContain('entity:Series B');
+    expect(kinds('The Blues won in Game 7.')).toContain('entity:Game 7');
   });
 
   it('counts the plural noun a singular word modifies, not the modifier', () => {

@@ -10,8 +10,6 @@ const base = (over: Partial<RelationInput>): RelationInput => ({
   sentencesB: 10,
   alignments: [],
   sharedFacts: 0,
-  onlyAFacts: 0,
-  onlyBFacts: 0,
   documentSimilarity: 0,
   containmentA: 0,
   containmentB: 0,

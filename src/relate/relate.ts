@@ -37,10 +37,8 @@ export interface RelationInput {
   sentencesA: number;
   sentencesB: number;
   alignments: readonly Alignment[];
-  /** Distinct names, numbers, dates and quotes found in both / only one side. */
+  /** Distinct names, numbers, dates and quotes found in both sides. */
   sharedFacts: number;
-  onlyAFacts: number;
-  onlyBFacts: number;
   /** Whole-article content similarity (cosine of weighted term sets), 0..1. */
   documentSimilarity: number;
   /** Share of A's (B's) running content words that the other article also uses. */

@@ -4,7 +4,7 @@
  * facts and furniture listed. No external assets; article text is always escaped, never markup.
  */
 import type { Comparison } from '../compare/compare.js';
-import { groupFacts, sharedForms } from './fact-groups.js';
+import { citedFact, groupFacts, sharedForms } from './fact-groups.js';
 import { wordDiff } from './word-diff.js';
 
 export function escapeHtml(s: string): string {
@@ -93,7 +93,7 @@ ${list(r.evidence)}
 </main>
 <footer>
 <section><h2>Facts</h2>
-<h3 class="conflict">Conflicts</h3>${list(c.facts.conflicts.map((f) => `${f.a} ≠ ${f.b}: ${f.reason}`))}
+<h3 class="conflict">Conflicts</h3>${list(c.facts.conflicts.map((f) => `${citedFact(f.kind, f.a)} ≠ ${citedFact(f.kind, f.b)}: ${f.reason}`))}
 <h3>Shared</h3>${groups(sharedForms(c.facts.shared))}
 <h3>Only in A</h3>${groups(c.facts.onlyA)}
 <h3>Only in B</h3>${groups(c.facts.onlyB)}

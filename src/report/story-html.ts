@@ -9,6 +9,7 @@ import { nameSides } from '../relate/sides.js';
 import type { StoredRelation } from '../store/store.js';
 import { keyFacts, type StoryFacts } from '../story/facts.js';
 import type { Story, StoryEdge } from '../story/stories.js';
+import { citedFact } from './fact-groups.js';
 import { escapeHtml } from './html.js';
 
 const STYLE = `
@@ -145,7 +146,7 @@ export function renderStoryHtml(story: Story, facts: StoryFacts): string {
   const conflicts = facts.conflicts.flatMap((list, k) =>
     list.map(
       (c) =>
-        `<li>${escapeHtml(label.get(facts.articles[k].id) ?? '')} says ${escapeHtml(c.text)}, the origin ${escapeHtml(c.origin)} (${escapeHtml(c.reason)})</li>`,
+        `<li>${escapeHtml(label.get(facts.articles[k].id) ?? '')} says ${escapeHtml(citedFact(c.kind, c.text))}, the origin ${escapeHtml(citedFact(c.kind, c.origin))} (${escapeHtml(c.reason)})</li>`,
     ),
   );
   const span = story.start ? `${when(story.start)} → ${when(story.end)}` : 'undated';
@@ -160,7 +161,7 @@ ${arcDiagram(story, label)}
 <ul>${edges.join('\n')}</ul>
 <h2>Key facts</h2>
 ${key.length ? `<ul>${key.map((f) => `<li>${escapeHtml(f.text)} <span class="meta">${escapeHtml(f.kind)}, in ${f.articles} of ${facts.articles.length}</span></li>`).join('')}</ul>` : '<p>—</p>'}
-${conflicts.length ? `<h2>Figures that differ from the origin's</h2><ul>${conflicts.join('')}</ul>` : ''}
+${conflicts.length ? `<h2>Figures and quotations that differ from the origin's</h2><ul>${conflicts.join('')}</ul>` : ''}
 <h2>Facts by article</h2>
 <table><tr><th>kind</th><th>fact</th>${facts.articles.map((a) => `<th title="${escapeHtml(a.title)}">${escapeHtml(label.get(a.id) ?? '')}</th>`).join('')}</tr>${matrix.join('\n')}</table>
 ${facts.articles.length < story.articles.length ? `<p class="meta">Copies are left out of the facts: they give their original's.</p>` : ''}

@@ -3,7 +3,7 @@
  * with the words B changed marked, then the facts.
  */
 import type { Comparison } from '../compare/compare.js';
-import { groupFacts, sharedForms } from './fact-groups.js';
+import { citedFact, groupFacts, sharedForms } from './fact-groups.js';
 import { wordDiff } from './word-diff.js';
 
 export interface TerminalStyle {
@@ -69,7 +69,9 @@ export function renderTerminal(c: Comparison, style: TerminalStyle = { color: fa
   out.push(paint('bold', 'Facts'));
   if (f.conflicts.length) {
     const conflict = (x: (typeof f.conflicts)[number]) =>
-      x.kind === 'quote' ? `“${x.a}” ≠ “${x.b}” (${x.reason})` : `${x.a} ≠ ${x.b}`;
+      x.kind === 'quote'
+        ? `${citedFact(x.kind, x.a)} ≠ ${citedFact(x.kind, x.b)} (${x.reason})`
+        : `${x.a} ≠ ${x.b}`;
     out.push(paint('red', `  in conflict (${f.conflicts.length})`));
     for (const x of f.conflicts)
       out.push(...wrap(conflict(x), style.width - 6).map((l) => paint('red', `    ${l}`)));

@@ -4,7 +4,13 @@
  * Pure: the caller reads the articles from its store.
  */
 import type { Article } from '../article/types.js';
-import { compareFacts, extractFacts, type Fact, sameMeasureInOtherUnits } from '../facts/index.js';
+import {
+  compareFacts,
+  extractFacts,
+  type Fact,
+  type FactKind,
+  sameMeasureInOtherUnits,
+} from '../facts/index.js';
 import type { Lexicon } from '../text/lexicon/types.js';
 import type { Story } from './stories.js';
 
@@ -21,7 +27,7 @@ export interface StoryFacts {
   /** A fact per row, most widely given first; a cell is the fact as that article words it. */
   rows: Array<{ kind: string; text: string; cells: Array<string | null> }>;
   /** Per column, its figures that differ from the origin's for the same kind of thing. */
-  conflicts: Array<Array<{ text: string; origin: string; reason: string }>>;
+  conflicts: Array<Array<{ kind: FactKind; text: string; origin: string; reason: string }>>;
 }
 
 /**
@@ -83,6 +89,7 @@ export function storyFacts(
       ? []
       : compareFacts(facts[col], facts[origin], { a: shown[col].text, b: shown[origin].text }).conflicts.map(
           (c) => ({
+            kind: c.kind,
             text: c.a,
             origin: c.b,
             reason: c.reason,

@@ -138,7 +138,8 @@ const NUMBER_START = new Set([
 function wordTable(entries: Record<string, number>): Record<string, number> {
   return Object.assign(Object.create(null), entries);
 }
-const NEGATIONS = new Set([
+/** Words that deny what their clause says: a quotation that drops one says the opposite. */
+export const NEGATIONS: ReadonlySet<string> = new Set([
   'not',
   'no',
   'never',
