@@ -14,7 +14,7 @@ import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store, StoredRelation } from '../store/store.js';
 import { keyFacts, type StoryFacts, storyFacts } from '../story/facts.js';
-import { buildStories, type Story } from '../story/stories.js';
+import { buildStories, isDirected, type Story } from '../story/stories.js';
 import { UsageError } from './errors.js';
 
 export const DEFAULT_DB = 'newstrace.db';
@@ -208,7 +208,7 @@ function storyText(s: Story, facts?: StoryFacts): string {
     lines.push(`  [${k + 1}] ${when}  ${a.role.padEnd(13)} ${origins[k].padEnd(width)}  ${a.title}${copy}`);
   });
   for (const e of s.edges) {
-    const arrow = e.direction === 'unknown' || e.type === 'same-story' ? '—' : '←';
+    const arrow = isDirected(e) ? '←' : '—';
     // The evidence that made the relation: shared passages for reuse; for two reports of one
     // event, the facts and terms they share (see relate.ts for the order of the lines).
     const why = e.evidence[e.type === 'same-story' ? 2 : 1];

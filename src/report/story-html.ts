@@ -8,7 +8,7 @@ import type { Article } from '../article/types.js';
 import { nameSides } from '../relate/sides.js';
 import type { StoredRelation } from '../store/store.js';
 import { keyFacts, type StoryFacts } from '../story/facts.js';
-import type { Story, StoryEdge } from '../story/stories.js';
+import { isDirected, type Story, type StoryEdge } from '../story/stories.js';
 import { citedFact } from './fact-groups.js';
 import { escapeHtml } from './html.js';
 
@@ -128,7 +128,7 @@ export function renderStoryHtml(story: Story, facts: StoryFacts): string {
       `<tr><td>[${k + 1}]</td><td>${when(a.published)}</td><td class="role ${escapeHtml(a.role)}">${a.copyOf ? `${a.sameTextOnly ? 'same text as' : 'copy of'} ${escapeHtml(label.get(a.copyOf) ?? a.copyOf)}` : escapeHtml(a.role)}</td><td>${escapeHtml(a.site ?? a.source ?? '')}</td><td>${escapeHtml(a.title)}</td><td><code>${escapeHtml(a.id)}</code></td></tr>`,
   );
   const edges = story.edges.map((e) => {
-    const arrow = e.type === 'same-story' || e.direction === 'unknown' ? '—' : '←';
+    const arrow = isDirected(e) ? '←' : '—';
     return `<li><details><summary>${escapeHtml(`${label.get(e.to)} ${arrow} ${label.get(e.from)}`)}: <b class="${escapeHtml(e.type)}">${escapeHtml(e.type)}</b>${DIRECTION_NOTE[e.direction] ? ` (${DIRECTION_NOTE[e.direction]})` : ''}</summary><ul>${e.evidence.map((x) => `<li>${escapeHtml(sides(e, x))}</li>`).join('')}</ul></details></li>`;
   });
   const key = keyFacts(facts);

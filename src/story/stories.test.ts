@@ -148,7 +148,24 @@ describe('copies whose direction is unknown', () => {
       copyOf: 'first',
       sameTextOnly: true,
     });
-    expect(story.edges.map((e) => `${e.from}-${e.to}`)).toEqual(['first-second']);
+    // Kept, and named as the story reads: from the later article to the earlier one.
+    expect(story.edges.map((e) => `${e.from}-${e.to}`)).toEqual(['second-first']);
+  });
+
+  it('are listed closest reuse first, then in the order of their articles', () => {
+    const rows = [row('a', 1), row('b', 2), row('c', 3), row('d', 4)];
+    const [story] = buildStories(rows, [
+      rel('d', 'c', 'same-story', 'unknown'),
+      rel('d', 'a', 'partial-reuse', 'unknown'),
+      rel('b', 'a', 'same-story', 'unknown'),
+      rel('c', 'a', 'rewrite', 'a-from-b'),
+    ]);
+    expect(story.edges.map((e) => `${e.to}-${e.from}:${e.type}`)).toEqual([
+      'a-c:rewrite',
+      'a-d:partial-reuse',
+      'a-b:same-story',
+      'c-d:same-story',
+    ]);
   });
 
   it("speaks of an edge's derived article as A, its source as B, whichever way the relation was stored", () => {

@@ -129,11 +129,14 @@ export function buildStories(
       })),
       // A copy keeps its edge to its original (either way round where who copied is unknown) and
       // no other: ten reprints draw as one report.
-      edges: edges.filter(
-        (e) =>
-          copyOf.get(e.from)?.original === e.to ||
-          copyOf.get(e.to)?.original === e.from ||
-          (!copyOf.has(e.from) && !copyOf.has(e.to)),
+      edges: inReadingOrder(
+        edges.filter(
+          (e) =>
+            copyOf.get(e.from)?.original === e.to ||
+            copyOf.get(e.to)?.original === e.from ||
+            (!copyOf.has(e.from) && !copyOf.has(e.to)),
+        ),
+        members,
       ),
     });
   }
@@ -184,6 +187,44 @@ function copies(edges: readonly StoryEdge[], members: readonly ArticleRow[]): Ma
  * An edge pointing from the derived article to its source where the direction is known; its
  * evidence calls `from` A and `to` B, as its direction does.
  */
+/**
+ * An edge read as derived → source: reuse whose direction is known. Other reports of the event,
+ * and reuse whose direction is unknown or from a common source, have none.
+ */
+export const isDirected = (e: Pick<StoryEdge, 'type' | 'direction'>): boolean =>
+  e.type !== 'same-story' && e.direction === 'a-from-b';
+
+/** Edge types from the closest reuse to none: the order a story lists its edges in. */
+const EDGE_ORDER: readonly RelationType[] = [
+  'duplicate',
+  'near-duplicate',
+  'rewrite',
+  'partial-reuse',
+  'same-story',
+];
+
+/**
+ * A story's edges as a reader goes through them: reuse before other reports of the event, then by
+ * the story's order of their articles; an edge whose direction is unknown names the earlier of
+ * its two articles as `to` ("[1] — [3]", not "[3] — [1]").
+ */
+function inReadingOrder(edges: StoryEdge[], members: readonly ArticleRow[]): StoryEdge[] {
+  const position = new Map(members.map((m, k) => [m.id, k]));
+  const at = (id: string) => position.get(id) ?? members.length;
+  return edges
+    .map((e) =>
+      e.direction !== 'a-from-b' && at(e.to) > at(e.from)
+        ? { ...e, from: e.to, to: e.from, evidence: e.evidence.map(swapSides) }
+        : e,
+    )
+    .sort(
+      (x, y) =>
+        EDGE_ORDER.indexOf(x.type) - EDGE_ORDER.indexOf(y.type) ||
+        at(x.to) - at(y.to) ||
+        at(x.from) - at(y.from),
+    );
+}
+
 function orient(r: StoredRelation): StoryEdge {
   const flip = r.direction === 'b-from-a';
   return {

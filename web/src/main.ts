@@ -76,7 +76,7 @@ async function api<T>(path: string, init?: RequestInit): Promise<T> {
 
 const when = (iso?: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : 'undated');
 /** An edge drawn as an arrow (derived → source): reuse whose direction is known, not the same story. */
-const directed = (e: { type: string; direction: string }) => e.type !== 'same-story' && e.direction !== 'unknown';
+const directed = (e: { type: string; direction: string }) => e.type !== 'same-story' && e.direction === 'a-from-b';
 /** A story's time span: one time where it has one, "undated" where nothing in it is dated. */
 const span = (start?: string | null, end?: string | null) =>
   !start ? 'undated' : end && end !== start ? `${when(start)} → ${when(end)}` : when(start);
@@ -170,7 +170,7 @@ async function storyPage(id: string): Promise<void> {
       el(
         'li',
         {},
-        el('a', { href: `#/pair/${encodeURIComponent(e.from)}/${encodeURIComponent(e.to)}` }, `[${index.get(e.from)}] ${directed(e) ? '→' : '—'} [${index.get(e.to)}]`),
+        el('a', { href: `#/pair/${encodeURIComponent(e.from)}/${encodeURIComponent(e.to)}` }, directed(e) ? `[${index.get(e.from)}] → [${index.get(e.to)}]` : `[${index.get(e.to)}] — [${index.get(e.from)}]`),
         ` ${e.type}`,
         el('span', { class: 'meta' }, e.evidence.slice(1).map((x) => nameSides(x, `[${index.get(e.from)}]`, `[${index.get(e.to)}]`)).join('; ')),
       ),
