@@ -283,6 +283,11 @@ describe('newstrace show and export', () => {
     expect(byFile.code).toBe(0);
     expect(byFile.out).toMatch(/^Sorrel Valley growers to receive \$12 million in frost aid/);
     expect(byFile.out).toMatch(/partial-reuse .*Late frost destroys .* — it derives from this/);
+    // Its place in its story, its text in paragraphs, how much of each side a relation covers and why.
+    expect(byFile.out).toMatch(/story s-\S+: Late frost destroys .* \(its \[3\] of 3: partial-reuse\)/);
+    expect(byFile.out).toMatch(/\.\n\n\S/);
+    expect(byFile.out).toMatch(/partial-reuse +\d+% of it, +\d+% of +Late frost/);
+    expect(byFile.out).toMatch(/\n {6}\d+% of (this article|the other)'s words/);
 
     const jsonl = run(['export', '--db', db])
       .out.trim()

@@ -5,12 +5,13 @@
 import { writeFileSync } from 'node:fs';
 import { normalize, relative, resolve } from 'node:path';
 import { defaultContext } from '../compare/context.js';
-import { describeMatches, ingestPaths, similarInStore } from '../pipeline/ingest.js';
+import { describeMatches, ingestPaths, type SimilarMatch, similarInStore } from '../pipeline/ingest.js';
 import { loadArticle } from '../pipeline/load-article.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
-import { nameSides } from '../relate/sides.js';
+import { nameSides, swapSides } from '../relate/sides.js';
 import { citedFact } from '../report/fact-groups.js';
 import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
+import { wrap } from '../report/terminal.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store, StoredRelation } from '../store/store.js';
 import { keyFacts, type StoryFacts, storyFacts } from '../story/facts.js';
@@ -69,12 +70,35 @@ const DIRECTION: Record<StoredRelation['direction'], string> = {
   unknown: '',
 };
 
-/** `DIRECTION` of a stored relation seen from article `id`, which may be either side of it. */
-function directionFrom(r: StoredRelation, id: string): string {
-  if (r.a === id) return DIRECTION[r.direction];
-  if (r.direction === 'a-from-b') return DIRECTION['b-from-a'];
-  if (r.direction === 'b-from-a') return DIRECTION['a-from-b'];
-  return DIRECTION[r.direction];
+/** A match as `similar` and `show` list it: kind, how much of each side, the other article, who took from whom. */
+function matchLine(m: SimilarMatch): string {
+  const share = (x: number) => `${Math.round(x * 100)}%`.padStart(4);
+  const where = [m.site ?? m.source, m.published?.slice(0, 10)].filter(Boolean).join(', ');
+  return (
+    `  ${m.type.padEnd(14)} ${share(m.coverageA)} of it, ${share(m.coverageB)} of  ${m.title ?? m.id}` +
+    `${where ? `  (${where})` : ''}${DIRECTION[m.direction]}`
+  );
+}
+
+const FLIPPED: Record<StoredRelation['direction'], StoredRelation['direction']> = {
+  'a-from-b': 'b-from-a',
+  'b-from-a': 'a-from-b',
+  'common-source': 'common-source',
+  unknown: 'unknown',
+};
+
+/** A stored relation as article `id` sees it: `id` as side A, whichever side the store has it on. */
+function seenFrom(r: StoredRelation, id: string): StoredRelation {
+  if (r.a === id) return r;
+  return {
+    ...r,
+    a: r.b,
+    b: r.a,
+    coverageA: r.coverageB,
+    coverageB: r.coverageA,
+    direction: FLIPPED[r.direction],
+    evidence: r.evidence.map(swapSides),
+  };
 }
 
 /** `newstrace similar FILE [--json] [--db FILE]`: what in the corpus matches a page, without ingesting it. */
@@ -91,10 +115,7 @@ export async function runSimilar(
     const started = performance.now();
     const relations = similarInStore(article, store, ctx, new PreparedCache(store, ctx, 100));
     const ms = performance.now() - started;
-    const strength = ['duplicate', 'near-duplicate', 'rewrite', 'partial-reuse', 'same-story'];
-    const matches = describeMatches(relations, store).sort(
-      (x, y) => strength.indexOf(x.type) - strength.indexOf(y.type) || y.coverageA - x.coverageA,
-    );
+    const matches = describeMatches(relations, store);
     if (flags.json) {
       out.write(`${JSON.stringify(matches, null, 2)}\n`);
     } else {
@@ -103,13 +124,7 @@ export async function runSimilar(
       );
       // The article itself is no match of its own; a user asking about a stored one is told so.
       if (store.hasArticle(article.id)) out.write(`  it is in the corpus already, as ${article.id}\n`);
-      for (const m of matches) {
-        out.write(
-          `  ${m.type.padEnd(14)} ${`${Math.round(m.coverageA * 100)}%`.padStart(4)} of it, ${`${Math.round(m.coverageB * 100)}%`.padStart(4)} of  ` +
-            `${m.title ?? m.id}  (${m.site ?? m.source ?? ''}${m.published ? `, ${m.published.slice(0, 10)}` : ''})` +
-            `${DIRECTION[m.direction]}\n`,
-        );
-      }
+      for (const m of matches) out.write(`${matchLine(m)}\n`);
     }
     return 0;
   } finally {
@@ -272,17 +287,38 @@ export function runShow(
       return 0;
     }
     if (flags.html) return 0;
+    const member = inStory?.articles.findIndex((a) => a.id === id) ?? -1;
+    const about = [
+      `id ${article.id}`,
+      article.site && `site ${article.site}`,
+      article.published && `published ${article.published}`,
+      article.source && `from ${article.source}`,
+    ];
+    const width = Math.max(40, Math.min(100, (out as NodeJS.WriteStream).columns ?? 100) - 2);
     const lines = [
       `${article.title || '(untitled)'}`,
-      `id ${article.id}${article.site ? `  site ${article.site}` : ''}${article.published ? `  published ${article.published}` : ''}`,
-      inStory ? `story ${inStory.id}: ${inStory.title}` : 'in no story',
+      `  ${about.filter(Boolean).join('  ')}`,
+      inStory
+        ? `  story ${inStory.id}: ${inStory.title} (its [${member + 1}] of ${inStory.articles.length}: ${inStory.articles[member].role})`
+        : '  in no story',
       '',
-      article.sentences.map((s) => s.text).join(' '),
-      '',
-      `relations (${relations.length}):`,
-      ...relations.map((r) => {
-        const other = r.a === id ? r.b : r.a;
-        return `  ${r.type.padEnd(14)} ${other}  ${titleOf(other) ?? ''}${directionFrom(r, id)}`;
+      // The article's paragraphs as extracted, each wrapped to the terminal.
+      ...article.text
+        .split(/\n+/)
+        .filter((p) => p.trim())
+        .flatMap((p) => [...wrap(p.trim(), width), '']),
+      `relations (${relations.length}), the closest first:`,
+      ...describeMatches(
+        relations.map((r) => seenFrom(r, id)),
+        store,
+      ).flatMap((m) => {
+        // The evidence that made the relation, as for a story's edge (see relate.ts for its order).
+        const why = m.evidence[m.type === 'same-story' ? 2 : 1];
+        const said = why && nameSides(why, 'this article', 'the other');
+        return [
+          `${matchLine(m)}  [${m.id}]`,
+          ...(said ? wrap(said, width - 6).map((l) => `      ${l}`) : []),
+        ];
       }),
     ];
     out.write(`${lines.join('\n')}\n`);

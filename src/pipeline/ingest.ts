@@ -21,7 +21,7 @@ import {
 import { pairSurface } from '../compare/surface.js';
 import { pageLines } from '../extract/text-page/extract.js';
 import { SITE_FURNITURE_PAGES, siteLineKeys } from '../extract/text-page/site-furniture.js';
-import { mayRelateClosely } from '../relate/relate.js';
+import { KEPT_RELATIONS, mayRelateClosely } from '../relate/relate.js';
 import { FeedError, type FeedItem, looksLikeFeed, readFeed } from '../source/feed.js';
 import { expandGlob, isGlob } from '../source/glob.js';
 import { InputError, readInput } from '../source/index.js';
@@ -120,7 +120,7 @@ const PREPARED_CACHE = 2000;
 const JOBS_AHEAD = 16;
 
 /** Relations worth storing: the derived ones and independent reports of the same event. */
-const STORED = new Set(['duplicate', 'near-duplicate', 'rewrite', 'partial-reuse', 'same-story']);
+const STORED = new Set(KEPT_RELATIONS);
 
 export async function ingestPaths(
   paths: string[],
@@ -318,11 +318,14 @@ export interface SimilarMatch
 }
 
 /**
- * The relations `similarInStore` found, each with what is listed of its stored article: only the
- * matches' rows are read (listing every stored article cost seconds at a million).
+ * The relations `similarInStore` found (`a` the article asked about), each with what is listed of
+ * its stored article, the closest reuse first and, within a kind, the most of the article: only
+ * the matches' rows are read (listing every stored article cost seconds at a million).
  */
 export function describeMatches(relations: StoredRelation[], store: Store): SimilarMatch[] {
-  return relations.map((r) => {
+  const closest = (x: StoredRelation, y: StoredRelation) =>
+    KEPT_RELATIONS.indexOf(x.type) - KEPT_RELATIONS.indexOf(y.type) || y.coverageA - x.coverageA;
+  return [...relations].sort(closest).map((r) => {
     const row = store.articleRow(r.b);
     return {
       id: r.b,

@@ -15,6 +15,15 @@ export type RelationType =
 
 export type Direction = 'a-from-b' | 'b-from-a' | 'common-source' | 'unknown';
 
+/** The relations a corpus keeps, from the closest reuse to none: the order listings give them in. */
+export const KEPT_RELATIONS: readonly RelationType[] = [
+  'duplicate',
+  'near-duplicate',
+  'rewrite',
+  'partial-reuse',
+  'same-story',
+];
+
 export interface Relation {
   type: RelationType;
   direction: Direction;

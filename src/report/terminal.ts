@@ -165,7 +165,7 @@ function onlyIn(
 }
 
 /** Wraps on spaces; escape sequences count as zero width. */
-function wrap(text: string, width: number): string[] {
+export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   let visible = 0;

@@ -3,7 +3,7 @@
  * one story. Each story has its articles in time order with their role, its relation graph, and
  * its origin: the earliest article that is not derived from another in the story.
  */
-import type { Direction, RelationType } from '../relate/relate.js';
+import { type Direction, KEPT_RELATIONS, type RelationType } from '../relate/relate.js';
 import { swapSides } from '../relate/sides.js';
 import type { ArticleRow, StoredRelation } from '../store/store.js';
 import { groupArticles } from './cluster.js';
@@ -194,15 +194,6 @@ function copies(edges: readonly StoryEdge[], members: readonly ArticleRow[]): Ma
 export const isDirected = (e: Pick<StoryEdge, 'type' | 'direction'>): boolean =>
   e.type !== 'same-story' && e.direction === 'a-from-b';
 
-/** Edge types from the closest reuse to none: the order a story lists its edges in. */
-const EDGE_ORDER: readonly RelationType[] = [
-  'duplicate',
-  'near-duplicate',
-  'rewrite',
-  'partial-reuse',
-  'same-story',
-];
-
 /**
  * A story's edges as a reader goes through them: reuse before other reports of the event, then by
  * the story's order of their articles; an edge whose direction is unknown names the earlier of
@@ -219,7 +210,7 @@ function inReadingOrder(edges: StoryEdge[], members: readonly ArticleRow[]): Sto
     )
     .sort(
       (x, y) =>
-        EDGE_ORDER.indexOf(x.type) - EDGE_ORDER.indexOf(y.type) ||
+        KEPT_RELATIONS.indexOf(x.type) - KEPT_RELATIONS.indexOf(y.type) ||
         at(x.to) - at(y.to) ||
         at(x.from) - at(y.from),
     );
