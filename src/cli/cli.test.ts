@@ -275,6 +275,11 @@ describe('newstrace show and export', () => {
     expect(run(['show', stories[0].articles[0].id, '--html', articlePage, '--db', db]).code).toBe(0);
     expect(readFileSync(articlePage, 'utf8')).toContain('Relations (');
     expect(readFileSync(articlePage, 'utf8')).toMatch(/of (this article|the other)&#39;s words/);
+    // Who took from whom, for each relation: the origin's are of unknown direction (undated pages).
+    expect(readFileSync(articlePage, 'utf8')).toContain('<th>who took from whom</th>');
+    const frostUpdate = join(dir, 'frost-update.html');
+    run(['show', join(sample, 'frost-vineyards-update.txt'), '--html', frostUpdate, '--db', db]);
+    expect(readFileSync(frostUpdate, 'utf8')).toContain('<td>this article derives from the other</td>');
     const missing = run(['show', 'no-such-id', '--db', db]);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/no story, article or ingested file 'no-such-id'/);

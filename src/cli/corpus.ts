@@ -8,12 +8,12 @@ import { defaultContext } from '../compare/context.js';
 import { describeMatches, ingestPaths, type SimilarMatch, similarInStore } from '../pipeline/ingest.js';
 import { loadArticle } from '../pipeline/load-article.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
-import { nameSides, swapSides } from '../relate/sides.js';
+import { nameSides, whoFromWhom } from '../relate/sides.js';
 import { citedFact } from '../report/fact-groups.js';
 import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
 import { wrap } from '../report/terminal.js';
 import { openSqliteStore } from '../store/sqlite.js';
-import type { Store, StoredRelation } from '../store/store.js';
+import { type Store, seenFrom } from '../store/store.js';
 import { keyFacts, type StoryFacts, storyFacts } from '../story/facts.js';
 import { buildStories, isDirected, type Story } from '../story/stories.js';
 import { UsageError } from './errors.js';
@@ -60,45 +60,17 @@ export async function runIngest(
 }
 
 /**
- * Who derived from whom, said of the article asked about ("it", side A) and a stored article listed
- * beside it ("this", side B).
+ * A match as `similar` and `show` list it: kind, how much of each side, the other article, and who
+ * took from whom, the article asked about called "it" and the match "this".
  */
-const DIRECTION: Record<StoredRelation['direction'], string> = {
-  'a-from-b': ' — it derives from this',
-  'b-from-a': ' — this derives from it',
-  'common-source': ' — both from a common source',
-  unknown: '',
-};
-
-/** A match as `similar` and `show` list it: kind, how much of each side, the other article, who took from whom. */
 function matchLine(m: SimilarMatch): string {
   const share = (x: number) => `${Math.round(x * 100)}%`.padStart(4);
   const where = [m.site ?? m.source, m.published?.slice(0, 10)].filter(Boolean).join(', ');
+  const direction = whoFromWhom(m.direction, 'it', 'this');
   return (
     `  ${m.type.padEnd(14)} ${share(m.coverageA)} of it, ${share(m.coverageB)} of  ${m.title ?? m.id}` +
-    `${where ? `  (${where})` : ''}${DIRECTION[m.direction]}`
+    `${where ? `  (${where})` : ''}${direction ? ` — ${direction}` : ''}`
   );
-}
-
-const FLIPPED: Record<StoredRelation['direction'], StoredRelation['direction']> = {
-  'a-from-b': 'b-from-a',
-  'b-from-a': 'a-from-b',
-  'common-source': 'common-source',
-  unknown: 'unknown',
-};
-
-/** A stored relation as article `id` sees it: `id` as side A, whichever side the store has it on. */
-function seenFrom(r: StoredRelation, id: string): StoredRelation {
-  if (r.a === id) return r;
-  return {
-    ...r,
-    a: r.b,
-    b: r.a,
-    coverageA: r.coverageB,
-    coverageB: r.coverageA,
-    direction: FLIPPED[r.direction],
-    evidence: r.evidence.map(swapSides),
-  };
 }
 
 /** `newstrace similar FILE [--json] [--db FILE]`: what in the corpus matches a page, without ingesting it. */

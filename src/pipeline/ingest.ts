@@ -21,7 +21,7 @@ import {
 import { pairSurface } from '../compare/surface.js';
 import { pageLines } from '../extract/text-page/extract.js';
 import { SITE_FURNITURE_PAGES, siteLineKeys } from '../extract/text-page/site-furniture.js';
-import { KEPT_RELATIONS, mayRelateClosely } from '../relate/relate.js';
+import { closestFirst, KEPT_RELATIONS, mayRelateClosely } from '../relate/relate.js';
 import { FeedError, type FeedItem, looksLikeFeed, readFeed } from '../source/feed.js';
 import { expandGlob, isGlob } from '../source/glob.js';
 import { InputError, readInput } from '../source/index.js';
@@ -323,9 +323,7 @@ export interface SimilarMatch
  * the matches' rows are read (listing every stored article cost seconds at a million).
  */
 export function describeMatches(relations: StoredRelation[], store: Store): SimilarMatch[] {
-  const closest = (x: StoredRelation, y: StoredRelation) =>
-    KEPT_RELATIONS.indexOf(x.type) - KEPT_RELATIONS.indexOf(y.type) || y.coverageA - x.coverageA;
-  return [...relations].sort(closest).map((r) => {
+  return [...relations].sort(closestFirst).map((r) => {
     const row = store.articleRow(r.b);
     return {
       id: r.b,

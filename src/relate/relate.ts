@@ -24,6 +24,12 @@ export const KEPT_RELATIONS: readonly RelationType[] = [
   'same-story',
 ];
 
+/** Relations the closest reuse first and, within a kind, those that cover most of side A. */
+export const closestFirst = (
+  x: Pick<Relation, 'type' | 'coverageA'>,
+  y: Pick<Relation, 'type' | 'coverageA'>,
+) => KEPT_RELATIONS.indexOf(x.type) - KEPT_RELATIONS.indexOf(y.type) || y.coverageA - x.coverageA;
+
 export interface Relation {
   type: RelationType;
   direction: Direction;

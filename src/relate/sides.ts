@@ -4,6 +4,7 @@
  * that points the other way round swaps them: a line that says "A's words" where the reader sees
  * "[1]" and "[3]" does not say which one it means.
  */
+import type { Direction } from './relate.js';
 
 /**
  * `line` with the side letters as `a` and `b`: "A" and "B" standing alone ("of A", "B's", "A is"),
@@ -15,6 +16,16 @@ export function nameSides(line: string, a: string, b: string): string {
   const head = credits < 0 ? line : line.slice(0, credits);
   const named = head.replace(/(?<![\w&.-])[AB](?![\w&-]|\.\w)/g, (side) => (side === 'A' ? a : b));
   return credits < 0 ? named : named + line.slice(credits);
+}
+
+/**
+ * Who took from whom, the relation's side A called `a` and side B `b` ("it derives from this");
+ * nothing where that is not known.
+ */
+export function whoFromWhom(direction: Direction, a: string, b: string): string {
+  if (direction === 'a-from-b') return `${a} derives from ${b}`;
+  if (direction === 'b-from-a') return `${b} derives from ${a}`;
+  return direction === 'common-source' ? 'both from a common source' : '';
 }
 
 /** `line` as the other side would say it: A for B and B for A. */

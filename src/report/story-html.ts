@@ -5,8 +5,9 @@
  * its text and relations. No external assets; article text is always escaped, never markup.
  */
 import type { Article } from '../article/types.js';
-import { nameSides } from '../relate/sides.js';
-import type { StoredRelation } from '../store/store.js';
+import { closestFirst } from '../relate/relate.js';
+import { nameSides, whoFromWhom } from '../relate/sides.js';
+import { type StoredRelation, seenFrom } from '../store/store.js';
 import { keyFacts, type StoryFacts } from '../story/facts.js';
 import { isDirected, type Story, type StoryEdge } from '../story/stories.js';
 import { citedFact } from './fact-groups.js';
@@ -175,18 +176,18 @@ export function renderArticleHtml(
   relations: readonly StoredRelation[],
   titleOf: (id: string) => string | undefined,
 ): string {
-  const rels = relations.map((r) => {
-    const other = r.a === article.id ? r.b : r.a;
-    // The evidence's A and B as this page sees them: this article and the other one.
-    const sides = (x: string) =>
-      r.a === article.id
-        ? nameSides(x, 'this article', 'the other')
-        : nameSides(x, 'the other', 'this article');
-    return `<tr><td class="${escapeHtml(r.type)}"><b>${escapeHtml(r.type)}</b></td><td><code>${escapeHtml(other)}</code> ${escapeHtml(titleOf(other) ?? '')}</td><td>${Math.round((r.a === article.id ? r.coverageA : r.coverageB) * 100)}% of this, ${Math.round((r.a === article.id ? r.coverageB : r.coverageA) * 100)}% of that</td><td><details><summary>${escapeHtml(sides(r.evidence[0] ?? ''))}</summary><ul>${r.evidence
-      .slice(1)
-      .map((x) => `<li>${escapeHtml(sides(x))}</li>`)
-      .join('')}</ul></details></td></tr>`;
-  });
+  // Each relation as this page sees it (this article as side A), the closest first; the evidence's
+  // A and B named "this article" and "the other".
+  const rels = relations
+    .map((r) => seenFrom(r, article.id))
+    .sort(closestFirst)
+    .map((r) => {
+      const sides = (x: string) => nameSides(x, 'this article', 'the other');
+      return `<tr><td class="${escapeHtml(r.type)}"><b>${escapeHtml(r.type)}</b></td><td><code>${escapeHtml(r.b)}</code> ${escapeHtml(titleOf(r.b) ?? '')}</td><td>${Math.round(r.coverageA * 100)}% of this, ${Math.round(r.coverageB * 100)}% of that</td><td>${escapeHtml(whoFromWhom(r.direction, 'this article', 'the other') || 'not known')}</td><td><details><summary>${escapeHtml(sides(r.evidence[0] ?? ''))}</summary><ul>${r.evidence
+        .slice(1)
+        .map((x) => `<li>${escapeHtml(sides(x))}</li>`)
+        .join('')}</ul></details></td></tr>`;
+    });
   let section = -1;
   const text = article.sentences.map((s) => {
     const heading =
@@ -200,7 +201,7 @@ export function renderArticleHtml(
 <div class="meta"><code>${escapeHtml(article.id)}</code>${article.site ? ` · ${escapeHtml(article.site)}` : ''}${article.published ? ` · ${when(article.published)}` : ''}${story ? ` · story <code>${escapeHtml(story.id)}</code>: ${escapeHtml(story.title)}` : ' · in no story'}</div></header>
 <main>
 <h2>Relations (${relations.length})</h2>
-${rels.length ? `<table><tr><th>relation</th><th>article</th><th>coverage</th><th>evidence</th></tr>${rels.join('\n')}</table>` : '<p>—</p>'}
+${rels.length ? `<table><tr><th>relation</th><th>article</th><th>coverage</th><th>who took from whom</th><th>evidence</th></tr>${rels.join('\n')}</table>` : '<p>—</p>'}
 <h2>Text</h2>
 ${text.join('\n')}
 </main>`;

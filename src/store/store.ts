@@ -6,6 +6,7 @@
 import type { Article } from '../article/types.js';
 import type { ArticleSurface } from '../compare/surface.js';
 import type { Relation } from '../relate/relate.js';
+import { swapSides } from '../relate/sides.js';
 
 /**
  * How one input ended: stored, already there, or skipped with the reason. An input a run stored
@@ -17,6 +18,27 @@ export interface StoredRelation
   extends Pick<Relation, 'type' | 'direction' | 'coverageA' | 'coverageB' | 'similarity' | 'evidence'> {
   a: string;
   b: string;
+}
+
+const FLIPPED: Record<StoredRelation['direction'], StoredRelation['direction']> = {
+  'a-from-b': 'b-from-a',
+  'b-from-a': 'a-from-b',
+  'common-source': 'common-source',
+  unknown: 'unknown',
+};
+
+/** A stored relation as article `id` sees it: `id` as side A, whichever side the store has it on. */
+export function seenFrom(r: StoredRelation, id: string): StoredRelation {
+  if (r.a === id) return r;
+  return {
+    ...r,
+    a: r.b,
+    b: r.a,
+    coverageA: r.coverageB,
+    coverageB: r.coverageA,
+    direction: FLIPPED[r.direction],
+    evidence: r.evidence.map(swapSides),
+  };
 }
 
 export interface ArticleRow {

@@ -5,7 +5,7 @@
  */
 import { type Direction, KEPT_RELATIONS, type RelationType } from '../relate/relate.js';
 import { swapSides } from '../relate/sides.js';
-import type { ArticleRow, StoredRelation } from '../store/store.js';
+import { type ArticleRow, type StoredRelation, seenFrom } from '../store/store.js';
 import { groupArticles } from './cluster.js';
 import { linkProbabilities, type StoryModel } from './links.js';
 import storyModel from './story-model.json' with { type: 'json' };
@@ -217,14 +217,8 @@ function inReadingOrder(edges: StoryEdge[], members: readonly ArticleRow[]): Sto
 }
 
 function orient(r: StoredRelation): StoryEdge {
-  const flip = r.direction === 'b-from-a';
-  return {
-    from: flip ? r.b : r.a,
-    to: flip ? r.a : r.b,
-    type: r.type,
-    direction: flip ? 'a-from-b' : r.direction,
-    evidence: flip ? r.evidence.map(swapSides) : r.evidence,
-  };
+  const e = r.direction === 'b-from-a' ? seenFrom(r, r.b) : r;
+  return { from: e.a, to: e.b, type: e.type, direction: e.direction, evidence: e.evidence };
 }
 
 /**
