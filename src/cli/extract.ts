@@ -67,7 +67,8 @@ const PAGE_FILE = /\.(txt|text|html?|xhtml|htm)(\.gz)?$|^[^.]+$/i;
  * The files a path stands for: itself, or the page files below a directory (hidden ones and data
  * such as .json skipped), sorted.
  */
-async function* inputsOf(path: string, top = true): AsyncGenerator<string> {
+/** The pages under `path`; a folder reached twice (a link back up the tree) is read once. */
+async function* inputsOf(path: string, top = true, folders = new Set<string>()): AsyncGenerator<string> {
   if (path === '-') {
     yield path;
     return;
@@ -82,10 +83,13 @@ async function* inputsOf(path: string, top = true): AsyncGenerator<string> {
     if (top || PAGE_FILE.test(basename(path))) yield path;
     return;
   }
+  const folder = `${stat.dev}:${stat.ino}`;
+  if (folders.has(folder)) return;
+  folders.add(folder);
   const entries = (await fs.readdir(path, { withFileTypes: true }))
     .filter((e) => !e.name.startsWith('.'))
     .sort((a, b) => a.name.localeCompare(b.name));
-  for (const e of entries) yield* inputsOf(join(path, e.name), false);
+  for (const e of entries) yield* inputsOf(join(path, e.name), false, folders);
 }
 
 function toRecord(source: string, page: ExtractedPage): ExtractRecord {

@@ -100,6 +100,20 @@ describe('newstrace ingest', () => {
     expect(count(db, 'SELECT COUNT(*) FROM articles')).toBe(3);
   });
 
+  it('reads a folder reached again through a link once, and names a loop of links', () => {
+    const linked = join(dir, 'linked');
+    mkdirSync(join(linked, 'inner'), { recursive: true });
+    const page = article(500);
+    writeFileSync(join(linked, 'inner', 'page.txt'), `${page.title}\n${page.text}\n`);
+    symlinkSync('..', join(linked, 'inner', 'up'));
+    symlinkSync('self', join(linked, 'self'));
+    const r = run(['ingest', linked, '--db', join(dir, 'linked.db')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/1 ingested, 0 already present, 2 skipped/);
+    expect(r.out).toMatch(/inner\/up: a folder already read in this run/);
+    expect(r.out).toMatch(/self: .*a loop of symbolic links/);
+  });
+
   it('expands glob patterns it is given quoted, and says when one matches nothing', () => {
     const db = join(dir, 'glob.db');
     const r = run(['ingest', join(dir, 'pages', '**', '*.txt'), join(dir, 'nothing', '*.html'), '--db', db]);

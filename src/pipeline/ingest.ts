@@ -130,7 +130,8 @@ export async function ingestPaths(
 ): Promise<IngestSummary> {
   return ingestItems(
     async function* (skip) {
-      for (const path of paths) yield* pendingOf(path, skip);
+      const folders = new Set<string>();
+      for (const path of paths) yield* pendingOf(path, skip, true, folders);
     },
     store,
     ctx,
@@ -448,10 +449,16 @@ const WARC_FILE = /\.warc(\.gz)?$/i;
 const FEED_FILE = /\.(rss|atom|xml)$/i;
 const JSONL_FILE = /\.jsonl(\.gz)?$/i;
 
+/**
+ * The pages of an input path. `folders` holds the folders read so far in this run (by device and
+ * inode): a link back up the tree, or a second link to one folder, is read once, not until the
+ * system's limit on links (a loop of one link read a folder 40 times).
+ */
 async function* pendingOf(
   path: string,
   skip: (source: string, reason: string) => void,
   top = true,
+  folders = new Set<string>(),
 ): AsyncGenerator<Pending> {
   if (path === '-') {
     yield { source: '-', read: () => readPage('-') };
@@ -466,10 +473,16 @@ async function* pendingOf(
   if (!stat && top && isGlob(path)) {
     const files = await expandGlob(path);
     if (files.length === 0) skip(path, 'no file matches this pattern');
-    for (const file of files) yield* pendingOf(file, skip, false);
+    for (const file of files) yield* pendingOf(file, skip, false, folders);
     return;
   }
   if (stat?.isDirectory()) {
+    const folder = `${stat.dev}:${stat.ino}`;
+    if (folders.has(folder)) {
+      skip(path, 'a folder already read in this run (a link to it, or named twice)');
+      return;
+    }
+    folders.add(folder);
     let entries: import('node:fs').Dirent[];
     try {
       entries = await fs.readdir(path, { withFileTypes: true });
@@ -480,7 +493,7 @@ async function* pendingOf(
     for (const e of entries
       .filter((x) => !x.name.startsWith('.'))
       .sort((x, y) => x.name.localeCompare(y.name))) {
-      yield* pendingOf(join(path, e.name), skip, false);
+      yield* pendingOf(join(path, e.name), skip, false, folders);
     }
     return;
   }

@@ -27,6 +27,14 @@ export interface ReadOptions {
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
+/** Why a path cannot be read, said in words where the system's code is cryptic. */
+const UNREADABLE: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'a loop of symbolic links',
+  ENAMETOOLONG: 'the path is too long',
+};
+
 export async function readInput(source: string, opts: ReadOptions = {}): Promise<Input> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let raw: Uint8Array;
@@ -39,7 +47,7 @@ export async function readInput(source: string, opts: ReadOptions = {}): Promise
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError('ENOENT', source, 'no such file');
-      throw new InputError('UNREADABLE', source, code === 'EACCES' ? 'permission denied' : String(code));
+      throw new InputError('UNREADABLE', source, UNREADABLE[code ?? ''] ?? String(code));
     }
     if (stat.isDirectory()) throw new InputError('EISDIR', source, 'it is a directory (give article files)');
     if (!stat.isFile()) throw new InputError('UNREADABLE', source, 'not a regular file');
