@@ -283,6 +283,24 @@ describe('newstrace show and export', () => {
     const missing = run(['show', 'no-such-id', '--db', db]);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/no story, article or ingested file 'no-such-id'/);
+    // A corpus mistyped is an error, not a new empty one; a file that is none is named.
+    const typo = join(dir, 'no-such.db');
+    for (const command of [
+      ['stories'],
+      ['show', 'x'],
+      ['export'],
+      ['similar', join(sample, 'chess-tournament.txt')],
+    ]) {
+      const r = run([...command, '--db', typo]);
+      expect(r.code).toBe(1);
+      expect(r.err).toContain(`no corpus at ${typo}`);
+    }
+    expect(existsSync(typo)).toBe(false);
+    const notDb = join(dir, 'not-a.db');
+    writeFileSync(notDb, 'hello\n');
+    expect(run(['stories', '--db', notDb]).err).toMatch(
+      /cannot open the corpus .*not-a\.db: file is not a database/,
+    );
     // An article named by the file it was ingested from, with who took from whom.
     const byFile = run(['show', join(sample, 'frost-vineyards-update.txt'), '--db', db]);
     expect(byFile.code).toBe(0);

@@ -2,7 +2,7 @@
  * The corpus commands over the embedded store: `newstrace ingest`, `stories`, `similar`, `show`
  * and `export`.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { normalize, relative, resolve } from 'node:path';
 import { defaultContext } from '../compare/context.js';
 import { describeMatches, ingestPaths, type SimilarMatch, similarInStore } from '../pipeline/ingest.js';
@@ -20,6 +20,21 @@ import { UsageError } from './errors.js';
 
 export const DEFAULT_DB = 'newstrace.db';
 
+/**
+ * The corpus database at `file` (default `DEFAULT_DB`). A command that reads one fails where there
+ * is none: a mistyped `--db` would otherwise be a new empty corpus, and its answer silence.
+ */
+export function openCorpus(file: string | undefined, mode: 'read' | 'write'): Store {
+  const path = file ?? DEFAULT_DB;
+  if (mode === 'read' && !existsSync(path))
+    throw new Error(`no corpus at ${path}: \`newstrace ingest PATH… --db ${path}\` builds one`);
+  try {
+    return openSqliteStore(path);
+  } catch (e) {
+    throw new Error(`cannot open the corpus ${path}: ${(e as Error).message}`);
+  }
+}
+
 export async function runIngest(
   paths: string[],
   flags: { db?: string },
@@ -27,7 +42,7 @@ export async function runIngest(
   err: NodeJS.WriteStream | NodeJS.WritableStream,
 ): Promise<number> {
   if (paths.length === 0) throw new UsageError('ingest needs at least one file, directory or -');
-  const store = openSqliteStore(flags.db ?? DEFAULT_DB);
+  const store = openCorpus(flags.db, 'write');
   const tty = (err as NodeJS.WriteStream).isTTY === true;
   const seen = { ingested: 0, present: 0, skipped: 0 };
   const started = Date.now();
@@ -80,7 +95,7 @@ export async function runSimilar(
   out: NodeJS.WritableStream,
 ): Promise<number> {
   if (paths.length !== 1) throw new UsageError('similar needs one article: newstrace similar FILE');
-  const store = openSqliteStore(flags.db ?? DEFAULT_DB);
+  const store = openCorpus(flags.db, 'read');
   try {
     const ctx = defaultContext();
     const article = await loadArticle(paths[0]);
@@ -108,7 +123,7 @@ export function runStories(
   flags: { db?: string; json: boolean; since?: string; site?: string; limit?: string; facts?: boolean },
   out: NodeJS.WritableStream,
 ): number {
-  const store = openSqliteStore(flags.db ?? DEFAULT_DB);
+  const store = openCorpus(flags.db, 'read');
   try {
     let stories = buildStories(store.articles(), store.relations());
     if (flags.since) {
@@ -234,7 +249,7 @@ export function runShow(
   out: NodeJS.WritableStream,
 ): number {
   if (ids.length !== 1) throw new UsageError('show needs one story or article id: newstrace show ID');
-  const store = openSqliteStore(flags.db ?? DEFAULT_DB);
+  const store = openCorpus(flags.db, 'read');
   try {
     const stories = buildStories(store.articles(), store.relations());
     const story = stories.find((s) => s.id === ids[0]);
@@ -329,7 +344,7 @@ export function runExport(flags: { db?: string; format?: string }, out: NodeJS.W
   const format = flags.format ?? 'jsonl';
   if (!['jsonl', 'csv', 'graphml'].includes(format))
     throw new UsageError(`--format is jsonl, csv or graphml, not '${format}'`);
-  const store = openSqliteStore(flags.db ?? DEFAULT_DB);
+  const store = openCorpus(flags.db, 'read');
   try {
     const articles = store.articles();
     const relations = store.relations();

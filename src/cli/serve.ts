@@ -3,8 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defaultContext } from '../compare/context.js';
 import { buildServer } from '../server/app.js';
-import { openSqliteStore } from '../store/sqlite.js';
-import { DEFAULT_DB } from './corpus.js';
+import { DEFAULT_DB, openCorpus } from './corpus.js';
 import { UsageError } from './errors.js';
 
 export async function runServe(
@@ -15,7 +14,8 @@ export async function runServe(
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port wants a port number, not '${flags.port}'`);
   const token = flags.token ?? process.env.NEWSTRACE_TOKEN;
-  const store = openSqliteStore(flags.db ?? DEFAULT_DB);
+  // A live feed may start from nothing: `POST /articles` fills the corpus.
+  const store = openCorpus(flags.db, 'write');
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
     version: string;
   };
