@@ -95,6 +95,16 @@ describe('newstrace compare', () => {
     expect(html).toContain('<!doctype html>');
     expect(html).toContain('Mayor Lina Ortiz');
     expect(html).not.toMatch(/<(script|link)[^>]+src=/);
+    // A report it cannot write: one line that says why.
+    const nowhere = run([
+      'compare',
+      join(dir, 'a.txt'),
+      join(dir, 'b.txt'),
+      '--html',
+      join(dir, 'no', 'r.html'),
+    ]);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.err.trim()).toBe(`newstrace: cannot write ${join(dir, 'no', 'r.html')}: no such folder`);
   });
 
   it('decodes latin-1 pages', () => {
@@ -216,6 +226,9 @@ describe('newstrace show and export', () => {
     }>;
     // The list with each story's key facts, as text and as JSON.
     expect(run(['stories', '--facts', '--limit', '1', '--db', db]).out).toMatch(/key facts .*Kestrel Bridge/);
+    expect(run(['stories', '--limit', 'ten', '--db', db]).err).toMatch(
+      /--limit wants a number of stories, not 'ten'/,
+    );
     // Undated pages: a reprint whose direction nothing tells is the same text, not a claimed copy.
     const listing = run(['stories', '--db', db]).out;
     expect(listing).toMatch(/Late frost destroys .* \(same text as \[\d\]\)/);

@@ -1,7 +1,7 @@
 /**
  * `newstrace compare A B [--json] [--html FILE]` and `newstrace compare --pairs FILE.jsonl`.
  */
-import { createReadStream, writeFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Article } from '../article/types.js';
 import { compareArticles } from '../compare/compare.js';
@@ -10,7 +10,7 @@ import { loadArticle } from '../pipeline/load-article.js';
 import { articleFromPage } from '../pipeline/page.js';
 import { renderHtml } from '../report/html.js';
 import { renderTerminal } from '../report/terminal.js';
-import { UsageError } from './errors.js';
+import { UsageError, writeReport } from './errors.js';
 
 export interface CompareFlags {
   json: boolean;
@@ -32,9 +32,7 @@ export async function runCompare(
     throw new UsageError('only one of the two articles can be read from stdin');
   const [a, b] = await Promise.all(paths.map((p) => loadArticle(p)));
   const result = compareArticles(a, b, defaultContext());
-  if (flags.html) {
-    writeFileSync(flags.html, renderHtml(result));
-  }
+  if (flags.html) writeReport(flags.html, renderHtml(result));
   if (flags.json) out.write(`${JSON.stringify(result, null, 2)}\n`);
   else if (!flags.html || out !== process.stdout || process.stdout.isTTY) {
     const isTTY = (out as NodeJS.WriteStream).isTTY === true && !process.env.NO_COLOR;

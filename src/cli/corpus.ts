@@ -2,7 +2,7 @@
  * The corpus commands over the embedded store: `newstrace ingest`, `stories`, `similar`, `show`
  * and `export`.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { normalize, relative, resolve } from 'node:path';
 import { defaultContext } from '../compare/context.js';
 import { describeMatches, ingestPaths, type SimilarMatch, similarInStore } from '../pipeline/ingest.js';
@@ -16,7 +16,7 @@ import { openSqliteStore } from '../store/sqlite.js';
 import { type Store, seenFrom } from '../store/store.js';
 import { keyFacts, type StoryFacts, storyFacts } from '../story/facts.js';
 import { buildStories, isDirected, type Story } from '../story/stories.js';
-import { UsageError } from './errors.js';
+import { UsageError, writeReport } from './errors.js';
 
 export const DEFAULT_DB = 'newstrace.db';
 
@@ -133,7 +133,12 @@ export function runStories(
       stories = stories.filter((s) => s.end && Date.parse(s.end) >= since);
     }
     if (flags.site) stories = stories.filter((s) => s.articles.some((a) => a.site === flags.site));
-    if (flags.limit) stories = stories.slice(0, Number(flags.limit));
+    if (flags.limit) {
+      const limit = Number(flags.limit);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new UsageError(`--limit wants a number of stories, not '${flags.limit}'`);
+      stories = stories.slice(0, limit);
+    }
     // Key facts read the articles of each story shown (after the filters): opt-in, as on a large
     // corpus that is most of the work.
     const lexicon = flags.facts ? defaultContext().lexicon : undefined;
@@ -255,7 +260,7 @@ export function runShow(
     const story = stories.find((s) => s.id === ids[0]);
     if (story) {
       const facts = storyFacts(story, (id) => store.getArticle(id), defaultContext().lexicon);
-      if (flags.html) writeHtml(flags.html, renderStoryHtml(story, facts));
+      if (flags.html) writeReport(flags.html, renderStoryHtml(story, facts));
       if (flags.json) out.write(`${JSON.stringify({ ...storyJson(story), facts }, null, 2)}\n`);
       else if (!flags.html) out.write(storyText(story, facts));
       return 0;
@@ -268,7 +273,7 @@ export function runShow(
     const relations = store.relationsOf(id);
     const inStory = stories.find((s) => s.articles.some((a) => a.id === id));
     const titleOf = (other: string) => store.getArticle(other)?.title;
-    if (flags.html) writeHtml(flags.html, renderArticleHtml(article, inStory, relations, titleOf));
+    if (flags.html) writeReport(flags.html, renderArticleHtml(article, inStory, relations, titleOf));
     if (flags.json) {
       out.write(`${JSON.stringify({ article, story: inStory?.id ?? null, relations }, null, 2)}\n`);
       return 0;
@@ -332,11 +337,6 @@ function articleNamed(store: Store, name: string): string | undefined {
     if (id) return id;
   }
   return undefined;
-}
-
-function writeHtml(file: string, html: string): void {
-  writeFileSync(file, html);
-  process.stderr.write(`newstrace: wrote ${file}\n`);
 }
 
 /** `newstrace export --format jsonl|csv|graphml [--db FILE]`: articles, stories and relations for other tools. */
