@@ -213,6 +213,21 @@ describe('newstrace extract', () => {
     expect(r.out).toContain('title:     Harbour bridge reopens after repairs');
     expect(r.out).toContain('Engineers replaced 120 steel cables');
   });
+
+  it('says of a page with no article that it has none, and counts it apart', () => {
+    const home = join(dir, 'home.html');
+    const links = ['Council approves budget', 'Storm hits coast', 'Team wins cup', 'Prices rise again']
+      .map((t, k) => `<li><a href="/${k}">${t}</a></li>`)
+      .join('');
+    writeFileSync(
+      home,
+      `<html><head><title>Daily Ledger</title></head><body><ul>${links}</ul></body></html>`,
+    );
+    const r = run(['extract', join(dir, 'a.txt'), home]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('no article: ');
+    expect(r.err).toContain('1 of 2 inputs extracted, 1 with no article text');
+  });
 });
 
 describe('newstrace show and export', () => {

@@ -37,6 +37,7 @@ export async function runExtract(
   if (paths.length === 0) throw new UsageError('extract needs at least one file or directory');
   let failed = 0;
   let count = 0;
+  let empty = 0;
   for (const path of paths) {
     for await (const file of inputsOf(path)) {
       count++;
@@ -44,6 +45,7 @@ export async function runExtract(
         const input = await readInput(file);
         const page = extractPage(input.text, input.kind);
         const record = toRecord(file, page);
+        if (record.noArticle) empty++;
         out.write(flags.jsonl ? `${JSON.stringify(record)}\n` : readable(record));
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
@@ -55,7 +57,8 @@ export async function runExtract(
   }
   if (!flags.jsonl || failed)
     err.write(
-      `newstrace: ${count - failed} of ${count} inputs extracted${failed ? `, ${failed} failed` : ''}\n`,
+      `newstrace: ${count - failed - empty} of ${count} inputs extracted` +
+        `${empty ? `, ${empty} with no article text` : ''}${failed ? `, ${failed} failed` : ''}\n`,
     );
   return failed ? 1 : 0;
 }
@@ -105,7 +108,8 @@ function toRecord(source: string, page: ExtractedPage): ExtractRecord {
     url: page.url,
     lang: page.lang,
     description: page.description,
-    noArticle: page.noArticle,
+    // Said of every page without article text, as ingest skips it: "no block of prose", or this.
+    noArticle: page.noArticle ?? (page.text.trim() ? undefined : 'no article text found'),
     furniture: page.furniture.map((f) => (f.length > 120 ? `${f.slice(0, 117)}...` : f)),
   };
 }
@@ -124,7 +128,7 @@ function readable(r: ExtractRecord): string {
   if (r.noArticle) lines.push(`no article: ${r.noArticle}`);
   if (r.sections.length > 1)
     lines.push(`sections:  ${r.sections.map((s) => s.title ?? '(lead)').join(' | ')}`);
-  lines.push('', r.text, '');
+  lines.push('', ...(r.text ? [r.text, ''] : []));
   if (r.furniture.length)
     lines.push(`furniture removed (${r.furniture.length}):`, ...r.furniture.map((f) => `  - ${f}`), '');
   return `${lines.join('\n')}\n`;
