@@ -178,6 +178,17 @@ describe('page metadata', () => {
       lang: 'en',
       url: 'https://news.example/pool',
     });
+    // A saved page without a site's name or an address: the name beside the headline in <title>.
+    const saved = (title: string) =>
+      extractHtml(
+        `<html><head><title>${title}</title></head><body><h1>Pool stays open</h1>${body}</body></html>`,
+      );
+    expect(saved('Pool stays open - Town News')).toMatchObject({
+      title: 'Pool stays open',
+      site: 'Town News',
+    });
+    expect(saved('Town News | Pool stays open').site).toBe('Town News');
+    expect(saved('Pool stays open for the summer after all').site).toBeUndefined();
   });
 
   describe('the title, where a site template fills the article’s fields with its own name', () => {

@@ -73,7 +73,11 @@ export function readMeta(
     .filter((x): x is string => !!x);
   const metaAuthor = metas.get('author') ?? metas.get('article:author');
   if (!authors.length && metaAuthor && !/^https?:/.test(metaAuthor)) authors.push(metaAuthor);
-  const site = metas.get('og:site_name') ?? nameOf(article?.publisher) ?? hostOf(canonical ?? url);
+  const site =
+    metas.get('og:site_name') ??
+    nameOf(article?.publisher) ??
+    hostOf(canonical ?? url) ??
+    siteBesideHeadline(titleTag, h1);
   const titles: TitleCandidates = {
     preferred: [str(article?.headline), metas.get('og:title'), metas.get('twitter:title'), h1].filter(
       (x): x is string => !!x,
@@ -291,6 +295,20 @@ function stripSiteSuffix(title: string, site?: string): string {
     return parts.slice(0, -1).join(' - ').trim();
   }
   return title.trim();
+}
+
+/**
+ * A page with neither a site's name in its metadata nor an address (a saved file): the name its
+ * `<title>` gives beside the headline, "Council approves budget - Daily Ledger" or "Daily Ledger |
+ * Council approves budget", where the headline is the page's `<h1>` and the name is short.
+ */
+function siteBesideHeadline(titleTag: string | undefined, h1: string | undefined): string | undefined {
+  if (!titleTag || !h1) return undefined;
+  const parts = titleTag.split(/\s+[|–—-]\s+/).map((p) => p.trim());
+  if (parts.length !== 2) return undefined;
+  const same = (x: string) => x.toLowerCase() === h1.trim().toLowerCase();
+  const name = same(parts[0]) ? parts[1] : same(parts[1]) ? parts[0] : undefined;
+  return name && name.split(/\s+/).length <= 5 ? name : undefined;
 }
 
 function hostOf(url?: string): string | undefined {
