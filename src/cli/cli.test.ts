@@ -311,6 +311,21 @@ describe('newstrace show and export', () => {
     const missing = run(['show', 'no-such-id', '--db', db]);
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/no story, article or ingested file 'no-such-id'/);
+    // A folder of pages checked at once: a line for each, in the corpus already, with its matches.
+    const checked = run(['similar', sample, join(dir, 'no-such-page.txt'), '--jsonl', '--db', db]);
+    expect(checked.code).toBe(1);
+    const lines = checked.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(12);
+    expect(lines.filter((l) => l.inCorpus)).toHaveLength(11);
+    expect(lines.find((l) => l.source.endsWith('copy-frost-vineyards.txt')).matches[0]).toMatchObject({
+      type: 'near-duplicate',
+      title: 'Late frost destroys up to half of the grape harvest in the Sorrel Valley',
+    });
+    expect(lines[11]).toMatchObject({ error: expect.stringMatching(/no such file/) });
+    expect(run(['similar', sample, '--json', '--db', db]).err).toMatch(/for 11 articles use --jsonl/);
     // A corpus mistyped is an error, not a new empty one; a file that is none is named.
     const typo = join(dir, 'no-such.db');
     for (const command of [

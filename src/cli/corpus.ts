@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { normalize, relative, resolve } from 'node:path';
+import type { Article } from '../article/types.js';
 import { defaultContext } from '../compare/context.js';
 import { describeMatches, ingestPaths, type SimilarMatch, similarInStore } from '../pipeline/ingest.js';
 import { loadArticle } from '../pipeline/load-article.js';
@@ -12,6 +13,7 @@ import { nameSides, whoFromWhom } from '../relate/sides.js';
 import { citedFact } from '../report/fact-groups.js';
 import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
 import { wrap } from '../report/terminal.js';
+import { InputError, pageFiles } from '../source/index.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { type Store, seenFrom } from '../store/store.js';
 import { keyFacts, type StoryFacts, storyFacts } from '../story/facts.js';
@@ -88,32 +90,56 @@ function matchLine(m: SimilarMatch): string {
   );
 }
 
-/** `newstrace similar FILE [--json] [--db FILE]`: what in the corpus matches a page, without ingesting it. */
+/**
+ * `newstrace similar PATH… [--json|--jsonl] [--db FILE]`: what in the corpus matches each page,
+ * without ingesting it: one file, several, or the pages of a folder (a publisher's own articles
+ * checked against a crawl). `--json` gives one article's matches; `--jsonl` a line per article.
+ */
 export async function runSimilar(
   paths: string[],
-  flags: { db?: string; json: boolean },
+  flags: { db?: string; json: boolean; jsonl?: boolean },
   out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
-  if (paths.length !== 1) throw new UsageError('similar needs one article: newstrace similar FILE');
+  if (paths.length === 0) throw new UsageError('similar needs an article: newstrace similar FILE…');
+  const files: string[] = [];
+  for (const path of paths) for await (const file of pageFiles(path)) files.push(file);
+  if (flags.json && files.length !== 1)
+    throw new UsageError(`--json gives one article's matches; for ${files.length} articles use --jsonl`);
   const store = openCorpus(flags.db, 'read');
   try {
     const ctx = defaultContext();
-    const article = await loadArticle(paths[0]);
-    const started = performance.now();
-    const relations = similarInStore(article, store, ctx, new PreparedCache(store, ctx, 100));
-    const ms = performance.now() - started;
-    const matches = describeMatches(relations, store);
-    if (flags.json) {
-      out.write(`${JSON.stringify(matches, null, 2)}\n`);
-    } else {
-      out.write(
-        `${matches.length} match${matches.length === 1 ? '' : 'es'} for ${paths[0]} (${ms.toFixed(0)} ms)\n`,
-      );
-      // The article itself is no match of its own; a user asking about a stored one is told so.
-      if (store.hasArticle(article.id)) out.write(`  it is in the corpus already, as ${article.id}\n`);
-      for (const m of matches) out.write(`${matchLine(m)}\n`);
+    // One cache for every article asked about: the corpus articles they match are prepared once.
+    const cache = new PreparedCache(store, ctx, 100);
+    let failed = 0;
+    for (const file of files) {
+      let article: Article;
+      try {
+        article = await loadArticle(file);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        failed++;
+        if (flags.jsonl) out.write(`${JSON.stringify({ source: file, error: e.message })}\n`);
+        else err.write(`${e.message}\n`);
+        continue;
+      }
+      const started = performance.now();
+      const matches = describeMatches(similarInStore(article, store, ctx, cache), store);
+      const ms = performance.now() - started;
+      const stored = store.hasArticle(article.id);
+      if (flags.json) out.write(`${JSON.stringify(matches, null, 2)}\n`);
+      else if (flags.jsonl)
+        out.write(`${JSON.stringify({ source: file, id: article.id, inCorpus: stored, matches })}\n`);
+      else {
+        out.write(
+          `${matches.length} match${matches.length === 1 ? '' : 'es'} for ${file} (${ms.toFixed(0)} ms)\n`,
+        );
+        // The article itself is no match of its own; a user asking about a stored one is told so.
+        if (stored) out.write(`  it is in the corpus already, as ${article.id}\n`);
+        for (const m of matches) out.write(`${matchLine(m)}\n`);
+      }
     }
-    return 0;
+    return failed ? 1 : 0;
   } finally {
     store.close();
   }

@@ -3,11 +3,9 @@
  * furniture set apart. Directories are read recursively (hidden files skipped); every input gets
  * a record, an unreadable one a record with its error, and the exit code says whether any failed.
  */
-import { promises as fs } from 'node:fs';
-import { basename, join } from 'node:path';
 import type { ExtractedPage } from '../article/types.js';
 import { extractPage } from '../pipeline/page.js';
-import { InputError, readInput } from '../source/index.js';
+import { InputError, pageFiles, readInput } from '../source/index.js';
 import { UsageError } from './errors.js';
 
 export interface ExtractRecord {
@@ -39,7 +37,7 @@ export async function runExtract(
   let count = 0;
   let empty = 0;
   for (const path of paths) {
-    for await (const file of inputsOf(path)) {
+    for await (const file of pageFiles(path)) {
       count++;
       try {
         const input = await readInput(file);
@@ -61,38 +59,6 @@ export async function runExtract(
         `${empty ? `, ${empty} with no article text` : ''}${failed ? `, ${failed} failed` : ''}\n`,
     );
   return failed ? 1 : 0;
-}
-
-/** Files in a directory that are pages: text, HTML, and those gzipped. */
-const PAGE_FILE = /\.(txt|text|html?|xhtml|htm)(\.gz)?$|^[^.]+$/i;
-
-/**
- * The files a path stands for: itself, or the page files below a directory (hidden ones and data
- * such as .json skipped), sorted.
- */
-/** The pages under `path`; a folder reached twice (a link back up the tree) is read once. */
-async function* inputsOf(path: string, top = true, folders = new Set<string>()): AsyncGenerator<string> {
-  if (path === '-') {
-    yield path;
-    return;
-  }
-  let stat: import('node:fs').Stats | undefined;
-  try {
-    stat = await fs.stat(path);
-  } catch {
-    stat = undefined; // readInput reports the missing file with its reason
-  }
-  if (!stat?.isDirectory()) {
-    if (top || PAGE_FILE.test(basename(path))) yield path;
-    return;
-  }
-  const folder = `${stat.dev}:${stat.ino}`;
-  if (folders.has(folder)) return;
-  folders.add(folder);
-  const entries = (await fs.readdir(path, { withFileTypes: true }))
-    .filter((e) => !e.name.startsWith('.'))
-    .sort((a, b) => a.name.localeCompare(b.name));
-  for (const e of entries) yield* inputsOf(join(path, e.name), false, folders);
 }
 
 function toRecord(source: string, page: ExtractedPage): ExtractRecord {

@@ -22,7 +22,8 @@ Usage:
   newstrace ingest PATH... [--db FILE]            index pages, folders, JSONL (.gz) into a corpus (default newstrace.db)
   newstrace stories [--json] [--facts] [--db FILE] [--since DATE] [--site SITE] [--limit N]
                                                   the corpus's stories, with who took from whom (--facts: and their key facts)
-  newstrace similar FILE [--json] [--db FILE]     what in the corpus matches an article, without adding it
+  newstrace similar PATH... [--json|--jsonl] [--db FILE]
+                                                  what in the corpus matches each article (files or folders), without adding them
   newstrace show STORY|ARTICLE|FILE [--json] [--html FILE] [--db FILE]
                                                   one story with its graph and key facts, or one article with its relations
   newstrace export [--format jsonl|csv|graphml] [--db FILE]   the corpus for other tools
@@ -91,7 +92,12 @@ async function main(argv: string[]): Promise<number> {
     case 'export':
       return (await corpus()).runExport({ db: values.db, format: values.format }, process.stdout);
     case 'similar':
-      return (await corpus()).runSimilar(rest, { db: values.db, json: values.json }, process.stdout);
+      return (await corpus()).runSimilar(
+        rest,
+        { db: values.db, json: values.json, jsonl: values.jsonl },
+        process.stdout,
+        process.stderr,
+      );
     case 'stories':
       return (await corpus()).runStories(
         {
