@@ -18,6 +18,12 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const cli = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'main.js');
+/** The records of JSON Lines output, one a line. */
+const jsonLines = (out: string) =>
+  out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 let dir: string;
 
 function run(args: string[], input?: string) {
@@ -165,10 +171,7 @@ describe('newstrace compare', () => {
     );
     const r = run(['compare', '--pairs', file]);
     expect(r.code).toBe(1);
-    const lines = r.out
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const lines = jsonLines(r.out);
     expect(lines).toHaveLength(5);
     expect(lines[0].id).toBe('one');
     expect(lines[0].relation.type).toMatch(/rewrite|near-duplicate/);
@@ -195,10 +198,7 @@ describe('newstrace extract', () => {
     const sample = join(import.meta.dirname, '..', '..', 'sample');
     const r = run(['extract', sample, join(dir, 'image.png'), '--jsonl']);
     expect(r.code).toBe(1);
-    const records = r.out
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const records = jsonLines(r.out);
     const html = records.find((x) => x.source.endsWith('reprint-harbour-bridge.html'));
     expect(html).toMatchObject({ site: 'Alder Valley Courier', authors: ['Meridian Press'] });
     expect(html.published).toMatch(/^2026-03-04/);
@@ -314,10 +314,7 @@ describe('newstrace show and export', () => {
     // A folder of pages checked at once: a line for each, in the corpus already, with its matches.
     const checked = run(['similar', sample, join(dir, 'no-such-page.txt'), '--jsonl', '--db', db]);
     expect(checked.code).toBe(1);
-    const lines = checked.out
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const lines = jsonLines(checked.out);
     expect(lines).toHaveLength(12);
     expect(lines.filter((l) => l.inCorpus)).toHaveLength(11);
     expect(lines.find((l) => l.source.endsWith('copy-frost-vineyards.txt')).matches[0]).toMatchObject({
@@ -355,10 +352,7 @@ describe('newstrace show and export', () => {
     expect(byFile.out).toMatch(/partial-reuse +\d+% of it, +\d+% of +Late frost/);
     expect(byFile.out).toMatch(/\n {6}\d+% of (this article|the other)'s words/);
 
-    const jsonl = run(['export', '--db', db])
-      .out.trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const jsonl = jsonLines(run(['export', '--db', db]).out);
     expect(jsonl.filter((x) => x.kind === 'article')).toHaveLength(11);
     // Stories too: every article in exactly one, as `stories --json` groups them.
     const exported = jsonl.filter((x) => x.kind === 'story');
