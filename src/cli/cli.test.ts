@@ -244,6 +244,11 @@ describe('newstrace show and export', () => {
     expect(run(['stories', '--limit', 'ten', '--db', db]).err).toMatch(
       /--limit wants a number of stories, not 'ten'/,
     );
+    // Stories whose articles' titles hold the words asked for, as the API's ?q= finds them.
+    const frosty = JSON.parse(run(['stories', '--query', 'FROST', '--json', '--db', db]).out);
+    expect(frosty.map((s: { title: string }) => s.title)).toEqual([
+      'Late frost destroys up to half of the grape harvest in the Sorrel Valley',
+    ]);
     // Undated pages: a reprint whose direction nothing tells is the same text, not a claimed copy.
     const listing = run(['stories', '--db', db]).out;
     expect(listing).toMatch(/Late frost destroys .* \(same text as \[\d\]\)/);

@@ -17,7 +17,7 @@ import { InputError, pageFiles } from '../source/index.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { type Store, seenFrom } from '../store/store.js';
 import { keyFacts, type StoryFacts, storyFacts } from '../story/facts.js';
-import { buildStories, isDirected, type Story } from '../story/stories.js';
+import { buildStories, filterStories, isDirected, type Story } from '../story/stories.js';
 import { UsageError, writeReport } from './errors.js';
 
 export const DEFAULT_DB = 'newstrace.db';
@@ -146,19 +146,27 @@ export async function runSimilar(
 }
 
 export function runStories(
-  flags: { db?: string; json: boolean; since?: string; site?: string; limit?: string; facts?: boolean },
+  flags: {
+    db?: string;
+    json: boolean;
+    query?: string;
+    since?: string;
+    site?: string;
+    limit?: string;
+    facts?: boolean;
+  },
   out: NodeJS.WritableStream,
 ): number {
   const store = openCorpus(flags.db, 'read');
   try {
-    let stories = buildStories(store.articles(), store.relations());
-    if (flags.since) {
-      const since = Date.parse(flags.since);
-      if (!Number.isFinite(since))
-        throw new UsageError(`--since wants a date (2026-03-01), not '${flags.since}'`);
-      stories = stories.filter((s) => s.end && Date.parse(s.end) >= since);
-    }
-    if (flags.site) stories = stories.filter((s) => s.articles.some((a) => a.site === flags.site));
+    const since = flags.since === undefined ? undefined : Date.parse(flags.since);
+    if (since !== undefined && !Number.isFinite(since))
+      throw new UsageError(`--since wants a date (2026-03-01), not '${flags.since}'`);
+    let stories = filterStories(buildStories(store.articles(), store.relations()), {
+      query: flags.query,
+      site: flags.site,
+      since,
+    });
     if (flags.limit) {
       const limit = Number(flags.limit);
       if (!Number.isInteger(limit) || limit < 1)

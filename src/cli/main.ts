@@ -20,7 +20,7 @@ Usage:
   newstrace compare --pairs FILE.jsonl            compare many pairs: one {"id","a","b"} per line
   newstrace extract FILE|DIR... [--jsonl]         the article and metadata of each page, furniture set apart
   newstrace ingest PATH... [--db FILE]            index pages, folders, JSONL (.gz) into a corpus (default newstrace.db)
-  newstrace stories [--json] [--facts] [--db FILE] [--since DATE] [--site SITE] [--limit N]
+  newstrace stories [--json] [--facts] [--db FILE] [--query WORDS] [--since DATE] [--site SITE] [--limit N]
                                                   the corpus's stories, with who took from whom (--facts: and their key facts)
   newstrace similar PATH... [--json|--jsonl] [--db FILE]
                                                   what in the corpus matches each article (files or folders), without adding them
@@ -42,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
       facts: { type: 'boolean', default: false },
       db: { type: 'string' },
       since: { type: 'string' },
+      query: { type: 'string', short: 'q' },
       site: { type: 'string' },
       limit: { type: 'string' },
       format: { type: 'string' },
@@ -103,6 +104,7 @@ async function main(argv: string[]): Promise<number> {
         {
           db: values.db,
           json: values.json,
+          query: values.query,
           since: values.since,
           site: values.site,
           limit: values.limit,

@@ -29,7 +29,7 @@ import { wordDiff } from '../report/word-diff.js';
 import type { Store } from '../store/store.js';
 import { keyFacts, storyFacts } from '../story/facts.js';
 import { LiveStories } from '../story/live.js';
-import type { Story } from '../story/stories.js';
+import { filterStories, type Story } from '../story/stories.js';
 
 export interface ServerOptions {
   store: Store;
@@ -204,13 +204,11 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
     },
     async (req) => {
       const { q, site, since, limit } = req.query;
-      let list = stories();
-      if (q) {
-        const needle = q.toLowerCase();
-        list = list.filter((s) => s.articles.some((a) => a.title.toLowerCase().includes(needle)));
-      }
-      if (site) list = list.filter((s) => s.articles.some((a) => a.site === site));
-      if (since) list = list.filter((s) => s.end && s.end >= since);
+      const list = filterStories(stories(), {
+        query: q,
+        site,
+        since: since === undefined ? undefined : Date.parse(since),
+      });
       return list.slice(0, limit ?? 50).map(storySummary);
     },
   );

@@ -264,3 +264,23 @@ function byTime(x: ArticleRow, y: ArticleRow): number {
   if (y.published) return 1;
   return x.id.localeCompare(y.id);
 }
+
+/** Which stories a listing asks for (the CLI's `stories` and the API's `GET /stories`). */
+export interface StoryFilter {
+  /** Words an article's title holds (any case). */
+  query?: string;
+  /** A site one of its articles is from. */
+  site?: string;
+  /** A time (ms since 1970) its newest article is no older than; undated stories are left out. */
+  since?: number;
+}
+
+export function filterStories(stories: readonly Story[], f: StoryFilter): Story[] {
+  const needle = f.query?.toLowerCase();
+  return stories.filter(
+    (s) =>
+      (!needle || s.articles.some((a) => a.title.toLowerCase().includes(needle))) &&
+      (!f.site || s.articles.some((a) => a.site === f.site)) &&
+      (f.since === undefined || (s.end !== undefined && Date.parse(s.end) >= f.since)),
+  );
+}
