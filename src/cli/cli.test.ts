@@ -240,7 +240,10 @@ describe('newstrace show and export', () => {
       articles: Array<{ id: string; title: string }>;
     }>;
     // The list with each story's key facts, as text and as JSON.
-    expect(run(['stories', '--facts', '--limit', '1', '--db', db]).out).toMatch(/key facts .*Kestrel Bridge/);
+    const withFacts = run(['stories', '--facts', '--limit', '1', '--db', db]).out;
+    expect(withFacts).toMatch(/key facts .*Kestrel Bridge/);
+    // What a retelling adds to the origin's names and figures, and what it leaves out.
+    expect(withFacts).toMatch(/\n {2}\+ \[\d\] adds .*; leaves out /);
     expect(run(['stories', '--limit', 'ten', '--db', db]).err).toMatch(
       /--limit wants a number of stories, not 'ten'/,
     );
@@ -282,6 +285,9 @@ describe('newstrace show and export', () => {
     expect(html.err).toContain(`wrote ${page}`);
     const written = readFileSync(page, 'utf8');
     expect(written).toContain('<svg');
+    expect(written).toMatch(
+      /<h2>What each adds to the origin's names and figures, and leaves out<\/h2><ul><li>\[\d\] adds <b>/,
+    );
     // One arc per relation between articles that are not copies (a copy counts on its original).
     const full = JSON.parse(run(['show', stories[0].id, '--json', '--db', db]).out) as {
       articles: Array<{ id: string; copyOf: string | null }>;

@@ -219,6 +219,8 @@ function storyJson(s: Story) {
 
 /** Characters of a site or a file's path shown in a story's listing. */
 const ORIGIN_WIDTH = 40;
+/** Facts an article adds to its story's origin (or leaves out) listed by name, the rest counted. */
+const DIFFERENCES_SHOWN = 6;
 
 function storyText(s: Story, facts?: StoryFacts): string {
   const time = (iso: string) => iso.slice(0, 16).replace('T', ' ');
@@ -272,6 +274,18 @@ function storyText(s: Story, facts?: StoryFacts): string {
         lines.push(
           `  ! ${label.get(facts.articles[k].id)} says ${citedFact(c.kind, c.text)}, the origin ${citedFact(c.kind, c.origin)} (${c.reason})`,
         );
+    });
+    // What each retelling adds to the origin's names and figures, and what it leaves out.
+    const some = (list: string[]) =>
+      list.slice(0, DIFFERENCES_SHOWN).join(', ') +
+      (list.length > DIFFERENCES_SHOWN ? ` (+${list.length - DIFFERENCES_SHOWN} more)` : '');
+    facts.differences.forEach((d, k) => {
+      const said = [
+        d.adds.length && `adds ${some(d.adds)}`,
+        d.leavesOut.length && `leaves out ${some(d.leavesOut)}`,
+      ];
+      if (d.adds.length || d.leavesOut.length)
+        lines.push(`  + ${label.get(facts.articles[k].id)} ${said.filter(Boolean).join('; ')}`);
     });
   }
   return `${lines.join('\n')}\n`;

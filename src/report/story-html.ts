@@ -144,6 +144,13 @@ export function renderStoryHtml(story: Story, facts: StoryFacts): string {
         )
         .join('')}</tr>`,
   );
+  const differences = facts.differences.flatMap((d, k) =>
+    d.adds.length || d.leavesOut.length
+      ? [
+          `<li>${escapeHtml(label.get(facts.articles[k].id) ?? '')}${d.adds.length ? ` adds <b>${escapeHtml(d.adds.join(', '))}</b>` : ''}${d.adds.length && d.leavesOut.length ? ';' : ''}${d.leavesOut.length ? ` leaves out <s>${escapeHtml(d.leavesOut.join(', '))}</s>` : ''}</li>`,
+        ]
+      : [],
+  );
   const conflicts = facts.conflicts.flatMap((list, k) =>
     list.map(
       (c) =>
@@ -163,6 +170,7 @@ ${arcDiagram(story, label)}
 <h2>Key facts</h2>
 ${key.length ? `<ul>${key.map((f) => `<li>${escapeHtml(f.text)} <span class="meta">${escapeHtml(f.kind)}, in ${f.articles} of ${facts.articles.length}</span></li>`).join('')}</ul>` : '<p>—</p>'}
 ${conflicts.length ? `<h2>Figures and quotations that differ from the origin's</h2><ul>${conflicts.join('')}</ul>` : ''}
+${differences.length ? `<h2>What each adds to the origin's names and figures, and leaves out</h2><ul>${differences.join('')}</ul>` : ''}
 <h2>Facts by article</h2>
 <table><tr><th>kind</th><th>fact</th>${facts.articles.map((a) => `<th title="${escapeHtml(a.title)}">${escapeHtml(label.get(a.id) ?? '')}</th>`).join('')}</tr>${matrix.join('\n')}</table>
 ${facts.articles.length < story.articles.length ? `<p class="meta">Copies are left out of the facts: they give their original's.</p>` : ''}

@@ -8,7 +8,7 @@ const lexicon = loadLexicon();
 
 const texts = {
   a: 'Mayor Ingrid Solberg closed the Kestrel Bridge on Wednesday. Repairs will take ten days and cost $30 million, the council said.',
-  b: 'The Kestrel Bridge is shut. Repairs would take ten days and cost $35 million, said Solberg. Bus routes 4 and 11 move.',
+  b: 'The Kestrel Bridge is shut. Repairs would take ten days and cost $35 million, said Solberg. Bus routes 4 and 11 are moved.',
   c: 'A copy: Mayor Ingrid Solberg closed the Kestrel Bridge on Wednesday.',
 };
 const articles = Object.entries(texts).map(([id, text]) => articleFromText(text, { id, title: id }));
@@ -48,6 +48,30 @@ describe('story facts', () => {
     const key = keyFacts(f).map((k) => k.text);
     expect(key).toEqual(expect.arrayContaining(['Kestrel Bridge', 'Ingrid Solberg', 'ten days']));
     expect(key).not.toContain('4');
+  });
+
+  it('say what each retelling adds to the origin and leaves out, a conflict apart and a name once', () => {
+    const f = facts();
+    // b names the mayor by her surname (the origin's full name), adds no name or figure but its
+    // bus routes (bare numbers, not listed), gives $35 million for the origin's $30 million (a
+    // conflict) and leaves out the council.
+    expect(f.differences[0]).toEqual({ adds: [], leavesOut: [] });
+    expect(f.differences[1].adds).toEqual([]);
+    expect(f.differences[1].leavesOut).not.toContain('$30 million');
+    expect(f.differences[1].leavesOut).not.toContain('Ingrid Solberg');
+    const other = articleFromText(
+      'The engineer Tomas Okafor closed the Kestrel Bridge. Okafor said shops lose $2 million a week.',
+      { id: 'e', title: 'e' },
+    );
+    const g = storyFacts(
+      { ...story, articles: [...story.articles, { id: 'e', title: 'e', role: 'rewrite' }] },
+      (id) => [...articles, other].find((a) => a.id === id),
+      lexicon,
+    );
+    expect(g.differences[2].adds).toEqual(['Tomas Okafor', '$2 million']);
+    expect(g.differences[2].leavesOut).toEqual(
+      expect.arrayContaining(['Ingrid Solberg', 'ten days', '$30 million']),
+    );
   });
 
   it('give one measure written in two units one row', () => {

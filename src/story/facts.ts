@@ -28,6 +28,12 @@ export interface StoryFacts {
   rows: Array<{ kind: string; text: string; cells: Array<string | null> }>;
   /** Per column, its figures that differ from the origin's for the same kind of thing. */
   conflicts: Array<Array<{ kind: FactKind; text: string; origin: string; reason: string }>>;
+  /**
+   * Per column, the names and figures it gives that the origin does not, and the origin's it
+   * leaves out, most widely given first (none for the origin; a figure in conflict is listed
+   * there, not here).
+   */
+  differences: Array<{ adds: string[]; leavesOut: string[] }>;
 }
 
 /**
@@ -84,18 +90,27 @@ export function storyFacts(
     0,
     shown.findIndex((a) => a.id === story.origin),
   );
-  const conflicts = shown.map((_, col) =>
+  // Each article's facts against the origin's, as `compare` weighs a pair: a surname is the full
+  // name, "48,000 cars" the origin's "48,000 vehicles", a figure in conflict neither added nor left out.
+  const againstOrigin = shown.map((_, col) =>
     col === origin
-      ? []
-      : compareFacts(facts[col], facts[origin], { a: shown[col].text, b: shown[origin].text }).conflicts.map(
-          (c) => ({
-            kind: c.kind,
-            text: c.a,
-            origin: c.b,
-            reason: c.reason,
-          }),
-        ),
+      ? undefined
+      : compareFacts(facts[col], facts[origin], { a: shown[col].text, b: shown[origin].text }),
   );
+  const conflicts = againstOrigin.map(
+    (pair) => pair?.conflicts.map((c) => ({ kind: c.kind, text: c.a, origin: c.b, reason: c.reason })) ?? [],
+  );
+  // The names and figures of one side, each once: "Okafor" is said by "Tomas Okafor" beside it.
+  const weighed = (list: ReadonlyArray<{ fact: Fact }>) => {
+    const texts = [
+      ...new Set(list.filter((x) => namesOrFigures(x.fact.kind, !!x.fact.unit)).map((x) => x.fact.text)),
+    ];
+    return texts.filter((t) => /\s/.test(t) || !texts.some((u) => u.endsWith(` ${t}`)));
+  };
+  const differences = againstOrigin.map((pair) => ({
+    adds: pair ? weighed(pair.onlyA) : [],
+    leavesOut: pair ? weighed(pair.onlyB) : [],
+  }));
   const given = (r: { cells: Array<string | null> }) => r.cells.filter(Boolean).length;
   return {
     articles: shown.map((a) => {
@@ -106,8 +121,17 @@ export function storyFacts(
       .sort((x, y) => given(y) - given(x) || x.kind.localeCompare(y.kind))
       .slice(0, MAX_ROWS),
     conflicts,
+    differences,
   };
 }
+
+/**
+ * A fact a reader weighs: a name or a figure with what it counts. Not a quote (its words are
+ * compared as a conflict), not a date (relative to each article's day: "Monday"), nor a number
+ * without its unit ("routes 4 and 11", "fifth": the unit says what it counts).
+ */
+const namesOrFigures = (kind: string, counted: boolean) =>
+  kind !== 'quote' && kind !== 'date' && (kind !== 'number' || counted);
 
 /**
  * The key facts: given by at least half of the articles shown and by two at least (a story of one
@@ -116,14 +140,8 @@ export function storyFacts(
 export function keyFacts(f: StoryFacts, limit = 12): Array<{ kind: string; text: string; articles: number }> {
   const n = f.articles.length;
   const needed = n <= 1 ? 1 : Math.max(2, Math.ceil(n / 2));
-  return (
-    f.rows
-      .map((r) => ({ kind: r.kind, text: r.text, articles: r.cells.filter(Boolean).length }))
-      // A quote is no key fact to list, nor a number without its unit ("routes 4 and 11",
-      // "fifth"): the unit says what it counts.
-      .filter(
-        (r) => r.articles >= needed && r.kind !== 'quote' && !(r.kind === 'number' && !/\s/.test(r.text)),
-      )
-      .slice(0, limit)
-  );
+  return f.rows
+    .map((r) => ({ kind: r.kind, text: r.text, articles: r.cells.filter(Boolean).length }))
+    .filter((r) => r.articles >= needed && namesOrFigures(r.kind, /\s/.test(r.text)))
+    .slice(0, limit);
 }
