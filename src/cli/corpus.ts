@@ -10,7 +10,7 @@ import { describeMatches, ingestPaths, type SimilarMatch, similarInStore } from 
 import { loadArticle } from '../pipeline/load-article.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { nameSides, whoFromWhom } from '../relate/sides.js';
-import { citedFact } from '../report/fact-groups.js';
+import { citedFact } from '../report/cite.js';
 import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
 import { wrap } from '../report/terminal.js';
 import { InputError, pageFiles } from '../source/index.js';

@@ -28,14 +28,6 @@ export function groupFacts(list: ReadonlyArray<{ kind: string; text: string }>):
   })).filter((g) => g.texts.length > 0);
 }
 
-/**
- * A fact as a sentence cites it: a quotation in quotation marks, without the comma it ended on
- * ("…tested," said the mayor), other facts as written.
- */
-export function citedFact(kind: string, text: string): string {
-  return kind === 'quote' ? `“${text.replace(/[\s,;:]+$/u, '')}”` : text;
-}
-
 /** The shared facts, each as A writes it, with B's form beside it where B writes it otherwise: "Third (B: 3rd)". */
 export const sharedForms = (shared: FactSummary['shared']): Array<{ kind: string; text: string }> =>
   shared.map((x) => ({

@@ -4,7 +4,8 @@
  * facts and furniture listed. No external assets; article text is always escaped, never markup.
  */
 import type { Comparison } from '../compare/compare.js';
-import { citedFact, groupFacts, sharedForms } from './fact-groups.js';
+import { citedFact } from './cite.js';
+import { groupFacts, sharedForms } from './fact-groups.js';
 import { wordDiff } from './word-diff.js';
 
 export function escapeHtml(s: string): string {

@@ -10,7 +10,7 @@ import { nameSides, whoFromWhom } from '../relate/sides.js';
 import { type StoredRelation, seenFrom } from '../store/store.js';
 import { keyFacts, type StoryFacts } from '../story/facts.js';
 import { isDirected, type Story, type StoryEdge } from '../story/stories.js';
-import { citedFact } from './fact-groups.js';
+import { citedFact } from './cite.js';
 import { escapeHtml } from './html.js';
 
 const STYLE = `

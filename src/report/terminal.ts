@@ -3,7 +3,8 @@
  * with the words B changed marked, then the facts.
  */
 import type { Comparison } from '../compare/compare.js';
-import { citedFact, groupFacts, sharedForms } from './fact-groups.js';
+import { citedFact } from './cite.js';
+import { groupFacts, sharedForms } from './fact-groups.js';
 import { wordDiff } from './word-diff.js';
 
 export interface TerminalStyle {

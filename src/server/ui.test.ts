@@ -95,4 +95,23 @@ describe.skipIf(!ready)('web UI in Chromium', () => {
     expect(await page.textContent('#compare-result h1')).toMatch(/rewrite|near-duplicate|partial-reuse/);
     await shot('4-compare');
   });
+
+  it("labels a story's facts as it numbers its articles, and says what each adds and leaves out", async () => {
+    await page.goto(`${base}/`);
+    await page.waitForSelector('#stories li');
+    await page.fill('#q', 'Kestrel Bridge after inspectors');
+    await page.press('#q', 'Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#stories li').length === 1);
+    await page.click('#stories a');
+    await page.waitForSelector('#facts th');
+    // The copy ([2]) gives its original's facts and has no column: the columns skip its number.
+    const timeline = await page.locator('#timeline li').allTextContents();
+    const copy = timeline.findIndex((t) => /copy/.test(t)) + 1;
+    expect(copy).toBeGreaterThan(0);
+    const heads = await page.locator('#facts thead th').allTextContents();
+    expect(heads.some((h) => h.startsWith(`[${copy}]`))).toBe(false);
+    expect(heads.some((h) => h.startsWith(`[${timeline.length}]`))).toBe(true);
+    expect(await page.textContent('#differences')).toMatch(/\[\d\] adds .*leaves out /);
+    await shot('5-story-facts');
+  });
 });

@@ -4,6 +4,7 @@
  * an article is rendered as HTML or executed.
  */
 import { nameSides } from '../../src/relate/sides.js';
+import { citedFact } from '../../src/report/cite.js';
 import './style.css';
 
 type Role = 'origin' | 'copy' | 'rewrite' | 'partial-reuse' | 'reuse' | 'independent' | 'derived';
@@ -48,7 +49,8 @@ interface Comparison {
 interface FactsMatrix {
   articles: Array<{ id: string; site: string | null; title: string; role: Role }>;
   rows: Array<{ kind: string; text: string; cells: Array<string | null> }>;
-  conflicts: Array<Array<{ text: string; origin: string; reason: string }>>;
+  conflicts: Array<Array<{ kind: string; text: string; origin: string; reason: string }>>;
+  differences: Array<{ adds: string[]; leavesOut: string[] }>;
   /** Facts most of the story's articles give (see src/story/facts.ts). */
   keyFacts: Array<{ kind: string; text: string; articles: number }>;
 }
@@ -186,7 +188,7 @@ async function storyPage(id: string): Promise<void> {
     graph(story, index),
     edges,
     el('h2', {}, 'Facts'),
-    factsTable(facts),
+    factsTable(facts, index),
   );
   keyboardList(edges);
 }
@@ -234,12 +236,18 @@ function graph(story: Story, index: Map<string, number>): SVGSVGElement {
   return svg;
 }
 
-function factsTable(m: FactsMatrix): HTMLElement {
+/**
+ * The story's facts: key facts, a row per fact and a column per article that is not a copy
+ * (labelled as the story numbers its articles), conflicts with the origin, and what each adds to
+ * the origin's names and figures or leaves out.
+ */
+function factsTable(m: FactsMatrix, index: ReadonlyMap<string, number>): HTMLElement {
+  const label = (col: number) => `[${index.get(m.articles[col].id)}]`;
   const conflictCells = new Set<string>();
   m.conflicts.forEach((list, col) => {
     for (const c of list) conflictCells.add(`${col}|${c.text}`);
   });
-  const head = el('tr', {}, el('th', {}, 'fact'), ...m.articles.map((a, k) => el('th', { title: a.title }, `[${k + 1}] ${a.site ?? ''}`)));
+  const head = el('tr', {}, el('th', {}, 'fact'), ...m.articles.map((a, k) => el('th', { title: a.title }, `${label(k)} ${a.site ?? ''}`)));
   const body = m.rows.map((r) =>
     el(
       'tr',
@@ -248,11 +256,16 @@ function factsTable(m: FactsMatrix): HTMLElement {
       ...r.cells.map((c, col) => el('td', { class: c ? (conflictCells.has(`${col}|${c}`) ? 'conflict' : 'has') : 'missing' }, c ? (c.length > 40 ? `${c.slice(0, 37)}…` : c) : '')),
     ),
   );
-  const conflicts = m.conflicts.flatMap((list, col) => list.map((c) => el('li', {}, `[${col + 1}] says “${c.text}” where the origin says “${c.origin}” (${c.reason})`)));
+  const conflicts = m.conflicts.flatMap((list, col) => list.map((c) => el('li', {}, `${label(col)} says ${citedFact(c.kind, c.text)} where the origin says ${citedFact(c.kind, c.origin)} (${c.reason})`)));
+  const differences = m.differences.flatMap((d, col) =>
+    d.adds.length || d.leavesOut.length
+      ? [el('li', {}, [`${label(col)}`, d.adds.length ? ` adds ${d.adds.join(', ')}` : '', d.leavesOut.length ? `${d.adds.length ? ';' : ''} leaves out ${d.leavesOut.join(', ')}` : ''].join(''))]
+      : [],
+  );
   const key = m.keyFacts.length
     ? el('p', { class: 'key-facts', id: 'key-facts' }, `Key facts: ${m.keyFacts.map((f) => (m.articles.length > 1 ? `${f.text} (${f.articles})` : f.text)).join(' · ')}`)
     : el('p', { class: 'meta', id: 'key-facts' }, 'No fact that most of its articles give.');
-  return el('div', { class: 'facts', id: 'facts' }, key, el('table', {}, el('thead', {}, head), el('tbody', {}, ...body)), conflicts.length ? el('ul', { class: 'conflicts' }, ...conflicts) : el('p', { class: 'meta' }, 'No conflicting figures or quotations.'));
+  return el('div', { class: 'facts', id: 'facts' }, key, el('table', {}, el('thead', {}, head), el('tbody', {}, ...body)), conflicts.length ? el('ul', { class: 'conflicts' }, ...conflicts) : el('p', { class: 'meta' }, 'No conflicting figures or quotations.'), differences.length ? el('ul', { class: 'differences', id: 'differences' }, ...differences) : null);
 }
 
 function pairView(c: Comparison): HTMLElement[] {
@@ -305,7 +318,7 @@ function pairView(c: Comparison): HTMLElement[] {
     el('p', {}, el('strong', {}, 'Shared: '), c.facts.shared.map((f) => f.text).join(' · ') || 'none'),
     el('p', {}, el('strong', {}, 'Only in A: '), c.facts.onlyA.map((f) => f.text).join(' · ') || 'none'),
     el('p', {}, el('strong', {}, 'Only in B: '), c.facts.onlyB.map((f) => f.text).join(' · ') || 'none'),
-    c.facts.conflicts.length ? el('p', { class: 'conflict' }, el('strong', {}, 'Conflicts: '), c.facts.conflicts.map((x) => (x.kind === 'quote' ? `“${x.a}” ≠ “${x.b}” (${x.reason})` : `${x.a} ≠ ${x.b}`)).join(' · ')) : null,
+    c.facts.conflicts.length ? el('p', { class: 'conflict' }, el('strong', {}, 'Conflicts: '), c.facts.conflicts.map((x) => (x.kind === 'quote' ? `${citedFact(x.kind, x.a)} ≠ ${citedFact(x.kind, x.b)} (${x.reason})` : `${x.a} ≠ ${x.b}`)).join(' · ')) : null,
   );
   return [
     el('h1', {}, `${r.type} · ${r.direction}`),
