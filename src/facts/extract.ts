@@ -470,7 +470,14 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
       start = t.start[prev];
     }
     const next = k + 1;
-    if (kind === 'number' && ageAfter(t, k)) {
+    const clock = kind === 'number' && !ordinal ? clockTime(text, t.end[k], value) : undefined;
+    if (clock) {
+      // "7 p.m." = "7pm" = 19:00: a time of day, which "8 p.m." elsewhere contradicts.
+      unit = 'time of day';
+      value = clock.minutes;
+      end = clock.end;
+      for (let x = next; x < t.count && t.start[x] < end; x++) used[x] = 1;
+    } else if (kind === 'number' && ageAfter(t, k)) {
       // "a 34-year-old man": an age, which a "43-year-old" elsewhere contradicts.
       unit = 'year old';
       end = t.end[k + 4];
@@ -521,6 +528,31 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
     const key = `${ordinal ? 'ord' : kind}:${value}${unit ? `:${unit}` : ''}`;
     facts.push({ kind, text: text.slice(start, end), key, value, unit, start, end });
   }
+}
+
+/**
+ * "a.m.", "pm", "AM" right after a number ("7 p.m.", "9am"); not "a month", "amendments". The
+ * full stop after "pm" ends a sentence; after "p.m" it ends the abbreviation.
+ */
+const MERIDIEM = /^ ?(?:([ap])\. ?m\b\.?|([ap])m\b)/i;
+
+/**
+ * The time of day a number ending at `from` in `text` names, in minutes after midnight ("10.30
+ * p.m." and "10:30 p.m." are 1,350), with where its "a.m." or "p.m." ends; none for a number of
+ * no clock.
+ */
+function clockTime(text: string, from: number, value: number): { minutes: number; end: number } | undefined {
+  // "9:30 p.m.": the minutes after a colon, then the meridiem.
+  const colon = /^:([0-5]\d)/.exec(text.slice(from, from + 3));
+  const at = colon ? from + 3 : from;
+  const m = MERIDIEM.exec(text.slice(at, at + 8));
+  if (!m) return undefined;
+  const hours = Math.floor(value);
+  const minutes = colon ? Number(colon[1]) : Math.round((value - hours) * 100);
+  if (colon && hours !== value) return undefined;
+  if (hours < 1 || hours > 12 || minutes >= 60) return undefined;
+  const pm = (m[1] ?? m[2]).toLowerCase() === 'p';
+  return { minutes: ((hours % 12) + (pm ? 12 : 0)) * 60 + minutes, end: at + m[0].length };
 }
 
 /** Fractions a rate's change is written in: "a quarter of a percentage point", "half a point". */
@@ -643,7 +675,9 @@ function capitals(text: string, t: Tokens, used: Uint8Array): Uint8Array {
     if (t.kind[k] === TokenKind.Word && !used[k] && (t.flags[k] & TokenFlag.Capitalised) !== 0) {
       // "May" is a verb where a sentence or a clause begins it, a surname after a name ("Theresa May").
       const surname = t.norm[k] === 'may' && k > 0 && cap[k - 1] === 1 && t.start[k] === t.end[k - 1] + 1;
-      cap[k] = NOT_NAMES.has(t.norm[k]) && !surname ? 0 : 1;
+      // "on Fridays": days of the week, which a date names only one at a time.
+      const weekdays = t.norm[k].endsWith('s') && WEEKDAYS.has(t.norm[k].slice(0, -1));
+      cap[k] = (NOT_NAMES.has(t.norm[k]) && !surname) || weekdays ? 0 : 1;
     }
   }
   // An ordinal written out with a capital begins the short name it precedes ("the Second World

@@ -75,6 +75,20 @@ describe('conflicts', () => {
     ]);
   });
 
+  it('read a time of day as one fact however written, and another time a conflict', () => {
+    const c = (x: string, y: string) => compareFacts(facts(x), facts(y), { a: x, b: y });
+    const opens = (time: string) => `The new bakery opens at ${time} on weekdays.`;
+    expect(c(opens('7 p.m.'), opens('7pm')).shared.map((f) => f.text)).toContain('7 p.m.');
+    expect(c(opens('10.30 pm'), opens('8 p.m.')).conflicts).toEqual([
+      { kind: 'number', a: '10.30 pm', b: '8 p.m.', reason: 'different time of day figures' },
+    ]);
+    // Not "a month", nor a sentence's full stop.
+    expect(facts('It costs 5 a month.').map((f) => f.text)).toEqual(['5']);
+    expect(facts('They left at 9am.').map((f) => f.text)).toEqual(['9am']);
+    expect(facts('It opens at 7 p.m. on Fridays.').map((f) => f.text)).toEqual(['7 p.m.']);
+    expect(c(opens('9:30 P.M.'), opens('9.30 pm')).shared.map((f) => f.text)).toContain('9:30 P.M.');
+  });
+
   it('compare figures in units of one dimension converted: "two weeks" is "14 days", not "ten days"', () => {
     const c = (x: string, y: string) => compareFacts(facts(x), facts(y), { a: x, b: y });
     const same = c('The bridge stays shut for two weeks.', 'The bridge stays shut for 14 days.');
