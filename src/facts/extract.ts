@@ -501,6 +501,14 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
         end = t.end[next + 1];
         used[next] = 1;
         used[next + 1] = 1;
+      } else if (kind === 'number' && productCount(t, next, used, lexicon) !== undefined) {
+        // "50 Boeing 737 jets": a count of the plural noun after a product's name and number,
+        // which is the product's (no count of 737 jets).
+        const noun = productCount(t, next, used, lexicon) as number;
+        unit = singular(t.norm[noun], lexicon);
+        end = t.end[noun];
+        used[noun - 1] = 1;
+        used[noun] = 1;
       } else if (
         kind === 'number' &&
         (t.flags[next] & TokenFlag.Stopword) === 0 &&
@@ -528,6 +536,21 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
     const key = `${ordinal ? 'ord' : kind}:${value}${unit ? `:${unit}` : ''}`;
     facts.push({ kind, text: text.slice(start, end), key, value, unit, start, end });
   }
+}
+
+/**
+ * For a count followed by a name of one or two capitalised words, a number and a plural noun
+ * ("50 Boeing 737 jets", "20 Airbus A320 planes"): where the noun is; none otherwise.
+ */
+function productCount(t: Tokens, next: number, used: Uint8Array, lexicon?: Lexicon): number | undefined {
+  let x = next;
+  while (x < next + 2 && isWord(t, x) && (t.flags[x] & (TokenFlag.Capitalised | TokenFlag.AllCaps)) !== 0)
+    x++;
+  if (x === next || !isNumber(t, x) || used[x] || !isWord(t, x + 1)) return undefined;
+  const n = t.norm[x + 1];
+  if ((t.flags[x + 1] & TokenFlag.Capitalised) !== 0 || !(pluralInS(n, lexicon) || PLURALS.has(n)))
+    return undefined;
+  return x + 1;
 }
 
 /**

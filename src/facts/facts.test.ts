@@ -314,6 +314,12 @@ describe('names behind titles, numbers before names, datelines', () => {
     expect(f.filter((x) => x.kind === 'person')).toEqual([]);
   });
 
+  it("counts the plural noun after a product, not the product's number", () => {
+    const texts = (text: string) => facts(text).map((f) => `${f.kind}:${f.text}`);
+    expect(texts('Ryanair ordered 50 Boeing 737 jets.')).toContain('number:50 Boeing 737 jets');
+    expect(texts('Ryanair ordered 50 Boeing 737 jets.').join()).not.toMatch(/number:737/);
+  });
+
   it('reads no capitalised name as the unit of a number before it', () => {
     const f = facts('Delegates met at the 4th Amber Coast Summit, where 300 delegates spoke.');
     const numbers = f.filter((x) => x.kind === 'number');
