@@ -471,6 +471,7 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
     }
     const next = k + 1;
     const clock = kind === 'number' && !ordinal ? clockTime(text, t.end[k], value) : undefined;
+    const product = kind === 'number' ? productCount(t, next, used, lexicon) : undefined;
     if (clock) {
       // "7 p.m." = "7pm" = 19:00: a time of day, which "8 p.m." elsewhere contradicts.
       unit = 'time of day';
@@ -501,14 +502,13 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
         end = t.end[next + 1];
         used[next] = 1;
         used[next + 1] = 1;
-      } else if (kind === 'number' && productCount(t, next, used, lexicon) !== undefined) {
+      } else if (product !== undefined) {
         // "50 Boeing 737 jets": a count of the plural noun after a product's name and number,
         // which is the product's (no count of 737 jets).
-        const noun = productCount(t, next, used, lexicon) as number;
-        unit = singular(t.norm[noun], lexicon);
-        end = t.end[noun];
-        used[noun - 1] = 1;
-        used[noun] = 1;
+        unit = singular(t.norm[product], lexicon);
+        end = t.end[product];
+        used[product - 1] = 1;
+        used[product] = 1;
       } else if (
         kind === 'number' &&
         (t.flags[next] & TokenFlag.Stopword) === 0 &&
