@@ -59,9 +59,9 @@ export class RecentTerms {
     return { found, complete: found >= limit || this.first <= after + 1, from: this.first };
   }
 
-  /** The article id of a sequence number the run holds. */
-  idOf(seq: number): string {
-    return this.ids[seq - this.first];
+  /** The article id of a sequence number the run holds; none for one older or newer. */
+  idOf(seq: number): string | undefined {
+    return seq >= this.first ? this.ids[seq - this.first] : undefined;
   }
 
   clear(): void {
