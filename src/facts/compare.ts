@@ -166,8 +166,9 @@ function sameNumber(a: Fact, b: Fact): boolean {
   const close = Math.abs(a.value - b.value) <= 1e-9 * Math.max(Math.abs(a.value), 1);
   if (!close) return false;
   if (!a.unit || !b.unit || a.unit === b.unit || ordA) return true;
-  // "48,000 cars" = "48,000 vehicles": a counted noun is reworded freely; "5 km" ≠ "5 miles".
-  return !(MEASURES.has(a.unit) && MEASURES.has(b.unit));
+  // "48,000 cars" = "48,000 vehicles": a counted noun is reworded freely; "5 km" ≠ "5 miles", and
+  // a measure is no count of things ("12 miles" ≠ "12 magazines").
+  return !MEASURES.has(a.unit) && !MEASURES.has(b.unit);
 }
 
 /** How far apart two converted figures may be and still be one figure rounded ("3.1 miles"). */

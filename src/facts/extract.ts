@@ -111,6 +111,16 @@ week month year decade century usd eur gbp jpy cny inr pkr rub dollar euro pound
   ...[...RATE_POINTS].map((w) => `${w} point`),
 ]);
 
+/** Units as they are shortened ("4 mins", "3 hrs"): the unit a full word would give. */
+const UNIT_ABBREVIATIONS = new Map([
+  ...['sec', 'secs'].map((w) => [w, 'second'] as const),
+  ...['min', 'mins'].map((w) => [w, 'minute'] as const),
+  ...['hr', 'hrs'].map((w) => [w, 'hour'] as const),
+  ...['yr', 'yrs'].map((w) => [w, 'year'] as const),
+  ['kms', 'km'],
+  ['kgs', 'kg'],
+]);
+
 /** Lowercase words allowed inside a name between capitalised words. */
 const CONNECTORS = new Set([
   'of',
@@ -280,6 +290,7 @@ export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
   const facts: Fact[] = [];
   const sentenceOf = sentenceLocator(opts.sentences);
   const usedAsDate = new Uint8Array(t.count);
+  readCodes(text, t, facts, usedAsDate, opts.lexicon);
   readDates(text, t, facts, usedAsDate);
   readNumbers(text, t, facts, usedAsDate, opts.lexicon);
   readNames(text, t, facts, usedAsDate, opts.lexicon);
@@ -353,6 +364,8 @@ function designation(text: string, t: Tokens, k: number, lexicon?: Lexicon): boo
     return false;
   const w = t.norm[before];
   if (MONTHS.has(w) || DATE_WORDS.has(w) || PERSON_TITLES.has(w)) return false;
+  // "Within 12 miles", "The 4 cables": a capitalised function word begins a sentence, not a name.
+  if ((t.flags[before] & TokenFlag.Stopword) !== 0 || FUNCTION_WORDS.has(w)) return false;
   const after = k + 1;
   if (after < t.count && (t.norm[after] === '%' || t.norm[after] === 'percent')) return false;
   const n = t.norm[after] ?? '';
@@ -363,6 +376,64 @@ function designation(text: string, t: Tokens, k: number, lexicon?: Lexicon): boo
     (t.flags[after] & TokenFlag.Capitalised) === 0 &&
     (pluralInS(n, lexicon) || PLURALS.has(n));
   return !plural;
+}
+
+/** What `used` holds for the words of a code (others hold 1): a product's count reads past it. */
+const CODE = 2;
+
+/** Currencies written before an amount without a space ("Rs50bn", "PKR200"): amounts, not codes. */
+const CURRENCY_PREFIXES = new Set(
+  'rs rp tk sh ksh inr pkr usd eur gbp cny jpy rmb chf aud cad hkd sgd'.split(' '),
+);
+
+/**
+ * Codes: letters joined to a number, a hyphen at most between ("COVID-19", "MH17", "F-16",
+ * "A320neo", "Sars-CoV-2", "G7"), each one name. Read as a count, "COVID-19 cases" was 19
+ * pandemics and "Flight MH17" 17 flights, and a bare 17 of the other article matched it; as names
+ * they are the anchors they are (the same flight, the same jet). A hyphen joins a code only after
+ * an acronym, a letter or a word no dictionary knows: "Mid-2020" and "Top-10" are no codes.
+ */
+function readCodes(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lexicon?: Lexicon): void {
+  const glued = (x: number) => x > 0 && t.start[x] === t.end[x - 1];
+  const upper = (x: number) => (t.flags[x] & (TokenFlag.Capitalised | TokenFlag.AllCaps)) !== 0;
+  const common = (x: number) =>
+    lexicon !== undefined &&
+    (t.flags[x] & TokenFlag.AllCaps) === 0 &&
+    t.norm[x].length > 1 &&
+    lexicon.entry(t.norm[x]).senseKeys.length > 1;
+  for (let k = 1; k < t.count; k++) {
+    if (!isNumber(t, k) || used[k] || !/^\d+$/.test(text.slice(t.start[k], t.end[k]))) continue;
+    let s: number;
+    if (isWord(t, k - 1) && glued(k)) s = k - 1;
+    else if (t.norm[k - 1] === '-' && isWord(t, k - 2) && glued(k) && glued(k - 1) && !common(k - 2))
+      s = k - 2;
+    // Text split into tokens and joined again spaces the hyphen ("AK - 47", "SAT - 3"): after an
+    // acronym, still a code.
+    else if (
+      t.norm[k - 1] === '-' &&
+      isWord(t, k - 2) &&
+      (t.flags[k - 2] & TokenFlag.AllCaps) !== 0 &&
+      text.slice(t.end[k - 2], t.start[k]) === ' - '
+    )
+      s = k - 2;
+    else continue;
+    if (!upper(s) || CURRENCY_PREFIXES.has(t.norm[s]) || DATE_WORDS.has(t.norm[s])) continue;
+    // Earlier parts joined by hyphens ("Sars-CoV-2"), later ones joined to the number ("A320neo").
+    while (s >= 2 && t.norm[s - 1] === '-' && glued(s) && glued(s - 1) && isWord(t, s - 2)) s -= 2;
+    let e = k;
+    while (e + 1 < t.count && glued(e + 1) && (isWord(t, e + 1) || isNumber(t, e + 1))) e++;
+    if (used.subarray(s, e + 1).some((u) => u)) continue;
+    used.fill(CODE, s, e + 1);
+    const code = text.slice(t.start[s], t.end[e]);
+    facts.push({
+      kind: 'entity',
+      text: code,
+      key: `name:${nameKey(code)}`,
+      start: t.start[s],
+      end: t.end[e],
+    });
+    k = e;
+  }
 }
 
 /** What a date word is: one lookup per word instead of one per list. */
@@ -507,7 +578,7 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
         // which is the product's (no count of 737 jets).
         unit = singular(t.norm[product], lexicon);
         end = t.end[product];
-        used[product - 1] = 1;
+        if (!used[product - 1]) used[product - 1] = 1;
         used[product] = 1;
       } else if (
         kind === 'number' &&
@@ -523,7 +594,7 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
           (QUANTITY_ADJECTIVES.has(w) && isWord(t, next + 1)) || headNounAfter(text, t, next, lexicon)
             ? next + 1
             : next;
-        unit = singular(t.norm[u], lexicon);
+        unit = UNIT_ABBREVIATIONS.get(t.norm[u]) ?? singular(t.norm[u], lexicon);
         end = t.end[u];
         for (let x = next; x <= u; x++) used[x] = 1;
       }
@@ -546,7 +617,11 @@ function productCount(t: Tokens, next: number, used: Uint8Array, lexicon?: Lexic
   let x = next;
   while (x < next + 2 && isWord(t, x) && (t.flags[x] & (TokenFlag.Capitalised | TokenFlag.AllCaps)) !== 0)
     x++;
-  if (x === next || !isNumber(t, x) || used[x] || !isWord(t, x + 1)) return undefined;
+  if (x === next || !isNumber(t, x)) return undefined;
+  // "20 Airbus A320neo planes": the product's number is a code's; its noun follows the code.
+  if (used[x] === CODE) while (x + 1 < t.count && used[x + 1] === CODE) x++;
+  else if (used[x]) return undefined;
+  if (!isWord(t, x + 1)) return undefined;
   const n = t.norm[x + 1];
   if ((t.flags[x + 1] & TokenFlag.Capitalised) !== 0 || !(pluralInS(n, lexicon) || PLURALS.has(n)))
     return undefined;

@@ -63,6 +63,14 @@ describe('compareFacts', () => {
   });
 });
 
+describe('figures of one value', () => {
+  it('are one fact when they count things in other words, never when one is a measure', () => {
+    const shared = (a: string, b: string) => compareFacts(facts(a), facts(b)).shared.map((x) => x.text);
+    expect(shared('About 48,000 vehicles cross.', 'Some 48,000 cars cross.')).toEqual(['48,000 vehicles']);
+    expect(shared('They sailed 12 nautical miles.', 'They found 12 magazines.')).toEqual([]);
+  });
+});
+
 describe('conflicts', () => {
   it('read an age written "34-year-old" or "aged 34": one fact, and a different age a conflict', () => {
     const c = (x: string, y: string) => compareFacts(facts(x), facts(y), { a: x, b: y });
@@ -504,6 +512,33 @@ describe('names and units', () => {
     expect(units('Some 30 police officers came.')).toEqual(['30 police officers=officer']);
     expect(units('At least 5 people died.')).toEqual(['5 people=person']);
     expect(units('It is a 20 minute walk.')).toEqual(['20 minute=minute']);
+    // Shortened units are the units.
+    expect(units('It took 4 mins, then 3 hrs.')).toEqual(['4 mins=minute', '3 hrs=hour']);
+    // A function word that begins a sentence begins no name with the number after it.
+    expect(units('Within 12 nautical miles of the coast.')).toEqual(['12 nautical miles=mile']);
+  });
+
+  it('reads a code of letters and a number as one name, not as a count', () => {
+    const read = (text: string) => facts(text).map((f) => `${f.kind}:${f.text}`);
+    expect(read('The COVID-19 pandemic closed schools.')).toEqual(['entity:COVID-19']);
+    expect(read('Flight MH17 crashed in 2014.')).toEqual(['entity:MH17', 'date:2014']);
+    expect(read('An F-16 jet, A320neo planes and Sars-CoV-2.')).toEqual([
+      'entity:F-16',
+      'entity:A320neo',
+      'entity:Sars-CoV-2',
+    ]);
+    // Not a date, a rank, or an amount of rupees.
+    expect(read('By mid-2020, Top-10 lists cost Rs50 million.').join()).not.toMatch(
+      /entity:(mid-2020|Top-10|Rs50)/i,
+    );
+    // A count of a product named by a code: planes, not 320 of anything.
+    const units = facts('IndiGo ordered 20 Airbus A320neo planes.').flatMap((f) =>
+      f.unit ? [`${f.value} ${f.unit}`] : [],
+    );
+    expect(units).toEqual(['20 plane']);
+    // One code however it is written, and no other figure.
+    const c = compareFacts(facts('Flight MH17 left with 17 crew.'), facts('The MH-17 flight left.'));
+    expect(c.shared.map((x) => x.text)).toEqual(['MH17']);
   });
 });
 
