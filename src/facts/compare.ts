@@ -177,7 +177,8 @@ const CONVERTED_TOLERANCE = Math.log(1.06);
 /** What a figure measures, for a reader: "percentage", "time", "USD" (a currency's code), "tons". */
 function figureName(kind: FactKind, unit: string): string {
   if (unit === '%') return 'percentage';
-  return CONVERSIONS[unit]?.[0] ?? (kind === 'money' ? unit.toUpperCase() : unit);
+  // A currency's code in capitals ("USD"); "rupee", of no country, as the word.
+  return CONVERSIONS[unit]?.[0] ?? (kind === 'money' && unit.length === 3 ? unit.toUpperCase() : unit);
 }
 
 /** Units of one dimension with their size in its base unit (days, metres, kilograms, ...). */

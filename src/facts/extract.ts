@@ -74,13 +74,39 @@ const CURRENCY_WORDS: Record<string, string> = Object.assign(Object.create(null)
   euros: 'eur',
   pound: 'gbp',
   pounds: 'gbp',
-  rupee: 'inr',
-  rupees: 'inr',
+  // Rupees of no country named: Pakistan's, India's, Sri Lanka's and Nepal's are all "Rs".
+  rupee: 'rupee',
+  rupees: 'rupee',
   yuan: 'cny',
   yen: 'jpy',
   usd: 'usd',
   eur: 'eur',
   gbp: 'gbp',
+});
+/**
+ * Currencies written as letters before an amount, joined to it or not ("Rs50bn", "Rs. 50 million",
+ * "PKR 200", "US$ 5": the last by its symbol).
+ */
+const CURRENCY_CODES: Record<string, string> = Object.assign(Object.create(null), {
+  rs: 'rupee',
+  pkr: 'pkr',
+  inr: 'inr',
+  lkr: 'lkr',
+  npr: 'npr',
+  usd: 'usd',
+  eur: 'eur',
+  gbp: 'gbp',
+  cny: 'cny',
+  rmb: 'cny',
+  jpy: 'jpy',
+  chf: 'chf',
+  aud: 'aud',
+  cad: 'cad',
+  hkd: 'hkd',
+  sgd: 'sgd',
+  rp: 'idr',
+  tk: 'bdt',
+  ksh: 'kes',
 });
 /** Words that precede a person's name and are not part of it. */
 const PERSON_TITLES = new Set(
@@ -105,7 +131,7 @@ const RATE_POINTS = new Set(['percentage', 'basis']);
 export const MEASURES = new Set([
   ...`% percent km kilometer kilometre mile metre meter cm mm kg kilogram gram ton tonne pound ounce mw gw kw kwh
 megawatt gigawatt kilowatt hectare acre liter litre gallon barrel degree celsius fahrenheit second minute hour day
-week month year decade century usd eur gbp jpy cny inr pkr rub dollar euro pound yen yuan rupee ruble`.split(
+week month year decade century usd eur gbp jpy cny inr pkr lkr npr idr bdt kes chf aud cad hkd sgd rub dollar euro pound yen yuan rupee ruble`.split(
     /\s+/,
   ),
   ...[...RATE_POINTS].map((w) => `${w} point`),
@@ -363,7 +389,7 @@ function designation(text: string, t: Tokens, k: number, lexicon?: Lexicon): boo
   if (!/^\d+$/.test(text.slice(t.start[k], t.end[k])) || text.slice(t.end[before], t.start[k]) !== ' ')
     return false;
   const w = t.norm[before];
-  if (MONTHS.has(w) || DATE_WORDS.has(w) || PERSON_TITLES.has(w)) return false;
+  if (MONTHS.has(w) || DATE_WORDS.has(w) || PERSON_TITLES.has(w) || w in CURRENCY_CODES) return false;
   // "Within 12 miles", "The 4 cables": a capitalised function word begins a sentence, not a name.
   if ((t.flags[before] & TokenFlag.Stopword) !== 0 || FUNCTION_WORDS.has(w)) return false;
   const after = k + 1;
@@ -380,11 +406,6 @@ function designation(text: string, t: Tokens, k: number, lexicon?: Lexicon): boo
 
 /** What `used` holds for the words of a code (others hold 1): a product's count reads past it. */
 const CODE = 2;
-
-/** Currencies written before an amount without a space ("Rs50bn", "PKR200"): amounts, not codes. */
-const CURRENCY_PREFIXES = new Set(
-  'rs rp tk sh ksh inr pkr usd eur gbp cny jpy rmb chf aud cad hkd sgd'.split(' '),
-);
 
 /**
  * Codes: letters joined to a number, a hyphen at most between ("COVID-19", "MH17", "F-16",
@@ -417,7 +438,7 @@ function readCodes(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     )
       s = k - 2;
     else continue;
-    if (!upper(s) || CURRENCY_PREFIXES.has(t.norm[s]) || DATE_WORDS.has(t.norm[s])) continue;
+    if (!upper(s) || t.norm[s] in CURRENCY_CODES || DATE_WORDS.has(t.norm[s])) continue;
     // Earlier parts joined by hyphens ("Sars-CoV-2"), later ones joined to the number ("A320neo").
     while (s >= 2 && t.norm[s - 1] === '-' && glued(s) && glued(s - 1) && isWord(t, s - 2)) s -= 2;
     let e = k;
@@ -534,11 +555,20 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
       prev >= 0 &&
       t.kind[prev] === TokenKind.Symbol &&
       CURRENCIES[t.norm[prev]] &&
-      t.end[prev] === t.start[k]
+      // "$5", and "US$ 5" as some sites and tokenized text write it.
+      t.start[k] - t.end[prev] <= 1
     ) {
       kind = 'money';
       unit = CURRENCIES[t.norm[prev]];
       start = t.start[prev];
+    } else {
+      const code = currencyCodeBefore(text, t, prev);
+      if (code !== undefined) {
+        kind = 'money';
+        unit = CURRENCY_CODES[t.norm[code]];
+        start = t.start[code];
+        used.fill(1, code, k);
+      }
     }
     const next = k + 1;
     const clock = kind === 'number' && !ordinal ? clockTime(text, t.end[k], value) : undefined;
@@ -607,6 +637,14 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
     const key = `${ordinal ? 'ord' : kind}:${value}${unit ? `:${unit}` : ''}`;
     facts.push({ kind, text: text.slice(start, end), key, value, unit, start, end });
   }
+}
+
+/** Where a currency written in letters begins before the number after `prev` ("Rs. 50"); none otherwise. */
+function currencyCodeBefore(text: string, t: Tokens, prev: number): number | undefined {
+  const code = t.norm[prev] === '.' && prev > 0 && t.start[prev] === t.end[prev - 1] ? prev - 1 : prev;
+  if (!isWord(t, code) || !(t.norm[code] in CURRENCY_CODES)) return undefined;
+  if ((t.flags[code] & (TokenFlag.Capitalised | TokenFlag.AllCaps)) === 0) return undefined;
+  return /^\.? ?$/.test(text.slice(t.end[code], t.start[prev + 1])) ? code : undefined;
 }
 
 /**

@@ -518,6 +518,23 @@ describe('names and units', () => {
     expect(units('Within 12 nautical miles of the coast.')).toEqual(['12 nautical miles=mile']);
   });
 
+  it('reads amounts after a currency written in letters', () => {
+    const money = (text: string) =>
+      facts(text).flatMap((f) => (f.kind === 'money' ? [`${f.value} ${f.unit}`] : []));
+    expect(money('It cost Rs50 billion, then Rs. 2 million, PKR 200 and US$ 5.')).toEqual([
+      '50000000000 rupee',
+      '2000000 rupee',
+      '200 pkr',
+      '5 usd',
+    ]);
+    // "Rs" and "rupees" are one currency.
+    const c = compareFacts(facts('The dam costs Rs50 billion.'), facts('The dam costs 50 billion rupees.'));
+    expect(c.shared.map((x) => x.text)).toEqual(['Rs50 billion']);
+    expect(
+      compareFacts(facts('It costs Rs50 billion.'), facts('It costs Rs60 billion.')).conflicts[0]?.reason,
+    ).toBe('different rupee figures');
+  });
+
   it('reads a code of letters and a number as one name, not as a count', () => {
     const read = (text: string) => facts(text).map((f) => `${f.kind}:${f.text}`);
     expect(read('The COVID-19 pandemic closed schools.')).toEqual(['entity:COVID-19']);
