@@ -808,7 +808,10 @@ const lookupForm = (name: string) => name.toLowerCase().replace(/[-\s]+/g, ' ');
 function capitals(text: string, t: Tokens, used: Uint8Array): Uint8Array {
   const cap = new Uint8Array(t.count);
   for (let k = 0; k < t.count; k++) {
-    if (t.kind[k] === TokenKind.Word && !used[k] && (t.flags[k] & TokenFlag.Capitalised) !== 0) {
+    if (t.kind[k] !== TokenKind.Word || used[k]) continue;
+    // "eBay", "iPhone", "IndiGo": a capital inside a word of small letters is a brand's name.
+    if (innerCapital(text, t, k)) cap[k] = 1;
+    else if ((t.flags[k] & TokenFlag.Capitalised) !== 0) {
       // "May" is a verb where a sentence or a clause begins it, a surname after a name ("Theresa May").
       const surname = t.norm[k] === 'may' && k > 0 && cap[k - 1] === 1 && t.start[k] === t.end[k - 1] + 1;
       // "on Fridays": days of the week, which a date names only one at a time.
@@ -833,6 +836,20 @@ function capitals(text: string, t: Tokens, used: Uint8Array): Uint8Array {
   return cap;
 }
 
+/** A word of small letters with a capital after its first letter: "eBay", "IndiGo", "McDonald". */
+function innerCapital(text: string, t: Tokens, k: number): boolean {
+  if ((t.flags[k] & TokenFlag.AllCaps) !== 0) return false;
+  let lower = false;
+  let inner = false;
+  for (let i = t.start[k]; i < t.end[k]; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 65 && c <= 90) inner ||= i > t.start[k];
+    else return false;
+  }
+  return lower && inner;
+}
+
 function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lexicon?: Lexicon): void {
   const cap = capitals(text, t, used);
   const capital = (k: number) => k < t.count && cap[k] === 1;
@@ -846,6 +863,7 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
   }
   const nameAtStart = (k: number) =>
     namedInside.has(t.norm[k]) ||
+    innerCapital(text, t, k) ||
     (lexicon !== undefined &&
       t.norm[k].length > 3 &&
       (t.flags[k] & TokenFlag.Stopword) === 0 &&

@@ -518,6 +518,12 @@ describe('names and units', () => {
     expect(units('Within 12 nautical miles of the coast.')).toEqual(['12 nautical miles=mile']);
   });
 
+  it('reads a word with a capital inside it as a name, wherever it stands', () => {
+    const names = (text: string) => facts(text).map((f) => f.text);
+    expect(names('IndiGo ordered planes.')).toEqual(['IndiGo']);
+    expect(names('Shares of eBay rose; iPhone sales fell.')).toEqual(['eBay', 'iPhone']);
+  });
+
   it('reads amounts after a currency written in letters', () => {
     const money = (text: string) =>
       facts(text).flatMap((f) => (f.kind === 'money' ? [`${f.value} ${f.unit}`] : []));
