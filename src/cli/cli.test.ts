@@ -270,8 +270,13 @@ describe('newstrace show and export', () => {
     expect(story.out).toContain('Kestrel Bridge');
     // Its key facts: what most of its articles give (the bridge, in all five that are not copies).
     expect(story.out).toMatch(/key facts .*Kestrel Bridge \(5\)/);
-    const facts = JSON.parse(run(['show', stories[0].id, '--json', '--db', db]).out).facts;
+    // The sentences its rewrite adds to the origin and those it drops.
+    expect(story.out).toMatch(/\n {2}» \[\d\] retells the origin and adds \d+ sentences?:\n {6}· /);
+    expect(story.out).toMatch(/\n {4}and leaves out \d+ sentences?:\n {6}· /);
+    const shown = JSON.parse(run(['show', stories[0].id, '--json', '--db', db]).out);
+    const facts = shown.facts;
     expect(facts.articles).toHaveLength(5);
+    expect(shown.claims[0].adds.length).toBeGreaterThan(0);
     expect(facts.rows.find((r: { text: string }) => r.text === 'Kestrel Bridge').cells.every(Boolean)).toBe(
       true,
     );
@@ -287,6 +292,9 @@ describe('newstrace show and export', () => {
     expect(written).toContain('<svg');
     expect(written).toMatch(
       /<h2>What each adds to the origin's names and figures, and leaves out<\/h2><ul><li>\[\d\] adds <b>/,
+    );
+    expect(written).toMatch(
+      /<h2>What each retelling says that the origin does not, and what it drops<\/h2><ul><li>\[\d\] retells the origin and adds<ul><li><b>/,
     );
     // One arc per relation between articles that are not copies (a copy counts on its original).
     const full = JSON.parse(run(['show', stories[0].id, '--json', '--db', db]).out) as {

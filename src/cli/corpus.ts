@@ -16,7 +16,7 @@ import { wrap } from '../report/terminal.js';
 import { InputError, pageFiles } from '../source/index.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { type Store, seenFrom } from '../store/store.js';
-import { keyFacts, type StoryFacts, storyFacts } from '../story/facts.js';
+import { keyFacts, type RetellingClaims, type StoryFacts, storyClaims, storyFacts } from '../story/facts.js';
 import { buildStories, filterStories, isDirected, type Story } from '../story/stories.js';
 import { UsageError, writeReport } from './errors.js';
 
@@ -221,8 +221,14 @@ function storyJson(s: Story) {
 const ORIGIN_WIDTH = 40;
 /** Facts an article adds to its story's origin (or leaves out) listed by name, the rest counted. */
 const DIFFERENCES_SHOWN = 6;
+/** The width text is wrapped to: the terminal's, 40 to 100 columns; 98 in a pipe. */
+const terminalWidth = (out: NodeJS.WritableStream) =>
+  Math.max(40, Math.min(100, (out as NodeJS.WriteStream).columns ?? 100) - 2);
+/** Sentences a retelling adds or leaves out, shown at most per side (the JSON has them all). */
+const CLAIMS_SHOWN = 3;
+const sentencesCount = (list: string[]) => `${list.length} sentence${list.length === 1 ? '' : 's'}`;
 
-function storyText(s: Story, facts?: StoryFacts): string {
+function storyText(s: Story, facts?: StoryFacts, claims: RetellingClaims[] = [], columns = 100): string {
   const time = (iso: string) => iso.slice(0, 16).replace('T', ' ');
   // One time where the story has one ("a story of one article"); none where nothing is dated.
   const span = !s.start
@@ -288,6 +294,23 @@ function storyText(s: Story, facts?: StoryFacts): string {
         lines.push(`  + ${label.get(facts.articles[k].id)} ${said.filter(Boolean).join('; ')}`);
     });
   }
+  // What each retelling of the origin says that the origin does not, and what it drops: sentences.
+  const quoted = (sentences: string[]) => [
+    ...sentences
+      .slice(0, CLAIMS_SHOWN)
+      .flatMap((t) => wrap(t, columns - 8).map((l, i) => `${i ? '        ' : '      · '}${l}`)),
+    ...(sentences.length > CLAIMS_SHOWN ? [`      (+${sentences.length - CLAIMS_SHOWN} more)`] : []),
+  ];
+  for (const c of claims) {
+    if (!c.adds.length && !c.leavesOut.length) continue;
+    const who = `  » ${label.get(c.id)} retells the origin`;
+    if (c.adds.length) lines.push(`${who} and adds ${sentencesCount(c.adds)}:`, ...quoted(c.adds));
+    if (c.leavesOut.length)
+      lines.push(
+        `${c.adds.length ? '    and' : `${who} and`} leaves out ${sentencesCount(c.leavesOut)}:`,
+        ...quoted(c.leavesOut),
+      );
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -307,10 +330,13 @@ export function runShow(
     const stories = buildStories(store.articles(), store.relations());
     const story = stories.find((s) => s.id === ids[0]);
     if (story) {
-      const facts = storyFacts(story, (id) => store.getArticle(id), defaultContext().lexicon);
-      if (flags.html) writeReport(flags.html, renderStoryHtml(story, facts));
-      if (flags.json) out.write(`${JSON.stringify({ ...storyJson(story), facts }, null, 2)}\n`);
-      else if (!flags.html) out.write(storyText(story, facts));
+      const ctx = defaultContext();
+      const read = (id: string) => store.getArticle(id);
+      const facts = storyFacts(story, read, ctx.lexicon);
+      const claims = storyClaims(story, read, ctx);
+      if (flags.html) writeReport(flags.html, renderStoryHtml(story, facts, claims));
+      if (flags.json) out.write(`${JSON.stringify({ ...storyJson(story), facts, claims }, null, 2)}\n`);
+      else if (!flags.html) out.write(storyText(story, facts, claims, terminalWidth(out)));
       return 0;
     }
     const named = articleNamed(store, ids[0]);
@@ -334,7 +360,7 @@ export function runShow(
       article.published && `published ${article.published}`,
       article.source && `from ${article.source}`,
     ];
-    const width = Math.max(40, Math.min(100, (out as NodeJS.WriteStream).columns ?? 100) - 2);
+    const width = terminalWidth(out);
     const lines = [
       `${article.title || '(untitled)'}`,
       `  ${about.filter(Boolean).join('  ')}`,

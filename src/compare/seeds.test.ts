@@ -12,6 +12,8 @@ import type { Article } from '../article/types.js';
 import { loadArticle } from '../pipeline/load-article.js';
 import { mayRelateClosely } from '../relate/relate.js';
 import { renderTerminal } from '../report/terminal.js';
+import { storyClaims } from '../story/facts.js';
+import type { Story } from '../story/stories.js';
 import { type Comparison, compareArticles, defaultCompareOptions, prepareArticle } from './compare.js';
 import { defaultContext } from './context.js';
 import { pairSurface } from './surface.js';
@@ -159,6 +161,24 @@ describe.skipIf(!present)('the seeds: 000 retells the first story of 001', () =>
     expect(onlyB).not.toMatch(/Wang Zhigang/);
     const onlyA = report.slice(report.indexOf('Only in A'), report.indexOf('Only in B'));
     expect(onlyA).toMatch(/Middle East/);
+  });
+
+  it("as a story's retelling: adds A's few sentences of its own, and leaves out only sentences of B's first story", () => {
+    const story: Story = {
+      id: 's',
+      title: b.title,
+      origin: b.id,
+      articles: [
+        { id: b.id, title: b.title, role: 'origin' },
+        { id: a.id, title: a.title, role: 'rewrite' },
+      ],
+      edges: [{ from: a.id, to: b.id, type: result.relation.type, direction: 'a-from-b', evidence: [] }],
+    };
+    const [claims] = storyClaims(story, (id) => [a, b].find((x) => x.id === id), defaultContext());
+    expect(claims.adds.some((t) => t.includes('Middle East'))).toBe(true);
+    expect(claims.adds.length).toBeLessThanOrEqual(6);
+    const firstStory = b.sentences.filter((x) => x.section === 0).map((x) => x.text);
+    for (const t of claims.leavesOut) expect(firstStory).toContain(t);
   });
 
   it('reports facts: added, dropped and shared', () => {

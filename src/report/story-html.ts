@@ -8,7 +8,7 @@ import type { Article } from '../article/types.js';
 import { closestFirst } from '../relate/relate.js';
 import { nameSides, whoFromWhom } from '../relate/sides.js';
 import { type StoredRelation, seenFrom } from '../store/store.js';
-import { keyFacts, type StoryFacts } from '../story/facts.js';
+import { keyFacts, type RetellingClaims, type StoryFacts } from '../story/facts.js';
 import { isDirected, type Story, type StoryEdge } from '../story/stories.js';
 import { citedFact } from './cite.js';
 import { escapeHtml } from './html.js';
@@ -121,7 +121,7 @@ function arcDiagram(story: Story, label: Map<string, string>): string {
 <div class="legend"><span><i style="background:#888"></i>copy</span><span><i style="background:#c0392b"></i>rewrite</span><span><i style="background:#d35400"></i>partial reuse</span><span><i style="background:#1f5fa8"></i>same event, reported independently</span><span>above the line, arrows point from the article that took to its source; below, no direction is known; bold ring: the origin; +n: its copies</span></div>`;
 }
 
-export function renderStoryHtml(story: Story, facts: StoryFacts): string {
+export function renderStoryHtml(story: Story, facts: StoryFacts, claims: RetellingClaims[] = []): string {
   const label = new Map(story.articles.map((a, k) => [a.id, `[${k + 1}]`]));
   const sides = sidesOf(label);
   const rows = story.articles.map(
@@ -157,6 +157,13 @@ export function renderStoryHtml(story: Story, facts: StoryFacts): string {
         `<li>${escapeHtml(label.get(facts.articles[k].id) ?? '')} says ${escapeHtml(citedFact(c.kind, c.text))}, the origin ${escapeHtml(citedFact(c.kind, c.origin))} (${escapeHtml(c.reason)})</li>`,
     ),
   );
+  const said = claims.flatMap((c) =>
+    c.adds.length || c.leavesOut.length
+      ? [
+          `<li>${escapeHtml(label.get(c.id) ?? '')} retells the origin${c.adds.length ? ` and adds<ul>${c.adds.map((t) => `<li><b>${escapeHtml(t)}</b></li>`).join('')}</ul>` : ''}${c.leavesOut.length ? `${c.adds.length ? 'and' : ' and'} leaves out<ul>${c.leavesOut.map((t) => `<li><s>${escapeHtml(t)}</s></li>`).join('')}</ul>` : ''}</li>`,
+        ]
+      : [],
+  );
   const span = story.start ? `${when(story.start)} → ${when(story.end)}` : 'undated';
   const body = `<header><h1>${escapeHtml(story.title || '(untitled)')}</h1>
 <div class="meta">${story.articles.length} article${story.articles.length === 1 ? '' : 's'} · ${span} · origin ${escapeHtml(label.get(story.origin) ?? '')} · story <code>${escapeHtml(story.id)}</code></div></header>
@@ -171,6 +178,7 @@ ${arcDiagram(story, label)}
 ${key.length ? `<ul>${key.map((f) => `<li>${escapeHtml(f.text)} <span class="meta">${escapeHtml(f.kind)}, in ${f.articles} of ${facts.articles.length}</span></li>`).join('')}</ul>` : '<p>—</p>'}
 ${conflicts.length ? `<h2>Figures and quotations that differ from the origin's</h2><ul>${conflicts.join('')}</ul>` : ''}
 ${differences.length ? `<h2>What each adds to the origin's names and figures, and leaves out</h2><ul>${differences.join('')}</ul>` : ''}
+${said.length ? `<h2>What each retelling says that the origin does not, and what it drops</h2><ul>${said.join('')}</ul>` : ''}
 <h2>Facts by article</h2>
 <table><tr><th>kind</th><th>fact</th>${facts.articles.map((a) => `<th title="${escapeHtml(a.title)}">${escapeHtml(label.get(a.id) ?? '')}</th>`).join('')}</tr>${matrix.join('\n')}</table>
 ${facts.articles.length < story.articles.length ? `<p class="meta">Copies are left out of the facts: they give their original's.</p>` : ''}

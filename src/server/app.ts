@@ -27,7 +27,7 @@ import { PreparePool } from '../pipeline/prepare-pool.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { wordDiff } from '../report/word-diff.js';
 import type { Store } from '../store/store.js';
-import { keyFacts, storyFacts } from '../story/facts.js';
+import { keyFacts, storyClaims, storyFacts } from '../story/facts.js';
 import { LiveStories } from '../story/live.js';
 import { filterStories, type Story } from '../story/stories.js';
 
@@ -351,15 +351,16 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
     {
       schema: {
         summary:
-          "Which article of a story has which name, number and quote; conflicts with the origin's; the story's key facts",
+          "Which article of a story has which name, number and quote; conflicts with the origin's; the story's key facts; the sentences each retelling of the origin adds and leaves out (claims)",
         params: idParam,
       },
     },
     async (req, reply) => {
       const story = current().story(req.params.id);
       if (!story) return reply.status(404).send({ error: `no story '${req.params.id}'` });
-      const facts = storyFacts(story, (id) => opt.store.getArticle(id), opt.ctx.lexicon);
-      return { ...facts, keyFacts: keyFacts(facts) };
+      const read = (id: string) => opt.store.getArticle(id);
+      const facts = storyFacts(story, read, opt.ctx.lexicon);
+      return { ...facts, keyFacts: keyFacts(facts), claims: storyClaims(story, read, opt.ctx) };
     },
   );
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { articleFromText } from '../article/build.js';
+import { defaultContext } from '../compare/context.js';
 import { loadLexicon } from '../text/lexicon/load.js';
-import { keyFacts, storyFacts } from './facts.js';
+import { keyFacts, storyClaims, storyFacts } from './facts.js';
 import type { Story } from './stories.js';
 
 const lexicon = loadLexicon();
@@ -86,5 +87,39 @@ describe('story facts', () => {
     );
     const time = f.rows.filter((r) => /days|hours/.test(r.text));
     expect(time.map((r) => r.cells)).toEqual([['ten days', 'ten days', '240 hours']]);
+  });
+});
+
+describe('story claims', () => {
+  it('list the sentences a retelling adds to the origin and those it leaves out, in the retold section only', () => {
+    const origin = articleFromText(
+      'Port Alder closed the Kestrel Bridge on Wednesday after inspectors found cracked cables. ' +
+        'Business leaders warned of losses. Repairs will take ten days, the council said.',
+      { id: 'o', title: 'o' },
+    );
+    const retelling = articleFromText(
+      'The Kestrel Bridge in Port Alder was shut on Wednesday when inspectors discovered cracked cables. ' +
+        'The council said repairs would need ten days. Commuters we spoke to were angry.',
+      { id: 'r', title: 'r' },
+    );
+    const s: Story = {
+      id: 's2',
+      title: 'Bridge',
+      origin: 'o',
+      articles: [
+        { id: 'o', title: 'o', role: 'origin' },
+        { id: 'r', title: 'r', role: 'rewrite' },
+      ],
+      edges: [{ from: 'r', to: 'o', type: 'rewrite', direction: 'a-from-b', evidence: [] }],
+    };
+    const read = (id: string) => [origin, retelling].find((a) => a.id === id);
+    const [claims] = storyClaims(s, read, defaultContext());
+    expect(claims.id).toBe('r');
+    expect(claims.adds).toEqual(['Commuters we spoke to were angry.']);
+    expect(claims.leavesOut).toEqual(['Business leaders warned of losses.']);
+    // An independent report is no retelling: its other sentences are its own reporting.
+    expect(
+      storyClaims({ ...s, edges: [{ ...s.edges[0], type: 'same-story' }] }, read, defaultContext()),
+    ).toEqual([]);
   });
 });

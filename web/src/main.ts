@@ -53,6 +53,8 @@ interface FactsMatrix {
   differences: Array<{ adds: string[]; leavesOut: string[] }>;
   /** Facts most of the story's articles give (see src/story/facts.ts). */
   keyFacts: Array<{ kind: string; text: string; articles: number }>;
+  /** Per retelling of the origin, the sentences it adds and those it leaves out. */
+  claims: Array<{ id: string; adds: string[]; leavesOut: string[] }>;
 }
 
 const view = document.getElementById('view') as HTMLElement;
@@ -262,10 +264,25 @@ function factsTable(m: FactsMatrix, index: ReadonlyMap<string, number>): HTMLEle
       ? [el('li', {}, [`${label(col)}`, d.adds.length ? ` adds ${d.adds.join(', ')}` : '', d.leavesOut.length ? `${d.adds.length ? ';' : ''} leaves out ${d.leavesOut.join(', ')}` : ''].join(''))]
       : [],
   );
+  // What each retelling says that the origin does not, and what it drops: sentences.
+  const sentences = (cls: string, list: string[]) => el('ul', { class: cls }, ...list.map((t) => el('li', {}, t)));
+  const claims = m.claims.flatMap((c) =>
+    c.adds.length || c.leavesOut.length
+      ? [
+          el(
+            'li',
+            {},
+            `[${index.get(c.id)}] retells the origin`,
+            ...(c.adds.length ? [' and adds', sentences('added', c.adds)] : []),
+            ...(c.leavesOut.length ? [`${c.adds.length ? 'and' : ' and'} leaves out`, sentences('dropped', c.leavesOut)] : []),
+          ),
+        ]
+      : [],
+  );
   const key = m.keyFacts.length
     ? el('p', { class: 'key-facts', id: 'key-facts' }, `Key facts: ${m.keyFacts.map((f) => (m.articles.length > 1 ? `${f.text} (${f.articles})` : f.text)).join(' · ')}`)
     : el('p', { class: 'meta', id: 'key-facts' }, 'No fact that most of its articles give.');
-  return el('div', { class: 'facts', id: 'facts' }, key, el('table', {}, el('thead', {}, head), el('tbody', {}, ...body)), conflicts.length ? el('ul', { class: 'conflicts' }, ...conflicts) : el('p', { class: 'meta' }, 'No conflicting figures or quotations.'), differences.length ? el('ul', { class: 'differences', id: 'differences' }, ...differences) : null);
+  return el('div', { class: 'facts', id: 'facts' }, key, el('table', {}, el('thead', {}, head), el('tbody', {}, ...body)), conflicts.length ? el('ul', { class: 'conflicts' }, ...conflicts) : el('p', { class: 'meta' }, 'No conflicting figures or quotations.'), differences.length ? el('ul', { class: 'differences', id: 'differences' }, ...differences) : null, claims.length ? el('ul', { class: 'claims', id: 'claims' }, ...claims) : null);
 }
 
 function pairView(c: Comparison): HTMLElement[] {
