@@ -108,6 +108,12 @@ describe('HTTP API', () => {
     const story = (await app.inject(`/stories/${list[0].id}`)).json();
     expect(story.origin).toBe('wire');
     expect(story.edges.length).toBeGreaterThan(0);
+    // What the rewrite adds to the wire story and leaves out, sentence by sentence.
+    const claims = (await app.inject(`/stories/${list[0].id}/claims`)).json();
+    expect(claims).toEqual([
+      expect.objectContaining({ id: 'rewrite', adds: expect.arrayContaining([expect.any(String)]) }),
+    ]);
+    expect((await app.inject('/stories/nope/claims')).statusCode).toBe(404);
     const article = (await app.inject('/articles/rewrite')).json();
     expect(article.story).toBe(list[0].id);
     expect(article.relations.some((r: { type: string }) => r.type === 'rewrite')).toBe(true);

@@ -351,16 +351,31 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
     {
       schema: {
         summary:
-          "Which article of a story has which name, number and quote; conflicts with the origin's; the story's key facts; the sentences each retelling of the origin adds and leaves out (claims)",
+          "Which article of a story has which name, number and quote; conflicts with the origin's; the story's key facts",
         params: idParam,
       },
     },
     async (req, reply) => {
       const story = current().story(req.params.id);
       if (!story) return reply.status(404).send({ error: `no story '${req.params.id}'` });
-      const read = (id: string) => opt.store.getArticle(id);
-      const facts = storyFacts(story, read, opt.ctx.lexicon);
-      return { ...facts, keyFacts: keyFacts(facts), claims: storyClaims(story, read, opt.ctx) };
+      const facts = storyFacts(story, (id) => opt.store.getArticle(id), opt.ctx.lexicon);
+      return { ...facts, keyFacts: keyFacts(facts) };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/stories/:id/claims',
+    {
+      schema: {
+        summary:
+          'The sentences each retelling of the story’s origin adds to it and those it leaves out (rewrites and near-copies; each aligned with the origin, ~5-15 ms a retelling)',
+        params: idParam,
+      },
+    },
+    async (req, reply) => {
+      const story = current().story(req.params.id);
+      if (!story) return reply.status(404).send({ error: `no story '${req.params.id}'` });
+      return storyClaims(story, (id) => opt.store.getArticle(id), opt.ctx);
     },
   );
 

@@ -113,6 +113,7 @@ describe.skipIf(!ready)('web UI in Chromium', () => {
     expect(heads.some((h) => h.startsWith(`[${timeline.length}]`))).toBe(true);
     expect(await page.textContent('#differences')).toMatch(/\[\d\] adds .*leaves out /);
     // The sentences a retelling adds to the origin, and those it drops.
+    await page.waitForSelector('#claims');
     expect(await page.textContent('#claims')).toMatch(/\[\d\] retells the origin and adds/);
     expect(await page.locator('#claims ul.dropped li').count()).toBeGreaterThan(0);
     await shot('5-story-facts');

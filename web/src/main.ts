@@ -53,9 +53,9 @@ interface FactsMatrix {
   differences: Array<{ adds: string[]; leavesOut: string[] }>;
   /** Facts most of the story's articles give (see src/story/facts.ts). */
   keyFacts: Array<{ kind: string; text: string; articles: number }>;
-  /** Per retelling of the origin, the sentences it adds and those it leaves out. */
-  claims: Array<{ id: string; adds: string[]; leavesOut: string[] }>;
 }
+/** Per retelling of a story's origin, the sentences it adds and those it leaves out. */
+type Claims = Array<{ id: string; adds: string[]; leavesOut: string[] }>;
 
 const view = document.getElementById('view') as HTMLElement;
 
@@ -180,6 +180,7 @@ async function storyPage(id: string): Promise<void> {
       ),
     ),
   );
+  const table = factsTable(facts, index);
   show(
     el('p', {}, el('a', { href: '#/' }, '← all stories')),
     el('h1', {}, story.title || '(untitled)'),
@@ -190,9 +191,13 @@ async function storyPage(id: string): Promise<void> {
     graph(story, index),
     edges,
     el('h2', {}, 'Facts'),
-    factsTable(facts, index),
+    table,
   );
   keyboardList(edges);
+  // Each retelling aligned with the origin sentence by sentence costs a comparison: the claims come
+  // after the rest of the page, which does not wait for them (nor shows them once left).
+  const claims = claimsList(await api<Claims>(`/stories/${encodeURIComponent(id)}/claims`), index);
+  if (claims && table.isConnected) table.append(claims);
 }
 
 /** The provenance graph: articles by time left to right, arrows from each derived article to its source. */
@@ -264,9 +269,16 @@ function factsTable(m: FactsMatrix, index: ReadonlyMap<string, number>): HTMLEle
       ? [el('li', {}, [`${label(col)}`, d.adds.length ? ` adds ${d.adds.join(', ')}` : '', d.leavesOut.length ? `${d.adds.length ? ';' : ''} leaves out ${d.leavesOut.join(', ')}` : ''].join(''))]
       : [],
   );
-  // What each retelling says that the origin does not, and what it drops: sentences.
+  const key = m.keyFacts.length
+    ? el('p', { class: 'key-facts', id: 'key-facts' }, `Key facts: ${m.keyFacts.map((f) => (m.articles.length > 1 ? `${f.text} (${f.articles})` : f.text)).join(' · ')}`)
+    : el('p', { class: 'meta', id: 'key-facts' }, 'No fact that most of its articles give.');
+  return el('div', { class: 'facts', id: 'facts' }, key, el('table', {}, el('thead', {}, head), el('tbody', {}, ...body)), conflicts.length ? el('ul', { class: 'conflicts' }, ...conflicts) : el('p', { class: 'meta' }, 'No conflicting figures or quotations.'), differences.length ? el('ul', { class: 'differences', id: 'differences' }, ...differences) : null);
+}
+
+/** What each retelling of the origin says that the origin does not, and what it drops: sentences. */
+function claimsList(claims: Claims, index: ReadonlyMap<string, number>): HTMLElement | null {
   const sentences = (cls: string, list: string[]) => el('ul', { class: cls }, ...list.map((t) => el('li', {}, t)));
-  const claims = m.claims.flatMap((c) =>
+  const items = claims.flatMap((c) =>
     c.adds.length || c.leavesOut.length
       ? [
           el(
@@ -279,10 +291,7 @@ function factsTable(m: FactsMatrix, index: ReadonlyMap<string, number>): HTMLEle
         ]
       : [],
   );
-  const key = m.keyFacts.length
-    ? el('p', { class: 'key-facts', id: 'key-facts' }, `Key facts: ${m.keyFacts.map((f) => (m.articles.length > 1 ? `${f.text} (${f.articles})` : f.text)).join(' · ')}`)
-    : el('p', { class: 'meta', id: 'key-facts' }, 'No fact that most of its articles give.');
-  return el('div', { class: 'facts', id: 'facts' }, key, el('table', {}, el('thead', {}, head), el('tbody', {}, ...body)), conflicts.length ? el('ul', { class: 'conflicts' }, ...conflicts) : el('p', { class: 'meta' }, 'No conflicting figures or quotations.'), differences.length ? el('ul', { class: 'differences', id: 'differences' }, ...differences) : null, claims.length ? el('ul', { class: 'claims', id: 'claims' }, ...claims) : null);
+  return items.length ? el('ul', { class: 'claims', id: 'claims' }, ...items) : null;
 }
 
 function pairView(c: Comparison): HTMLElement[] {
