@@ -226,7 +226,7 @@ const terminalWidth = (out: NodeJS.WritableStream) =>
   Math.max(40, Math.min(100, (out as NodeJS.WriteStream).columns ?? 100) - 2);
 /** Sentences a retelling adds or leaves out, shown at most per side (the JSON has them all). */
 const CLAIMS_SHOWN = 3;
-const sentencesCount = (list: string[]) => `${list.length} sentence${list.length === 1 ? '' : 's'}`;
+const sentencesCount = (list: readonly unknown[]) => `${list.length} sentence${list.length === 1 ? '' : 's'}`;
 
 function storyText(s: Story, facts?: StoryFacts, claims: RetellingClaims[] = [], columns = 100): string {
   const time = (iso: string) => iso.slice(0, 16).replace('T', ' ');
@@ -302,13 +302,18 @@ function storyText(s: Story, facts?: StoryFacts, claims: RetellingClaims[] = [],
     ...(sentences.length > CLAIMS_SHOWN ? [`      (+${sentences.length - CLAIMS_SHOWN} more)`] : []),
   ];
   for (const c of claims) {
-    if (!c.adds.length && !c.leavesOut.length) continue;
-    const who = `  » ${label.get(c.id)} retells the origin`;
-    if (c.adds.length) lines.push(`${who} and adds ${sentencesCount(c.adds)}:`, ...quoted(c.adds));
-    if (c.leavesOut.length)
-      lines.push(
-        `${c.adds.length ? '    and' : `${who} and`} leaves out ${sentencesCount(c.leavesOut)}:`,
-        ...quoted(c.leavesOut),
+    // Each part after the first goes on "    and …", under the retelling's line.
+    let first = `  » ${label.get(c.id)} retells the origin and`;
+    const part = (what: string, list: string[]) => {
+      lines.push(`${first} ${what}:`, ...quoted(list));
+      first = '    and';
+    };
+    if (c.adds.length) part(`adds ${sentencesCount(c.adds)}`, c.adds);
+    if (c.leavesOut.length) part(`leaves out ${sentencesCount(c.leavesOut)}`, c.leavesOut);
+    if (c.changes.length)
+      part(
+        `changes the meaning of ${sentencesCount(c.changes)}`,
+        c.changes.map((x) => `${x.says} — the origin: ${x.origin} (${x.change})`),
       );
   }
   return `${lines.join('\n')}\n`;

@@ -158,9 +158,9 @@ export function renderStoryHtml(story: Story, facts: StoryFacts, claims: Retelli
     ),
   );
   const said = claims.flatMap((c) =>
-    c.adds.length || c.leavesOut.length
+    c.adds.length || c.leavesOut.length || c.changes.length
       ? [
-          `<li>${escapeHtml(label.get(c.id) ?? '')} retells the origin${c.adds.length ? ` and adds<ul>${c.adds.map((t) => `<li><b>${escapeHtml(t)}</b></li>`).join('')}</ul>` : ''}${c.leavesOut.length ? `${c.adds.length ? 'and' : ' and'} leaves out<ul>${c.leavesOut.map((t) => `<li><s>${escapeHtml(t)}</s></li>`).join('')}</ul>` : ''}</li>`,
+          `<li>${escapeHtml(label.get(c.id) ?? '')} retells the origin${c.adds.length ? ` and adds<ul>${c.adds.map((t) => `<li><b>${escapeHtml(t)}</b></li>`).join('')}</ul>` : ''}${c.leavesOut.length ? `${c.adds.length ? 'and' : ' and'} leaves out<ul>${c.leavesOut.map((t) => `<li><s>${escapeHtml(t)}</s></li>`).join('')}</ul>` : ''}${c.changes.length ? `${c.adds.length || c.leavesOut.length ? 'and' : ' and'} changes the meaning of<ul>${c.changes.map((x) => `<li><b>${escapeHtml(x.says)}</b> — the origin: <s>${escapeHtml(x.origin)}</s> (${escapeHtml(x.change)})</li>`).join('')}</ul>` : ''}</li>`,
         ]
       : [],
   );

@@ -91,7 +91,7 @@ describe('story facts', () => {
 });
 
 describe('story claims', () => {
-  it('list the sentences a retelling adds to the origin and those it leaves out, in the retold section only', () => {
+  it('list the sentences a retelling adds to the origin, those it leaves out and those it changes', () => {
     const origin = articleFromText(
       'Port Alder closed the Kestrel Bridge on Wednesday after inspectors found cracked cables. ' +
         'Business leaders warned of losses. Repairs will take ten days, the council said.',
@@ -117,6 +117,21 @@ describe('story claims', () => {
     expect(claims.id).toBe('r');
     expect(claims.adds).toEqual(['Commuters we spoke to were angry.']);
     expect(claims.leavesOut).toEqual(['Business leaders warned of losses.']);
+    expect(claims.changes).toEqual([]);
+    // A retold sentence whose figure changed is a changed claim, with both sentences.
+    const changed = articleFromText(
+      'The Kestrel Bridge in Port Alder was shut on Wednesday when inspectors discovered cracked cables. ' +
+        'Repairs will not take ten days, the council said.',
+      { id: 'r', title: 'r' },
+    );
+    const [other] = storyClaims(s, (id) => [origin, changed].find((a) => a.id === id), defaultContext());
+    expect(other.changes).toEqual([
+      {
+        says: 'Repairs will not take ten days, the council said.',
+        origin: 'Repairs will take ten days, the council said.',
+        change: 'the retelling negates what the origin affirms ("not take")',
+      },
+    ]);
     // An independent report is no retelling: its other sentences are its own reporting.
     expect(
       storyClaims({ ...s, edges: [{ ...s.edges[0], type: 'same-story' }] }, read, defaultContext()),

@@ -10,9 +10,11 @@ import {
   extractFacts,
   type Fact,
   type FactKind,
+  meaningChanges,
   sameMeasureInOtherUnits,
 } from '../facts/index.js';
 import type { RelationType } from '../relate/relate.js';
+import { nameSides } from '../relate/sides.js';
 import type { Lexicon } from '../text/lexicon/types.js';
 import type { Story } from './stories.js';
 
@@ -148,7 +150,7 @@ export function keyFacts(f: StoryFacts, limit = 12): Array<{ kind: string; text:
     .slice(0, limit);
 }
 
-/** What a retelling of the origin says that the origin does not, and what it leaves out: sentences. */
+/** What a retelling of the origin says that the origin does not, leaves out or changes: sentences. */
 export interface RetellingClaims {
   /** The retelling (a rewrite or near-copy of the origin that is not collapsed as its copy). */
   id: string;
@@ -156,6 +158,11 @@ export interface RetellingClaims {
   adds: string[];
   /** The origin's sentences it retells none of, in the origin's order. */
   leavesOut: string[];
+  /**
+   * Its sentences that retell the origin's with a changed meaning: a negation on one side only, or
+   * another figure ("says" the retelling's sentences, "origin" the origin's).
+   */
+  changes: Array<{ says: string; origin: string; change: string }>;
 }
 
 /**
@@ -193,10 +200,19 @@ export function storyClaims(
       for (const al of alignments) if (al.kind !== 'related') for (const s of al[side]) retold[s] = 1;
       return retold;
     };
+    const changes: RetellingClaims['changes'] = [];
+    for (const al of alignments) {
+      if (al.kind === 'related') continue;
+      const says = al.a.map((k) => article.sentences[k].text).join(' ');
+      const said = al.b.map((k) => origin.sentences[k].text).join(' ');
+      for (const c of meaningChanges(says, said))
+        changes.push({ says, origin: said, change: nameSides(c.detail, 'the retelling', 'the origin') });
+    }
     out.push({
       id,
       adds: untold(article, told('a', article.sentences.length)),
       leavesOut: untold(origin, told('b', origin.sentences.length)),
+      changes,
     });
   }
   return out;

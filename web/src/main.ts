@@ -55,7 +55,7 @@ interface FactsMatrix {
   keyFacts: Array<{ kind: string; text: string; articles: number }>;
 }
 /** Per retelling of a story's origin, the sentences it adds and those it leaves out. */
-type Claims = Array<{ id: string; adds: string[]; leavesOut: string[] }>;
+type Claims = Array<{ id: string; adds: string[]; leavesOut: string[]; changes: Array<{ says: string; origin: string; change: string }> }>;
 
 const view = document.getElementById('view') as HTMLElement;
 
@@ -279,7 +279,7 @@ function factsTable(m: FactsMatrix, index: ReadonlyMap<string, number>): HTMLEle
 function claimsList(claims: Claims, index: ReadonlyMap<string, number>): HTMLElement | null {
   const sentences = (cls: string, list: string[]) => el('ul', { class: cls }, ...list.map((t) => el('li', {}, t)));
   const items = claims.flatMap((c) =>
-    c.adds.length || c.leavesOut.length
+    c.adds.length || c.leavesOut.length || c.changes.length
       ? [
           el(
             'li',
@@ -287,6 +287,12 @@ function claimsList(claims: Claims, index: ReadonlyMap<string, number>): HTMLEle
             `[${index.get(c.id)}] retells the origin`,
             ...(c.adds.length ? [' and adds', sentences('added', c.adds)] : []),
             ...(c.leavesOut.length ? [`${c.adds.length ? 'and' : ' and'} leaves out`, sentences('dropped', c.leavesOut)] : []),
+            ...(c.changes.length
+              ? [
+                  `${c.adds.length || c.leavesOut.length ? 'and' : ' and'} changes the meaning of`,
+                  el('ul', { class: 'changed' }, ...c.changes.map((x) => el('li', {}, el('b', {}, x.says), ' — the origin: ', el('s', {}, x.origin), ` (${x.change})`))),
+                ]
+              : []),
           ),
         ]
       : [],
