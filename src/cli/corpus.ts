@@ -295,7 +295,7 @@ function storyText(s: Story, facts?: StoryFacts, claims: RetellingClaims[] = [],
     });
   }
   // What each retelling of the origin says that the origin does not, and what it drops: sentences.
-  const quoted = (sentences: string[]) => [
+  const listed = (sentences: string[]) => [
     ...sentences
       .slice(0, CLAIMS_SHOWN)
       .flatMap((t) => wrap(t, columns - 8).map((l, i) => `${i ? '        ' : '      · '}${l}`)),
@@ -305,7 +305,7 @@ function storyText(s: Story, facts?: StoryFacts, claims: RetellingClaims[] = [],
     // Each part after the first goes on "    and …", under the retelling's line.
     let first = `  » ${label.get(c.id)} retells the origin and`;
     const part = (what: string, list: string[]) => {
-      lines.push(`${first} ${what}:`, ...quoted(list));
+      lines.push(`${first} ${what}:`, ...listed(list));
       first = '    and';
     };
     if (c.adds.length) part(`adds ${sentencesCount(c.adds)}`, c.adds);

@@ -131,9 +131,11 @@ const RATE_POINTS = new Set(['percentage', 'basis']);
 export const MEASURES = new Set([
   ...`% percent km kilometer kilometre mile metre meter cm mm kg kilogram gram ton tonne pound ounce mw gw kw kwh
 megawatt gigawatt kilowatt hectare acre liter litre gallon barrel degree celsius fahrenheit second minute hour day
-week month year decade century usd eur gbp jpy cny inr pkr lkr npr idr bdt kes chf aud cad hkd sgd rub dollar euro pound yen yuan rupee ruble`.split(
-    /\s+/,
-  ),
+week month year decade century rub dollar euro pound yen yuan rupee ruble`.split(/\s+/),
+  // Every currency a figure is read in: amounts in two currencies are two figures.
+  ...Object.values(CURRENCIES),
+  ...Object.values(CURRENCY_WORDS),
+  ...Object.values(CURRENCY_CODES),
   ...[...RATE_POINTS].map((w) => `${w} point`),
 ]);
 

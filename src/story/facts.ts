@@ -184,10 +184,11 @@ export function storyClaims(
 ): RetellingClaims[] {
   const origin = read(story.origin);
   if (!origin) return [];
+  const copies = new Set(story.articles.filter((a) => a.copyOf).map((a) => a.id));
   const retellings = story.edges
     .filter((e) => WHOLLY.has(e.type) && (e.from === story.origin || e.to === story.origin))
     .map((e) => (e.from === story.origin ? e.to : e.from))
-    .filter((id) => !story.articles.find((a) => a.id === id)?.copyOf)
+    .filter((id) => !copies.has(id))
     .slice(0, MAX_RETELLINGS);
   const prepared = prepareArticle(origin, ctx);
   const out: RetellingClaims[] = [];
