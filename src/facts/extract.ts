@@ -589,6 +589,12 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
     } else if (kind === 'number' && prev >= 0 && t.norm[prev] === 'aged' && !ordinal) {
       unit = 'year old';
       start = t.start[prev];
+    } else if (kind === 'number' && !ordinal && hyphenedMeasure(t, next, lexicon)) {
+      // "the 1.2-kilometre bridge", "a 10-day closure": the measure is the word after the hyphen.
+      unit = hyphenedMeasure(t, next, lexicon);
+      end = t.end[next + 1];
+      used[next] = 1;
+      used[next + 1] = 1;
     } else if (isWord(t, next)) {
       const w = t.norm[next];
       if (w === 'percent') {
@@ -639,6 +645,14 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
     const key = `${ordinal ? 'ord' : kind}:${value}${unit ? `:${unit}` : ''}`;
     facts.push({ kind, text: text.slice(start, end), key, value, unit, start, end });
   }
+}
+
+/** The unit of measure joined by a hyphen at `next` to the number before it ("10-day"); none otherwise. */
+function hyphenedMeasure(t: Tokens, next: number, lexicon?: Lexicon): string | undefined {
+  if (t.norm[next] !== '-' || t.start[next] !== t.end[next - 1] || !isWord(t, next + 1)) return undefined;
+  if (t.start[next + 1] !== t.end[next]) return undefined;
+  const unit = UNIT_ABBREVIATIONS.get(t.norm[next + 1]) ?? singular(t.norm[next + 1], lexicon);
+  return MEASURES.has(unit) ? unit : undefined;
 }
 
 /** Where a currency written in letters begins before the number after `prev` ("Rs. 50"); none otherwise. */

@@ -512,6 +512,14 @@ describe('names and units', () => {
     expect(units('Some 30 police officers came.')).toEqual(['30 police officers=officer']);
     expect(units('At least 5 people died.')).toEqual(['5 people=person']);
     expect(units('It is a 20 minute walk.')).toEqual(['20 minute=minute']);
+    // A measure joined to its number by a hyphen, as an adjective writes it.
+    expect(units('The 1.2-kilometre bridge shut for a 10-day repair.')).toEqual([
+      '1.2-kilometre=kilometer',
+      '10-day=day',
+    ]);
+    expect(compareFacts(facts('The 1.2 km bridge.'), facts('The 1.2-kilometre bridge.')).shared).toHaveLength(
+      1,
+    );
     // Shortened units are the units.
     expect(units('It took 4 mins, then 3 hrs.')).toEqual(['4 mins=minute', '3 hrs=hour']);
     // A function word that begins a sentence begins no name with the number after it.
