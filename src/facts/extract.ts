@@ -590,8 +590,11 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
       unit = 'year old';
       start = t.start[prev];
     } else if (kind === 'number' && !ordinal && hyphenedMeasure(t, next, lexicon)) {
-      // "the 1.2-kilometre bridge", "a 10-day closure": the measure is the word after the hyphen.
-      unit = hyphenedMeasure(t, next, lexicon);
+      // "the 1.2-kilometre bridge", "a 10-day closure": the measure is the word after the hyphen
+      // ("a 2.5-billion-dollar plan": a currency).
+      const currency = CURRENCY_WORDS[t.norm[next + 1]];
+      if (currency) kind = 'money';
+      unit = currency ?? hyphenedMeasure(t, next, lexicon);
       end = t.end[next + 1];
       used[next] = 1;
       used[next + 1] = 1;

@@ -532,6 +532,19 @@ describe('names and units', () => {
     expect(names('Shares of eBay rose; iPhone sales fell.')).toEqual(['eBay', 'iPhone']);
   });
 
+  it('reads a scale or a currency joined to an amount by a hyphen', () => {
+    const money = (text: string) =>
+      facts(text).flatMap((f) => (f.kind === 'money' ? [`${f.value} ${f.unit}`] : []));
+    expect(money('They signed a $30-million deal and a 2.5-billion-dollar plan.')).toEqual([
+      '30000000 usd',
+      '2500000000 usd',
+    ]);
+    // No conflict with the same amount written with a space.
+    expect(compareFacts(facts('A $30-million deal.'), facts('A deal worth $30 million.')).conflicts).toEqual(
+      [],
+    );
+  });
+
   it('reads amounts after a currency written in letters', () => {
     const money = (text: string) =>
       facts(text).flatMap((f) => (f.kind === 'money' ? [`${f.value} ${f.unit}`] : []));

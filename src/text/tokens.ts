@@ -310,6 +310,13 @@ function readNumber(raw: Raw[], k: number): NumberPhrase | undefined {
     if (adjacent(next) && /^(st|nd|rd|th)$/.test(suffix)) return { value, ordinal: true, next: next + 1 };
     if (ABBREVIATED_SCALES.has(suffix) && adjacent(next))
       return { value: value * SCALES[suffix], ordinal: false, next: next + 1 };
+    // "a $30-million deal", "a 2.5-billion-dollar plan": the scale joined by a hyphen, as an
+    // adjective writes it (else "$30", a figure a million times too small).
+    const hyphened = raw[next]?.text === '-' && adjacent(next) && adjacent(next + 1) ? word(next + 1) : '';
+    if (SCALES[hyphened] >= 1000 && !ABBREVIATED_SCALES.has(hyphened)) {
+      value *= SCALES[hyphened];
+      next += 2;
+    }
     while (SCALES[word(next)] && !ABBREVIATED_SCALES.has(word(next)) && word(next) !== 'dozen') {
       value *= SCALES[word(next)];
       next++;
