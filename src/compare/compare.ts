@@ -220,21 +220,37 @@ export function compareArticles(
   const { A, B, alignments, facts, relation } = relateArticles(first, second, ctx, options);
   const a = A.article;
   const b = B.article;
-  const changes: MeaningChange[] = [];
-  alignments.forEach((al, index) => {
-    if (al.kind === 'related') return;
-    const textA = al.a.map((i) => a.sentences[i].text).join(' ');
-    const textB = al.b.map((j) => b.sentences[j].text).join(' ');
-    for (const c of meaningChanges(textA, textB)) changes.push({ alignment: index, ...c });
-  });
   return {
     a: summarise(a),
     b: summarise(b),
     relation,
     alignments,
     facts: summariseFacts(facts),
-    changes,
+    changes: changedMeanings(a, b, alignments).map(({ alignment, kind, detail }) => ({
+      alignment,
+      kind,
+      detail,
+    })),
   };
+}
+
+/**
+ * The aligned passages of `a` and `b` (any kind but `related`) whose meaning changed: a negation on
+ * one side only, or another figure; with the two passages' text.
+ */
+export function changedMeanings(
+  a: Article,
+  b: Article,
+  alignments: readonly Alignment[],
+): Array<MeaningChange & { textA: string; textB: string }> {
+  const out: Array<MeaningChange & { textA: string; textB: string }> = [];
+  alignments.forEach((al, index) => {
+    if (al.kind === 'related') return;
+    const textA = al.a.map((i) => a.sentences[i].text).join(' ');
+    const textB = al.b.map((j) => b.sentences[j].text).join(' ');
+    for (const c of meaningChanges(textA, textB)) out.push({ alignment: index, ...c, textA, textB });
+  });
+  return out;
 }
 
 /**

@@ -4,13 +4,12 @@
  * Pure: the caller reads the articles from its store.
  */
 import type { Article } from '../article/types.js';
-import { type CompareContext, prepareArticle, relateArticles } from '../compare/compare.js';
+import { type CompareContext, changedMeanings, prepareArticle, relateArticles } from '../compare/compare.js';
 import {
   compareFacts,
   extractFacts,
   type Fact,
   type FactKind,
-  meaningChanges,
   sameMeasureInOtherUnits,
 } from '../facts/index.js';
 import type { RelationType } from '../relate/relate.js';
@@ -201,19 +200,15 @@ export function storyClaims(
       for (const al of alignments) if (al.kind !== 'related') for (const s of al[side]) retold[s] = 1;
       return retold;
     };
-    const changes: RetellingClaims['changes'] = [];
-    for (const al of alignments) {
-      if (al.kind === 'related') continue;
-      const says = al.a.map((k) => article.sentences[k].text).join(' ');
-      const said = al.b.map((k) => origin.sentences[k].text).join(' ');
-      for (const c of meaningChanges(says, said))
-        changes.push({ says, origin: said, change: nameSides(c.detail, 'the retelling', 'the origin') });
-    }
     out.push({
       id,
       adds: untold(article, told('a', article.sentences.length)),
       leavesOut: untold(origin, told('b', origin.sentences.length)),
-      changes,
+      changes: changedMeanings(article, origin, alignments).map((c) => ({
+        says: c.textA,
+        origin: c.textB,
+        change: nameSides(c.detail, 'the retelling', 'the origin'),
+      })),
     });
   }
   return out;
