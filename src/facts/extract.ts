@@ -574,6 +574,7 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
     }
     const next = k + 1;
     const clock = kind === 'number' && !ordinal ? clockTime(text, t.end[k], value) : undefined;
+    const hyphened = kind === 'number' && !ordinal ? hyphenedMeasure(t, next, lexicon) : undefined;
     const product = kind === 'number' ? productCount(t, next, used, lexicon) : undefined;
     if (clock) {
       // "7 p.m." = "7pm" = 19:00: a time of day, which "8 p.m." elsewhere contradicts.
@@ -589,12 +590,12 @@ function readNumbers(text: string, t: Tokens, facts: Fact[], used: Uint8Array, l
     } else if (kind === 'number' && prev >= 0 && t.norm[prev] === 'aged' && !ordinal) {
       unit = 'year old';
       start = t.start[prev];
-    } else if (kind === 'number' && !ordinal && hyphenedMeasure(t, next, lexicon)) {
+    } else if (hyphened) {
       // "the 1.2-kilometre bridge", "a 10-day closure": the measure is the word after the hyphen
       // ("a 2.5-billion-dollar plan": a currency).
       const currency = CURRENCY_WORDS[t.norm[next + 1]];
       if (currency) kind = 'money';
-      unit = currency ?? hyphenedMeasure(t, next, lexicon);
+      unit = currency ?? hyphened;
       end = t.end[next + 1];
       used[next] = 1;
       used[next + 1] = 1;

@@ -6,6 +6,9 @@ import { extractFacts } from './extract.js';
 
 const lexicon = loadLexicon();
 const facts = (text: string) => extractFacts(text, { lexicon });
+/** The amounts of money in `text`, as value and currency. */
+const money = (text: string) =>
+  facts(text).flatMap((f) => (f.kind === 'money' ? [`${f.value} ${f.unit}`] : []));
 
 const wire =
   'Mayor Ingrid Solberg closed the Kestrel Bridge on Wednesday. About 48,000 vehicles cross the 1.2 km bridge every day. ' +
@@ -533,8 +536,6 @@ describe('names and units', () => {
   });
 
   it('reads a scale or a currency joined to an amount by a hyphen', () => {
-    const money = (text: string) =>
-      facts(text).flatMap((f) => (f.kind === 'money' ? [`${f.value} ${f.unit}`] : []));
     expect(money('They signed a $30-million deal and a 2.5-billion-dollar plan.')).toEqual([
       '30000000 usd',
       '2500000000 usd',
@@ -546,8 +547,6 @@ describe('names and units', () => {
   });
 
   it('reads amounts after a currency written in letters', () => {
-    const money = (text: string) =>
-      facts(text).flatMap((f) => (f.kind === 'money' ? [`${f.value} ${f.unit}`] : []));
     expect(money('It cost Rs50 billion, then Rs. 2 million, PKR 200 and US$ 5.')).toEqual([
       '50000000000 rupee',
       '2000000 rupee',
