@@ -428,6 +428,57 @@ describe.skipIf(!seedsPresent)('newstrace similar', () => {
   });
 });
 
+const ecbDocs = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  '..',
+  'shared',
+  'eval',
+  'stories',
+  'ecbplus-dev',
+  'docs.jsonl',
+);
+if (!existsSync(ecbDocs))
+  console.warn(`newstrace stories test on real reports skipped: ${ecbDocs} is absent`);
+
+describe.skipIf(!existsSync(ecbDocs))('newstrace stories on real reports', () => {
+  it('dates pages by their own date lines, names untitled ones by their lead, and lists the closest relations', () => {
+    // One event of ECB+ dev (an earthquake in Iran, 16 reports): records of text alone, no title
+    // and no date, as a scraper's dump gives them.
+    const file = join(dir, 'quake.jsonl');
+    const records = readFileSync(ecbDocs, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { doc_id: string; topic: number; text: string })
+      .filter((d) => d.topic === 20)
+      .map((d) => JSON.stringify({ id: d.doc_id, text: d.text }));
+    writeFileSync(file, `${records.join('\n')}\n`);
+    const db = join(dir, 'quake.db');
+    expect(run(['ingest', file, '--db', db]).code).toBe(0);
+    const stories = JSON.parse(run(['stories', '--json', '--db', db]).out) as Array<{
+      title: string;
+      start?: string;
+      articles: Array<{ id: string; title: string; lead?: string; published?: string }>;
+      edges: unknown[];
+    }>;
+    const quake = stories[0];
+    // "Last Updated: Monday, 28 November 2005, 02: 24 GMT" above its headline: a date, not a title.
+    const bbc = quake.articles.find((a) => a.title === 'Ten dead in southern Iran quake');
+    expect(bbc?.published).toBe('2005-11-28T02:24:00.000Z');
+    expect(quake.articles.some((a) => /Updated|GMT/.test(a.title))).toBe(false);
+    expect(quake.start).toBe('2005-11-27T00:00:00.000Z');
+    const untitled = quake.articles.filter((a) => !a.title);
+    expect(untitled.length).toBeGreaterThan(0);
+    for (const a of untitled) expect(a.lead).toMatch(/\w/);
+    // The listing gives the closest relations and says where the rest are.
+    const listing = run(['stories', '--db', db]).out.split('\n\n')[0];
+    expect(quake.edges.length).toBeGreaterThan(10);
+    expect(listing).toMatch(new RegExp(`… ${quake.edges.length - 8} more relations: newstrace show s-`));
+    expect(listing).toContain(`«${untitled[0].lead}»`);
+  });
+});
+
 describe('newstrace serve', () => {
   it('ingests large posts on its preparing workers, one batch after another, and stops cleanly', async () => {
     const db = join(dir, 'served.db');

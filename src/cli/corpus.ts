@@ -10,7 +10,7 @@ import { describeMatches, ingestPaths, type SimilarMatch, similarInStore } from 
 import { loadArticle } from '../pipeline/load-article.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { nameSides, whoFromWhom } from '../relate/sides.js';
-import { citedFact } from '../report/cite.js';
+import { citedFact, shownTitle } from '../report/cite.js';
 import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
 import { wrap } from '../report/terminal.js';
 import { InputError, pageFiles } from '../source/index.js';
@@ -189,7 +189,7 @@ export function runStories(
           2,
         )}\n`,
       );
-    else out.write(stories.map((s) => storyText(s, factsOf(s))).join('\n'));
+    else out.write(stories.map((s) => storyText(s, factsOf(s), [], { edges: EDGES_LISTED })).join('\n'));
     return 0;
   } finally {
     store.close();
@@ -200,6 +200,7 @@ function storyJson(s: Story) {
   return {
     id: s.id,
     title: s.title,
+    lead: s.lead ?? null,
     start: s.start ?? null,
     end: s.end ?? null,
     origin: s.origin,
@@ -207,6 +208,7 @@ function storyJson(s: Story) {
       id: a.id,
       site: a.site ?? null,
       title: a.title,
+      lead: a.lead ?? null,
       published: a.published ?? null,
       role: a.role,
       copyOf: a.copyOf ?? null,
@@ -228,7 +230,19 @@ const terminalWidth = (out: NodeJS.WritableStream) =>
 const CLAIMS_SHOWN = 3;
 const sentencesCount = (list: readonly unknown[]) => `${list.length} sentence${list.length === 1 ? '' : 's'}`;
 
-function storyText(s: Story, facts?: StoryFacts, claims: RetellingClaims[] = [], columns = 100): string {
+/**
+ * Relations listed per story by `stories` (the closest reuse first); `show STORY` lists them all.
+ * Twenty reports of one event are linked by a hundred relations, which no reader scans in a list.
+ */
+const EDGES_LISTED = 8;
+
+function storyText(
+  s: Story,
+  facts?: StoryFacts,
+  claims: RetellingClaims[] = [],
+  view: { columns?: number; edges?: number } = {},
+): string {
+  const columns = view.columns ?? 100;
   const time = (iso: string) => iso.slice(0, 16).replace('T', ' ');
   // One time where the story has one ("a story of one article"); none where nothing is dated.
   const span = !s.start
@@ -237,7 +251,7 @@ function storyText(s: Story, facts?: StoryFacts, claims: RetellingClaims[] = [],
       ? `${time(s.start)} → ${time(s.end)}`
       : time(s.start);
   const lines = [
-    `■ ${s.title || '(untitled)'}  (${s.articles.length} article${s.articles.length > 1 ? 's' : ''}, ${span})`,
+    `■ ${shownTitle(s)}  (${s.articles.length} article${s.articles.length > 1 ? 's' : ''}, ${span})`,
   ];
   const label = new Map(s.articles.map((a, k) => [a.id, `[${k + 1}]`]));
   // The site, or the file an article came from, in a column as wide as the story's longest (a
@@ -251,12 +265,16 @@ function storyText(s: Story, facts?: StoryFacts, claims: RetellingClaims[] = [],
     return `…${folder >= 0 ? end.slice(folder) : end}`;
   });
   const width = Math.max(12, ...origins.map((o) => o.length));
+  const numberWidth = `[${s.articles.length}]`.length;
   s.articles.forEach((a, k) => {
     const when = a.published ? a.published.slice(0, 16).replace('T', ' ') : '(undated)       ';
     const copy = a.copyOf ? ` (${a.sameTextOnly ? 'same text as' : 'copy of'} ${label.get(a.copyOf)})` : '';
-    lines.push(`  [${k + 1}] ${when}  ${a.role.padEnd(13)} ${origins[k].padEnd(width)}  ${a.title}${copy}`);
+    lines.push(
+      `  ${`[${k + 1}]`.padEnd(numberWidth)} ${when}  ${a.role.padEnd(13)} ${origins[k].padEnd(width)}  ${shownTitle(a)}${copy}`,
+    );
   });
-  for (const e of s.edges) {
+  const edges = s.edges.slice(0, view.edges ?? s.edges.length);
+  for (const e of edges) {
     const arrow = isDirected(e) ? '←' : '—';
     // The evidence that made the relation: shared passages for reuse; for two reports of one
     // event, the facts and terms they share (see relate.ts for the order of the lines).
@@ -264,6 +282,9 @@ function storyText(s: Story, facts?: StoryFacts, claims: RetellingClaims[] = [],
     const said = why && nameSides(why, label.get(e.from) ?? 'A', label.get(e.to) ?? 'B');
     lines.push(`    ${label.get(e.to)} ${arrow} ${label.get(e.from)}: ${e.type}${said ? ` (${said})` : ''}`);
   }
+  const unlisted = s.edges.length - edges.length;
+  if (unlisted > 0)
+    lines.push(`    … ${unlisted} more relation${unlisted === 1 ? '' : 's'}: newstrace show ${s.id}`);
   if (facts) {
     const key = keyFacts(facts);
     const single = facts.articles.length === 1;
@@ -341,7 +362,7 @@ export function runShow(
       const claims = storyClaims(story, read, ctx);
       if (flags.html) writeReport(flags.html, renderStoryHtml(story, facts, claims));
       if (flags.json) out.write(`${JSON.stringify({ ...storyJson(story), facts, claims }, null, 2)}\n`);
-      else if (!flags.html) out.write(storyText(story, facts, claims, terminalWidth(out)));
+      else if (!flags.html) out.write(storyText(story, facts, claims, { columns: terminalWidth(out) }));
       return 0;
     }
     const named = articleNamed(store, ids[0]);
@@ -370,7 +391,7 @@ export function runShow(
       `${article.title || '(untitled)'}`,
       `  ${about.filter(Boolean).join('  ')}`,
       inStory
-        ? `  story ${inStory.id}: ${inStory.title} (its [${member + 1}] of ${inStory.articles.length}: ${inStory.articles[member].role})`
+        ? `  story ${inStory.id}: ${shownTitle(inStory)} (its [${member + 1}] of ${inStory.articles.length}: ${inStory.articles[member].role})`
         : '  in no story',
       '',
       // The article's paragraphs as extracted, each wrapped to the terminal.

@@ -10,7 +10,7 @@ import { nameSides, whoFromWhom } from '../relate/sides.js';
 import { type StoredRelation, seenFrom } from '../store/store.js';
 import { keyFacts, type RetellingClaims, type StoryFacts } from '../story/facts.js';
 import { isDirected, type Story, type StoryEdge } from '../story/stories.js';
-import { citedFact } from './cite.js';
+import { citedFact, shownTitle } from './cite.js';
 import { escapeHtml } from './html.js';
 
 const STYLE = `
@@ -112,7 +112,7 @@ function arcDiagram(story: Story, label: Map<string, string>): string {
     const cx = x.get(a.id) as number;
     const n = copies.get(a.id);
     return (
-      `<circle cx="${cx}" cy="${line}" r="${n ? 9 : 7}" fill="#fff" stroke="#333" stroke-width="${a.id === story.origin ? 3 : 1.5}"><title>${escapeHtml(`${label.get(a.id)} ${a.title} (${a.site ?? a.source ?? ''}, ${a.role})`)}</title></circle>` +
+      `<circle cx="${cx}" cy="${line}" r="${n ? 9 : 7}" fill="#fff" stroke="#333" stroke-width="${a.id === story.origin ? 3 : 1.5}"><title>${escapeHtml(`${label.get(a.id)} ${shownTitle(a)} (${a.site ?? a.source ?? ''}, ${a.role})`)}</title></circle>` +
       `<text x="${cx}" y="${line + 4}" text-anchor="middle">${escapeHtml((label.get(a.id) ?? '').slice(1, -1))}</text>` +
       (n ? `<text x="${cx}" y="${line - 13}" text-anchor="middle">+${n}</text>` : '')
     );
@@ -126,7 +126,7 @@ export function renderStoryHtml(story: Story, facts: StoryFacts, claims: Retelli
   const sides = sidesOf(label);
   const rows = story.articles.map(
     (a, k) =>
-      `<tr><td>[${k + 1}]</td><td>${when(a.published)}</td><td class="role ${escapeHtml(a.role)}">${a.copyOf ? `${a.sameTextOnly ? 'same text as' : 'copy of'} ${escapeHtml(label.get(a.copyOf) ?? a.copyOf)}` : escapeHtml(a.role)}</td><td>${escapeHtml(a.site ?? a.source ?? '')}</td><td>${escapeHtml(a.title)}</td><td><code>${escapeHtml(a.id)}</code></td></tr>`,
+      `<tr><td>[${k + 1}]</td><td>${when(a.published)}</td><td class="role ${escapeHtml(a.role)}">${a.copyOf ? `${a.sameTextOnly ? 'same text as' : 'copy of'} ${escapeHtml(label.get(a.copyOf) ?? a.copyOf)}` : escapeHtml(a.role)}</td><td>${escapeHtml(a.site ?? a.source ?? '')}</td><td>${escapeHtml(shownTitle(a))}</td><td><code>${escapeHtml(a.id)}</code></td></tr>`,
   );
   const edges = story.edges.map((e) => {
     const arrow = isDirected(e) ? '←' : '—';
@@ -165,7 +165,7 @@ export function renderStoryHtml(story: Story, facts: StoryFacts, claims: Retelli
       : [],
   );
   const span = story.start ? `${when(story.start)} → ${when(story.end)}` : 'undated';
-  const body = `<header><h1>${escapeHtml(story.title || '(untitled)')}</h1>
+  const body = `<header><h1>${escapeHtml(shownTitle(story))}</h1>
 <div class="meta">${story.articles.length} article${story.articles.length === 1 ? '' : 's'} · ${span} · origin ${escapeHtml(label.get(story.origin) ?? '')} · story <code>${escapeHtml(story.id)}</code></div></header>
 <main>
 <h2>Who took from whom</h2>
@@ -183,7 +183,7 @@ ${said.length ? `<h2>What each retelling says that the origin does not, and what
 <table><tr><th>kind</th><th>fact</th>${facts.articles.map((a) => `<th title="${escapeHtml(a.title)}">${escapeHtml(label.get(a.id) ?? '')}</th>`).join('')}</tr>${matrix.join('\n')}</table>
 ${facts.articles.length < story.articles.length ? `<p class="meta">Copies are left out of the facts: they give their original's.</p>` : ''}
 </main>`;
-  return page(story.title, body);
+  return page(shownTitle(story), body);
 }
 
 export function renderArticleHtml(
@@ -214,7 +214,7 @@ export function renderArticleHtml(
     return `${heading}<p class="s">${escapeHtml(s.text)}</p>`;
   });
   const body = `<header><h1>${escapeHtml(article.title || '(untitled)')}</h1>
-<div class="meta"><code>${escapeHtml(article.id)}</code>${article.site ? ` · ${escapeHtml(article.site)}` : ''}${article.published ? ` · ${when(article.published)}` : ''}${story ? ` · story <code>${escapeHtml(story.id)}</code>: ${escapeHtml(story.title)}` : ' · in no story'}</div></header>
+<div class="meta"><code>${escapeHtml(article.id)}</code>${article.site ? ` · ${escapeHtml(article.site)}` : ''}${article.published ? ` · ${when(article.published)}` : ''}${story ? ` · story <code>${escapeHtml(story.id)}</code>: ${escapeHtml(shownTitle(story))}` : ' · in no story'}</div></header>
 <main>
 <h2>Relations (${relations.length})</h2>
 ${rels.length ? `<table><tr><th>relation</th><th>article</th><th>coverage</th><th>who took from whom</th><th>evidence</th></tr>${rels.join('\n')}</table>` : '<p>—</p>'}

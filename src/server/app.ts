@@ -434,6 +434,7 @@ function storySummary(s: Story) {
   return {
     id: s.id,
     title: s.title,
+    ...(s.lead ? { lead: s.lead } : {}),
     start: s.start ?? null,
     end: s.end ?? null,
     articles: s.articles.length,

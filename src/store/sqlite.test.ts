@@ -188,7 +188,7 @@ describe('the SQLite store', () => {
     db.exec(`CREATE TABLE terms (term TEXT NOT NULL, article TEXT NOT NULL, PRIMARY KEY (term, article));
       INSERT INTO terms SELECT term, article FROM term_postings;
       DROP TABLE term_postings; DROP TABLE term_df; DROP TABLE passages;
-      ALTER TABLE articles DROP COLUMN surface; DROP INDEX site_lines_learnt;`);
+      ALTER TABLE articles DROP COLUMN surface; DROP INDEX site_lines_learnt; ALTER TABLE articles DROP COLUMN lead;`);
     db.prepare('DELETE FROM schema_version WHERE version >= 4').run();
     db.close();
     const upgraded = openSqliteStore(file);
@@ -199,5 +199,27 @@ describe('the SQLite store', () => {
     expect(check.prepare('SELECT MAX(version) FROM schema_version').pluck().get()).toBe(SCHEMA_VERSION);
     expect(check.prepare("SELECT df FROM term_df WHERE term = 'harbour'").pluck().get()).toBe(2);
     check.close();
+  });
+
+  it('lists an untitled article by its lead, and gives articles stored before leads were kept theirs', () => {
+    const file = join(dir, 'l.db');
+    const store = openSqliteStore(file);
+    const text = `The harbour ferry ran aground off Point Alder on Sunday evening with ${'many '.repeat(30)}passengers aboard. Nobody was hurt.`;
+    store.writeArticle({ ...write('t1', []), article: articleFromText(text, { id: 'u1' }) });
+    store.writeArticle(write('t2', []));
+    const lead = store.articleRow('u1')?.lead;
+    expect(lead).toMatch(/^The harbour ferry ran aground off Point Alder on Sunday evening with many .*…$/);
+    expect(lead?.length).toBeLessThanOrEqual(111);
+    expect(store.articleRow('t2')).toMatchObject({ title: 'Title t2' });
+    expect(store.articleRow('t2')?.lead).toBeUndefined();
+    store.close();
+    const db = new Database(file);
+    db.exec('ALTER TABLE articles DROP COLUMN lead');
+    db.prepare('DELETE FROM schema_version WHERE version >= ?').run(SCHEMA_VERSION);
+    db.close();
+    const upgraded = openSqliteStore(file);
+    expect(upgraded.articleRow('u1')?.lead).toBe(lead);
+    expect(upgraded.articleRow('t2')?.lead).toBeUndefined();
+    upgraded.close();
   });
 });

@@ -5,6 +5,7 @@
  * is there.
  */
 import Database from 'better-sqlite3';
+import { leadOf } from '../article/build.js';
 import type { Article } from '../article/types.js';
 import { decodeSurface, encodeSurface } from '../compare/surface.js';
 import { BackgroundCheckpoints, CHECKPOINT_PAGES } from './checkpoints.js';
@@ -96,6 +97,10 @@ const MIGRATIONS: string[] = [
   // A site's learnt furniture read whole for an HTML page, whose lines are known only once it is
   // extracted: the lines that enough of the site's pages repeat, without reading all its lines.
   'CREATE INDEX site_lines_learnt ON site_lines (site, pages);',
+  // What lists an untitled article (its lead), read without its text; articles stored before are
+  // given theirs from their stored text.
+  `ALTER TABLE articles ADD COLUMN lead TEXT;
+   UPDATE articles SET lead = newstrace_lead(doc) WHERE title = '';`,
 ];
 
 /**
@@ -146,11 +151,12 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   // no thread can run.
   const autocheckpoint = () => db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
   autocheckpoint();
+  db.function('newstrace_lead', { deterministic: true }, (doc) => leadOf(decodeArticle(String(doc))));
   migrate(db);
 
   const insertArticle = db.prepare(
-    `INSERT INTO articles (id, source, site, url, title, published, ingested_at, doc, surface)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO articles (id, source, site, url, title, lead, published, ingested_at, doc, surface)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO NOTHING`,
   );
   const insertRelation = db.prepare(
@@ -247,6 +253,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
       a.site ?? null,
       a.url ?? null,
       a.title,
+      a.title ? null : leadOf(a),
       a.published ?? null,
       at,
       encodeArticle(a),
@@ -473,7 +480,7 @@ function decodeArticle(doc: string): Article {
 }
 
 /** What is listed of an article (`ArticleRow`), read without its text. */
-const ARTICLE_ROWS = 'SELECT id, source, site, url, title, published FROM articles';
+const ARTICLE_ROWS = 'SELECT id, source, site, url, title, lead, published FROM articles';
 
 type ArticleRecord = Record<string, string | null>;
 
@@ -484,6 +491,7 @@ function toArticleRow(r: ArticleRecord): ArticleRow {
     site: r.site ?? undefined,
     url: r.url ?? undefined,
     title: r.title as string,
+    ...(r.lead ? { lead: r.lead } : {}),
     published: r.published ?? undefined,
   };
 }

@@ -47,6 +47,8 @@ export interface ArticleRow {
   site?: string;
   url?: string;
   title: string;
+  /** An untitled article's first sentence (cut short), shown in place of its title. */
+  lead?: string;
   published?: string;
 }
 

@@ -180,4 +180,31 @@ describe('copies whose direction is unknown', () => {
       'B credits AP',
     ]);
   });
+
+  it('takes as origin the source the earliest dated article derives from, undated or not', () => {
+    const undated: ArticleRow = { id: 'source', title: 'Source' };
+    const [story] = buildStories(
+      [row('early', 1), row('late', 30), undated],
+      [rel('early', 'source', 'rewrite'), rel('late', 'source', 'partial-reuse', 'unknown')],
+    );
+    // "late" derives from nothing, but "early" derives from "source", which is older still.
+    expect(story.origin).toBe('source');
+    expect(story.articles[0]).toMatchObject({ id: 'source', role: 'origin' });
+  });
+
+  it("takes its title from its articles' headlines, else names its origin's lead", () => {
+    const untitled = (id: string, hour: number, lead: string): ArticleRow => ({
+      ...row(id, hour),
+      title: '',
+      lead,
+    });
+    const [titled] = buildStories([untitled('a', 1, 'A lead.'), row('b', 2)], [rel('b', 'a', 'rewrite')]);
+    expect(titled).toMatchObject({ origin: 'a', title: 'Title b' });
+    expect(titled.lead).toBeUndefined();
+    const [none] = buildStories(
+      [untitled('a', 1, 'A ferry ran aground.'), untitled('b', 2, 'B.')],
+      [rel('b', 'a', 'rewrite')],
+    );
+    expect(none).toMatchObject({ title: '', lead: 'A ferry ran aground.' });
+  });
 });

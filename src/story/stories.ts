@@ -29,7 +29,10 @@ export interface StoryEdge {
 
 export interface Story {
   id: string;
+  /** Its origin's headline, or the earliest of its articles' headlines; empty where none has one... */
   title: string;
+  /** ...and then its origin's lead sentence (cut short). */
+  lead?: string;
   start?: string;
   end?: string;
   origin: string;
@@ -44,6 +47,15 @@ export interface Story {
    * its other relations repeat those of its original.
    */
   edges: StoryEdge[];
+}
+
+/**
+ * A story's title: its origin's headline; where the origin has none, the earliest headline among
+ * its articles (members in time order); where none has one, no title but the origin's lead.
+ */
+function storyTitle(origin: ArticleRow, members: readonly ArticleRow[]): Pick<Story, 'title' | 'lead'> {
+  const title = origin.title || members.find((m) => m.title)?.title || '';
+  return title || !origin.lead ? { title } : { title, lead: origin.lead };
 }
 
 const ROLE: Partial<Record<RelationType, StoryRole>> = {
@@ -111,13 +123,13 @@ export function buildStories(
       if (e.direction !== 'unknown') derivedFrom.set(e.from, e);
       else reusing.add(e.from).add(e.to);
     }
-    const origin = members.find((m) => !derivedFrom.has(m.id)) ?? members[0];
+    const origin = originOf(members, derivedFrom);
     orderUndated(members, origin.id, derivedFrom);
     const copyOf = copies(edges, members);
     const dated = members.filter((m) => m.published).map((m) => m.published as string);
     stories.push({
       id: `s-${origin.id}`,
-      title: origin.title,
+      ...storyTitle(origin, members),
       start: dated[0],
       end: dated[dated.length - 1],
       origin: origin.id,
@@ -229,6 +241,26 @@ function roleOf(id: string, derivedFrom: Map<string, StoryEdge>, reusing: Set<st
   const e = derivedFrom.get(id);
   if (e) return ROLE[e.type] ?? 'derived';
   return reusing.has(id) ? 'reuse' : 'independent';
+}
+
+/**
+ * A story's origin, its members in time order (dated first). An article is no older than what it
+ * derives from, dated or not: the origin is the source the earliest dated article derives from,
+ * followed back through the derivations (a later-dated article derived from none is not the
+ * origin of an earlier one). Where nothing is dated, the first article derived from none.
+ */
+function originOf(members: readonly ArticleRow[], derivedFrom: Map<string, StoryEdge>): ArticleRow {
+  const byId = new Map(members.map((m) => [m.id, m]));
+  if (!members[0].published) return members.find((m) => !derivedFrom.has(m.id)) ?? members[0];
+  let at = members[0];
+  const seen = new Set([at.id]);
+  for (let e = derivedFrom.get(at.id); e && !seen.has(e.to); e = derivedFrom.get(at.id)) {
+    const source = byId.get(e.to);
+    if (!source) break;
+    at = source;
+    seen.add(at.id);
+  }
+  return at;
 }
 
 /**

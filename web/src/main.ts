@@ -4,13 +4,14 @@
  * an article is rendered as HTML or executed.
  */
 import { nameSides } from '../../src/relate/sides.js';
-import { citedFact } from '../../src/report/cite.js';
+import { citedFact, shownTitle } from '../../src/report/cite.js';
 import './style.css';
 
 type Role = 'origin' | 'copy' | 'rewrite' | 'partial-reuse' | 'reuse' | 'independent' | 'derived';
 interface StorySummary {
   id: string;
   title: string;
+  lead?: string;
   start: string | null;
   end: string | null;
   articles: number;
@@ -19,6 +20,8 @@ interface StorySummary {
 interface StoryArticle {
   id: string;
   title: string;
+  /** An untitled article's lead sentence. */
+  lead?: string;
   site?: string;
   published?: string;
   role: Role;
@@ -29,6 +32,7 @@ interface StoryArticle {
 interface Story {
   id: string;
   title: string;
+  lead?: string;
   start?: string;
   end?: string;
   origin: string;
@@ -120,7 +124,7 @@ async function storyList(params: URLSearchParams): Promise<void> {
     el(
       'li',
       { class: 'story-row' },
-      el('a', { href: `#/story/${encodeURIComponent(s.id)}` }, s.title || '(untitled)'),
+      el('a', { href: `#/story/${encodeURIComponent(s.id)}` }, shownTitle(s)),
       el('span', { class: 'meta' }, `${s.articles} article${s.articles === 1 ? '' : 's'} · ${s.sites.join(', ') || 'no site'} · ${span(s.start, s.end)}`),
     ),
   );
@@ -162,7 +166,7 @@ async function storyPage(id: string): Promise<void> {
         el('time', {}, when(a.published)),
         el('span', { class: `role role-${a.role}` }, a.role),
         el('span', { class: 'site' }, a.site ?? ''),
-        el('span', { class: 'title' }, a.title || '(untitled)'),
+        el('span', { class: a.title ? 'title' : 'title lead' }, shownTitle(a)),
         a.copyOf ? el('span', { class: 'copy' }, ` ${a.sameTextOnly ? 'same text as' : 'copy of'} [${index.get(a.copyOf)}]`) : null,
       ),
     ),
@@ -183,7 +187,7 @@ async function storyPage(id: string): Promise<void> {
   const table = factsTable(facts, index);
   show(
     el('p', {}, el('a', { href: '#/' }, '← all stories')),
-    el('h1', {}, story.title || '(untitled)'),
+    el('h1', {}, shownTitle(story)),
     el('p', { class: 'meta' }, `${story.articles.length} articles · ${span(story.start, story.end)}`),
     el('h2', {}, 'Timeline'),
     timeline,

@@ -73,6 +73,23 @@ describe('extractTextPage', () => {
     expect(r.text).toContain('The mayor of Riverside said');
   });
 
+  it("reads the page's date line above the headline as its date, and the headline after it", () => {
+    const stamped = `Last Updated: Monday, 28 November 2005, 02:24 GMT
+Harbour ferry runs aground off Point Alder
+A harbour ferry carrying 140 passengers ran aground off Point Alder on Sunday evening, the coastguard said.
+Nobody was hurt, and the passengers were taken ashore by lifeboat within two hours of the grounding.
+Next Post
+Tue Oct 17 , 2023
+`;
+    const r = extractTextPage(stamped);
+    expect(r.title).toBe('Harbour ferry runs aground off Point Alder');
+    expect(r.published).toBe('2005-11-28T02:24:00.000Z');
+    expect(r.furniture[0]).toContain('Last Updated');
+    expect(r.text).not.toContain('2005');
+    // A date further down (a teaser's) is not the page's.
+    expect(extractTextPage(stamped.split('\n').slice(1).join('\n')).published).toBeUndefined();
+  });
+
   it('splits a page of several stories into sections at their headings', () => {
     const roundup = `News in brief
 Bridge tests continue

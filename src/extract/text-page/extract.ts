@@ -3,6 +3,7 @@
  * audit), and a page that carries several stories is split into sections at their subheadings.
  */
 import type { ExtractedPage, SectionSpan } from '../../article/types.js';
+import { readDateLine } from './date-line.js';
 import { furnitureScore, isProse, type LineFeatures, lineFeatures } from './furniture.js';
 
 type Role = 'content' | 'heading' | 'furniture';
@@ -35,10 +36,12 @@ export function extractTextPage(text: string, options: TextPageOptions = {}): Ex
   if (lines.length === 0) return { title: '', text: '', sections: [], furniture: [] };
 
   const features = lines.map(lineFeatures);
-  // A site's banner or menu above the headline is not the headline.
-  const siteLine = (i: number) => options.siteFurniture?.(lines[i]) === true;
+  // A site's banner or menu above the headline is not the headline, nor is a time stamp or a
+  // byline printed above it.
+  const aboveHeadline = (i: number) =>
+    options.siteFurniture?.(lines[i]) === true || features[i].dateOnly || features[i].byline;
   let first = 0;
-  while (first < lines.length - 1 && siteLine(first)) first++;
+  while (first < lines.length - 1 && aboveHeadline(first)) first++;
   const leading = first;
   let title = '';
   // The first line is the headline unless it reads as the story's opening sentence: a page of
@@ -120,7 +123,21 @@ export function extractTextPage(text: string, options: TextPageOptions = {}): Ex
   const body = paragraphs.join('\n\n');
   section.end = body.length;
   if (body.length > 0) sections.push(section);
-  return { title, text: body, sections, furniture };
+  const published = headDate(lines, features, firstProse >= 0 ? firstProse : end);
+  return { title, text: body, sections, furniture, ...(published ? { published } : {}) };
+}
+
+/**
+ * The date a page's head gives (its lines before the first paragraph of prose): the page's own
+ * date line. Date lines further down belong to teasers and comments.
+ */
+function headDate(lines: string[], features: LineFeatures[], head: number): string | undefined {
+  for (let i = 0; i < head; i++) {
+    if (!features[i].dateOnly) continue;
+    const published = readDateLine(lines[i])?.published;
+    if (published) return published;
+  }
+  return undefined;
 }
 
 function words(s: string): string[] {

@@ -5,6 +5,7 @@
  * strong end-of-article marker, the rest of the page is furniture (the "Next Post" teaser's own
  * headline, date and text included) unless real prose resumes.
  */
+import { readDateLine } from './date-line.js';
 
 /** Phrase families of furniture, each a pattern over a whole line (lowercased, trimmed). */
 export const FURNITURE_FAMILIES: ReadonlyArray<{ family: string; pattern: RegExp; endsArticle: boolean }> = [
@@ -59,7 +60,7 @@ export interface LineFeatures {
   titleCase: number;
   family?: string;
   endsArticle: boolean;
-  /** A date alone on its line ("Tue Oct 17 , 2023"). */
+  /** A date line: a date or time alone on its line, or after a label ("Tue Oct 17 , 2023", "Updated: 9:53 AM"). */
   dateOnly: boolean;
   /** A truncated teaser ending in "[…]" or "...". */
   truncated: boolean;
@@ -67,8 +68,6 @@ export interface LineFeatures {
   byline: boolean;
 }
 
-const DATE_ONLY =
-  /^((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\s*,?\s*\d{4}|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})(\s*[|,-]?\s*\d{1,2}:\d{2}\s*(am|pm)?)?$/;
 const BYLINE =
   /^(?:(?:[Pp]osted|[Pp]ublished|[Ww]ritten|[Uu]pdated)\s+(?:on\s+.{4,40}?\s+)?by|[Bb]y)\s+\p{Lu}[\p{L}.'-]+(\s+\p{Lu}[\p{L}.'-]+){0,3}(\s*(,|and|\||-|·|•|—|–).{0,60})?$/u;
 
@@ -84,7 +83,7 @@ export function lineFeatures(line: string): LineFeatures {
     titleCase: words.length ? capitals / words.length : 0,
     family: family?.family,
     endsArticle: family?.endsArticle ?? false,
-    dateOnly: DATE_ONLY.test(lower),
+    dateOnly: readDateLine(t) !== undefined,
     truncated: /(\[…\]|\[\.\.\.\]|…|\.\.\.)\s*$/.test(t) && words.length > 12,
     byline: BYLINE.test(t) && words.length <= 12,
   };
