@@ -295,6 +295,24 @@ describe('newstrace ingest', () => {
     } finally {
       d.close();
     }
+    // Saved pages (files, no address given): the site is read from each page's head.
+    const saved = join(dir, 'saved-courier');
+    mkdirSync(saved);
+    for (let k = 0; k < 5; k++)
+      writeFileSync(
+        join(saved, `${k}.html`),
+        `<html><head><link rel="canonical" href="https://www.courier.example/weekend/${k}"><title>Weekend edition ${k} | The Courier</title><meta property="og:title" content="The Courier Blog"></head><body><article><p>${article(k + 320).text}</p></article></body></html>`,
+      );
+    const savedDb = join(dir, 'saved-title.db');
+    run(['ingest', saved, '--db', savedDb]);
+    const s = new Database(savedDb, { readonly: true });
+    try {
+      const bySource = (file: string) =>
+        s.prepare('SELECT title, site FROM articles WHERE source = ?').get(join(saved, file));
+      expect(bySource('4.html')).toEqual({ title: 'Weekend edition 4', site: 'courier.example' });
+    } finally {
+      s.close();
+    }
   });
 
   it('groups the bundled sample into stories with the wire story as origin', () => {

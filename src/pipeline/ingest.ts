@@ -19,6 +19,7 @@ import {
   relateArticles,
 } from '../compare/compare.js';
 import { pairSurface } from '../compare/surface.js';
+import { siteOfHtml } from '../extract/html/index.js';
 import { pageLines } from '../extract/text-page/extract.js';
 import { SITE_FURNITURE_PAGES, siteLineKeys } from '../extract/text-page/site-furniture.js';
 import { closestFirst, KEPT_RELATIONS, mayRelateClosely } from '../relate/relate.js';
@@ -423,7 +424,9 @@ function verifyCandidates(
  * is sent with all of its site's learnt furniture.
  */
 function siteInfo(raw: RawPage, store: Store): PrepareJob['site'] {
-  const site = raw.meta.site ?? hostOf(raw.meta.url);
+  // A saved HTML page has no address of its own, but its head names its site.
+  const site =
+    raw.meta.site ?? hostOf(raw.meta.url) ?? (raw.kind === 'html' ? siteOfHtml(raw.content) : undefined);
   if (!site) return undefined;
   if (raw.kind === 'html') return { site, keys: [], known: store.siteFurniture(site, SITE_FURNITURE_PAGES) };
   const keys = siteLineKeys(pageLines(raw.content));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../source/index.js';
 import { extractHtml } from './extract.js';
+import { siteOfHtml } from './metadata.js';
 
 const sample = join(import.meta.dirname, '..', '..', '..', 'sample');
 const read = (file: string) => decodeBytes(readFileSync(join(sample, file))).text;
@@ -265,5 +266,19 @@ describe('page metadata', () => {
         ).title,
       ).toBe('Winter ferries');
     });
+  });
+});
+
+describe('siteOfHtml', () => {
+  it("names a saved page's site from its head: its address's host, else its site name", () => {
+    expect(
+      siteOfHtml(
+        `<html><head><meta content="NFL.com" property='og:site_name'><link href="https://www.nfl.com/news/a-story" rel="canonical"></head>`,
+      ),
+    ).toBe('nfl.com');
+    expect(siteOfHtml('<head><meta property="og:site_name" content="The Eastmere Courier" /></head>')).toBe(
+      'The Eastmere Courier',
+    );
+    expect(siteOfHtml('<head><title>A page</title></head><body><p>Nothing</p></body>')).toBeUndefined();
   });
 });

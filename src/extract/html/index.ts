@@ -1,1 +1,2 @@
 export { extractHtml } from './extract.js';
+export { siteOfHtml } from './metadata.js';

@@ -311,6 +311,32 @@ function siteBesideHeadline(titleTag: string | undefined, h1: string | undefined
   return name && name.split(/\s+/).length <= 5 ? name : undefined;
 }
 
+/** Characters of a page's start searched for its site's address or name (its head). */
+const HEAD_CHARS = 100_000;
+
+/**
+ * The site an HTML page is from, read from its head without parsing it: the host of its canonical
+ * address (or `og:url`), else its `og:site_name`. What ingest keys a saved page's site by (a file
+ * has no address of its own), to learn the furniture and template titles its pages repeat.
+ */
+export function siteOfHtml(html: string): string | undefined {
+  let name: string | undefined;
+  for (const tag of html.slice(0, HEAD_CHARS).matchAll(/<(?:meta|link)\b[^>]*>/gi)) {
+    const attrs = new Map<string, string>();
+    for (const a of tag[0].matchAll(/([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g))
+      attrs.set(a[1].toLowerCase(), (a[2] ?? a[3] ?? a[4]).trim());
+    const key = (attrs.get('property') ?? attrs.get('name') ?? attrs.get('rel') ?? '').toLowerCase();
+    const value = attrs.get('content') ?? attrs.get('href');
+    if (!value) continue;
+    if (key === 'canonical' || key === 'og:url') {
+      const host = hostOf(value);
+      if (host) return host;
+    }
+    if (key === 'og:site_name') name ??= value;
+  }
+  return name;
+}
+
 function hostOf(url?: string): string | undefined {
   if (!url) return undefined;
   try {
