@@ -136,6 +136,17 @@ describe('article structure', () => {
 });
 
 describe('page metadata', () => {
+  it("dates a page whose metadata gives no date by the date line above its article, not by its comments'", () => {
+    const prose = (k: number) =>
+      `<p>Paragraph ${k}: the harbour ferry ran aground off Point Alder on Sunday evening, and its 140 passengers were taken ashore by lifeboat, the coastguard said.</p>`;
+    const html = (stamp: string) =>
+      `<html><body><div class="post"><h1>Ferry runs aground</h1>${stamp}${prose(1)}${prose(2)}${prose(3)}</div><div class="comments"><p>Posted: Dec 1, 2005 9:00 AM</p><p>Glad nobody was hurt.</p></div></body></html>`;
+    expect(extractHtml(html('<p>Posted: Nov 27, 2005 8:20 AM ET</p>')).published).toBe(
+      '2005-11-27T00:00:00.000Z',
+    );
+    expect(extractHtml(html('')).published).toBeUndefined();
+  });
+
   it('reads JSON-LD dates, description, and a UTF-8 page with a byte order mark', () => {
     const html = `\ufeff<html><head><meta name="description" content="The pool reopens."><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","headline":"Pool reopens","datePublished":"2026-03-04T08:00:00+01:00","dateModified":"2026-03-05T09:30:00Z","author":[{"@type":"Person","name":"Ana Ruiz"},{"@type":"Person","name":"Tom Rees"}]}]}</script></head><body><article><p>The public pool in Saltby reopened on Saturday after a year of repairs, the council said — a café opens next week.</p></article></body></html>`;
     const { text } = decodeBytes(Buffer.from(html, 'utf8'));

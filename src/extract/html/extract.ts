@@ -17,6 +17,7 @@
 import type { ChildNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { ExtractedPage, SectionSpan } from '../../article/types.js';
+import { readDateLine } from '../text-page/date-line.js';
 import { furnitureScore, lineFeatures } from '../text-page/furniture.js';
 import { NO_TEXT, normaliseSpace } from './dom.js';
 import { chooseTitle, flatText, MAX_NODES, type Meta, readMeta } from './metadata.js';
@@ -496,7 +497,25 @@ function assemble(
   // A section left empty (only the stamp that moved to the next entry) is no section.
   for (let k = sections.length - 1; k >= 0; k--)
     if (sections[k].end <= sections[k].start) sections.splice(k, 1);
-  return { ...meta, text, sections, furniture };
+  const published = meta.published ?? headDate(all, kept[0]);
+  return { ...meta, ...(published ? { published } : {}), text, sections, furniture };
+}
+
+/** Paragraphs above an article's first searched for its date line (the headline's, the byline's). */
+const DATE_LINE_REACH = 8;
+
+/**
+ * For a page whose metadata gives no date: the date line printed just above its article's first
+ * paragraph ("Posted: Nov 27, 2005 8:20 AM ET"), as on a text page. Lower down, date lines belong
+ * to comments and teasers.
+ */
+function headDate(all: readonly Paragraph[], first: Paragraph | undefined): string | undefined {
+  const at = first ? all.indexOf(first) : -1;
+  for (let k = Math.max(0, at - DATE_LINE_REACH); k < at; k++) {
+    const published = readDateLine(all[k].text)?.published;
+    if (published) return published;
+  }
+  return undefined;
 }
 
 /** A line that is only a time or a date stamp: "10:32", "9.45am", "4 March 2026", "2026-03-04". */
