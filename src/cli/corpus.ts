@@ -10,7 +10,7 @@ import { describeMatches, ingestPaths, type SimilarMatch, similarInStore } from 
 import { loadArticle } from '../pipeline/load-article.js';
 import { PreparedCache } from '../pipeline/prepared-cache.js';
 import { nameSides, whoFromWhom } from '../relate/sides.js';
-import { citedFact, shownTitle } from '../report/cite.js';
+import { citedFact, shownTime, shownTitle } from '../report/cite.js';
 import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
 import { wrap } from '../report/terminal.js';
 import { InputError, pageFiles } from '../source/index.js';
@@ -243,13 +243,12 @@ function storyText(
   view: { columns?: number; edges?: number } = {},
 ): string {
   const columns = view.columns ?? 100;
-  const time = (iso: string) => iso.slice(0, 16).replace('T', ' ');
   // One time where the story has one ("a story of one article"); none where nothing is dated.
   const span = !s.start
     ? 'undated'
     : s.end && s.end !== s.start
-      ? `${time(s.start)} → ${time(s.end)}`
-      : time(s.start);
+      ? `${shownTime(s.start)} → ${shownTime(s.end)}`
+      : shownTime(s.start);
   const lines = [
     `■ ${shownTitle(s)}  (${s.articles.length} article${s.articles.length > 1 ? 's' : ''}, ${span})`,
   ];
@@ -267,7 +266,7 @@ function storyText(
   const width = Math.max(12, ...origins.map((o) => o.length));
   const numberWidth = `[${s.articles.length}]`.length;
   s.articles.forEach((a, k) => {
-    const when = a.published ? a.published.slice(0, 16).replace('T', ' ') : '(undated)       ';
+    const when = (a.published ? shownTime(a.published) : '(undated)').padEnd(16);
     const copy = a.copyOf ? ` (${a.sameTextOnly ? 'same text as' : 'copy of'} ${label.get(a.copyOf)})` : '';
     lines.push(
       `  ${`[${k + 1}]`.padEnd(numberWidth)} ${when}  ${a.role.padEnd(13)} ${origins[k].padEnd(width)}  ${shownTitle(a)}${copy}`,

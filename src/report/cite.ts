@@ -15,3 +15,11 @@ export function citedFact(kind: string, text: string): string {
 export function shownTitle(a: { title: string; lead?: string }): string {
   return a.title || (a.lead ? `«${a.lead}»` : '(untitled)');
 }
+
+/**
+ * A publication time as a listing gives it, to the minute ("2026-03-04 08:00"); a date that names
+ * no time (a date line's, an address's: midnight UTC exactly) as the day alone.
+ */
+export function shownTime(iso: string): string {
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
+}

@@ -10,7 +10,7 @@ import { nameSides, whoFromWhom } from '../relate/sides.js';
 import { type StoredRelation, seenFrom } from '../store/store.js';
 import { keyFacts, type RetellingClaims, type StoryFacts } from '../story/facts.js';
 import { isDirected, type Story, type StoryEdge } from '../story/stories.js';
-import { citedFact, shownTitle } from './cite.js';
+import { citedFact, shownTime, shownTitle } from './cite.js';
 import { escapeHtml } from './html.js';
 
 const STYLE = `
@@ -63,7 +63,7 @@ function page(title: string, body: string): string {
 `;
 }
 
-const when = (iso?: string | null) => (iso ? escapeHtml(iso.slice(0, 16).replace('T', ' ')) : '(undated)');
+const when = (iso?: string | null) => (iso ? escapeHtml(shownTime(iso)) : '(undated)');
 
 /**
  * The provenance graph as an arc diagram: the story's articles that are not copies on a line in

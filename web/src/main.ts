@@ -4,7 +4,7 @@
  * an article is rendered as HTML or executed.
  */
 import { nameSides } from '../../src/relate/sides.js';
-import { citedFact, shownTitle } from '../../src/report/cite.js';
+import { citedFact, shownTime, shownTitle } from '../../src/report/cite.js';
 import './style.css';
 
 type Role = 'origin' | 'copy' | 'rewrite' | 'partial-reuse' | 'reuse' | 'independent' | 'derived';
@@ -82,7 +82,7 @@ async function api<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-const when = (iso?: string | null) => (iso ? iso.slice(0, 16).replace('T', ' ') : 'undated');
+const when = (iso?: string | null) => (iso ? shownTime(iso) : 'undated');
 /** An edge drawn as an arrow (derived → source): reuse whose direction is known, not the same story. */
 const directed = (e: { type: string; direction: string }) => e.type !== 'same-story' && e.direction === 'a-from-b';
 /** A story's time span: one time where it has one, "undated" where nothing in it is dated. */
