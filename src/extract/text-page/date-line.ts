@@ -118,7 +118,7 @@ function dateWord(w: string): DateWord | undefined {
 }
 
 /** Where a line of two stamps starts its second ("Posted: … Last Updated: …"), after the first's digits. */
-const SECOND_STAMP = /(?<=\d.*)(?<!last\s+)(?=\b(?:last\s+)?(?:updated|modified|posted|published)\b)/i;
+const SECOND_STAMP = /(?=\b(?:last\s+)?(?:updated|modified|posted|published)\b)(?<=\d.*)(?<!last\s+)/i;
 
 /**
  * The date line `line` is, or undefined where it is anything else. A line of two stamps (posted
