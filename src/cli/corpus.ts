@@ -189,7 +189,12 @@ export function runStories(
           2,
         )}\n`,
       );
-    else out.write(stories.map((s) => storyText(s, factsOf(s), [], { edges: EDGES_LISTED })).join('\n'));
+    else {
+      // The command that lists the rest, naming the database where it is not the default.
+      const db = flags.db && resolve(flags.db) !== resolve(DEFAULT_DB) ? ` --db ${flags.db}` : '';
+      const view = { edges: EDGES_LISTED, showAll: (id: string) => `newstrace show ${id}${db}` };
+      out.write(stories.map((s) => storyText(s, factsOf(s), [], view)).join('\n'));
+    }
     return 0;
   } finally {
     store.close();
@@ -240,7 +245,7 @@ function storyText(
   s: Story,
   facts?: StoryFacts,
   claims: RetellingClaims[] = [],
-  view: { columns?: number; edges?: number } = {},
+  view: { columns?: number; edges?: number; showAll?: (story: string) => string } = {},
 ): string {
   const columns = view.columns ?? 100;
   // One time where the story has one ("a story of one article"); none where nothing is dated.
@@ -283,7 +288,9 @@ function storyText(
   }
   const unlisted = s.edges.length - edges.length;
   if (unlisted > 0)
-    lines.push(`    … ${unlisted} more relation${unlisted === 1 ? '' : 's'}: newstrace show ${s.id}`);
+    lines.push(
+      `    … ${unlisted} more relation${unlisted === 1 ? '' : 's'}: ${view.showAll?.(s.id) ?? `newstrace show ${s.id}`}`,
+    );
   if (facts) {
     const key = keyFacts(facts);
     const single = facts.articles.length === 1;
