@@ -65,20 +65,6 @@ function firstSentenceStart(body: string, title: string | undefined): number {
   return at;
 }
 
-/** Characters of an untitled article's lead shown in its place. */
-const LEAD_CHARS = 110;
-
-/**
- * What stands for an article's headline where it has none (a record or page that gave only its
- * text): its first sentence, cut at a word past `LEAD_CHARS` characters.
- */
-export function leadOf(article: Pick<Article, 'text' | 'sentences'>): string {
-  const first = (article.sentences[0]?.text ?? article.text).replace(/\s+/g, ' ').trim();
-  if (first.length <= LEAD_CHARS) return first;
-  const cut = first.lastIndexOf(' ', LEAD_CHARS);
-  return `${first.slice(0, cut > LEAD_CHARS / 2 ? cut : LEAD_CHARS).replace(/[\s,;:–—-]+$/, '')}…`;
-}
-
 /** A bare text (no headline line, no furniture) as a one-section article: what data sets hold. */
 export function articleFromText(text: string, meta: ArticleMeta = {}): Article {
   return buildArticle({ title: '', text, sections: [{ start: 0, end: text.length }], furniture: [] }, meta);

@@ -1,4 +1,8 @@
-/** How a report writes a fact or names an article: one module of no imports, for the web UI's bundle too. */
+/**
+ * How a report writes a fact, names an article, gives a time: for the web UI's bundle too, so it
+ * imports nothing but the (equally bare) lead of an article.
+ */
+import { leadOf } from '../article/lead.js';
 
 /**
  * A fact as a sentence cites it: a quotation in quotation marks, without the comma it ended on
@@ -10,10 +14,17 @@ export function citedFact(kind: string, text: string): string {
 
 /**
  * An article as a listing names it: its headline; for an article that has none, its lead sentence
- * (`ArticleRow.lead`) in guillemets, so that it does not pass for a headline.
+ * (`ArticleRow.lead`, or read from its sentences) in guillemets, so that it does not pass for a
+ * headline.
  */
-export function shownTitle(a: { title: string; lead?: string }): string {
-  return a.title || (a.lead ? `«${a.lead}»` : '(untitled)');
+export function shownTitle(a: {
+  title: string;
+  lead?: string;
+  sentences?: ReadonlyArray<{ text: string }>;
+}): string {
+  if (a.title) return a.title;
+  const lead = a.lead ?? (a.sentences?.length ? leadOf({ sentences: a.sentences }) : undefined);
+  return lead ? `«${lead}»` : '(untitled)';
 }
 
 /**

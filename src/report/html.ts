@@ -4,7 +4,7 @@
  * facts and furniture listed. No external assets; article text is always escaped, never markup.
  */
 import type { Comparison } from '../compare/compare.js';
-import { citedFact } from './cite.js';
+import { citedFact, shownTitle } from './cite.js';
 import { groupFacts, sharedForms } from './fact-groups.js';
 import { wordDiff } from './word-diff.js';
 
@@ -62,7 +62,7 @@ export function renderHtml(c: Comparison): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>newstrace: ${escapeHtml(c.a.title)} ↔ ${escapeHtml(c.b.title)}</title>
+<title>newstrace: ${escapeHtml(shownTitle(c.a))} ↔ ${escapeHtml(shownTitle(c.b))}</title>
 <style>
 body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
 header{padding:12px 20px;background:#fff;border-bottom:1px solid #ddd}
@@ -83,7 +83,7 @@ footer section{background:#fff;border:1px solid #ddd;border-radius:6px;padding:8
 dl.facts dt{font-weight:600;margin-top:6px}dl.facts dd{margin-left:12px}
 </style></head><body>
 <header>
-<h1>${escapeHtml(c.a.title || 'A')} ↔ ${escapeHtml(c.b.title || 'B')}</h1>
+<h1>${escapeHtml(shownTitle(c.a))} ↔ ${escapeHtml(shownTitle(c.b))}</h1>
 <div class="verdict">Relation: <b>${r.type}</b> · direction: ${r.direction} · coverage A ${Math.round(r.coverageA * 100)}%, B ${Math.round(r.coverageB * 100)}%</div>
 ${list(r.evidence)}
 <div class="legend"><span class="verbatim">verbatim</span><span class="near-verbatim">near-verbatim</span><span class="paraphrase">paraphrase</span><span class="related">related</span> <del>only in A</del> <ins>only in B</ins></div>

@@ -3,7 +3,7 @@
  * with the words B changed marked, then the facts.
  */
 import type { Comparison } from '../compare/compare.js';
-import { citedFact } from './cite.js';
+import { citedFact, shownTitle } from './cite.js';
 import { groupFacts, sharedForms } from './fact-groups.js';
 import { wordDiff } from './word-diff.js';
 
@@ -20,12 +20,8 @@ export function renderTerminal(c: Comparison, style: TerminalStyle = { color: fa
     style.color ? `\x1b[${codes[code]}m${s}\x1b[0m` : s;
   const out: string[] = [];
   const r = c.relation;
-  out.push(
-    paint('bold', `A: ${c.a.title || '(untitled)'}`) + (c.a.source ? paint('dim', `  ${c.a.source}`) : ''),
-  );
-  out.push(
-    paint('bold', `B: ${c.b.title || '(untitled)'}`) + (c.b.source ? paint('dim', `  ${c.b.source}`) : ''),
-  );
+  out.push(paint('bold', `A: ${shownTitle(c.a)}`) + (c.a.source ? paint('dim', `  ${c.a.source}`) : ''));
+  out.push(paint('bold', `B: ${shownTitle(c.b)}`) + (c.b.source ? paint('dim', `  ${c.b.source}`) : ''));
   out.push('');
   out.push(
     `${paint('bold', 'Relation:')} ${paint('cyan', r.type)}   direction: ${r.direction}   ` +

@@ -5,7 +5,7 @@
  * is there.
  */
 import Database from 'better-sqlite3';
-import { leadOf } from '../article/build.js';
+import { leadOf } from '../article/lead.js';
 import type { Article } from '../article/types.js';
 import { decodeSurface, encodeSurface } from '../compare/surface.js';
 import { BackgroundCheckpoints, CHECKPOINT_PAGES } from './checkpoints.js';

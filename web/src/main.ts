@@ -362,8 +362,8 @@ function pairView(c: Comparison): HTMLElement[] {
     el(
       'div',
       { class: 'pair', id: 'pair' },
-      el('section', {}, el('h2', {}, `A: ${c.a.title || '(untitled)'}`), column('a'), furniture('a')),
-      el('section', {}, el('h2', {}, `B: ${c.b.title || '(untitled)'}`), column('b'), furniture('b')),
+      el('section', {}, el('h2', {}, `A: ${shownTitle(c.a)}`), column('a'), furniture('a')),
+      el('section', {}, el('h2', {}, `B: ${shownTitle(c.b)}`), column('b'), furniture('b')),
     ),
     facts,
   ];
