@@ -71,6 +71,17 @@ describe('extractTextPage', () => {
     const r = extractTextPage(body);
     expect(r.title).toBe('');
     expect(r.text).toContain('The mayor of Riverside said');
+    // Shorter, or opening with a shouted word, a sentence is still no headline; a headline with a
+    // full stop is still one.
+    for (const lead of [
+      'Well, here is something we all knew would happen eventually.',
+      'CORONATION Street actress Tracy Shaw told yesterday how she came close to quitting the show.',
+    ])
+      expect(extractTextPage(`${lead}\nThe work will cost 2 million dollars.`).title).toBe('');
+    expect(
+      extractTextPage('Harbour Ferry Runs Aground Off Point Alder.\nThe work will cost 2 million dollars.')
+        .title,
+    ).toBe('Harbour Ferry Runs Aground Off Point Alder.');
   });
 
   it("reads the page's date line above the headline as its date, and the headline after it", () => {

@@ -147,12 +147,25 @@ function words(s: string): string[] {
 /** A short line before the story whose words all come from the headline: an image caption. */
 /**
  * A first line that is a sentence, not a headline: long, closed by a full stop, and written with
- * the articles and auxiliaries that headline style drops.
+ * the articles and auxiliaries that headline style drops; or, from eight words, closed by a full
+ * stop, mostly in lower case (a headline capitalises its words, or shouts its first: "CORONATION
+ * Street actress Tracy Shaw told yesterday how…"), with the small words of a sentence among its
+ * lower-case ones ("Well, here's something that we all knew would happen eventually.").
  */
 function isLeadSentence(line: string, f: LineFeatures): boolean {
   if (f.words > 40) return true;
-  return f.words >= 12 && /[.!?]["'”’)]?$/.test(line) && /\b(the|a|an|is|was|are|were|has|have)\b/.test(line);
+  if (f.words >= 12 && /[.!?]["'”’)]?$/.test(line) && /\b(the|a|an|is|was|are|were|has|have)\b/.test(line))
+    return true;
+  const lowerWords = line
+    .split(/\s+/)
+    .filter((w) => !/^\p{Lu}/u.test(w))
+    .join(' ');
+  return f.words >= 8 && /\.["'”’)]?$/.test(line) && f.titleCase < 0.5 && SENTENCE_WORDS.test(lowerWords);
 }
+
+/** Words that a sentence uses and a headline drops. */
+const SENTENCE_WORDS =
+  /\b(the|a|an|is|was|are|were|has|have|had|been|said|says|told|will|would|her|his|its|their|this|that|which|who|we|it)\b/;
 
 function isCaption(f: LineFeatures, line: string, titleWords: Set<string>): boolean {
   if (f.words > 8 || f.sentenceEnd || titleWords.size === 0) return false;
