@@ -476,6 +476,9 @@ describe.skipIf(!existsSync(ecbDocs))('newstrace stories on real reports', () =>
     expect(quake.edges.length).toBeGreaterThan(10);
     expect(listing).toMatch(new RegExp(`… ${quake.edges.length - 8} more relations: newstrace show s-`));
     expect(listing).toContain(`«${untitled[0].lead}»`);
+    // Graph tools label an untitled article by its lead.
+    const graphml = run(['export', '--format', 'graphml', '--db', db]).out;
+    expect(graphml).toContain(`<node id="${untitled[0].id}"><data key="label">«`);
     // A day without a time is listed as the day, not as midnight; a stamp's time as given.
     expect(listing).toMatch(/^■ .*\(\d+ articles, 2005-11-27 → 2005-11-28 09:11\)/);
     expect(listing).toMatch(/\n {2}\[\d+\] +2005-11-28 02:24 +\S+ .* Ten dead in southern Iran quake/);

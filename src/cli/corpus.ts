@@ -483,6 +483,7 @@ export function runExport(flags: { db?: string; format?: string }, out: NodeJS.W
         (s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
       out.write(
         '<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n' +
+          '  <key id="label" for="node" attr.name="label" attr.type="string"/>\n' +
           '  <key id="title" for="node" attr.name="title" attr.type="string"/>\n' +
           '  <key id="site" for="node" attr.name="site" attr.type="string"/>\n' +
           '  <key id="published" for="node" attr.name="published" attr.type="string"/>\n' +
@@ -493,7 +494,8 @@ export function runExport(flags: { db?: string; format?: string }, out: NodeJS.W
       );
       for (const a of articles) {
         out.write(
-          `    <node id="${x(a.id)}"><data key="title">${x(a.title)}</data><data key="site">${x(a.site)}</data>` +
+          // "label" is what graph tools (Gephi, yEd) show on a node: the headline, or the lead.
+          `    <node id="${x(a.id)}"><data key="label">${x(shownTitle(a))}</data><data key="title">${x(a.title)}</data><data key="site">${x(a.site)}</data>` +
             `<data key="published">${x(a.published)}</data><data key="story">${x(storyOf.get(a.id))}</data></node>\n`,
         );
       }
