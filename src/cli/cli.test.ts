@@ -476,6 +476,14 @@ describe.skipIf(!existsSync(ecbDocs))('newstrace stories on real reports', () =>
     expect(quake.edges.length).toBeGreaterThan(10);
     expect(listing).toMatch(new RegExp(`… ${quake.edges.length - 8} more relations: newstrace show s-`));
     expect(listing).toContain(`«${untitled[0].lead}»`);
+    // A search finds an untitled article by the words of its lead.
+    const titles = stories.flatMap((s) => s.articles.map((a) => a.title.toLowerCase())).join(' ');
+    const word =
+      (untitled[0].lead ?? '')
+        .split(/\s+/)
+        .find((w) => w.length > 5 && /^[a-z]+$/i.test(w) && !titles.includes(w.toLowerCase())) ?? '';
+    expect(word).not.toBe('');
+    expect(JSON.parse(run(['stories', '--query', word, '--json', '--db', db]).out).length).toBeGreaterThan(0);
     // Graph tools label an untitled article by its lead.
     const graphml = run(['export', '--format', 'graphml', '--db', db]).out;
     expect(graphml).toContain(`<node id="${untitled[0].id}"><data key="label">«`);

@@ -299,7 +299,7 @@ function byTime(x: ArticleRow, y: ArticleRow): number {
 
 /** Which stories a listing asks for (the CLI's `stories` and the API's `GET /stories`). */
 export interface StoryFilter {
-  /** Words an article's title holds (any case). */
+  /** Words an article's title holds (any case), or an untitled article's lead. */
   query?: string;
   /** A site one of its articles is from. */
   site?: string;
@@ -311,7 +311,7 @@ export function filterStories(stories: readonly Story[], f: StoryFilter): Story[
   const needle = f.query?.toLowerCase();
   return stories.filter(
     (s) =>
-      (!needle || s.articles.some((a) => a.title.toLowerCase().includes(needle))) &&
+      (!needle || s.articles.some((a) => (a.title || a.lead || '').toLowerCase().includes(needle))) &&
       (!f.site || s.articles.some((a) => a.site === f.site)) &&
       (f.since === undefined || (s.end !== undefined && Date.parse(s.end) >= f.since)),
   );
