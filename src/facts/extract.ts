@@ -4,6 +4,7 @@
  * "Anwaar-ul-Haq" and "Anwaarul Haq", "Third" and "3rd" are one fact.
  */
 import type { EntityKind, Lexicon } from '../text/lexicon/types.js';
+import { MONTH_NUMBERS } from '../text/months.js';
 import { nameKey } from '../text/names.js';
 import { TokenFlag, TokenKind, type Tokens, tokenize } from '../text/tokens.js';
 
@@ -39,16 +40,6 @@ export interface FactOptions {
   tokens?: Tokens;
 }
 
-/** Each month's number, by its name and its abbreviations. */
-const MONTH_NUMBERS = new Map<string, number>(
-  'january february march april may june july august september october november december'
-    .split(' ')
-    .flatMap((name, m) => [
-      [name, m + 1] as const,
-      [name.slice(0, 3), m + 1] as const,
-      ...(name === 'september' ? [['sept', 9] as const] : []),
-    ]),
-);
 /** Month names and their abbreviations ("Oct", "Sept"). */
 const MONTHS = new Set(MONTH_NUMBERS.keys());
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);

@@ -3,6 +3,7 @@
  * related, unrelated — and who derived from whom, with the evidence a reader can check.
  */
 import type { Alignment } from '../align/align.js';
+import { MONTH_NUMBERS } from '../text/months.js';
 
 export type RelationType =
   | 'duplicate'
@@ -336,14 +337,13 @@ function daysBetween(a: number | undefined, b: number | undefined): number | und
 }
 
 const DATELINE_REACH = 60;
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** Days of a (non-leap) year before each month. */
 const MONTH_STARTS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
 /** Day of the year of a date written "Month Day" ("Apr. 23", "September 4"). */
 function dayOfYear(date: string): number | undefined {
   const m = /^([A-Za-z]{3})[a-z]*\.? (\d{1,2})\b/.exec(date);
-  const month = m ? MONTHS.indexOf(m[1].toLowerCase()) : -1;
+  const month = m ? (MONTH_NUMBERS.get(m[1].toLowerCase()) ?? 0) - 1 : -1;
   const day = m ? Number(m[2]) : 0;
   return month < 0 || day < 1 || day > 31 ? undefined : MONTH_STARTS[month] + day;
 }

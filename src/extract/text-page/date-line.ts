@@ -9,27 +9,13 @@
  * a time zone or a publishing label: "End of Watch: Friday, June 24, 2005" is not one (its label
  * is not about publishing), nor is any sentence that mentions a date.
  */
+import { MONTH_NUMBERS } from '../../text/months.js';
 
 export interface DateLine {
   /** The day it names as an ISO timestamp (midnight UTC, or its time where given in UTC/GMT). */
   published?: string;
 }
 
-const MONTH_NAMES = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-const MONTHS = MONTH_NAMES.map((m) => m.slice(0, 3));
 const WEEKDAY = /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|sday|urday|rsday)?$/;
 /** Labels of publishing (and the small words between them and the date). */
 const LABELS = new Set([
@@ -95,9 +81,8 @@ function dateWord(w: string): DateWord | undefined {
   if (WEEKDAY.test(w)) return { kind: 'skip' };
   if (LABELS.has(w) || OTHER_ZONES.has(w)) return { kind: 'label' };
   if (UTC_ZONES.has(w)) return { kind: 'utc' };
-  const monthAt = MONTHS.indexOf(w.slice(0, 3));
-  if (monthAt >= 0 && (w.length === 3 || w === 'sept' || w === MONTH_NAMES[monthAt]))
-    return { kind: 'month', month: monthAt + 1 };
+  const month = MONTH_NUMBERS.get(w);
+  if (month !== undefined) return { kind: 'month', month };
   const time = /^(\d{1,2}):(\d{2})(?::\d{2})?(am|pm)?$/.exec(w);
   if (time) return { kind: 'time', hour: Number(time[1]), minute: Number(time[2]), half: time[3] };
   if (w === 'am' || w === 'pm') return { kind: 'half', half: w };
