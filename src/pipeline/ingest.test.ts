@@ -315,6 +315,25 @@ describe('newstrace ingest', () => {
     }
   });
 
+  it("dates a record without a date by its page's date line, unless that date is impossible", () => {
+    const db = join(dir, 'dated.db');
+    const record = (id: string, stamp: string, k: number) =>
+      JSON.stringify({ id, text: `${stamp}\nHarbour news ${k}\n${article(k + 340).text}` });
+    writeFileSync(
+      join(dir, 'dated.jsonl'),
+      `${[record('past', 'Posted: March 3, 2021 9:15 AM', 1), record('future', 'Posted: March 3, 2091', 2)].join('\n')}\n`,
+    );
+    run(['ingest', join(dir, 'dated.jsonl'), '--db', db]);
+    const d = new Database(db, { readonly: true });
+    const row = (id: string) => d.prepare('SELECT title, published FROM articles WHERE id = ?').get(id);
+    try {
+      expect(row('past')).toEqual({ title: 'Harbour news 1', published: '2021-03-03T00:00:00.000Z' });
+      expect(row('future')).toEqual({ title: 'Harbour news 2', published: null });
+    } finally {
+      d.close();
+    }
+  });
+
   it('groups the bundled sample into stories with the wire story as origin', () => {
     const db = join(dir, 'sample.db');
     run(['ingest', sample, '--db', db]);

@@ -223,6 +223,10 @@ export async function ingestItems(
       present(source, article.id);
       return;
     }
+    // A page's own date (its metadata's, its date line's) can be as impossible as a record's.
+    const published = plausibleDate(article.published);
+    if (published !== article.published)
+      for (const a of new Set([article, done.prepared.article])) a.published = published;
     const relations = verifyCandidates(done.prepared, done.fingerprints, store, ctx, opt, {
       maxDf: maxDocumentFrequency(stored),
       stored: cache,
