@@ -85,7 +85,7 @@ function matchLine(m: SimilarMatch): string {
   const where = [m.site ?? m.source, m.published?.slice(0, 10)].filter(Boolean).join(', ');
   const direction = whoFromWhom(m.direction, 'it', 'this');
   return (
-    `  ${m.type.padEnd(14)} ${share(m.coverageA)} of it, ${share(m.coverageB)} of  ${m.title ?? m.id}` +
+    `  ${m.type.padEnd(14)} ${share(m.coverageA)} of it, ${share(m.coverageB)} of  ${m.title || (m.lead ? shownTitle({ title: '', lead: m.lead }) : m.id)}` +
     `${where ? `  (${where})` : ''}${direction ? ` — ${direction}` : ''}`
   );
 }

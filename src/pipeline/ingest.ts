@@ -318,6 +318,8 @@ export interface SimilarMatch
   extends Pick<StoredRelation, 'type' | 'direction' | 'coverageA' | 'coverageB' | 'evidence'> {
   id: string;
   title: string | null;
+  /** An untitled article's lead sentence. */
+  lead: string | null;
   site: string | null;
   published: string | null;
   source: string | null;
@@ -334,6 +336,7 @@ export function describeMatches(relations: StoredRelation[], store: Store): Simi
     return {
       id: r.b,
       title: row?.title ?? null,
+      lead: row?.lead ?? null,
       site: row?.site ?? null,
       published: row?.published ?? null,
       source: row?.source ?? null,
