@@ -305,7 +305,7 @@ const NOT_NAMES = new Set([
 ]);
 
 export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
-  const t = sentenceStarts(opts.tokens ?? tokenize(text), opts.sentences);
+  const t = sentenceStarts(text, opts.tokens ?? tokenize(text), opts.sentences);
   const facts: Fact[] = [];
   const sentenceOf = sentenceLocator(opts.sentences);
   const usedAsDate = new Uint8Array(t.count);
@@ -321,19 +321,25 @@ export function extractFacts(text: string, opts: FactOptions = {}): Fact[] {
   return told.sort((x, y) => x.start - y.start);
 }
 
+/** A few capitalised words closed by a quotation mark: a quoted title or nickname. */
+const QUOTED_NAME = /^\p{Lu}[\p{L}'’-]*(?: [\p{Lu}\d][\p{L}\d'’-]*){0,3}["”’']/u;
+/** Quotation marks that open a quotation: straight and curly double, and the opening single. */
+const OPENING_QUOTES = new Set(['"', '“', '‘', "'"].map((q) => q.charCodeAt(0)));
+
 /**
- * `t` with the first word of every sentence flagged sentence-initial, and no other. The tokenizer
- * starts a sentence after a full stop only, so the first word after a headline or a heading
- * ("Officials said …") read as a name; the article's sentences know where each begins. A copy of
- * the flags: the tokens are shared with the sentence profiles.
+ * `t` with the first word of every sentence, and of every quotation opened inside one, flagged
+ * sentence-initial, and no other. The tokenizer starts a sentence after a full stop only, so the
+ * first word after a headline or a heading ("Officials said …") read as a name; the article's
+ * sentences know where each begins. A copy of the flags: the tokens are shared with the sentence
+ * profiles.
  */
-function sentenceStarts(t: Tokens, sentences: FactOptions['sentences']): Tokens {
-  if (!sentences?.length) return t;
-  // The tokenizer also starts one after every full stop ("Ms. Ruiz", "U.S. and"): the sentences
-  // alone say where one starts.
-  const flags = t.flags.map((f) => f & ~TokenFlag.SentenceInitial);
+
+function sentenceStarts(text: string, t: Tokens, sentences: FactOptions['sentences']): Tokens {
+  // The tokenizer also starts one after every full stop ("Ms. Ruiz", "U.S. and"): the sentences,
+  // where known, alone say where one starts.
+  const flags = sentences?.length ? t.flags.map((f) => f & ~TokenFlag.SentenceInitial) : t.flags.slice();
   let k = 0;
-  for (const s of sentences) {
+  for (const s of sentences ?? []) {
     while (k < t.count && t.start[k] < s.start) k++;
     let x = k;
     while (
@@ -345,7 +351,30 @@ function sentenceStarts(t: Tokens, sentences: FactOptions['sentences']): Tokens 
       x++;
     if (x < t.count && t.start[x] < s.end) flags[x] |= TokenFlag.SentenceInitial;
   }
+  // A quotation opening inside a sentence starts one of its own: "said, "Someone set it alight""
+  // capitalises "Someone" as a sentence's first word, not as a name.
+  for (let k = 0; k < t.count; k++)
+    if (t.kind[k] === TokenKind.Word && opensQuotation(text, t.start[k]))
+      flags[k] |= TokenFlag.SentenceInitial;
   return { ...t, flags };
+}
+
+/**
+ * Whether the word at `at` opens a quotation: right after an opening quotation mark that follows
+ * punctuation, a word in lower case ("said, "Someone…", "comments like "Well…") or nothing. After
+ * a capitalised word the quotation marks hold a nickname inside a name: Paul "Bonehead" Arthurs.
+ */
+function opensQuotation(text: string, at: number): boolean {
+  if (at < 1 || !OPENING_QUOTES.has(text.charCodeAt(at - 1))) return false;
+  // A title or a nickname in quotation marks ("The Exorcist", "Bonehead") is a name, not speech.
+  if (QUOTED_NAME.test(text.slice(at, at + 60))) return false;
+  let b = at - 2;
+  while (b >= 0 && (text[b] === ' ' || text[b] === '\t' || text[b] === '\n')) b--;
+  if (b < 0 || /[(:,;—–-]/.test(text[b])) return true;
+  if (b === at - 2 || !/[\p{L}.]/u.test(text[b])) return false;
+  let w = b;
+  while (w > 0 && /\p{L}/u.test(text[w - 1])) w--;
+  return /\p{Ll}/u.test(text[w]);
 }
 
 function sentenceLocator(
@@ -1200,7 +1229,9 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
 const NAMED_EVENTS = /^(hurricane|typhoon|cyclone|storm|tropical storm|operation) /;
 /** Words of the closed classes that neither WordNet nor the stopword list holds: never a name. */
 const FUNCTION_WORDS = new Set(
-  'whereas amid amidst amongst whilst toward towards onto whereby unto albeit lest unless'.split(' '),
+  `whereas amid amidst amongst whilst toward towards onto whereby unto albeit lest unless
+everything anything nothing something everyone anyone someone everybody anybody somebody nobody
+whatever whoever whichever wherever whenever`.split(/\s+/),
 );
 
 /** A name that ends in a letter or a number designates a thing of a series: "in Series B", "in Game 7". */

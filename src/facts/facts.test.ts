@@ -412,6 +412,21 @@ describe('quotations', () => {
 });
 
 describe('names and units', () => {
+  it('takes no pronoun as a name at a sentence’s start, nor a word capitalised because a quotation opens', () => {
+    const names = (text: string) =>
+      facts(text).flatMap((f) => (f.kind === 'quote' || f.kind === 'number' ? [] : [`${f.kind}:${f.text}`]));
+    expect(
+      names(
+        'The minister said, "Someone set it alight, and Larry Kroon saw it." Everything is speculation, Kroon said.',
+      ),
+    ).toEqual(['person:Larry Kroon', 'entity:Kroon']);
+    expect(names('A friend said: "Whatever happens, Port Alder will rebuild."')).toEqual([
+      'place:Port Alder',
+    ]);
+    // A nickname in quotation marks inside a name is no quotation's first word.
+    expect(names('Guitarist Paul "Bonehead" Arthurs left the band.')).toContain('entity:Bonehead');
+  });
+
   it('never runs a name across a line break', () => {
     const names = facts('Published on Friday by Ana Brezina\n\nPort Alder reopened its library.')
       .filter((f) => f.kind !== 'number' && f.kind !== 'date')
