@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Article } from '../article/types.js';
 import type { CompareContext } from '../compare/compare.js';
 import { similarInStore } from '../pipeline/ingest.js';
-import { PreparedCache } from '../pipeline/prepared-cache.js';
+import { PreparedCache, SIMILAR_CACHE } from '../pipeline/prepared-cache.js';
 import { rng } from '../similarity/boosting.js';
 import type { Store } from '../store/store.js';
 import { asArticle, generateArticles } from './generate.js';
@@ -71,7 +71,7 @@ export function benchSimilar(
   let warm = 0;
   for (const g of generateArticles(pool, 4 * WARM_UP, 4321)) {
     if (warm === WARM_UP) break;
-    similarInStore(asArticle(g.text, next++), store, ctx, new PreparedCache(store, ctx, 5000));
+    similarInStore(asArticle(g.text, next++), store, ctx, new PreparedCache(store, ctx, SIMILAR_CACHE));
     warm++;
   }
   const first = measure(set(0), store, ctx);
@@ -91,7 +91,7 @@ export function benchSimilar(
 
 /** Latency percentiles of `similar` over the probes, and the rewrites that found their source. */
 function measure(probes: Probe[], store: Store, ctx: CompareContext) {
-  const cache = new PreparedCache(store, ctx, 5000);
+  const cache = new PreparedCache(store, ctx, SIMILAR_CACHE);
   // Wall-clock time, and the process's CPU time: on a shared machine the second moves less with
   // whatever else runs.
   const times: number[] = [];

@@ -8,7 +8,7 @@ import type { Article } from '../article/types.js';
 import { defaultContext } from '../compare/context.js';
 import { describeMatches, ingestPaths, type SimilarMatch, similarInStore } from '../pipeline/ingest.js';
 import { loadArticle } from '../pipeline/load-article.js';
-import { PreparedCache } from '../pipeline/prepared-cache.js';
+import { PreparedCache, SIMILAR_CACHE } from '../pipeline/prepared-cache.js';
 import { nameSides, whoFromWhom } from '../relate/sides.js';
 import { citedFact, shownTime, shownTitle } from '../report/cite.js';
 import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
@@ -110,7 +110,7 @@ export async function runSimilar(
   try {
     const ctx = defaultContext();
     // One cache for every article asked about: the corpus articles they match are prepared once.
-    const cache = new PreparedCache(store, ctx, 100);
+    const cache = new PreparedCache(store, ctx, SIMILAR_CACHE);
     let failed = 0;
     for (const file of files) {
       let article: Article;

@@ -24,7 +24,7 @@ import {
 } from '../pipeline/ingest.js';
 import { extractPage } from '../pipeline/page.js';
 import { PreparePool } from '../pipeline/prepare-pool.js';
-import { PreparedCache } from '../pipeline/prepared-cache.js';
+import { PreparedCache, SIMILAR_CACHE } from '../pipeline/prepared-cache.js';
 import { wordDiff } from '../report/word-diff.js';
 import type { Store } from '../store/store.js';
 import { keyFacts, storyClaims, storyFacts } from '../story/facts.js';
@@ -106,7 +106,7 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
   });
 
   // Stored articles prepared for comparison, kept for the next `similar`.
-  const cache = new PreparedCache(opt.store, opt.ctx, 5000);
+  const cache = new PreparedCache(opt.store, opt.ctx, SIMILAR_CACHE);
 
   // Preparing workers for large posts, started on the first and kept: each loads its own lexicon.
   // A pool whose worker failed is replaced at the next large post.
