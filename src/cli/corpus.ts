@@ -84,8 +84,9 @@ function matchLine(m: SimilarMatch): string {
   const share = (x: number) => `${Math.round(x * 100)}%`.padStart(4);
   const where = [m.site ?? m.source, m.published?.slice(0, 10)].filter(Boolean).join(', ');
   const direction = whoFromWhom(m.direction, 'it', 'this');
+  const name = m.title || m.lead ? shownTitle({ title: m.title ?? '', lead: m.lead ?? undefined }) : m.id;
   return (
-    `  ${m.type.padEnd(14)} ${share(m.coverageA)} of it, ${share(m.coverageB)} of  ${m.title || (m.lead ? shownTitle({ title: '', lead: m.lead }) : m.id)}` +
+    `  ${m.type.padEnd(14)} ${share(m.coverageA)} of it, ${share(m.coverageB)} of  ${name}` +
     `${where ? `  (${where})` : ''}${direction ? ` — ${direction}` : ''}`
   );
 }
