@@ -426,6 +426,12 @@ function designation(text: string, t: Tokens, k: number, lexicon?: Lexicon): boo
   return !plural;
 }
 
+/** The name that words x … y write, as a fact of `kind`. */
+function nameOfWords(kind: FactKind, text: string, t: Tokens, x: number, y: number): Fact {
+  const name = text.slice(t.start[x], t.end[y]);
+  return { kind, text: name, key: `name:${nameKey(name)}`, start: t.start[x], end: t.end[y] };
+}
+
 /** What `used` holds for the words of a code (others hold 1): a product's count reads past it. */
 const CODE = 2;
 
@@ -467,14 +473,7 @@ function readCodes(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     while (e + 1 < t.count && glued(e + 1) && (isWord(t, e + 1) || isNumber(t, e + 1))) e++;
     if (used.subarray(s, e + 1).some((u) => u)) continue;
     used.fill(CODE, s, e + 1);
-    const code = text.slice(t.start[s], t.end[e]);
-    facts.push({
-      kind: 'entity',
-      text: code,
-      key: `name:${nameKey(code)}`,
-      start: t.start[s],
-      end: t.end[e],
-    });
+    facts.push(nameOfWords('entity', text, t, s, e));
     k = e;
   }
 }
@@ -922,30 +921,16 @@ function readNames(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
   const first = facts.length;
   /** A place split off a longer run (a title's portfolio, a place before a name): words x … y. */
   const pushPlace = (x: number, y = x) => {
-    const place = text.slice(t.start[x], t.end[y]);
-    facts.push({
-      kind: 'place',
-      text: place,
-      key: `name:${nameKey(place)}`,
-      start: t.start[x],
-      end: t.end[y],
-    });
+    facts.push(nameOfWords('place', text, t, x, y));
   };
   /**
    * The organisation split off before an office's title (words x … y): an organisation, also where
    * the dictionary knows its name as a person's ("Tesla CEO").
    */
   const pushOrganisation = (x: number, y: number) => {
-    const name = text.slice(t.start[x], t.end[y]);
     const acronym = x === y && (t.flags[x] & TokenFlag.AllCaps) !== 0;
-    const kind = nameKind(name, false, acronym, look);
-    facts.push({
-      kind: kind === 'person' ? 'organization' : kind,
-      text: name,
-      key: `name:${nameKey(name)}`,
-      start: t.start[x],
-      end: t.end[y],
-    });
+    const kind = nameKind(text.slice(t.start[x], t.end[y]), false, acronym, look);
+    facts.push(nameOfWords(kind === 'person' ? 'organization' : kind, text, t, x, y));
   };
   /**
    * In a run of words k … e, a title after some words and before one to three words that are not

@@ -208,7 +208,7 @@ export async function ingestItems(
     // furniture: if this page has any of it, it is extracted again with what is known now. (An
     // HTML page is sent with all of its site's furniture, most of which it may not have.)
     if (job.raw && job.site) {
-      const now = siteInfo(job.raw, store);
+      const now = siteInfo(job.raw, store, job.site);
       const before = new Set(job.site.known);
       const mine = new Set(done.siteLines?.keys ?? job.site.keys);
       if (now?.known.some((k) => !before.has(k) && mine.has(k)))
@@ -430,13 +430,21 @@ function verifyCandidates(
  * lines are its paragraphs, known once it is extracted (by the worker, which also keys them): it
  * is sent with all of its site's learnt furniture.
  */
-function siteInfo(raw: RawPage, store: Store): PrepareJob['site'] {
+function siteInfo(
+  raw: RawPage,
+  store: Store,
+  /** The page's site and line keys where read already (the page asked about again). */
+  read?: { site: string; keys: number[] },
+): PrepareJob['site'] {
   // A saved HTML page has no address of its own, but its head names its site.
   const site =
-    raw.meta.site ?? hostOf(raw.meta.url) ?? (raw.kind === 'html' ? siteOfHtml(raw.content) : undefined);
+    read?.site ??
+    raw.meta.site ??
+    hostOf(raw.meta.url) ??
+    (raw.kind === 'html' ? siteOfHtml(raw.content) : undefined);
   if (!site) return undefined;
   if (raw.kind === 'html') return { site, keys: [], known: store.siteFurniture(site, SITE_FURNITURE_PAGES) };
-  const keys = siteLineKeys(pageLines(raw.content));
+  const keys = read?.keys ?? siteLineKeys(pageLines(raw.content));
   const pages = store.siteLinePages(site, keys);
   return { site, keys, known: keys.filter((k) => (pages.get(k) ?? 0) >= SITE_FURNITURE_PAGES) };
 }
