@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractTextPage } from './extract.js';
+import { furnitureScore, lineFeatures } from './furniture.js';
 
 const page = `Council approves new cycle lanes for Riverside
 Council approves new cycle lanes for Riverside
@@ -14,6 +15,7 @@ The plan, which will cost 6.5 million dollars, was passed by 21 votes to 9 after
 Shop owners on Quay Street had opposed the plan, saying it would remove 200 parking places.
 Work is expected to begin in the spring and to last two years.
 Edited by: Tom Rees
+Follow Amara Osei on Twitter @amaraosei
 Share this article
 Facebook
 Twitter
@@ -26,6 +28,7 @@ Previous Post
 Flood barrier tested ahead of winter
 Riverside's flood barrier was raised for a test on Sunday, officials said.
 Leave a comment
+Comments may be no longer than 2000 characters and will appear once a moderator has read them.
 Your email address will not be published.
 Post Comment
 `;
@@ -47,6 +50,8 @@ describe('extractTextPage', () => {
       'Share this article',
       'Facebook',
       'Follow us',
+      'Follow Amara Osei',
+      'no longer than 2000 characters',
       'Related Posts',
       'Bus fares frozen',
       'Previous Post',
@@ -57,6 +62,16 @@ describe('extractTextPage', () => {
     ]) {
       expect(text, gone).not.toContain(gone);
     }
+  });
+
+  it('knows a comment policy and a call to follow a writer, wherever they stand', () => {
+    for (const line of [
+      'Comments may be no longer than 2000 characters and will post to the site shortly after submitting.',
+      'Comments are moderated.',
+      'Follow Marcas on Twitter @MarcasG',
+    ])
+      expect(furnitureScore(lineFeatures(line)), line).toBeGreaterThanOrEqual(1);
+    expect(furnitureScore(lineFeatures('Follow the money, the inspectors said on Twitter.'))).toBeLessThan(1);
   });
 
   it('removes a caption that only repeats the headline, and keeps what it removed for audit', () => {

@@ -12,13 +12,13 @@ export const FURNITURE_FAMILIES: ReadonlyArray<{ family: string; pattern: RegExp
   {
     family: 'comment prompt',
     pattern:
-      /^(leave a (reply|comment)|post a comment|add (a |your )?comment|\d+ comments?$|comments?( \(\d+\))?$|your email address will not be published|required fields are marked|join the (conversation|discussion)|be the first to comment|log ?in to (comment|reply)|cancel reply|what do you think\??$|have your say)/,
+      /^(leave a (reply|comment)|post a comment|add (a |your )?comment|\d+ comments?$|comments?( \(\d+\))?$|comments (are|may|must|will|should) |your email address will not be published|required fields are marked|join the (conversation|discussion)|be the first to comment|log ?in to (comment|reply)|cancel reply|what do you think\??$|have your say)/,
     endsArticle: true,
   },
   {
     family: 'share call',
     pattern:
-      /^(share( this)?( article| story| post| page)?( on| via| with)?\b.{0,40}$|spread the love$|tweet$|pin it$|follow us\b|like us on|share on\b|email this|print this|click to (share|print|email)|sharing is caring)/,
+      /^(share( this)?( article| story| post| page)?( on| via| with)?\b.{0,40}$|spread the love$|tweet$|pin it$|follow us\b|follow [^,.!?]{1,30} on (twitter|facebook|instagram|linkedin|threads|bluesky|x)( ?[:@]\S+)?$|like us on|share on\b|email this|print this|click to (share|print|email)|sharing is caring)/,
     endsArticle: true,
   },
   {
