@@ -128,6 +128,12 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
     return storyIndex;
   };
   const stories = (): Story[] => current().stories();
+  /** The story a request names, or undefined with a 404 sent that names it. */
+  const namedStory = (id: string, reply: FastifyReply): Story | undefined => {
+    const story = current().story(id);
+    if (!story) reply.status(404).send({ error: `no story '${id}'` });
+    return story;
+  };
   const requireToken = async (req: FastifyRequest, reply: FastifyReply) => {
     const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!opt.token)
@@ -217,8 +223,8 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
     '/stories/:id',
     { schema: { summary: 'A story: its articles, relation graph and facts', params: idParam } },
     async (req, reply) => {
-      const story = current().story(req.params.id);
-      if (!story) return reply.status(404).send({ error: `no story '${req.params.id}'` });
+      const story = namedStory(req.params.id, reply);
+      if (!story) return reply;
       return story;
     },
   );
@@ -356,8 +362,8 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
       },
     },
     async (req, reply) => {
-      const story = current().story(req.params.id);
-      if (!story) return reply.status(404).send({ error: `no story '${req.params.id}'` });
+      const story = namedStory(req.params.id, reply);
+      if (!story) return reply;
       const facts = storyFacts(story, (id) => opt.store.getArticle(id), opt.ctx.lexicon);
       return { ...facts, keyFacts: keyFacts(facts) };
     },
@@ -373,8 +379,8 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
       },
     },
     async (req, reply) => {
-      const story = current().story(req.params.id);
-      if (!story) return reply.status(404).send({ error: `no story '${req.params.id}'` });
+      const story = namedStory(req.params.id, reply);
+      if (!story) return reply;
       return storyClaims(story, (id) => opt.store.getArticle(id), opt.ctx);
     },
   );
