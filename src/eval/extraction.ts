@@ -1,8 +1,8 @@
 /**
  * Article extraction on Dragnet's pages (../shared/eval/extraction/dragnet): token-shingle
- * precision, recall and F1 averaged over pages, as in the usual article-extraction benchmark
- * (4-word shingles of lowercased `\w+` tokens; gold text after the comments marker is user
- * comments, not article). newstrace's extractor and Readability.js (with linkedom) are scored on
+ * precision and recall averaged over pages, and F1 from the two, as in the usual
+ * article-extraction benchmark (multisets of 4-word shingles of lowercased `\w+` tokens; gold
+ * text after the comments marker is user comments, not article). newstrace's extractor and Readability.js (with linkedom) are scored on
  * the same pages in the same run, with their pages/s.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -48,36 +48,76 @@ export function readDragnet(sharedDir: string, limit = Number.POSITIVE_INFINITY)
   });
 }
 
-/** The set of 4-word shingles of a text's lowercased `\w+` tokens. */
-export function shingles(text: string, n = 4): Set<string> {
-  const tokens = text.toLowerCase().match(/\w+/g) ?? [];
-  const out = new Set<string>();
-  if (tokens.length > 0 && tokens.length < n) out.add(tokens.join(' '));
-  for (let k = 0; k + n <= tokens.length; k++) out.add(tokens.slice(k, k + n).join(' '));
+/**
+ * The 4-word shingles of a text's lowercased word tokens (`\w+` as Python reads it: letters and
+ * digits of any script) with how often each occurs: a multiset, so that a page's text printed
+ * twice counts twice. A text of fewer than four tokens is one shingle.
+ */
+export function shingleCounts(text: string, n = 4): Map<string, number> {
+  const tokens = text.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+  const out = new Map<string, number>();
+  const add = (s: string) => out.set(s, (out.get(s) ?? 0) + 1);
+  if (tokens.length > 0 && tokens.length < n) add(tokens.join(' '));
+  for (let k = 0; k + n <= tokens.length; k++) add(tokens.slice(k, k + n).join(' '));
   return out;
 }
 
-export function pageScore(
-  extracted: string,
-  gold: string,
-): { precision: number; recall: number; f1: number } {
-  const e = shingles(extracted);
-  const g = shingles(gold);
-  if (g.size === 0 && e.size === 0) return { precision: 1, recall: 1, f1: 1 };
-  let common = 0;
-  for (const s of e) if (g.has(s)) common++;
-  const precision = e.size ? common / e.size : 0;
-  const recall = g.size ? common / g.size : 0;
+/** A page's shingles found in both texts (true positives), only in the extraction, only in the gold. */
+export interface PageCounts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export function pageCounts(extracted: string, gold: string): PageCounts {
+  const e = shingleCounts(extracted);
+  const g = shingleCounts(gold);
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const [s, ne] of e) {
+    const ng = g.get(s) ?? 0;
+    tp += Math.min(ne, ng);
+    fp += Math.max(0, ne - ng);
+  }
+  for (const [s, ng] of g) fn += Math.max(0, ng - (e.get(s) ?? 0));
+  return { tp, fp, fn };
+}
+
+/**
+ * Precision averaged over the pages where something was extracted, recall over the pages whose
+ * gold has text (a page with neither counts 1 in both), and F1 from the two averages: the
+ * benchmark's own definitions, so the figures compare with those published for other extractors.
+ */
+export function averageScores(pages: readonly PageCounts[]): {
+  precision: number;
+  recall: number;
+  f1: number;
+} {
+  let p = 0;
+  let np = 0;
+  let r = 0;
+  let nr = 0;
+  for (const { tp, fp, fn } of pages) {
+    const perfect = fp === 0 && fn === 0;
+    if (tp + fp > 0 || perfect) {
+      p += perfect ? 1 : tp / (tp + fp);
+      np++;
+    }
+    if (tp + fn > 0 || perfect) {
+      r += perfect ? 1 : tp / (tp + fn);
+      nr++;
+    }
+  }
+  const precision = np ? p / np : 0;
+  const recall = nr ? r / nr : 0;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
   return { precision, recall, f1 };
 }
 
 export function scoreExtractor(pages: readonly ExtractionPage[], extract: Extractor): ExtractionScore {
-  let p = 0;
-  let r = 0;
-  let f = 0;
   let ms = 0;
-  for (const page of pages) {
+  const counts = pages.map((page) => {
     const start = performance.now();
     let text = '';
     try {
@@ -86,16 +126,10 @@ export function scoreExtractor(pages: readonly ExtractionPage[], extract: Extrac
       text = '';
     }
     ms += performance.now() - start;
-    const s = pageScore(text, page.gold);
-    p += s.precision;
-    r += s.recall;
-    f += s.f1;
-  }
-  const n = pages.length || 1;
+    return pageCounts(text, page.gold);
+  });
   return {
-    precision: p / n,
-    recall: r / n,
-    f1: f / n,
+    ...averageScores(counts),
     pages: pages.length,
     pagesPerSecond: pages.length / (ms / 1000),
   };

@@ -48,7 +48,7 @@ function runMrpc(): void {
 function runExtraction(): void {
   const pages = readDragnet(sharedDir);
   console.log(
-    `Article extraction on Dragnet (${pages.length} pages), 4-word shingle P / R / F1 averaged over pages:`,
+    `Article extraction on Dragnet (${pages.length} pages), multisets of 4-word shingles, P and R averaged over pages, F1 of the two:`,
   );
   for (const [name, extract] of [
     ['newstrace', newstraceExtractor],

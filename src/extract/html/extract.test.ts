@@ -55,11 +55,13 @@ describe('extractHtml', () => {
 });
 
 describe('extractHtml on hard pages', () => {
+  // Each paragraph numbered apart: a page's paragraph printed twice is furniture the second time.
+  let paragraphs = 0;
   const story = (n: number) =>
     Array.from(
       { length: n },
-      (_, k) =>
-        `<p>Paragraph ${k + 1} of the story says that the council met again on Tuesday, and that it voted, after a long debate, to keep the pool open.</p>`,
+      () =>
+        `<p>Paragraph ${++paragraphs} of the story says that the council met again on Tuesday, and that it voted, after a long debate, to keep the pool open.</p>`,
     ).join('');
 
   it('reads the encoding from http-equiv', () => {
@@ -132,6 +134,22 @@ describe('article structure', () => {
     const at = order.map((x) => page.text.indexOf(x));
     expect(at.every((x) => x >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it('keeps one printing of an article the page lays out twice, and short lines that repeat on purpose', () => {
+    const story = [
+      'Home prices in the second quarter rose from a year earlier for the first time since 2007, an index showed.',
+      'The report, due on Tuesday, found that home values were up 0.2% from the same quarter of last year.',
+    ];
+    const printing = `<div class="print">${story.map((s) => `<p>${s}</p>`).join('')}</div>`;
+    const table =
+      '<table><tr><td>Phoenix</td><td>Yearly change</td></tr><tr><td>Denver</td><td>Yearly change</td></tr><tr><td>Austin</td><td>Yearly change</td></tr></table>';
+    const page = extractHtml(
+      `<html><body><article>${printing}${table}<p>Prices fell in most cities over the winter, the index's authors said in a statement.</p>${printing}</article></body></html>`,
+    );
+    for (const s of story) expect(page.text.split(s)).toHaveLength(2);
+    expect(page.furniture).toContain(story[0]);
+    expect(page.text.split('Yearly change')).toHaveLength(4);
   });
 });
 
