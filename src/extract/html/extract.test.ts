@@ -136,6 +136,28 @@ describe('article structure', () => {
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
+  it('takes the post around a press release it quotes in full, not the release alone', () => {
+    const release = Array.from(
+      { length: 4 },
+      (_, k) =>
+        `<p>Release paragraph ${k + 1}: the synthesizer has four voices, analog filters, a sequencer with sixty-four steps, and it ships in December, the maker said.</p>`,
+    ).join('');
+    const page = extractHtml(
+      `<html><body><div class="post_body"><p>A maker of synthesizers announced a new four-voice analog model on Tuesday, and it comes with a teaser video, as usual.</p><p>We have some early information to go with it: the sequencer, the filters, and a date for the shops.</p><p>If the sound is as good as the video, it will sell, though at that price, and in this market, we have our doubts.</p><div id="pr_box"><div id="pr_text">${release}</div></div></div><div class="sidebar"><p>Other news: a camera maker, a phone and a watch.</p></div></body></html>`,
+    );
+    expect(page.text).toContain('announced a new four-voice analog model');
+    expect(page.text).toContain('Release paragraph 4');
+    expect(page.text).not.toContain('Other news');
+  });
+
+  it("leaves a comment form's spam check out, however long its line", () => {
+    const page = extractHtml(
+      `<html><body><article><p>The council voted on Monday to keep the public pool open through the winter, after a long debate.</p><p>Entry stays free for children under twelve, and the opening hours will not change.</p></article><div class="form"><p>The letters and numbers you entered did not match the image. Please try again.</p><p>As a final step before posting your comment, enter the letters and numbers you see in the image below. This prevents automated programs from posting comments.</p></div></body></html>`,
+    );
+    expect(page.text).toContain('keep the public pool open');
+    expect(page.text).not.toContain('letters and numbers');
+  });
+
   it('keeps one printing of an article the page lays out twice, and short lines that repeat on purpose', () => {
     const story = [
       'Home prices in the second quarter rose from a year earlier for the first time since 2007, an index showed.',

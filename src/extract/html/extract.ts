@@ -321,8 +321,16 @@ function isChrome(el: Element, inArticle: boolean): boolean {
 }
 
 /** Pass 3: the paragraphs of the best-scoring container and its worthy siblings. */
+/**
+ * Share of the best block's score that an element around it must reach with its own paragraphs
+ * for the block to be a part of that element's article rather than the article itself.
+ */
+const NESTED_PROSE = 0.3;
+
 function chooseArticle(paragraphs: readonly Paragraph[], relaxed: boolean): Paragraph[] {
   const scores = new Map<Element, number>();
+  /** What each element's own paragraphs (not its descendants') scored. */
+  const own = new Map<Element, number>();
   const credit = (el: Element, amount: number) => {
     if (!scores.has(el)) scores.set(el, baseScore(el));
     scores.set(el, (scores.get(el) as number) + amount);
@@ -331,9 +339,12 @@ function chooseArticle(paragraphs: readonly Paragraph[], relaxed: boolean): Para
     if ((p.chrome && !relaxed) || p.kind === 'heading' || p.text.length < 25) continue;
     const density = p.links / p.text.length;
     if (density > 0.5) continue;
+    // A comment form's instructions or a share bar's call is no vote for its container.
+    if (furnitureScore(lineFeatures(p.text)) >= 1) continue;
     const score = (1 + countCommas(p.text) + Math.min(Math.floor(p.text.length / 100), 3)) * (1 - density);
     // The holder of a loose run is its container; a <p>'s container is its parent.
     let el: Element | null = p.kind === 'p' && p.holder.name !== 'p' ? p.holder : parentElement(p.holder);
+    if (el) own.set(el, (own.get(el) ?? 0) + score);
     for (let level = 0; el && level < 5; level++) {
       credit(el, level === 0 ? score : level === 1 ? score / 2 : score / (level * 3));
       el = parentElement(el);
@@ -357,6 +368,21 @@ function chooseArticle(paragraphs: readonly Paragraph[], relaxed: boolean): Para
     const s = (scores.get(up) ?? 0) * (1 - (density.get(up) ?? 0));
     if (s < bestScore * 0.75) break;
     top = up;
+  }
+  // A block nested in an element that has prose of its own is a part of that article (a press
+  // release quoted in full, a box of background): the article is the element around it. Prose
+  // against prose: the block's label ("pr_text") says nothing of the article's size.
+  const bestProse = ((scores.get(best) as number) - baseScore(best)) * (1 - (density.get(best) ?? 0));
+  let up = parentElement(top);
+  for (
+    let level = 0;
+    up && level < 3 && up.name !== 'body' && up.name !== 'html';
+    level++, up = parentElement(up)
+  ) {
+    if ((own.get(up) ?? 0) * (1 - (density.get(up) ?? 0)) >= bestProse * NESTED_PROSE) {
+      top = up;
+      break;
+    }
   }
 
   // Siblings that score close to the article, or hold plain prose, belong to it.

@@ -8,12 +8,29 @@
 import { readDateLine } from './date-line.js';
 
 /** Phrase families of furniture, each a pattern over a whole line (lowercased, trimmed). */
-export const FURNITURE_FAMILIES: ReadonlyArray<{ family: string; pattern: RegExp; endsArticle: boolean }> = [
+/**
+ * `anyLength`: the phrase is furniture's alone, so it decides however long its line runs (other
+ * families' phrases open some sentences of prose too: "Copyright law…", "Share prices…").
+ */
+export const FURNITURE_FAMILIES: ReadonlyArray<{
+  family: string;
+  pattern: RegExp;
+  endsArticle: boolean;
+  anyLength?: boolean;
+}> = [
   {
     family: 'comment prompt',
     pattern:
       /^(leave a (reply|comment)|post a comment|add (a |your )?comment|\d+ comments?$|comments?( \(\d+\))?$|comments (are|may|must|will|should) |your email address will not be published|required fields are marked|join the (conversation|discussion)|be the first to comment|log ?in to (comment|reply)|cancel reply|what do you think\??$|have your say)/,
     endsArticle: true,
+  },
+  {
+    // A comment form's instructions and its spam check.
+    family: 'comment form',
+    pattern:
+      /^(as a final step before posting your comment|the (letters and numbers|characters|code|word)s? you entered (did|do) not match|having trouble reading this image|(please )?enter the (letters|characters|numbers|code|words?)\b.{0,40}\b(you see|shown|displayed)\b|type the (characters|letters|code|words?) (you see|shown|displayed|above|below)|(you are|you're) (currently )?(signed|logged) in as|(you )?(must|need to) (be )?(signed|logged) in to (post|leave|add|write) a comment|comments (are )?(now )?closed|this prevents automated programs)/,
+    endsArticle: true,
+    anyLength: true,
   },
   {
     family: 'share call',
@@ -60,6 +77,8 @@ export interface LineFeatures {
   titleCase: number;
   family?: string;
   endsArticle: boolean;
+  /** The family's phrase decides at any length. */
+  anyLength: boolean;
   /** A date line: a date or time alone on its line, or after a label ("Tue Oct 17 , 2023", "Updated: 9:53 AM"). */
   dateOnly: boolean;
   /** A truncated teaser ending in "[…]" or "...". */
@@ -83,6 +102,7 @@ export function lineFeatures(line: string): LineFeatures {
     titleCase: words.length ? capitals / words.length : 0,
     family: family?.family,
     endsArticle: family?.endsArticle ?? false,
+    anyLength: family?.anyLength ?? false,
     dateOnly: readDateLine(t) !== undefined,
     truncated: /(\[…\]|\[\.\.\.\]|…|\.\.\.)\s*$/.test(t) && words.length > 12,
     byline: BYLINE.test(t) && words.length <= 12,
@@ -100,7 +120,7 @@ export function isProse(f: LineFeatures): boolean {
  */
 export function furnitureScore(f: LineFeatures): number {
   let score = 0;
-  if (f.family) score += f.words <= 20 ? 1 : 0.5; // a long line that merely mentions "share" is prose
+  if (f.family) score += f.words <= 20 || f.anyLength ? 1 : 0.5; // a long line that merely mentions "share" is prose
   if (f.dateOnly) score += 1;
   if (f.truncated) score += 0.6;
   if (f.byline) score += 1;
