@@ -17,6 +17,7 @@
 import type { ChildNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import type { ExtractedPage, SectionSpan } from '../../article/types.js';
+import { reprintedParagraphs } from '../reprints.js';
 import { readDateLine } from '../text-page/date-line.js';
 import { furnitureScore, lineFeatures } from '../text-page/furniture.js';
 import { NO_TEXT, normaliseSpace } from './dom.js';
@@ -482,11 +483,11 @@ function assemble(
 ): ExtractedPage {
   const kept: Paragraph[] = [];
   const furniture: string[] = [];
-  const reprinted = reprintedParagraphs(chosen);
-  for (const p of chosen) {
+  const reprinted = reprintedParagraphs(chosen.map((p) => p.text));
+  for (const [i, p] of chosen.entries()) {
     const density = p.links / Math.max(p.text.length, 1);
     const linkList = p.kind !== 'heading' && density > 0.5;
-    if (linkList || reprinted.has(p) || furnitureScore(lineFeatures(p.text)) >= 1 || siteFurniture?.(p.text))
+    if (linkList || reprinted.has(i) || furnitureScore(lineFeatures(p.text)) >= 1 || siteFurniture?.(p.text))
       furniture.push(p.text.slice(0, 200));
     else kept.push(p);
   }
@@ -526,26 +527,6 @@ function assemble(
     if (sections[k].end <= sections[k].start) sections.splice(k, 1);
   const published = meta.published ?? headDate(all, kept[0]);
   return { ...meta, ...(published ? { published } : {}), text, sections, furniture };
-}
-
-/**
- * A paragraph of this many words that the article prints twice is one text laid out twice (a
- * teaser and its print version, a screen and a mobile layout): its second printing is furniture.
- * Shorter repeats are left alone: table cells, recipe headings and photo credits repeat on purpose.
- */
-const REPRINTED_WORDS = 8;
-
-/** The paragraphs of the article that reprint an earlier one word for word. */
-function reprintedParagraphs(chosen: readonly Paragraph[]): Set<Paragraph> {
-  const seen = new Set<string>();
-  const out = new Set<Paragraph>();
-  for (const p of chosen) {
-    if (p.text.split(/\s+/).length < REPRINTED_WORDS) continue;
-    const key = flatText(p.text);
-    if (seen.has(key)) out.add(p);
-    else seen.add(key);
-  }
-  return out;
 }
 
 /** Paragraphs above an article's first searched for its date line (the headline's, the byline's). */

@@ -74,6 +74,29 @@ describe('extractTextPage', () => {
     expect(furnitureScore(lineFeatures('Follow the money, the inspectors said on Twitter.'))).toBeLessThan(1);
   });
 
+  it("knows a comment form's spam check, however long its line", () => {
+    const line =
+      'As a final step before posting your comment, enter the letters and numbers you see in the image below. This prevents automated programs from posting comments.';
+    expect(furnitureScore(lineFeatures(line))).toBeGreaterThanOrEqual(1);
+  });
+
+  it('keeps one printing of a paragraph the page prints twice', () => {
+    const twice = extractTextPage(
+      [
+        'Ferry fares rise in April',
+        'Ferry fares will rise by five percent in April, the harbour company said on Monday.',
+        'A single crossing will cost 3.15 dollars, and a monthly pass 84 dollars.',
+        'Ferry fares will rise by five percent in April, the harbour company said on Monday.',
+        'Fares last rose two years ago.',
+      ].join('\n'),
+    );
+    expect(twice.text.split('harbour company said')).toHaveLength(2);
+    expect(twice.text).toContain('Fares last rose two years ago.');
+    expect(twice.furniture).toContain(
+      'Ferry fares will rise by five percent in April, the harbour company said on Monday.',
+    );
+  });
+
   it('removes a caption that only repeats the headline, and keeps what it removed for audit', () => {
     expect(text).not.toMatch(/^Council approves/);
     expect(out.furniture.join('\n')).toContain('Leave a comment');

@@ -3,6 +3,7 @@
  * audit), and a page that carries several stories is split into sections at their subheadings.
  */
 import type { ExtractedPage, SectionSpan } from '../../article/types.js';
+import { reprintedParagraphs } from '../reprints.js';
 import { readDateLine } from './date-line.js';
 import { furnitureScore, isProse, type LineFeatures, lineFeatures } from './furniture.js';
 
@@ -71,9 +72,11 @@ export function extractTextPage(text: string, options: TextPageOptions = {}): Ex
 
   // 2. Line by line inside the article.
   const titleWords = new Set(words(title));
+  const reprinted = reprintedParagraphs(lines.slice(first, end));
   for (let i = first; i < end; i++) {
     const f = features[i];
-    if (furnitureScore(f) >= 1 || options.siteFurniture?.(lines[i])) roles[i] = 'furniture';
+    if (furnitureScore(f) >= 1 || options.siteFurniture?.(lines[i]) || reprinted.has(i - first))
+      roles[i] = 'furniture';
     else if (firstProse >= 0 && i < firstProse && isCaption(f, lines[i], titleWords)) roles[i] = 'furniture';
   }
   markLinkLists(features, roles, first, end);
@@ -144,7 +147,6 @@ function words(s: string): string[] {
   return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** A short line before the story whose words all come from the headline: an image caption. */
 /**
  * A first line that is a sentence, not a headline: long, closed by a full stop, and written with
  * the articles and auxiliaries that headline style drops; or, from eight words, closed by a full
@@ -167,6 +169,7 @@ function isLeadSentence(line: string, f: LineFeatures): boolean {
 const SENTENCE_WORDS =
   /\b(the|a|an|is|was|are|were|has|have|had|been|said|says|told|will|would|her|his|its|their|this|that|which|who|we|it)\b/;
 
+/** A short line before the story whose words all come from the headline: an image caption. */
 function isCaption(f: LineFeatures, line: string, titleWords: Set<string>): boolean {
   if (f.words > 8 || f.sentenceEnd || titleWords.size === 0) return false;
   return words(line).every((w) => titleWords.has(w));
