@@ -18,9 +18,14 @@ export function blockText(el: Element): string {
   return normaliseSpace(textOf(el));
 }
 
+/**
+ * Runs of spaces as one space, and any run of blank space that breaks a line as one line break:
+ * "\n \n" (a `<br>`, an indented line, another `<br>`) is one break, not the paragraph break that
+ * two in a row would be downstream.
+ */
 export function normaliseSpace(s: string): string {
   return s
     .replace(/[ \t\r\f\u00a0\u200b]+/g, ' ')
-    .replace(/ *\n+ */g, '\n')
+    .replace(/ *(\n *)+/g, '\n')
     .trim();
 }

@@ -158,6 +158,14 @@ describe('article structure', () => {
     expect(page.text).not.toContain('letters and numbers');
   });
 
+  it('reads indented line breaks inside a paragraph as one break, not a paragraph break', () => {
+    const page = extractHtml(
+      `<html><body><article><p>The council voted on Monday to keep the public pool open through the winter.<br>\n\t <br>\n Entry stays free for children under twelve, the mayor said after the vote.</p><p>The opening hours will not change, and the cafe will stay open too, the council said.</p></article></body></html>`,
+    );
+    expect(page.text.split('\n\n')).toHaveLength(2);
+    expect(page.text).toContain('winter.\nEntry stays free');
+  });
+
   it('keeps one printing of an article the page lays out twice, and short lines that repeat on purpose', () => {
     const story = [
       'Home prices in the second quarter rose from a year earlier for the first time since 2007, an index showed.',
