@@ -2,8 +2,8 @@
  * Article extraction on Dragnet's pages (../shared/eval/extraction/dragnet): token-shingle
  * precision and recall averaged over pages, and F1 from the two, as in the usual
  * article-extraction benchmark (multisets of 4-word shingles of lowercased `\w+` tokens; gold
- * text after the comments marker is user comments, not article). newstrace's extractor and Readability.js (with linkedom) are scored on
- * the same pages in the same run, with their pages/s.
+ * text after the comments marker is user comments, not article). newstrace's extractor and
+ * Readability.js (with linkedom) are scored on the same pages in the same run, with their pages/s.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

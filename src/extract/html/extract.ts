@@ -117,6 +117,14 @@ interface Paragraph {
   chromeAt: Element | null;
   /** Set once the page is read: under chrome that does not hold the bulk of the page's prose. */
   chrome: boolean;
+  /** Whether the line classifier calls its text furniture: set when first asked (`isFurnitureLine`). */
+  furnitureLine?: boolean;
+}
+
+/** The line classifier's verdict on a paragraph, read once: choosing and assembling both ask. */
+function isFurnitureLine(p: Paragraph): boolean {
+  p.furnitureLine ??= furnitureScore(lineFeatures(p.text)) >= 1;
+  return p.furnitureLine;
 }
 
 export interface HtmlOptions {
@@ -321,13 +329,13 @@ function isChrome(el: Element, inArticle: boolean): boolean {
   return label.length > 0 && CHROME.test(label) && !content;
 }
 
-/** Pass 3: the paragraphs of the best-scoring container and its worthy siblings. */
 /**
- * Share of the best block's score that an element around it must reach with its own paragraphs
+ * Share of the best block's prose that an element around it must reach with its own paragraphs
  * for the block to be a part of that element's article rather than the article itself.
  */
 const NESTED_PROSE = 0.3;
 
+/** Pass 3: the paragraphs of the best-scoring container and its worthy siblings. */
 function chooseArticle(paragraphs: readonly Paragraph[], relaxed: boolean): Paragraph[] {
   const scores = new Map<Element, number>();
   /** What each element's own paragraphs (not its descendants') scored. */
@@ -341,7 +349,7 @@ function chooseArticle(paragraphs: readonly Paragraph[], relaxed: boolean): Para
     const density = p.links / p.text.length;
     if (density > 0.5) continue;
     // A comment form's instructions or a share bar's call is no vote for its container.
-    if (furnitureScore(lineFeatures(p.text)) >= 1) continue;
+    if (isFurnitureLine(p)) continue;
     const score = (1 + countCommas(p.text) + Math.min(Math.floor(p.text.length / 100), 3)) * (1 - density);
     // The holder of a loose run is its container; a <p>'s container is its parent.
     let el: Element | null = p.kind === 'p' && p.holder.name !== 'p' ? p.holder : parentElement(p.holder);
@@ -487,7 +495,7 @@ function assemble(
   for (const [i, p] of chosen.entries()) {
     const density = p.links / Math.max(p.text.length, 1);
     const linkList = p.kind !== 'heading' && density > 0.5;
-    if (linkList || reprinted.has(i) || furnitureScore(lineFeatures(p.text)) >= 1 || siteFurniture?.(p.text))
+    if (linkList || reprinted.has(i) || isFurnitureLine(p) || siteFurniture?.(p.text))
       furniture.push(p.text.slice(0, 200));
     else kept.push(p);
   }
