@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
+import { contentId } from '../article/build.js';
 import type { Article } from '../article/types.js';
 import { type Fingerprints, fingerprintArticle } from '../candidates/fingerprints.js';
 import { type Banding, chooseBanding } from '../candidates/lsh.js';
@@ -165,20 +166,27 @@ export async function ingestItems(
   // Jobs in flight: preparation runs ahead (on the workers), results are taken in input order so
   // that a run gives the same corpus whatever the number of workers.
   type Outcome =
-    | { job: PrepareJob; done: PreparedJob }
+    | { job: PrepareJob; done: PreparedJob; content?: string }
     | { source: string; error: string }
-    | { source: string; present: string };
+    | { source: string; present: string; content?: string };
   const window: Array<Promise<Outcome>> = [];
   const start = async (item: Pending): Promise<Outcome> => {
     let job: PrepareJob;
+    let content: string | undefined;
     try {
       if ('build' in item) job = { source: item.source, article: await item.build(), banding };
       else {
         const raw = await item.read();
-        // A record that names its id and is stored already needs no extraction (a re-run after
-        // a crash walks past what it did quickly).
-        if (raw.meta.id && store.hasArticle(raw.meta.id))
-          return { source: item.source, present: raw.meta.id };
+        content = contentId(raw.content);
+        // A record that names its id and is stored already, or an input read before with the
+        // same content, needs no extraction (a re-run after a crash walks past what it did
+        // quickly); extracted again, a page could give another text, its site's furniture learnt
+        // since, and so another article.
+        const before =
+          raw.meta.id && store.hasArticle(raw.meta.id)
+            ? raw.meta.id
+            : store.articleReadFrom(item.source, content);
+        if (before) return { source: item.source, present: before, content };
         job = { source: item.source, raw, site: siteInfo(raw, store), banding };
       }
     } catch (e) {
@@ -186,11 +194,11 @@ export async function ingestItems(
         return { source: item.source, error: e.message };
       throw e;
     }
-    return { job, done: pool ? await pool.run(job) : prepareJob(job, ctx) };
+    return { job, done: pool ? await pool.run(job) : prepareJob(job, ctx), content };
   };
-  const present = (source: string, id: string) => {
+  const present = (source: string, id: string, content?: string) => {
     summary.present++;
-    store.recordInput(source, 'present', undefined, id);
+    store.recordInput(source, 'present', undefined, id, content);
     opt.onProgress?.({ source, status: 'present' });
   };
   const finish = (outcome: Outcome) => {
@@ -199,7 +207,7 @@ export async function ingestItems(
       return;
     }
     if ('present' in outcome) {
-      present(outcome.source, outcome.present);
+      present(outcome.source, outcome.present, outcome.content);
       return;
     }
     let { done } = outcome;
@@ -220,7 +228,7 @@ export async function ingestItems(
       return;
     }
     if (store.hasArticle(article.id)) {
-      present(source, article.id);
+      present(source, article.id, outcome.content);
       return;
     }
     // A page's own date (its metadata's, its date line's) can be as impossible as a record's.
@@ -238,6 +246,7 @@ export async function ingestItems(
       surface: done.prepared.surface,
       relations,
       siteLines: done.siteLines,
+      content: outcome.content,
     });
     cache.remember(article.id, done.prepared);
     stored++;

@@ -188,7 +188,8 @@ describe('the SQLite store', () => {
     db.exec(`CREATE TABLE terms (term TEXT NOT NULL, article TEXT NOT NULL, PRIMARY KEY (term, article));
       INSERT INTO terms SELECT term, article FROM term_postings;
       DROP TABLE term_postings; DROP TABLE term_df; DROP TABLE passages;
-      ALTER TABLE articles DROP COLUMN surface; DROP INDEX site_lines_learnt; ALTER TABLE articles DROP COLUMN lead;`);
+      ALTER TABLE articles DROP COLUMN surface; DROP INDEX site_lines_learnt; ALTER TABLE articles DROP COLUMN lead;
+      ALTER TABLE inputs DROP COLUMN content;`);
     db.prepare('DELETE FROM schema_version WHERE version >= 4').run();
     db.close();
     const upgraded = openSqliteStore(file);
@@ -214,8 +215,9 @@ describe('the SQLite store', () => {
     expect(store.articleRow('t2')?.lead).toBeUndefined();
     store.close();
     const db = new Database(file);
-    db.exec('ALTER TABLE articles DROP COLUMN lead');
-    db.prepare('DELETE FROM schema_version WHERE version >= ?').run(SCHEMA_VERSION);
+    // Back to the schema before leads were kept (version 7; inputs' content came after it).
+    db.exec('ALTER TABLE articles DROP COLUMN lead; ALTER TABLE inputs DROP COLUMN content');
+    db.prepare('DELETE FROM schema_version WHERE version >= 7').run();
     db.close();
     const upgraded = openSqliteStore(file);
     expect(upgraded.articleRow('u1')?.lead).toBe(lead);

@@ -101,6 +101,10 @@ const MIGRATIONS: string[] = [
   // given theirs from their stored text.
   `ALTER TABLE articles ADD COLUMN lead TEXT;
    UPDATE articles SET lead = newstrace_lead(doc) WHERE title = '';`,
+  // The fingerprint of what an input held when it was read: a re-run that reads the same content
+  // from the same source takes it as present before extracting it again, since what its site
+  // has taught ingest since can change the text extracted and so the article's id.
+  'ALTER TABLE inputs ADD COLUMN content TEXT;',
 ];
 
 /**
@@ -167,9 +171,9 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
        similarity = excluded.similarity, evidence = excluded.evidence`,
   );
   const upsertInput = db.prepare(
-    `INSERT INTO inputs (source, status, reason, article, at) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO inputs (source, status, reason, article, at, content) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (source) DO UPDATE SET status = excluded.status, reason = excluded.reason,
-       article = excluded.article, at = excluded.at
+       article = excluded.article, at = excluded.at, content = excluded.content
      WHERE NOT (inputs.status = 'ingested' AND excluded.status = 'present')`,
   );
   const countTerm = db.prepare(
@@ -191,6 +195,12 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   );
   const hasArticle = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
   const inputArticle = db.prepare('SELECT article FROM inputs WHERE source = ?').pluck();
+  const readBefore = db
+    .prepare(
+      `SELECT inputs.article FROM inputs JOIN articles ON articles.id = inputs.article
+       WHERE inputs.source = ? AND inputs.content = ?`,
+    )
+    .pluck();
   const getDoc = db.prepare('SELECT doc FROM articles WHERE id = ?').pluck();
   const getSurface = db.prepare('SELECT surface FROM articles WHERE id = ?').pluck();
   const bandMatch = db
@@ -279,7 +289,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     recentTerms.add(seq, a.id, terms);
     for (const r of w.relations) insertRelation.run({ ...r, evidence: JSON.stringify(r.evidence) });
     if (w.siteLines) for (const k of w.siteLines.keys) addSiteLine.run(w.siteLines.site, k);
-    upsertInput.run(w.source, 'ingested', null, a.id, at);
+    upsertInput.run(w.source, 'ingested', null, a.id, at, w.content ?? null);
   };
 
   // The writes of the open batch, in order. An article that fails half-way is undone by rolling
@@ -410,10 +420,12 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
       return siteLearnt.all(site, pages) as number[];
     },
     writeArticle: (w) => inBatch(() => writeRows(w)),
-    recordInput(source, status, reason, article) {
+    recordInput(source, status, reason, article, content) {
       const at = new Date().toISOString();
-      inBatch(() => upsertInput.run(source, status, reason ?? null, article ?? null, at));
+      inBatch(() => upsertInput.run(source, status, reason ?? null, article ?? null, at, content ?? null));
     },
+    articleReadFrom: (source, content) =>
+      (readBefore.get(source, content) as string | undefined) ?? undefined,
     flush,
     articleOfInput: (source) => (inputArticle.get(source) as string | null | undefined) ?? undefined,
     articles: () =>

@@ -65,6 +65,8 @@ export interface ArticleWrite {
   /** Its content words and vocabulary: candidates are screened on them before being prepared. */
   surface: ArticleSurface;
   relations: StoredRelation[];
+  /** The fingerprint of the input's content as read (`contentId` of the raw page), if it had one. */
+  content?: string;
   /** Keys of the page's short lines, counted towards its site's learnt furniture. */
   siteLines?: { site: string; keys: number[] };
 }
@@ -93,7 +95,13 @@ export interface Store {
   writeArticle(write: ArticleWrite): void;
   /** Commits what was written: a crash after this loses none of it. */
   flush(): void;
-  recordInput(source: string, status: InputStatus, reason?: string, article?: string): void;
+  /** `content`: the fingerprint of what the input held, for `articleReadFrom` on a re-run. */
+  recordInput(source: string, status: InputStatus, reason?: string, article?: string, content?: string): void;
+  /**
+   * The stored article that `source` gave when it held the same content (its fingerprint), if
+   * any: a re-run takes that input as present without extracting it again.
+   */
+  articleReadFrom(source: string, content: string): string | undefined;
   /**
    * The article an input was stored as, or found already stored as: `source` as ingest named it
    * (a path as given, "corpus.jsonl:12", a WARC record); undefined if no article came of it.
