@@ -65,7 +65,7 @@ export interface ArticleWrite {
   /** Its content words and vocabulary: candidates are screened on them before being prepared. */
   surface: ArticleSurface;
   relations: StoredRelation[];
-  /** The fingerprint of the input's content as read (`contentId` of the raw page), if it had one. */
+  /** The fingerprint of the input's content as read (its raw page's hash and length), if it had one. */
   content?: string;
   /** Keys of the page's short lines, counted towards its site's learnt furniture. */
   siteLines?: { site: string; keys: number[] };
