@@ -10,13 +10,24 @@ export const REPRINTED_WORDS = 8;
 
 /** The indices of the paragraphs that reprint an earlier one (case, spacing and punctuation aside). */
 export function reprintedParagraphs(paragraphs: readonly string[]): Set<number> {
-  const seen = new Set<string>();
   const out = new Set<number>();
-  paragraphs.forEach((text, i) => {
-    if (text.split(/\s+/).length < REPRINTED_WORDS) return;
-    const key = flatText(text);
+  const long = paragraphs.flatMap((text, i) => (hasWords(text, REPRINTED_WORDS) ? [i] : []));
+  // Flattening is most of the cost (a text page is often one long line): a page with one long
+  // paragraph reprints nothing.
+  if (long.length < 2) return out;
+  const seen = new Set<string>();
+  for (const i of long) {
+    const key = flatText(paragraphs[i]);
     if (seen.has(key)) out.add(i);
     else seen.add(key);
-  });
+  }
   return out;
+}
+
+/** Whether `text.split(/\s+/)` has at least `n` parts, without splitting all of a long text. */
+function hasWords(text: string, n: number): boolean {
+  const gaps = /\s+/g;
+  let parts = 1;
+  while (parts < n && gaps.exec(text)) parts++;
+  return parts >= n;
 }

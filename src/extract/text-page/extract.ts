@@ -23,12 +23,18 @@ export interface TextPageOptions {
   siteFurniture?: (line: string) => boolean;
 }
 
+/**
+ * Blank space other than single spaces: a line without any is left as it is by the
+ * normalisation below, which then need not rebuild it (a text page is often one long line).
+ */
+const ODD_SPACE = /[^\S ]|\u200b| {2}/;
+
 /** The lines of a text page as the extractor sees them (whitespace-normalised, blank ones dropped). */
 export function pageLines(text: string): string[] {
   return text
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((l) => l.replace(/[\u00a0\u200b\s]+/g, ' ').trim())
+    .map((l) => (ODD_SPACE.test(l) ? l.replace(/[\u00a0\u200b\s]+/g, ' ') : l).trim())
     .filter((l) => l.length > 0);
 }
 

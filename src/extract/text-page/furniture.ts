@@ -94,20 +94,47 @@ export function lineFeatures(line: string): LineFeatures {
   const t = line.trim();
   const lower = t.toLowerCase();
   const words = t.split(/\s+/).filter(Boolean);
-  const capitals = words.filter((w) => /^[\p{Lu}\d"“'‘(]/u.test(w)).length;
+  const capitals = words.filter(startsCapital).length;
   const family = FURNITURE_FAMILIES.find((f) => f.pattern.test(lower));
+  // The line is trimmed, so an ellipsis that ends it lies in its last five characters: a pattern
+  // anchored at the end is tried from every position of the text it is given.
+  const tail = t.slice(-5);
   return {
     words: words.length,
-    sentenceEnd: /[.!?]["'”’)\]]*$/.test(t) && !/(\[…\]|\[\.\.\.\]|…|\.\.\.)$/.test(t),
+    sentenceEnd: endsSentence(t) && !ELLIPSIS_END.test(tail),
     titleCase: words.length ? capitals / words.length : 0,
     family: family?.family,
     endsArticle: family?.endsArticle ?? false,
     anyLength: family?.anyLength ?? false,
     dateOnly: readDateLine(t) !== undefined,
-    truncated: /(\[…\]|\[\.\.\.\]|…|\.\.\.)\s*$/.test(t) && words.length > 12,
+    truncated: ELLIPSIS_END.test(tail) && words.length > 12,
     byline: BYLINE.test(t) && words.length <= 12,
   };
 }
+
+/** An ellipsis ("…", "...", "[…]", "[...]") at the end. */
+const ELLIPSIS_END = /(\[…\]|\[\.\.\.\]|…|\.\.\.)$/;
+/** Closing quotes and brackets that may follow a sentence's final stop. */
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']']);
+
+/** Ends like a sentence: ".", "!" or "?", then any closing quotes or brackets. */
+function endsSentence(t: string): boolean {
+  let i = t.length - 1;
+  while (i >= 0 && CLOSERS.has(t[i])) i--;
+  return i >= 0 && (t[i] === '.' || t[i] === '!' || t[i] === '?');
+}
+
+/**
+ * A word opening with a capital, a digit, a quote mark or a parenthesis. ASCII is decided by its
+ * code (a long line has hundreds of words, and a Unicode class test on each was a tenth of
+ * reading a text page); any other first character by the class.
+ */
+function startsCapital(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39 || c === 40;
+  return CAPITAL_START.test(word);
+}
+const CAPITAL_START = /^[\p{Lu}\d"“'‘(]/u;
 
 /** A paragraph of prose: long, and ending like a sentence. */
 export function isProse(f: LineFeatures): boolean {
