@@ -67,10 +67,12 @@ beforeAll(() => {
   writeFileSync(
     join(dir, 'feed.jsonl'),
     [
-      JSON.stringify(article(1)),
+      // A byte-order mark before the first record, as some editors write one.
+      `\uFEFF${JSON.stringify(article(1))}`,
       '{"id": "bad", "text": ',
       JSON.stringify({ id: 'no-text', title: 'Nothing' }),
       JSON.stringify(article(2)),
+      JSON.stringify({ id: 'numeric-text', text: 42 }),
       '',
     ].join('\n'),
   );
@@ -90,10 +92,11 @@ describe('newstrace ingest', () => {
     expect(r.out).toMatch(/empty\.txt: .*empty/);
     expect(r.out).toMatch(/image\.png: .*binary/);
     expect(r.out).toMatch(/broken\.txt\.gz: /);
-    expect(r.out).toMatch(/feed\.jsonl:2: not a JSON object/);
+    expect(r.out).toMatch(/feed\.jsonl:2: not valid JSON \(/);
+    expect(r.out).toMatch(/feed\.jsonl:5: its "text" is not a string/);
     expect(r.out).toMatch(/feed\.jsonl:3: has neither "text" nor "html"/);
     expect(count(db, 'SELECT COUNT(*) FROM articles')).toBe(3);
-    expect(count(db, "SELECT COUNT(*) FROM inputs WHERE status = 'skipped'")).toBe(5);
+    expect(count(db, "SELECT COUNT(*) FROM inputs WHERE status = 'skipped'")).toBe(6);
 
     const again = run(['ingest', join(dir, 'pages'), join(dir, 'feed.jsonl'), '--db', db]);
     expect(again.out).toMatch(/0 ingested, 4 already present/);

@@ -628,23 +628,26 @@ async function* jsonlRecords(
   const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
   let n = 0;
   try {
-    for await (const line of lines) {
+    for await (const read of lines) {
       n++;
+      // A byte-order mark before the first record is the file's, not the record's.
+      const line = n === 1 ? read.replace(/^\uFEFF/, '') : read;
       if (!line.trim()) continue;
       const source = `${path}:${n}`;
-      yield { source, read: async () => pageFromRecord(line) };
+      yield { source, read: async () => pageFromRecordLine(line) };
     }
   } catch (e) {
     skip(`${path}:${n + 1}`, `the file is cut short or corrupt (${(e as Error).message})`);
   }
 }
 
-function pageFromRecord(line: string): RawPage {
+/** A JSONL line (of a file or of a request's body) as a page to extract. */
+export function pageFromRecordLine(line: string): RawPage {
   let r: unknown;
   try {
     r = JSON.parse(line);
-  } catch {
-    throw new RecordError('not a JSON object');
+  } catch (e) {
+    throw new RecordError(`not valid JSON (${(e as Error).message})`);
   }
   return pageFromArticleRecord(r);
 }
@@ -659,7 +662,10 @@ export function pageFromArticleRecord(value: unknown): RawPage {
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
   const html = str(r.html);
   const text = str(r.text);
-  if (!html && !text) throw new RecordError('has neither "text" nor "html"');
+  if (!html && !text) {
+    const notText = (['text', 'html'] as const).find((k) => r[k] != null && typeof r[k] !== 'string');
+    throw new RecordError(notText ? `its "${notText}" is not a string` : 'has neither "text" nor "html"');
+  }
   const title = str(r.title);
   return {
     content: html ?? (title ? `${title}\n${text}` : (text as string)),

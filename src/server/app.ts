@@ -19,7 +19,7 @@ import {
   ingestItems,
   type Pending,
   pageFromArticleRecord,
-  RecordError,
+  pageFromRecordLine,
   similarInStore,
 } from '../pipeline/ingest.js';
 import { extractPage } from '../pipeline/page.js';
@@ -266,7 +266,7 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
             if (!line.trim()) return;
             items.push({
               source: `request:${k + 1}`,
-              read: async () => pageFromArticleRecord(parseLine(line)),
+              read: async () => pageFromRecordLine(line),
             });
           });
         } else {
@@ -420,14 +420,6 @@ const ASSET_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.woff2': 'font/woff2',
 };
-
-function parseLine(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    throw new RecordError('not a JSON object');
-  }
-}
 
 /** A posted page as an article: HTML through the extractor, text as a text page. */
 function fromBody(body: { title?: string; text?: string; html?: string }): Article {

@@ -89,6 +89,24 @@ describe('readFeed', () => {
     });
   });
 
+  it('reads Atom content written as XHTML, and titles written as HTML as their text', () => {
+    const atom = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Town &amp; County</title>
+      <entry><title type="html">Bridge &lt;b&gt;reopens&lt;/b&gt;</title><id>urn:b</id>
+        <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>The river bridge reopened on <em>Tuesday</em> &amp; traffic moved.</p><p>Drivers had used a detour.</p></div></content></entry>
+      <entry><title>Pool opens</title><id>urn:c</id><summary type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>The pool opened.</p></div></summary></entry>
+    </feed>`;
+    const [bridge, pool] = readFeed(atom);
+    expect(bridge).toMatchObject({ title: 'Bridge reopens', site: 'Town & County' });
+    expect(bridge.html).toContain(
+      '<p>The river bridge reopened on <em>Tuesday</em> &amp; traffic moved.</p>',
+    );
+    expect(bridge.html).toContain('Drivers had used a detour.');
+    expect(pool.html).toContain('<p>The pool opened.</p>');
+    const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>Town News</title>
+      <item><title>Pier&nbsp;closes</title><description>The pier closed.</description></item></channel></rss>`;
+    expect(readFeed(rss)[0].title).toBe('Pier closes');
+  });
+
   it('refuses a feed that is not well-formed, saying where', () => {
     expect(() =>
       readFeed('<?xml version="1.0"?><rss><channel><item><title>Broken</item></channel></rss>'),

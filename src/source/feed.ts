@@ -5,6 +5,8 @@
  * guessing at the items of a broken feed would invent articles.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseDocument } from 'htmlparser2';
+import { normaliseSpace, textOf } from '../extract/html/dom.js';
 
 export interface FeedItem {
   /** Position of the item in the feed, from 1. */
@@ -33,11 +35,8 @@ export function readFeed(xml: string): FeedItem[] {
   const valid = XMLValidator.validate(xml);
   if (valid !== true)
     throw new FeedError(`the feed is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
-  const doc = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@',
-    textNodeName: '#text',
-  }).parse(xml) as Record<string, unknown>;
+  const options = { ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text' };
+  const doc = new XMLParser(options).parse(xml) as Record<string, unknown>;
   const list = (x: unknown): Record<string, unknown>[] =>
     (Array.isArray(x) ? x : x ? [x] : []).filter(
       (v): v is Record<string, unknown> => !!v && typeof v === 'object',
@@ -47,38 +46,65 @@ export function readFeed(xml: string): FeedItem[] {
     if (x && typeof x === 'object' && '#text' in x) return text((x as Record<string, unknown>)['#text']);
     return undefined;
   };
+  // Titles, names and feed titles are shown as text: an Atom title of type "html", or an RSS
+  // title written with HTML's entities ("&nbsp;", which XML does not define), is markup.
+  const plain = (x: unknown): string | undefined => {
+    const t = text(x);
+    return t && /[<&]/.test(t)
+      ? normaliseSpace(parseDocument(t).children.map(textOf).join('')) || undefined
+      : t;
+  };
   const rss =
     (doc.rss as Record<string, unknown> | undefined)?.channel ??
     (doc['rdf:RDF'] as Record<string, unknown> | undefined);
   if (rss && typeof rss === 'object') {
     const channel = rss as Record<string, unknown>;
-    const site = text(list(channel.channel)[0]?.title) ?? text(channel.title);
+    const site = plain(list(channel.channel)[0]?.title) ?? plain(channel.title);
     return list(channel.item).map((item, k) => ({
       index: k + 1,
       id: text(item.guid),
-      title: text(item.title),
+      title: plain(item.title),
       url: text(item.link),
       published: text(item.pubDate) ?? text(item['dc:date']),
-      author: text(item['dc:creator']) ?? text(item.author),
+      author: plain(item['dc:creator']) ?? plain(item.author),
       site,
       html: text(item['content:encoded']) ?? text(item.description) ?? '',
     }));
   }
   const feed = doc.feed as Record<string, unknown> | undefined;
   if (feed && typeof feed === 'object') {
-    const site = text(feed.title);
-    return list(feed.entry).map((entry, k) => {
+    const site = plain(feed.title);
+    const entries = list(feed.entry);
+    // Content of type "xhtml" is markup inside the feed's XML, which the parser takes apart into
+    // elements: it is read again as written, from a parse that leaves those elements alone.
+    let asWritten: Record<string, unknown>[] | undefined;
+    const xhtml = (k: number, field: 'content' | 'summary'): string | undefined => {
+      const value = entries[k][field];
+      if (!value || typeof value !== 'object' || (value as Record<string, unknown>)['@type'] !== 'xhtml')
+        return undefined;
+      asWritten ??= list(
+        (
+          new XMLParser({ ...options, stopNodes: ['feed.entry.content', 'feed.entry.summary'] }).parse(
+            xml,
+          ) as {
+            feed?: { entry?: unknown };
+          }
+        ).feed?.entry,
+      );
+      return text(asWritten[k]?.[field]);
+    };
+    return entries.map((entry, k) => {
       const links = list(entry.link);
       const link = links.find((l) => !l['@rel'] || l['@rel'] === 'alternate') ?? links[0];
       return {
         index: k + 1,
         id: text(entry.id),
-        title: text(entry.title),
+        title: plain(entry.title),
         url: typeof link?.['@href'] === 'string' ? (link['@href'] as string) : text(entry.link),
         published: text(entry.published) ?? text(entry.updated),
-        author: text(list(entry.author)[0]?.name),
+        author: plain(list(entry.author)[0]?.name),
         site,
-        html: text(entry.content) ?? text(entry.summary) ?? '',
+        html: xhtml(k, 'content') ?? text(entry.content) ?? xhtml(k, 'summary') ?? text(entry.summary) ?? '',
       };
     });
   }
