@@ -541,6 +541,10 @@ async function* pendingOf(
   }
   if (WARC_FILE.test(path) && stat?.isFile()) {
     for await (const page of readWarc(path, (reason) => skip(path, reason))) {
+      if ('skipped' in page) {
+        skip(page.source, page.skipped);
+        continue;
+      }
       yield {
         source: page.source,
         read: async () => ({ content: page.html, kind: 'html', meta: { url: page.url } }),

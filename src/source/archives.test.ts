@@ -15,6 +15,7 @@ async function record(
   type: 'response' | 'request',
   contentType: string,
   body: string,
+  status = 'HTTP/1.1 200 OK',
 ): Promise<Uint8Array> {
   const rec = WARCRecord.create(
     {
@@ -22,7 +23,7 @@ async function record(
       type,
       date: '2026-03-04T10:00:00Z',
       warcVersion: 'WARC/1.1',
-      statusline: type === 'response' ? 'HTTP/1.1 200 OK' : 'GET / HTTP/1.1',
+      statusline: type === 'response' ? status : 'GET / HTTP/1.1',
       httpHeaders: type === 'response' ? { 'Content-Type': contentType } : { Host: 'news.example' },
     },
     [new TextEncoder().encode(body)],
@@ -44,16 +45,52 @@ describe('readWarc', () => {
     const damage: string[] = [];
     const pages = [];
     for await (const p of readWarc(join(dir, 'crawl.warc.gz'), (r) => damage.push(r))) pages.push(p);
-    expect(pages.map((p) => p.url)).toEqual(['https://news.example/a', 'https://news.example/b']);
-    expect(pages[1].html).toContain('The old bridge in Orvel');
+    expect(pages.map((p) => ('url' in p ? p.url : p.skipped))).toEqual([
+      'https://news.example/a',
+      'https://news.example/b',
+    ]);
+    expect('html' in pages[1] && pages[1].html).toContain('The old bridge in Orvel');
     expect(damage).toEqual([]);
 
     // Cut inside the last record: the pages before the damage still come out, then a reason.
     writeFileSync(join(dir, 'cut.warc.gz'), whole.subarray(0, whole.length - parts[3].length + 40));
     const cut = [];
     for await (const p of readWarc(join(dir, 'cut.warc.gz'), (r) => damage.push(r))) cut.push(p);
-    expect(cut.map((p) => p.url)).toEqual(['https://news.example/a']);
+    expect(cut.map((p) => p.source)).toEqual([`${join(dir, 'cut.warc.gz')}#https://news.example/a`]);
     expect(damage[0]).toMatch(/cut short or corrupt/);
+  });
+
+  it('skips an HTML capture that is a redirect or an error page, saying its status', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newstrace-warc-'));
+    const notFound =
+      '<html><body><article><p>Sorry, the page you asked for could not be found on this site.</p></article></body></html>';
+    writeFileSync(
+      join(dir, 'statuses.warc.gz'),
+      Buffer.concat([
+        await record(
+          'https://news.example/old',
+          'response',
+          'text/html',
+          '<a href="/new">Moved</a>',
+          'HTTP/1.1 301 Moved Permanently',
+        ),
+        await record(
+          'https://news.example/gone',
+          'response',
+          'text/html',
+          notFound,
+          'HTTP/1.1 404 Not Found',
+        ),
+        await record('https://news.example/new', 'response', 'text/html', story('Eastmere')),
+      ]),
+    );
+    const out = [];
+    for await (const p of readWarc(join(dir, 'statuses.warc.gz'), () => {})) out.push(p);
+    expect(out.map((p) => ('skipped' in p ? p.skipped : 'page'))).toEqual([
+      "the capture is an HTTP 301 response, not a page's content",
+      "the capture is an HTTP 404 response, not a page's content",
+      'page',
+    ]);
   });
 });
 
