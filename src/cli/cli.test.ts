@@ -252,6 +252,9 @@ describe('newstrace show and export', () => {
     expect(frosty.map((s: { title: string }) => s.title)).toEqual([
       'Late frost destroys up to half of the grape harvest in the Sorrel Valley',
     ]);
+    expect(run(['stories', '--query', 'volcano', '--site', 'nowhere.example', '--db', db]).out).toBe(
+      'no story matches --query volcano --site nowhere.example\n',
+    );
     // Undated pages: a reprint whose direction nothing tells is the same text, not a claimed copy.
     const listing = run(['stories', '--db', db]).out;
     expect(listing).toMatch(/Late frost destroys .* \(same text as \[\d\]\)/);

@@ -195,6 +195,17 @@ export function runStories(
       const db = flags.db && resolve(flags.db) !== resolve(DEFAULT_DB) ? ` --db ${flags.db}` : '';
       const view = { edges: EDGES_LISTED, showAll: (id: string) => `newstrace show ${id}${db}` };
       out.write(stories.map((s) => storyText(s, factsOf(s), [], view)).join('\n'));
+      // An empty listing says why, rather than printing nothing.
+      if (stories.length === 0) {
+        const filters = (['query', 'site', 'since'] as const)
+          .filter((k) => flags[k] !== undefined)
+          .map((k) => `--${k} ${flags[k]}`);
+        out.write(
+          filters.length
+            ? `no story matches ${filters.join(' ')}\n`
+            : `no stories yet: \`newstrace ingest PATH…${db}\` adds articles\n`,
+        );
+      }
     }
     return 0;
   } finally {
