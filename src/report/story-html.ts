@@ -10,6 +10,7 @@ import { nameSides, whoFromWhom } from '../relate/sides.js';
 import { type StoredRelation, seenFrom } from '../store/store.js';
 import { keyFacts, type RetellingClaims, type StoryFacts } from '../story/facts.js';
 import { isDirected, type Story, type StoryEdge } from '../story/stories.js';
+import { arcDiagram } from './arcs.js';
 import { citedFact, shownTime, shownTitle } from './cite.js';
 import { escapeHtml } from './html.js';
 
@@ -65,40 +66,19 @@ function page(title: string, body: string): string {
 
 const when = (iso?: string | null) => (iso ? escapeHtml(shownTime(iso)) : '(undated)');
 
-/**
- * The provenance graph as an arc diagram: the story's articles that are not copies on a line in
- * time order (a copy counts on its original's node), each relation an arc between two of them,
- * derivations above the line with an arrowhead at the source, independent reports of the
- * same event below it.
- */
-function arcDiagram(story: Story, label: Map<string, string>): string {
+/** The provenance graph as an arc diagram (`arcs.ts`), with a legend. */
+function provenanceGraph(story: Story, label: Map<string, string>): string {
   const sides = sidesOf(label);
-  const copies = new Map<string, number>();
-  for (const a of story.articles) if (a.copyOf) copies.set(a.copyOf, (copies.get(a.copyOf) ?? 0) + 1);
-  const nodes = story.articles.filter((a) => !a.copyOf);
-  const step = 70;
-  const width = Math.max(260, 40 + step * (nodes.length - 1) + 40);
-  const x = new Map(nodes.map((a, k) => [a.id, 40 + k * step]));
-  const edges = story.edges.filter((e) => x.has(e.from) && x.has(e.to));
-  const span = (e: StoryEdge) => Math.abs((x.get(e.from) as number) - (x.get(e.to) as number));
-  // Below the line: what has no direction (independent reports, reuse whose source is unknown).
-  const below = (e: StoryEdge) =>
-    e.type === 'same-story' || e.direction === 'unknown' || e.direction === 'common-source';
-  const reach = (list: StoryEdge[]) =>
-    (list.length ? Math.min(160, Math.max(...list.map(span)) / 2) : 0) + 12;
-  const line = reach(edges.filter((e) => !below(e))) + 8;
-  const total = line + reach(edges.filter(below)) + 8;
-  const arcs = edges.map((e) => {
-    const x1 = x.get(e.to) as number; // the source
-    const x2 = x.get(e.from) as number; // the derived article
-    const h = Math.min(span(e) / 2, 160);
-    const y = below(e) ? line + h : line - h;
+  const byId = new Map(story.articles.map((a) => [a.id, a]));
+  const radius = (id: string) => (story.articles.some((a) => a.copyOf === id) ? 9 : 7);
+  const diagram = arcDiagram(story, { step: 70, margin: 40, maxRise: 160, radius });
+  const arcs = diagram.arcs.map(({ edge: e, d, directed }) => {
     const colour = EDGE_COLOUR[e.type] ?? '#999';
-    const marker = below(e) ? '' : ` marker-end="url(#arrow-${e.type})"`;
+    const marker = directed ? ` marker-end="url(#arrow-${e.type})"` : '';
     const dash = e.type === 'same-story' ? ' stroke-dasharray="4 3"' : '';
     // Drawn from the derived article to its source: the arrowhead marks what was taken from, as
     // "[1] ← [3]" does in the list below it.
-    return `<path d="M${x2},${line} Q${(x1 + x2) / 2},${2 * y - line} ${x1},${line}" fill="none" stroke="${colour}" stroke-width="2"${dash}${marker}><title>${escapeHtml(
+    return `<path d="${d}" fill="none" stroke="${colour}" stroke-width="2"${dash}${marker}><title>${escapeHtml(
       `${label.get(e.from)} ${e.type} of ${label.get(e.to)}: ${sides(e, e.evidence[0] ?? '')}`,
     )}</title></path>`;
   });
@@ -108,16 +88,16 @@ function arcDiagram(story: Story, label: Map<string, string>): string {
         `<marker id="arrow-${type}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${colour}"/></marker>`,
     )
     .join('');
-  const dots = nodes.map((a) => {
-    const cx = x.get(a.id) as number;
-    const n = copies.get(a.id);
+  const line = diagram.line;
+  const dots = diagram.nodes.map(({ id, x, copies }) => {
+    const a = byId.get(id) as Story['articles'][number];
     return (
-      `<circle cx="${cx}" cy="${line}" r="${n ? 9 : 7}" fill="#fff" stroke="#333" stroke-width="${a.id === story.origin ? 3 : 1.5}"><title>${escapeHtml(`${label.get(a.id)} ${shownTitle(a)} (${a.site ?? a.source ?? ''}, ${a.role})`)}</title></circle>` +
-      `<text x="${cx}" y="${line + 4}" text-anchor="middle">${escapeHtml((label.get(a.id) ?? '').slice(1, -1))}</text>` +
-      (n ? `<text x="${cx}" y="${line - 13}" text-anchor="middle">+${n}</text>` : '')
+      `<circle cx="${x}" cy="${line}" r="${radius(id)}" fill="#fff" stroke="#333" stroke-width="${id === story.origin ? 3 : 1.5}"><title>${escapeHtml(`${label.get(id)} ${shownTitle(a)} (${a.site ?? a.source ?? ''}, ${a.role})`)}</title></circle>` +
+      `<text x="${x}" y="${line + 4}" text-anchor="middle">${escapeHtml((label.get(id) ?? '').slice(1, -1))}</text>` +
+      (copies ? `<text x="${x}" y="${line - 13}" text-anchor="middle">+${copies}</text>` : '')
     );
   });
-  return `<svg width="${width}" height="${total}" role="img" aria-label="provenance graph"><defs>${markers}</defs>${arcs.join('')}${dots.join('')}</svg>
+  return `<svg width="${diagram.width}" height="${diagram.height}" role="img" aria-label="provenance graph"><defs>${markers}</defs>${arcs.join('')}${dots.join('')}</svg>
 <div class="legend"><span><i style="background:#888"></i>copy</span><span><i style="background:#c0392b"></i>rewrite</span><span><i style="background:#d35400"></i>partial reuse</span><span><i style="background:#1f5fa8"></i>same event, reported independently</span><span>above the line, arrows point from the article that took to its source; below, no direction is known; bold ring: the origin; +n: its copies</span></div>`;
 }
 
@@ -169,7 +149,7 @@ export function renderStoryHtml(story: Story, facts: StoryFacts, claims: Retelli
 <div class="meta">${story.articles.length} article${story.articles.length === 1 ? '' : 's'} · ${span} · origin ${escapeHtml(label.get(story.origin) ?? '')} · story <code>${escapeHtml(story.id)}</code></div></header>
 <main>
 <h2>Who took from whom</h2>
-${arcDiagram(story, label)}
+${provenanceGraph(story, label)}
 <h2>Articles, earliest first</h2>
 <table><tr><th></th><th>published</th><th>role</th><th>site</th><th>title</th><th>id</th></tr>${rows.join('\n')}</table>
 <h2>Relations (${story.edges.length})</h2>

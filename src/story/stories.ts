@@ -10,6 +10,8 @@ import { groupArticles } from './cluster.js';
 import { linkProbabilities, type StoryModel } from './links.js';
 import storyModel from './story-model.json' with { type: 'json' };
 
+export { isDirected } from './directed.js';
+
 /**
  * What an article is to its story. `reuse`: it shares reused text with another article of the
  * story, but which of them took from the other is unknown (no dates, no lopsided coverage).
@@ -194,17 +196,6 @@ function copies(edges: readonly StoryEdge[], members: readonly ArticleRow[]): Ma
   }
   return out;
 }
-
-/**
- * An edge pointing from the derived article to its source where the direction is known; its
- * evidence calls `from` A and `to` B, as its direction does.
- */
-/**
- * An edge read as derived → source: reuse whose direction is known. Other reports of the event,
- * and reuse whose direction is unknown or from a common source, have none.
- */
-export const isDirected = (e: Pick<StoryEdge, 'type' | 'direction'>): boolean =>
-  e.type !== 'same-story' && e.direction === 'a-from-b';
 
 /**
  * A story's edges as a reader goes through them: reuse before other reports of the event, then by

@@ -4,6 +4,8 @@
  * an article is rendered as HTML or executed.
  */
 import { nameSides } from '../../src/relate/sides.js';
+import { arcDiagram } from '../../src/report/arcs.js';
+import { isDirected } from '../../src/story/directed.js';
 import { citedFact, shownTime, shownTitle } from '../../src/report/cite.js';
 import './style.css';
 
@@ -84,7 +86,9 @@ async function api<T>(path: string, init?: RequestInit): Promise<T> {
 
 const when = (iso?: string | null) => (iso ? shownTime(iso) : 'undated');
 /** An edge drawn as an arrow (derived → source): reuse whose direction is known, not the same story. */
-const directed = (e: { type: string; direction: string }) => e.type !== 'same-story' && e.direction === 'a-from-b';
+/** An edge by its articles' numbers: "[3] → [1]" from the derived article to its source, "[1] — [4]" without a direction. */
+const edgeName = (e: Story['edges'][number], index: Map<string, number>) =>
+  isDirected(e) ? `[${index.get(e.from)}] → [${index.get(e.to)}]` : `[${index.get(e.to)}] — [${index.get(e.from)}]`;
 /** A story's time span: one time where it has one, "undated" where nothing in it is dated. */
 const span = (start?: string | null, end?: string | null) =>
   !start ? 'undated' : end && end !== start ? `${when(start)} → ${when(end)}` : when(start);
@@ -178,7 +182,7 @@ async function storyPage(id: string): Promise<void> {
       el(
         'li',
         {},
-        el('a', { href: `#/pair/${encodeURIComponent(e.from)}/${encodeURIComponent(e.to)}` }, directed(e) ? `[${index.get(e.from)}] → [${index.get(e.to)}]` : `[${index.get(e.to)}] — [${index.get(e.from)}]`),
+        el('a', { href: `#/pair/${encodeURIComponent(e.from)}/${encodeURIComponent(e.to)}` }, edgeName(e, index)),
         ` ${e.type}`,
         el('span', { class: 'meta' }, e.evidence.slice(1).map((x) => nameSides(x, `[${index.get(e.from)}]`, `[${index.get(e.to)}]`)).join('; ')),
       ),
@@ -193,6 +197,11 @@ async function storyPage(id: string): Promise<void> {
     timeline,
     el('h2', {}, 'Provenance'),
     graph(story, index),
+    el(
+      'p',
+      { class: 'graph-legend' },
+      'Above the line, arrows point from the article that took to its source; below it, reports of the same event with no direction known. Grey: copies; red: rewrites; orange: partial reuse; dashed: the same event.',
+    ),
     edges,
     el('h2', {}, 'Facts'),
     table,
@@ -204,45 +213,44 @@ async function storyPage(id: string): Promise<void> {
   if (claims && table.isConnected) table.append(claims);
 }
 
-/** The provenance graph: articles by time left to right, arrows from each derived article to its source. */
+/**
+ * The provenance graph as an arc diagram (the report's layout, `arcs.ts`): articles by time left to
+ * right, arcs above the line from each derived article to its source, other reports of the event
+ * below it; a node's site and headline in its tooltip.
+ */
 function graph(story: Story, index: Map<string, number>): SVGSVGElement {
   const ns = 'http://www.w3.org/2000/svg';
-  const shown = story.articles.filter((a) => !a.copyOf);
-  const copies = new Map<string, number>();
-  for (const a of story.articles) if (a.copyOf) copies.set(a.copyOf, (copies.get(a.copyOf) ?? 0) + 1);
-  const width = Math.max(400, shown.length * 120);
+  const radius = (id: string) => (id === story.origin ? 16 : 12);
+  const diagram = arcDiagram(story, { step: 110, margin: 50, maxRise: 110, radius });
   const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${width} 160`);
+  svg.setAttribute('viewBox', `0 0 ${diagram.width} ${diagram.height}`);
+  // Drawn at its own size (narrowed, never widened, to fit): nodes and labels keep their size.
+  svg.setAttribute('width', String(diagram.width));
+  svg.setAttribute('height', String(diagram.height));
   svg.setAttribute('class', 'graph');
   svg.setAttribute('id', 'graph');
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', 'Provenance graph');
-  const pos = new Map<string, [number, number]>();
-  shown.forEach((a, k) => pos.set(a.id, [60 + k * ((width - 120) / Math.max(1, shown.length - 1)), k % 2 ? 110 : 50]));
-  const add = (tag: string, attrs: Record<string, string>, text?: string) => {
+  const add = (parent: Element, tag: string, attrs: Record<string, string>, text?: string) => {
     const n = document.createElementNS(ns, tag);
     for (const [k, v] of Object.entries(attrs)) n.setAttribute(k, v);
     if (text) n.textContent = text;
-    svg.append(n);
+    parent.append(n);
     return n;
   };
-  add('defs', {}).innerHTML = '<marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0 L10,5 L0,10 z"/></marker>';
-  for (const e of story.edges) {
-    const from = pos.get(e.from);
-    const to = pos.get(e.to);
-    if (!from || !to) continue;
-    // The line stops at the source's ring, so that its arrowhead is not drawn under the node.
-    const [dx, dy] = [to[0] - from[0], to[1] - from[1]];
-    const back = ((e.to === story.origin ? 16 : 12) + 2) / Math.max(1, Math.hypot(dx, dy));
-    const end = directed(e) ? [to[0] - dx * back, to[1] - dy * back] : to;
-    add('line', { x1: String(from[0]), y1: String(from[1]), x2: String(end[0]), y2: String(end[1]), class: `edge edge-${e.type}`, 'marker-end': directed(e) ? 'url(#arrow)' : '' });
+  add(svg, 'defs', {}).innerHTML =
+    '<marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0 L10,5 L0,10 z"/></marker>';
+  for (const { edge: e, d, directed } of diagram.arcs) {
+    const arc = add(svg, 'path', { d, class: `edge edge-${e.type}`, fill: 'none', 'marker-end': directed ? 'url(#arrow)' : '' });
+    add(arc, 'title', {}, `${edgeName(e, index)} ${e.type}`);
   }
-  for (const a of shown) {
-    const [x, y] = pos.get(a.id) as [number, number];
-    add('circle', { cx: String(x), cy: String(y), r: a.id === story.origin ? '16' : '12', class: `node role-${a.role}` });
-    add('text', { x: String(x), y: String(y + 4), 'text-anchor': 'middle', class: 'node-label' }, String(index.get(a.id)));
-    const extra = copies.get(a.id) ? ` +${copies.get(a.id)} copies` : '';
-    add('text', { x: String(x), y: String(y + 30), 'text-anchor': 'middle', class: 'node-site' }, `${a.site ?? ''}${extra}`);
+  const byId = new Map(story.articles.map((a) => [a.id, a]));
+  for (const { id, x, copies } of diagram.nodes) {
+    const a = byId.get(id) as StoryArticle;
+    const node = add(svg, 'circle', { cx: String(x), cy: String(diagram.line), r: String(radius(id)), class: `node role-${a.role}` });
+    add(node, 'title', {}, `[${index.get(id)}] ${a.site ?? ''} ${shownTitle(a)}${copies ? ` (+${copies} copies)` : ''}`);
+    add(svg, 'text', { x: String(x), y: String(diagram.line + 4), 'text-anchor': 'middle', class: 'node-label' }, String(index.get(id)));
+    if (copies) add(svg, 'text', { x: String(x + radius(id) + 3), y: String(diagram.line - radius(id)), class: 'node-site' }, `+${copies}`);
   }
   return svg;
 }
