@@ -4,8 +4,9 @@
  * facts and furniture listed. No external assets; article text is always escaped, never markup.
  */
 import type { Comparison } from '../compare/compare.js';
+import { whoFromWhom } from '../relate/sides.js';
 import { citedFact, shownTitle } from './cite.js';
-import { groupFacts, sharedForms } from './fact-groups.js';
+import { groupFacts } from './fact-groups.js';
 import { wordDiff } from './word-diff.js';
 
 export function escapeHtml(s: string): string {
@@ -50,13 +51,10 @@ export function renderHtml(c: Comparison): string {
   const r = c.relation;
   const list = (xs: string[]) =>
     xs.length ? `<ul>${xs.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>` : '<p>—</p>';
-  const groups = (facts: ReadonlyArray<{ kind: string; text: string }>) => {
+  const groups = (facts: Parameters<typeof groupFacts>[0]) => {
     const found = groupFacts(facts);
     if (found.length === 0) return '<p>—</p>';
-    const items = found.map(
-      (g) =>
-        `<dt>${g.heading}</dt><dd>${list(g.heading === 'quotes' ? g.texts.map((q) => `“${q}”`) : g.texts)}</dd>`,
-    );
+    const items = found.map((g) => `<dt>${g.heading}</dt><dd>${list(g.texts)}</dd>`);
     return `<dl class="facts">${items.join('')}</dl>`;
   };
   return `<!doctype html>
@@ -84,7 +82,7 @@ dl.facts dt{font-weight:600;margin-top:6px}dl.facts dd{margin-left:12px}
 </style></head><body>
 <header>
 <h1>${escapeHtml(shownTitle(c.a))} ↔ ${escapeHtml(shownTitle(c.b))}</h1>
-<div class="verdict">Relation: <b>${r.type}</b> · direction: ${r.direction} · coverage A ${Math.round(r.coverageA * 100)}%, B ${Math.round(r.coverageB * 100)}%</div>
+<div class="verdict">Relation: <b>${r.type}</b> · ${whoFromWhom(r.direction, 'A', 'B') || 'who took from whom is not known'} · coverage A ${Math.round(r.coverageA * 100)}%, B ${Math.round(r.coverageB * 100)}%</div>
 ${list(r.evidence)}
 <div class="legend"><span class="verbatim">verbatim</span><span class="near-verbatim">near-verbatim</span><span class="paraphrase">paraphrase</span><span class="related">related</span> <del>only in A</del> <ins>only in B</ins></div>
 </header>
@@ -95,7 +93,7 @@ ${list(r.evidence)}
 <footer>
 <section><h2>Facts</h2>
 <h3 class="conflict">Conflicts</h3>${list(c.facts.conflicts.map((f) => `${citedFact(f.kind, f.a)} ≠ ${citedFact(f.kind, f.b)}: ${f.reason}`))}
-<h3>Shared</h3>${groups(sharedForms(c.facts.shared))}
+<h3>Shared</h3>${groups(c.facts.shared)}
 <h3>Only in A</h3>${groups(c.facts.onlyA)}
 <h3>Only in B</h3>${groups(c.facts.onlyB)}
 <h3>Meaning changes</h3>${list(c.changes.map((ch) => `alignment ${ch.alignment + 1}: ${ch.kind}: ${ch.detail}`))}

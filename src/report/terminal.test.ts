@@ -24,7 +24,7 @@ describe('renderTerminal', () => {
     expect(facts).toContain('Oct. 17, 2026 (B: 17 October 2026)');
     expect(facts).toMatch(/only in A \(\d+\)[\s\S]*figures: +\$30 million/);
     expect(facts).toMatch(
-      /only in B \(\d+\)[\s\S]*places: +Port Alder[\s\S]*quotes:\n {6}“We had no choice but to close it today,”/,
+      /only in B \(\d+\)[\s\S]*places: +Port Alder[\s\S]*quotes:\n {6}“We had no choice but to close it today”/,
     );
   });
 });

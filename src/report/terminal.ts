@@ -4,7 +4,7 @@
  */
 import type { Comparison } from '../compare/compare.js';
 import { citedFact, shownTitle } from './cite.js';
-import { groupFacts, sharedForms } from './fact-groups.js';
+import { groupFacts } from './fact-groups.js';
 import { wordDiff } from './word-diff.js';
 
 export interface TerminalStyle {
@@ -74,7 +74,7 @@ export function renderTerminal(c: Comparison, style: TerminalStyle = { color: fa
       out.push(...wrap(conflict(x), style.width - 6).map((l) => paint('red', `    ${l}`)));
   }
   for (const [title, list] of [
-    ['shared', sharedForms(f.shared)],
+    ['shared', f.shared],
     ['only in A', f.onlyA],
     ['only in B', f.onlyB],
   ] as const) {
@@ -91,8 +91,6 @@ export function renderTerminal(c: Comparison, style: TerminalStyle = { color: fa
   return `${out.join('\n')}\n`;
 }
 
-const QUOTE_CHARS = 160;
-
 /** Facts grouped by kind, one line of names per group, each quote on lines of its own. */
 function factLines(list: ReadonlyArray<{ kind: string; text: string }>, width: number): string[] {
   if (list.length === 0) return ['    -'];
@@ -100,10 +98,7 @@ function factLines(list: ReadonlyArray<{ kind: string; text: string }>, width: n
   for (const { heading, texts } of groupFacts(list)) {
     if (heading === 'quotes') {
       lines.push('    quotes:');
-      for (const q of texts) {
-        const text = q.length > QUOTE_CHARS ? `${q.slice(0, QUOTE_CHARS - 1).trimEnd()}…` : q;
-        lines.push(...wrap(`“${text}”`, width - 8).map((l) => `      ${l}`));
-      }
+      for (const q of texts) lines.push(...wrap(q, width - 8).map((l) => `      ${l}`));
       continue;
     }
     const label = `${heading}: `.padEnd(15);

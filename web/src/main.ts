@@ -3,10 +3,12 @@
  * view and a compare page. Article text only ever reaches the page as text nodes — nothing from
  * an article is rendered as HTML or executed.
  */
-import { nameSides } from '../../src/relate/sides.js';
+import type { Direction } from '../../src/relate/relate.js';
+import { nameSides, whoFromWhom } from '../../src/relate/sides.js';
 import { arcDiagram } from '../../src/report/arcs.js';
 import { isDirected } from '../../src/story/directed.js';
 import { citedFact, shownTime, shownTitle } from '../../src/report/cite.js';
+import { groupFacts } from '../../src/report/fact-groups.js';
 import './style.css';
 
 type Role = 'origin' | 'copy' | 'rewrite' | 'partial-reuse' | 'reuse' | 'independent' | 'derived';
@@ -47,9 +49,9 @@ interface Sentence {
 interface Comparison {
   a: { id: string; title: string; sentences: Sentence[]; furniture: string[] };
   b: { id: string; title: string; sentences: Sentence[]; furniture: string[] };
-  relation: { type: string; direction: string; coverageA: number; coverageB: number; evidence: string[] };
+  relation: { type: string; direction: Direction; coverageA: number; coverageB: number; evidence: string[] };
   alignments: Array<{ a: number[]; b: number[]; kind: string; score: number }>;
-  facts: { shared: Array<{ text: string }>; onlyA: Array<{ text: string }>; onlyB: Array<{ text: string }>; conflicts: Array<{ kind: string; a: string; b: string; reason: string }> };
+  facts: { shared: Array<{ kind: string; text: string; textB: string }>; onlyA: Array<{ kind: string; text: string }>; onlyB: Array<{ kind: string; text: string }>; conflicts: Array<{ kind: string; a: string; b: string; reason: string }> };
   diffs: Array<Array<{ op: 'same' | 'del' | 'ins'; text: string; textA?: string }>>;
 }
 interface FactsMatrix {
@@ -85,7 +87,6 @@ async function api<T>(path: string, init?: RequestInit): Promise<T> {
 }
 
 const when = (iso?: string | null) => (iso ? shownTime(iso) : 'undated');
-/** An edge drawn as an arrow (derived → source): reuse whose direction is known, not the same story. */
 /** An edge by its articles' numbers: "[3] → [1]" from the derived article to its source, "[1] — [4]" without a direction. */
 const edgeName = (e: Story['edges'][number], index: Map<string, number>) =>
   isDirected(e) ? `[${index.get(e.from)}] → [${index.get(e.to)}]` : `[${index.get(e.to)}] — [${index.get(e.from)}]`;
@@ -359,14 +360,20 @@ function pairView(c: Comparison): HTMLElement[] {
     'div',
     { class: 'pair-facts', id: 'pair-facts' },
     el('h2', {}, 'Facts'),
-    el('p', {}, el('strong', {}, 'Shared: '), c.facts.shared.map((f) => f.text).join(' · ') || 'none'),
-    el('p', {}, el('strong', {}, 'Only in A: '), c.facts.onlyA.map((f) => f.text).join(' · ') || 'none'),
-    el('p', {}, el('strong', {}, 'Only in B: '), c.facts.onlyB.map((f) => f.text).join(' · ') || 'none'),
+    ...(
+      [
+        ['Shared', c.facts.shared],
+        ['Only in A', c.facts.onlyA],
+        ['Only in B', c.facts.onlyB],
+      ] as const
+    ).map(([title, list]) =>
+      el('p', {}, el('strong', {}, `${title}: `), groupFacts(list).map((g) => `${g.heading}: ${g.texts.join('; ')}`).join(' · ') || 'none'),
+    ),
     c.facts.conflicts.length ? el('p', { class: 'conflict' }, el('strong', {}, 'Conflicts: '), c.facts.conflicts.map((x) => (x.kind === 'quote' ? `${citedFact(x.kind, x.a)} ≠ ${citedFact(x.kind, x.b)} (${x.reason})` : `${x.a} ≠ ${x.b}`)).join(' · ')) : null,
   );
   return [
-    el('h1', {}, `${r.type} · ${r.direction}`),
-    el('p', { class: 'meta', id: 'relation' }, `A covered ${Math.round(r.coverageA * 100)}%, B covered ${Math.round(r.coverageB * 100)}% · ${r.evidence.join(' · ')}`),
+    el('h1', {}, `${r.type} · ${whoFromWhom(r.direction, 'A', 'B') || 'who took from whom is not known'}`),
+    el('p', { class: 'meta', id: 'relation' }, `${Math.round(r.coverageA * 100)}% of A's sentences and ${Math.round(r.coverageB * 100)}% of B's retold · ${r.evidence.join(' · ')}`),
     el(
       'div',
       { class: 'pair', id: 'pair' },
