@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameSides, swapSides } from './sides.js';
+import { directionInWords, nameSides, swapSides } from './sides.js';
 
 describe('nameSides', () => {
   it('names the sides where the evidence says A and B', () => {
@@ -24,5 +24,18 @@ describe('nameSides', () => {
     expect(swapSides("A's dateline is 2 days after the other's")).toBe(
       "B's dateline is 2 days after the other's",
     );
+  });
+});
+
+describe('directionInWords', () => {
+  it('says who took from whom for reuse, that it is not known, or nothing for a pair that reuses nothing', () => {
+    expect(directionInWords({ type: 'rewrite', direction: 'a-from-b' }, 'A', 'B')).toBe('A derives from B');
+    expect(directionInWords({ type: 'duplicate', direction: 'b-from-a' }, 'it', 'this')).toBe(
+      'this derives from it',
+    );
+    expect(directionInWords({ type: 'partial-reuse', direction: 'unknown' }, 'A', 'B')).toBe(
+      'who took from whom is not known',
+    );
+    expect(directionInWords({ type: 'same-story', direction: 'unknown' }, 'A', 'B')).toBe('');
   });
 });

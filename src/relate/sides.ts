@@ -30,3 +30,12 @@ export function whoFromWhom(direction: Direction, a: string, b: string): string 
 
 /** `line` as the other side would say it: A for B and B for A. */
 export const swapSides = (line: string): string => nameSides(line, 'B', 'A');
+
+/**
+ * A relation's direction as a report heads it: who took from whom, or that it is not known;
+ * nothing for a pair that reuses nothing (the same story, related, unrelated).
+ */
+export function directionInWords(r: { type: string; direction: Direction }, a: string, b: string): string {
+  if (r.type === 'same-story' || r.type === 'related' || r.type === 'unrelated') return '';
+  return whoFromWhom(r.direction, a, b) || 'who took from whom is not known';
+}

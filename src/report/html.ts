@@ -4,7 +4,7 @@
  * facts and furniture listed. No external assets; article text is always escaped, never markup.
  */
 import type { Comparison } from '../compare/compare.js';
-import { whoFromWhom } from '../relate/sides.js';
+import { directionInWords } from '../relate/sides.js';
 import { citedFact, shownTitle } from './cite.js';
 import { groupFacts } from './fact-groups.js';
 import { wordDiff } from './word-diff.js';
@@ -82,7 +82,7 @@ dl.facts dt{font-weight:600;margin-top:6px}dl.facts dd{margin-left:12px}
 </style></head><body>
 <header>
 <h1>${escapeHtml(shownTitle(c.a))} ↔ ${escapeHtml(shownTitle(c.b))}</h1>
-<div class="verdict">Relation: <b>${r.type}</b> · ${whoFromWhom(r.direction, 'A', 'B') || 'who took from whom is not known'} · coverage A ${Math.round(r.coverageA * 100)}%, B ${Math.round(r.coverageB * 100)}%</div>
+<div class="verdict">Relation: <b>${r.type}</b>${directionInWords(r, 'A', 'B') ? ` · ${directionInWords(r, 'A', 'B')}` : ''} · coverage A ${Math.round(r.coverageA * 100)}%, B ${Math.round(r.coverageB * 100)}%</div>
 ${list(r.evidence)}
 <div class="legend"><span class="verbatim">verbatim</span><span class="near-verbatim">near-verbatim</span><span class="paraphrase">paraphrase</span><span class="related">related</span> <del>only in A</del> <ins>only in B</ins></div>
 </header>

@@ -3,6 +3,7 @@
  * with the words B changed marked, then the facts.
  */
 import type { Comparison } from '../compare/compare.js';
+import { directionInWords } from '../relate/sides.js';
 import { citedFact, shownTitle } from './cite.js';
 import { groupFacts } from './fact-groups.js';
 import { wordDiff } from './word-diff.js';
@@ -24,7 +25,7 @@ export function renderTerminal(c: Comparison, style: TerminalStyle = { color: fa
   out.push(paint('bold', `B: ${shownTitle(c.b)}`) + (c.b.source ? paint('dim', `  ${c.b.source}`) : ''));
   out.push('');
   out.push(
-    `${paint('bold', 'Relation:')} ${paint('cyan', r.type)}   direction: ${r.direction}   ` +
+    `${paint('bold', 'Relation:')} ${paint('cyan', r.type)}${directionInWords(r, 'A', 'B') ? ` (${directionInWords(r, 'A', 'B')})` : ''}   ` +
       `coverage A ${pct(r.coverageA)}, B ${pct(r.coverageB)}`,
   );
   for (const e of r.evidence) out.push(`  - ${e}`);

@@ -4,7 +4,7 @@
  * an article is rendered as HTML or executed.
  */
 import type { Direction } from '../../src/relate/relate.js';
-import { nameSides, whoFromWhom } from '../../src/relate/sides.js';
+import { directionInWords, nameSides } from '../../src/relate/sides.js';
 import { arcDiagram } from '../../src/report/arcs.js';
 import { isDirected } from '../../src/story/directed.js';
 import { citedFact, shownTime, shownTitle } from '../../src/report/cite.js';
@@ -372,7 +372,7 @@ function pairView(c: Comparison): HTMLElement[] {
     c.facts.conflicts.length ? el('p', { class: 'conflict' }, el('strong', {}, 'Conflicts: '), c.facts.conflicts.map((x) => (x.kind === 'quote' ? `${citedFact(x.kind, x.a)} ≠ ${citedFact(x.kind, x.b)} (${x.reason})` : `${x.a} ≠ ${x.b}`)).join(' · ')) : null,
   );
   return [
-    el('h1', {}, `${r.type} · ${whoFromWhom(r.direction, 'A', 'B') || 'who took from whom is not known'}`),
+    el('h1', {}, [r.type, directionInWords(r, 'A', 'B')].filter(Boolean).join(' · ')),
     el('p', { class: 'meta', id: 'relation' }, `${Math.round(r.coverageA * 100)}% of A's sentences and ${Math.round(r.coverageB * 100)}% of B's retold · ${r.evidence.join(' · ')}`),
     el(
       'div',
