@@ -24,6 +24,24 @@ describe('alignSentences', () => {
     ]);
   });
 
+  it('joins to a step the neighbouring sentence whose content lies within its partner, as a merge or a split', () => {
+    // A1 is all inside B0 (a merged sentence), B2 all inside A2 (a split quotation); the model,
+    // asked whether each pair says the same thing, rates them low. A3 is half inside B3: left out.
+    const out = alignSentences(4, 4, [
+      pair(0, 0, 0.8),
+      pair(1, 0, 0.1, { containedInB: 0.97 }),
+      pair(2, 1, 0.8),
+      pair(2, 2, 0.1, { containedInA: 0.96 }),
+      pair(3, 3, 0.9),
+      pair(3, 2, 0.05, { containedInB: 0.5 }),
+    ]);
+    expect(shape(out)).toEqual([
+      [[0, 1], [0]],
+      [[2], [1, 2]],
+      [[3], [3]],
+    ]);
+  });
+
   it('aligns nothing when no pair is confident, however many weak pairs there are', () => {
     expect(alignSentences(3, 3, [pair(0, 0, 0.4), pair(1, 1, 0.3), pair(2, 2, 0.45)])).toEqual([]);
   });

@@ -45,6 +45,13 @@ export interface AlignOptions {
   joinProbability: number;
   /** Probability enough for a lone sentence sandwiched between aligned steps on both sides. */
   gapThreshold: number;
+  /**
+   * Share of an unaligned sentence's content found in the single sentence its neighbour is
+   * aligned with, from which it joins that step: a merged sentence ("Ferries will run every 15
+   * minutes, and bus routes 4 and 11 will be diverted") holds the whole of the short sentence it
+   * took in, which the paraphrase model, asked whether the two say the same, rates low.
+   */
+  containedJoin: number;
   /** `surface` at or above which an aligned pair is verbatim / near-verbatim. */
   verbatimSurface: number;
   nearVerbatimSurface: number;
@@ -55,6 +62,7 @@ export const defaultAlignOptions: AlignOptions = {
   pathThreshold: 0.22,
   joinProbability: 0.3,
   gapThreshold: 0.1,
+  containedJoin: 0.95,
   verbatimSurface: 0.97,
   nearVerbatimSurface: 0.75,
 };
@@ -86,6 +94,7 @@ export function alignSentences(
   const anchors = groups.filter((g) => g.best.probability >= opt.threshold).length;
   if (anchors === 0) groups = [];
   groups = fillGaps(groups, at, m, opt.gapThreshold);
+  groups = absorbContained(groups, at, n, m, opt.containedJoin);
 
   // 2. Anchors out of order: strong pairs whose sentences the path left free.
   const usedA = new Uint8Array(n);
@@ -143,6 +152,49 @@ function fillGaps(groups: Group[], at: Map<number, ScoredPair>, m: number, thres
     if (p && p.probability >= threshold) out.push({ a: [i], b: [j], best: p });
   });
   return out;
+}
+
+/**
+ * Sentences left out of the path whose content lies (`share` of it, weighted) within the single
+ * sentence an adjacent step aligns on the other side: they join that step, as a merge or a split.
+ */
+function absorbContained(
+  groups: Group[],
+  at: Map<number, ScoredPair>,
+  n: number,
+  m: number,
+  share: number,
+): Group[] {
+  const usedA = new Uint8Array(n);
+  const usedB = new Uint8Array(m);
+  for (const g of groups) {
+    for (const i of g.a) usedA[i] = 1;
+    for (const j of g.b) usedB[j] = 1;
+  }
+  return groups.map((g) => {
+    let { a, b } = g;
+    if (b.length === 1) {
+      const j = b[0];
+      for (const i of [a[0] - 1, a[a.length - 1] + 1]) {
+        const p = i >= 0 && i < n && !usedA[i] ? at.get(i * m + j) : undefined;
+        if (p && p.containedInB >= share) {
+          usedA[i] = 1;
+          a = [...a, i].sort((x, y) => x - y);
+        }
+      }
+    }
+    if (a.length === 1 && b.length === 1) {
+      const i = a[0];
+      for (const j of [b[0] - 1, b[b.length - 1] + 1]) {
+        const p = j >= 0 && j < m && !usedB[j] ? at.get(i * m + j) : undefined;
+        if (p && p.containedInA >= share) {
+          usedB[j] = 1;
+          b = [...b, j].sort((x, y) => x - y);
+        }
+      }
+    }
+    return a === g.a && b === g.b ? g : { a, b, best: g.best };
+  });
 }
 
 function groupOf(a: number[], b: number[], at: Map<number, ScoredPair>, m: number): Group {
