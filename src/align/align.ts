@@ -171,28 +171,45 @@ function absorbContained(
     for (const i of g.a) usedA[i] = 1;
     for (const j of g.b) usedB[j] = 1;
   }
+  /** `own` with the sentences next to it (of `count`) that `contained` puts inside the partner. */
+  const join = (
+    own: number[],
+    count: number,
+    used: Uint8Array,
+    pairWith: (k: number) => ScoredPair | undefined,
+    contained: (p: ScoredPair) => number,
+  ): number[] => {
+    let out = own;
+    for (const k of [own[0] - 1, own[own.length - 1] + 1]) {
+      const p = k >= 0 && k < count && !used[k] ? pairWith(k) : undefined;
+      if (p && contained(p) >= share) {
+        used[k] = 1;
+        out = [...out, k].sort((x, y) => x - y);
+      }
+    }
+    return out;
+  };
   return groups.map((g) => {
-    let { a, b } = g;
-    if (b.length === 1) {
-      const j = b[0];
-      for (const i of [a[0] - 1, a[a.length - 1] + 1]) {
-        const p = i >= 0 && i < n && !usedA[i] ? at.get(i * m + j) : undefined;
-        if (p && p.containedInB >= share) {
-          usedA[i] = 1;
-          a = [...a, i].sort((x, y) => x - y);
-        }
-      }
-    }
-    if (a.length === 1 && b.length === 1) {
-      const i = a[0];
-      for (const j of [b[0] - 1, b[b.length - 1] + 1]) {
-        const p = j >= 0 && j < m && !usedB[j] ? at.get(i * m + j) : undefined;
-        if (p && p.containedInA >= share) {
-          usedB[j] = 1;
-          b = [...b, j].sort((x, y) => x - y);
-        }
-      }
-    }
+    const a =
+      g.b.length === 1
+        ? join(
+            g.a,
+            n,
+            usedA,
+            (i) => at.get(i * m + g.b[0]),
+            (p) => p.containedInB,
+          )
+        : g.a;
+    const b =
+      a.length === 1 && g.b.length === 1
+        ? join(
+            g.b,
+            m,
+            usedB,
+            (j) => at.get(a[0] * m + j),
+            (p) => p.containedInA,
+          )
+        : g.b;
     return a === g.a && b === g.b ? g : { a, b, best: g.best };
   });
 }
