@@ -85,8 +85,14 @@ function matchLine(m: SimilarMatch): string {
   const where = [m.site ?? m.source, m.published?.slice(0, 10)].filter(Boolean).join(', ');
   const direction = whoFromWhom(m.direction, 'it', 'this');
   const name = m.title || m.lead ? shownTitle({ title: m.title ?? '', lead: m.lead ?? undefined }) : m.id;
+  // Reuse found in shared passages alone retells no whole sentence: "0% of it, 0% of" would
+  // read as no reuse at all.
+  const shares =
+    m.coverageA || m.coverageB || m.type === 'same-story'
+      ? `${share(m.coverageA)} of it, ${share(m.coverageB)} of `
+      : 'shared passages in';
   return (
-    `  ${m.type.padEnd(14)} ${share(m.coverageA)} of it, ${share(m.coverageB)} of  ${name}` +
+    `  ${m.type.padEnd(14)} ${shares} ${name}` +
     `${where ? `  (${where})` : ''}${direction ? ` — ${direction}` : ''}`
   );
 }
