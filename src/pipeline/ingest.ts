@@ -53,7 +53,8 @@ export interface IngestOptions {
    * ingest slowed from 61 to 17 articles/s between 10k and 38k generated articles.
    */
   sameStoryWindow: number;
-  onProgress?: (event: { source: string; status: 'ingested' | 'present' | 'skipped' }) => void;
+  /** Each input as it is settled; `id` the article it was stored as, or found stored as. */
+  onProgress?: (event: { source: string; status: 'ingested' | 'present' | 'skipped'; id?: string }) => void;
   /** Called with the id of each article stored. */
   onArticle?: (id: string) => void;
   /** Worker threads that prepare articles (0: all on the main thread). */
@@ -100,16 +101,16 @@ export interface IngestSummary {
 export type { RawPage } from './prepare.js';
 
 /**
- * One article-to-be: a page to read and extract (files, stdin, JSONL lines), or an article built
- * by the caller.
- */
-/**
  * What an input held, in brief: compared only with what the same source held when last read, so
  * one pass of a 32-bit hash and the length serve (not the normalised text `contentId` hashes, a
  * cost on every input of a run).
  */
 const fingerprint = (content: string) => `${hashString(content).toString(16)}:${content.length}`;
 
+/**
+ * One article-to-be: a page to read and extract (files, stdin, JSONL lines), or an article built
+ * by the caller.
+ */
 export type Pending =
   | { source: string; read: () => Promise<RawPage> }
   | { source: string; build: () => Promise<Article> };
@@ -206,7 +207,7 @@ export async function ingestItems(
   const present = (source: string, id: string, content?: string) => {
     summary.present++;
     store.recordInput(source, 'present', undefined, id, content);
-    opt.onProgress?.({ source, status: 'present' });
+    opt.onProgress?.({ source, status: 'present', id });
   };
   const finish = (outcome: Outcome) => {
     if ('error' in outcome) {
@@ -259,7 +260,7 @@ export async function ingestItems(
     stored++;
     summary.ingested++;
     summary.relations += relations.length;
-    opt.onProgress?.({ source, status: 'ingested' });
+    opt.onProgress?.({ source, status: 'ingested', id: article.id });
     opt.onArticle?.(article.id);
   };
   try {

@@ -81,6 +81,14 @@ describe('HTTP API', () => {
       { id: 'reprint', site: 'courier.example', html: read('reprint-harbour-bridge.html') },
     ]);
     expect(batch.json()).toMatchObject({ ingested: 2 });
+    // Each posted article with its id, its story and what it takes from the articles stored.
+    const [rewrite, reprint] = batch.json().articles;
+    expect(rewrite).toMatchObject({ source: 'request:1', status: 'ingested', id: 'rewrite' });
+    expect(rewrite.relations).toContainEqual(
+      expect.objectContaining({ id: 'wire', type: 'rewrite', direction: 'a-from-b' }),
+    );
+    expect(reprint.relations).toContainEqual(expect.objectContaining({ id: 'wire', type: 'duplicate' }));
+    expect(reprint.story).toBe(rewrite.story);
     const jsonl = await post(
       '/articles',
       `${JSON.stringify({ id: 'chess', text: read('chess-tournament.txt') })}\n{"id": broken}\n`,
@@ -93,7 +101,11 @@ describe('HTTP API', () => {
     const page = await post('/articles', read('frost-vineyards.txt'), { 'content-type': 'text/plain' });
     expect(page.json()).toMatchObject({ ingested: 1 });
     const again = await post('/articles', { id: 'wire', text: read('wire-harbour-bridge.txt') });
-    expect(again.json()).toMatchObject({ ingested: 0, present: 1 });
+    expect(again.json()).toMatchObject({
+      ingested: 0,
+      present: 1,
+      articles: [{ status: 'present', id: 'wire', story: rewrite.story }],
+    });
   });
 
   it('lists and searches stories, and shows a story and an article', async () => {

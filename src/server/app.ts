@@ -26,7 +26,7 @@ import { extractPage } from '../pipeline/page.js';
 import { PreparePool } from '../pipeline/prepare-pool.js';
 import { PreparedCache, SIMILAR_CACHE } from '../pipeline/prepared-cache.js';
 import { wordDiff } from '../report/word-diff.js';
-import type { Store } from '../store/store.js';
+import { type Store, seenFrom } from '../store/store.js';
 import { keyFacts, storyClaims, storyFacts } from '../story/facts.js';
 import { LiveStories } from '../story/live.js';
 import { filterStories, type Story } from '../story/stories.js';
@@ -281,6 +281,7 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
         });
       }
       const added: string[] = [];
+      const settled: Array<{ source: string; status: 'ingested' | 'present'; id: string }> = [];
       // Workers are worth it for a large batch, not for the few articles a live stream posts at a
       // time (handing an article to a thread and back costs more than preparing it here).
       const large = items.length >= WORKER_BATCH;
@@ -290,6 +291,9 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
       }
       const summary: IngestSummary = await ingestItems(items, opt.store, opt.ctx, {
         onArticle: (id) => added.push(id),
+        onProgress: ({ source, status, id }) => {
+          if (id && status !== 'skipped') settled.push({ source, status, id });
+        },
         ...(large && pool ? { pool } : { workers: 0 }),
       });
       if (added.length && live.listenerCount('article') > 0) {
@@ -306,7 +310,26 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
           });
         }
       }
-      return summary;
+      // What a stream that de-duplicates needs at once: each posted article's id, its story and
+      // what it copies or shares (for one already stored, what it had).
+      const index = settled.length ? current() : undefined;
+      const articles = settled.map(({ source, status, id }) => ({
+        source,
+        status,
+        id,
+        story: index?.storyOf(id)?.id ?? null,
+        relations: opt.store.relationsOf(id).map((r) => {
+          const seen = seenFrom(r, id);
+          return {
+            id: seen.b,
+            type: seen.type,
+            direction: seen.direction,
+            coverageA: seen.coverageA,
+            coverageB: seen.coverageB,
+          };
+        }),
+      }));
+      return { ...summary, articles };
     },
   );
 
