@@ -9,7 +9,7 @@ import autocannon from 'autocannon';
 import { defaultContext } from '../compare/context.js';
 import { buildServer } from '../server/app.js';
 import { openSqliteStore } from '../store/sqlite.js';
-import { generateCorpus } from './generate.js';
+import { generateCorpus, newArticleStream } from './generate.js';
 
 export async function benchApi(db: string, size: number): Promise<void> {
   const store = openSqliteStore(db);
@@ -21,7 +21,7 @@ export async function benchApi(db: string, size: number): Promise<void> {
   const t0 = performance.now();
   const first = (await (await fetch(`${base}/stories?limit=1`)).json()) as Array<{ id: string }>;
   const buildMs = performance.now() - t0;
-  const { texts } = await generateCorpus(21, 4321);
+  const { texts } = await generateCorpus(21, newArticleStream(4321));
   const runs: Array<[string, Parameters<typeof autocannon>[0]]> = [
     ['GET /stories?limit=20', { url: `${base}/stories?limit=20` }],
     ['GET /stories/:id', { url: `${base}/stories/${encodeURIComponent(first[0].id)}` }],

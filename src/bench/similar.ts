@@ -15,7 +15,7 @@ import { similarInStore } from '../pipeline/ingest.js';
 import { PreparedCache, SIMILAR_CACHE } from '../pipeline/prepared-cache.js';
 import { rng } from '../similarity/boosting.js';
 import type { Store } from '../store/store.js';
-import { asArticle, generateArticles } from './generate.js';
+import { asArticle, generateArticles, newArticleStream } from './generate.js';
 
 /** Probes in each measured set; half rewrite a stored original, half are new articles. */
 const PROBES = 200;
@@ -58,7 +58,7 @@ export function benchSimilar(
     ),
   }));
   const fresh: Probe[] = [];
-  for (const g of generateArticles(pool, 8 * PROBES, 1234)) {
+  for (const g of generateArticles(pool, 8 * PROBES, newArticleStream(1234))) {
     if (fresh.length === wanted) break;
     if (g.derivedFrom === undefined) fresh.push({ source: '', article: asArticle(g.text, next++) });
   }
@@ -69,7 +69,7 @@ export function benchSimilar(
   // Warm-up, not counted: the first requests of a process also compile its code. Other articles,
   // with a cache of their own, so that the measured probes' candidates are not prepared already.
   let warm = 0;
-  for (const g of generateArticles(pool, 4 * WARM_UP, 4321)) {
+  for (const g of generateArticles(pool, 4 * WARM_UP, newArticleStream(4321))) {
     if (warm === WARM_UP) break;
     similarInStore(asArticle(g.text, next++), store, ctx, new PreparedCache(store, ctx, SIMILAR_CACHE));
     warm++;

@@ -113,11 +113,15 @@ export function predictProbability(model: BoostedModel, x: ArrayLike<number>): n
   return 1 / (1 + Math.exp(-predictLogit(model, x)));
 }
 
-/** Deterministic PRNG (mulberry32) so that training (and generated bench data) is reproducible for a given seed. */
-export function rng(seed: number): () => number {
+/**
+ * Deterministic PRNG (mulberry32) so that training (and generated bench data) is reproducible for a
+ * given seed. Its state counts up by `step` (odd): the streams of two seeds are one cycle read from
+ * two places, and only another step gives another order.
+ */
+export function rng(seed: number, step = 0x6d2b79f5): () => number {
   let a = seed >>> 0;
   return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
+    a = (a + step) >>> 0;
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
