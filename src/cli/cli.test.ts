@@ -228,6 +228,39 @@ describe('newstrace extract', () => {
     expect(r.out).toContain('no article: ');
     expect(r.err).toContain('1 of 2 inputs extracted, 1 with no article text');
   });
+
+  it('reads each record of a JSONL file and each item of a feed, as ingest reads them', () => {
+    const jsonl = join(dir, 'records.jsonl');
+    writeFileSync(
+      jsonl,
+      [
+        JSON.stringify({
+          id: 'r1',
+          title: 'Pier closes',
+          site: 'harbour.example',
+          text: 'The old pier closed on Monday for repairs that will take a year.',
+        }),
+        '{"id": "r2", "text": ',
+      ].join('\n'),
+    );
+    const feed = join(dir, 'town.rss');
+    writeFileSync(
+      feed,
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>Town News</title><item><title>Pool opens</title><link>https://town.example/pool</link><description>&lt;p&gt;The new pool opened on Friday after two years of works, the council said.&lt;/p&gt;</description></item></channel></rss>',
+    );
+    const r = run(['extract', jsonl, feed, '--jsonl']);
+    expect(r.code).toBe(1);
+    expect(jsonLines(r.out)).toEqual([
+      expect.objectContaining({ source: `${jsonl}:1`, title: 'Pier closes', site: 'harbour.example' }),
+      { source: `${jsonl}:2`, error: expect.stringMatching(/^not valid JSON/) },
+      expect.objectContaining({
+        source: `${feed}#1`,
+        title: 'Pool opens',
+        url: 'https://town.example/pool',
+        site: 'Town News',
+      }),
+    ]);
+  });
 });
 
 describe('newstrace show and export', () => {
@@ -428,6 +461,12 @@ describe.skipIf(!seedsPresent)('newstrace similar', () => {
     const missing = run(['similar', join(dir, 'missing.txt'), '--db', db]);
     expect(missing.code).not.toBe(0);
     expect(missing.err).not.toMatch(/\n\s+at /);
+    // Each record of a JSONL file is asked about, as ingest would read it.
+    const records = join(dir, 'asked.jsonl');
+    writeFileSync(records, `${JSON.stringify({ id: 'asked', text: readFileSync(retold, 'utf8') })}\n`);
+    const [asked] = jsonLines(run(['similar', records, '--jsonl', '--db', db]).out);
+    expect(asked).toMatchObject({ source: `${records}:1`, id: 'asked', inCorpus: false });
+    expect(asked.matches[0].type).toBe(match.type);
   });
 });
 

@@ -6,19 +6,27 @@ import { existsSync } from 'node:fs';
 import { normalize, relative, resolve } from 'node:path';
 import type { Article } from '../article/types.js';
 import { defaultContext } from '../compare/context.js';
-import { describeMatches, ingestPaths, type SimilarMatch, similarInStore } from '../pipeline/ingest.js';
-import { loadArticle } from '../pipeline/load-article.js';
+import {
+  describeMatches,
+  ingestPaths,
+  type PendingPage,
+  pagesOfPaths,
+  RecordError,
+  type SimilarMatch,
+  similarInStore,
+} from '../pipeline/ingest.js';
+import { extractRaw } from '../pipeline/prepare.js';
 import { PreparedCache, SIMILAR_CACHE } from '../pipeline/prepared-cache.js';
 import { nameSides, whoFromWhom } from '../relate/sides.js';
 import { citedFact, shownTime, shownTitle } from '../report/cite.js';
 import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
 import { wrap } from '../report/terminal.js';
-import { InputError, pageFiles } from '../source/index.js';
+import { InputError } from '../source/index.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { type Store, seenFrom } from '../store/store.js';
 import { keyFacts, type RetellingClaims, type StoryFacts, storyClaims, storyFacts } from '../story/facts.js';
 import { buildStories, filterStories, isDirected, type Story } from '../story/stories.js';
-import { UsageError, writeReport } from './errors.js';
+import { inputFailure, UsageError, writeReport } from './errors.js';
 
 export const DEFAULT_DB = 'newstrace.db';
 
@@ -109,25 +117,35 @@ export async function runSimilar(
   err: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
   if (paths.length === 0) throw new UsageError('similar needs an article: newstrace similar FILE…');
-  const files: string[] = [];
-  for (const path of paths) for await (const file of pageFiles(path)) files.push(file);
-  if (flags.json && files.length !== 1)
-    throw new UsageError(`--json gives one article's matches; for ${files.length} articles use --jsonl`);
+  // Each page asked about: a JSONL file, a web archive or a feed holds many, read as ingest reads them.
+  const pages: PendingPage[] = [];
+  const unread: Array<{ source: string; reason: string }> = [];
+  for await (const page of pagesOfPaths(paths, (source, reason) => unread.push({ source, reason })))
+    pages.push(page);
+  if (flags.json && pages.length + unread.length !== 1)
+    throw new UsageError(
+      `--json gives one article's matches; for ${pages.length + unread.length} articles use --jsonl`,
+    );
   const store = openCorpus(flags.db, 'read');
   try {
     const ctx = defaultContext();
     // One cache for every article asked about: the corpus articles they match are prepared once.
     const cache = new PreparedCache(store, ctx, SIMILAR_CACHE);
     let failed = 0;
-    for (const file of files) {
+    const fail = (source: string, error: string) => {
+      failed++;
+      if (flags.jsonl) out.write(`${JSON.stringify({ source, error })}\n`);
+      else err.write(`${inputFailure(source, error)}\n`);
+    };
+    for (const { source, reason } of unread) fail(source, reason);
+    for (const page of pages) {
+      const file = page.source;
       let article: Article;
       try {
-        article = await loadArticle(file);
+        article = extractRaw(await page.read());
       } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        failed++;
-        if (flags.jsonl) out.write(`${JSON.stringify({ source: file, error: e.message })}\n`);
-        else err.write(`${e.message}\n`);
+        if (!(e instanceof InputError || e instanceof RecordError)) throw e;
+        fail(file, e.message);
         continue;
       }
       const started = performance.now();

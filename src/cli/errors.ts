@@ -25,3 +25,7 @@ export function writeReport(file: string, text: string): void {
   }
   process.stderr.write(`newstrace: wrote ${file}\n`);
 }
+
+/** An input that could not be read, as a line: the reader's own message, or its source and reason. */
+export const inputFailure = (source: string, reason: string): string =>
+  reason.startsWith('newstrace:') ? reason : `newstrace: ${source}: ${reason}`;

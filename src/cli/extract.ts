@@ -4,9 +4,10 @@
  * a record, an unreadable one a record with its error, and the exit code says whether any failed.
  */
 import type { ExtractedPage } from '../article/types.js';
+import { pagesOfPaths, type RawPage, RecordError } from '../pipeline/ingest.js';
 import { extractPage } from '../pipeline/page.js';
-import { InputError, pageFiles, readInput } from '../source/index.js';
-import { UsageError } from './errors.js';
+import { InputError } from '../source/index.js';
+import { inputFailure, UsageError } from './errors.js';
 
 export interface ExtractRecord {
   source: string;
@@ -36,21 +37,24 @@ export async function runExtract(
   let failed = 0;
   let count = 0;
   let empty = 0;
-  for (const path of paths) {
-    for await (const file of pageFiles(path)) {
+  const fail = (source: string, error: string) => {
+    count++;
+    failed++;
+    if (flags.jsonl) out.write(`${JSON.stringify({ source, error })}\n`);
+    else err.write(`${inputFailure(source, error)}\n`);
+  };
+  // A JSONL file, a web archive or a feed holds many pages, each read as ingest reads it.
+  for await (const item of pagesOfPaths(paths, fail)) {
+    try {
+      const raw = await item.read();
+      const page = extractPage(raw.content, raw.kind, { url: raw.meta.url });
+      const record = toRecord(item.source, page, raw.meta);
       count++;
-      try {
-        const input = await readInput(file);
-        const page = extractPage(input.text, input.kind);
-        const record = toRecord(file, page);
-        if (record.noArticle) empty++;
-        out.write(flags.jsonl ? `${JSON.stringify(record)}\n` : readable(record));
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        failed++;
-        if (flags.jsonl) out.write(`${JSON.stringify({ source: file, error: e.message })}\n`);
-        else err.write(`${e.message}\n`);
-      }
+      if (record.noArticle) empty++;
+      out.write(flags.jsonl ? `${JSON.stringify(record)}\n` : readable(record));
+    } catch (e) {
+      if (!(e instanceof InputError || e instanceof RecordError)) throw e;
+      fail(item.source, e.message);
     }
   }
   if (!flags.jsonl || failed)
@@ -61,17 +65,18 @@ export async function runExtract(
   return failed ? 1 : 0;
 }
 
-function toRecord(source: string, page: ExtractedPage): ExtractRecord {
+/** A page's extraction, what its record or feed item says of it first (as ingest takes it). */
+function toRecord(source: string, page: ExtractedPage, meta: RawPage['meta']): ExtractRecord {
   return {
     source,
-    title: page.title,
+    title: meta.title ?? page.title,
     text: page.text,
     sections: page.sections,
-    published: page.published,
+    published: meta.published ?? page.published,
     modified: page.modified,
-    authors: page.authors ?? [],
-    site: page.site,
-    url: page.url,
+    authors: page.authors?.length ? page.authors : meta.author ? [meta.author] : [],
+    site: meta.site ?? page.site,
+    url: meta.url ?? page.url,
     lang: page.lang,
     description: page.description,
     // Said of every page without article text, as ingest skips it: "no block of prose", or this.

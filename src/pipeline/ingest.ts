@@ -25,7 +25,7 @@ import { SITE_FURNITURE_PAGES, siteLineKeys } from '../extract/text-page/site-fu
 import { closestFirst, KEPT_RELATIONS, mayRelateClosely } from '../relate/relate.js';
 import { FeedError, type FeedItem, looksLikeFeed, readFeed } from '../source/feed.js';
 import { expandGlob, isGlob } from '../source/glob.js';
-import { InputError, readInput } from '../source/index.js';
+import { InputError, pageFiles, readInput } from '../source/index.js';
 import { readWarc } from '../source/warc.js';
 import type { Store, StoredRelation } from '../store/store.js';
 import { hashString } from '../text/hash.js';
@@ -111,9 +111,13 @@ const fingerprint = (content: string) => `${hashString(content).toString(16)}:${
  * One article-to-be: a page to read and extract (files, stdin, JSONL lines), or an article built
  * by the caller.
  */
-export type Pending =
-  | { source: string; read: () => Promise<RawPage> }
-  | { source: string; build: () => Promise<Article> };
+export type Pending = PendingPage | { source: string; build: () => Promise<Article> };
+
+/** A page to read and extract. */
+export interface PendingPage {
+  source: string;
+  read: () => Promise<RawPage>;
+}
 
 /**
  * Prepared articles kept for verifying later candidates: recent articles are the usual
@@ -536,11 +540,39 @@ async function* pendingOf(
     skip(path, 'a data file, not a page (JSONL files end in .jsonl)');
     return;
   }
-  if (JSONL_FILE.test(path) && stat?.isFile()) {
+  yield* pagesOfFile(path, skip, stat?.isFile() ?? false);
+}
+
+/**
+ * The pages a command line names for reading, not ingesting (`extract`, `similar`): files, the
+ * page files of folders, and the pages each of them holds.
+ */
+export async function* pagesOfPaths(
+  paths: readonly string[],
+  skip: (source: string, reason: string) => void,
+): AsyncGenerator<PendingPage> {
+  for (const path of paths)
+    for await (const file of pageFiles(path)) {
+      const isFile = (await fs.stat(file).catch(() => undefined))?.isFile() ?? false;
+      yield* pagesOfFile(file, skip, isFile);
+    }
+}
+
+/**
+ * The pages of one file: the records of a JSONL file, the HTML responses of a web archive, the
+ * items of a feed, or the file itself as a page (`extract` and `similar` read files as ingest
+ * does). `isFile`: the path is a file that exists (else reading it says why not).
+ */
+async function* pagesOfFile(
+  path: string,
+  skip: (source: string, reason: string) => void,
+  isFile: boolean,
+): AsyncGenerator<PendingPage> {
+  if (JSONL_FILE.test(path) && isFile) {
     yield* jsonlRecords(path, skip);
     return;
   }
-  if (WARC_FILE.test(path) && stat?.isFile()) {
+  if (WARC_FILE.test(path) && isFile) {
     for await (const page of readWarc(path, (reason) => skip(path, reason))) {
       if ('skipped' in page) {
         skip(page.source, page.skipped);
@@ -553,7 +585,7 @@ async function* pendingOf(
     }
     return;
   }
-  if (FEED_FILE.test(path) && stat?.isFile()) {
+  if (FEED_FILE.test(path) && isFile) {
     yield* feedItems(path, skip);
     return;
   }
@@ -563,7 +595,7 @@ async function* pendingOf(
 async function* feedItems(
   path: string,
   skip: (source: string, reason: string) => void,
-): AsyncGenerator<Pending> {
+): AsyncGenerator<PendingPage> {
   let items: FeedItem[];
   try {
     const input = await readInput(path);
@@ -627,7 +659,7 @@ interface JsonRecord {
 async function* jsonlRecords(
   path: string,
   skip: (source: string, reason: string) => void,
-): AsyncGenerator<Pending> {
+): AsyncGenerator<PendingPage> {
   let stream: NodeJS.ReadableStream = createReadStream(path);
   if (path.endsWith('.gz')) stream = stream.pipe(createGunzip());
   const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });

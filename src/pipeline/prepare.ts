@@ -64,7 +64,8 @@ export function prepareJob(job: PrepareJob, ctx: CompareContext): PreparedJob {
   };
 }
 
-function extractRaw(raw: RawPage, site: PrepareJob['site']): Article {
+/** A page as an article: extracted (without what its site's other pages repeat, where known), with its record's metadata. */
+export function extractRaw(raw: RawPage, site?: PrepareJob['site']): Article {
   const known = new Set(site?.known);
   const siteFurniture = known.size
     ? (line: string) => {

@@ -2,8 +2,11 @@
 import { promises as fs } from 'node:fs';
 import { basename, join } from 'node:path';
 
-/** Files in a directory that are pages: text, HTML, and those gzipped. */
-const PAGE_FILE = /\.(txt|text|html?|xhtml|htm)(\.gz)?$|^[^.]+$/i;
+/**
+ * Files in a directory that hold pages: text, HTML, and those gzipped; JSONL, web archives and
+ * feeds, which hold many.
+ */
+const PAGE_FILE = /\.(txt|text|html?|xhtml|htm|jsonl|warc)(\.gz)?$|\.(rss|atom|xml)$|^[^.]+$/i;
 
 /**
  * The files a path stands for: itself, or the page files below a folder (hidden ones and data such
