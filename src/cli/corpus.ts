@@ -187,17 +187,14 @@ export function runStories(
     const since = flags.since === undefined ? undefined : Date.parse(flags.since);
     if (since !== undefined && !Number.isFinite(since))
       throw new UsageError(`--since wants a date (2026-03-01), not '${flags.since}'`);
-    let stories = filterStories(buildStories(store.articles(), store.relations()), {
-      query: flags.query,
-      site: flags.site,
-      since,
-    });
-    if (flags.limit) {
-      const limit = Number(flags.limit);
-      if (!Number.isInteger(limit) || limit < 1)
-        throw new UsageError(`--limit wants a number of stories, not '${flags.limit}'`);
-      stories = stories.slice(0, limit);
-    }
+    const limit = flags.limit === undefined ? Number.POSITIVE_INFINITY : Number(flags.limit);
+    if (flags.limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+      throw new UsageError(`--limit wants a number of stories, not '${flags.limit}'`);
+    const stories = filterStories(
+      buildStories(store.articles(), store.relations()),
+      { query: flags.query, site: flags.site, since },
+      limit,
+    );
     // Key facts read the articles of each story shown (after the filters): opt-in, as on a large
     // corpus that is most of the work.
     const lexicon = flags.facts ? defaultContext().lexicon : undefined;

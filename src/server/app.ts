@@ -210,12 +210,12 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
     },
     async (req) => {
       const { q, site, since, limit } = req.query;
-      const list = filterStories(stories(), {
-        query: q,
-        site,
-        since: since === undefined ? undefined : Date.parse(since),
-      });
-      return list.slice(0, limit ?? 50).map(storySummary);
+      const list = filterStories(
+        stories(),
+        { query: q, site, since: since === undefined ? undefined : Date.parse(since) },
+        limit ?? 50,
+      );
+      return list.map(storySummary);
     },
   );
 

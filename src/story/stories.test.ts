@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRow, StoredRelation } from '../store/store.js';
-import { buildStories } from './stories.js';
+import { buildStories, filterStories } from './stories.js';
 
 const row = (id: string, hour: number): ArticleRow => ({
   id,
@@ -206,5 +206,27 @@ describe('copies whose direction is unknown', () => {
       [rel('b', 'a', 'rewrite')],
     );
     expect(none).toMatchObject({ title: '', lead: 'A ferry ran aground.' });
+  });
+});
+
+describe('filterStories', () => {
+  // Five stories of one article each, newest first as a listing orders them.
+  const stories = buildStories(
+    [1, 2, 3, 4, 5].map((h) => row(`s${h}`, h)),
+    [],
+  );
+
+  it('gives the first stories that pass, up to the limit, in their order', () => {
+    const all = filterStories(stories, {});
+    expect(all).toEqual(stories);
+    expect(filterStories(stories, {}, 2)).toEqual(all.slice(0, 2));
+    const since = Date.UTC(2026, 2, 4, 3);
+    const recent = filterStories(stories, { since }, 10);
+    expect(recent.map((s) => s.articles[0].id).sort()).toEqual(['s3', 's4', 's5']);
+    expect(filterStories(stories, { since }, 1)).toEqual(recent.slice(0, 1));
+    expect(filterStories(stories, { query: 'title S2', site: 's2.example' }).map((s) => s.id)).toHaveLength(
+      1,
+    );
+    expect(filterStories(stories, { site: 'nowhere.example' })).toEqual([]);
   });
 });
