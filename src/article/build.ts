@@ -15,9 +15,27 @@ export interface ArticleMeta {
   site?: string;
   published?: string;
   title?: string;
+  /** The record's author: the page's own byline, where it has one, comes first. */
+  author?: string;
 }
 
-export function buildArticle(page: ExtractedPage, meta: ArticleMeta = {}): Article {
+/**
+ * A page with what its record or feed item says of it (title, address, site, date) taking the
+ * place of what the page says, as a corpus takes it; the record's author where the page names none.
+ */
+export function withMeta(page: ExtractedPage, meta: ArticleMeta): ExtractedPage {
+  return {
+    ...page,
+    title: meta.title ?? page.title,
+    url: meta.url ?? page.url,
+    site: meta.site ?? page.site,
+    published: meta.published ?? page.published,
+    authors: page.authors?.length ? page.authors : meta.author ? [meta.author] : page.authors,
+  };
+}
+
+export function buildArticle(extracted: ExtractedPage, meta: ArticleMeta = {}): Article {
+  const page = withMeta(extracted, meta);
   const sentences: Sentence[] = [];
   const sections = page.sections.length ? page.sections : [{ start: 0, end: page.text.length }];
   let dateline: Dateline | undefined;
@@ -41,11 +59,11 @@ export function buildArticle(page: ExtractedPage, meta: ArticleMeta = {}): Artic
   });
   return {
     id: meta.id ?? contentId(page.text),
-    title: meta.title ?? page.title,
+    title: page.title,
     text: page.text,
-    url: meta.url ?? page.url,
-    site: meta.site ?? page.site,
-    published: meta.published ?? page.published ?? datelineDate(dateline),
+    url: page.url,
+    site: page.site,
+    published: page.published ?? datelineDate(dateline),
     modified: page.modified,
     authors: page.authors ?? [],
     lang: page.lang ?? 'en',

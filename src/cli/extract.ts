@@ -3,8 +3,10 @@
  * furniture set apart. Directories are read recursively (hidden files skipped); every input gets
  * a record, an unreadable one a record with its error, and the exit code says whether any failed.
  */
+
+import { withMeta } from '../article/build.js';
 import type { ExtractedPage } from '../article/types.js';
-import { pagesOfPaths, type RawPage, RecordError } from '../pipeline/ingest.js';
+import { pagesOfPaths, RecordError } from '../pipeline/ingest.js';
 import { extractPage } from '../pipeline/page.js';
 import { InputError } from '../source/index.js';
 import { inputFailure, UsageError } from './errors.js';
@@ -47,8 +49,8 @@ export async function runExtract(
   for await (const item of pagesOfPaths(paths, fail)) {
     try {
       const raw = await item.read();
-      const page = extractPage(raw.content, raw.kind, { url: raw.meta.url });
-      const record = toRecord(item.source, page, raw.meta);
+      const page = withMeta(extractPage(raw.content, raw.kind, { url: raw.meta.url }), raw.meta);
+      const record = toRecord(item.source, page);
       count++;
       if (record.noArticle) empty++;
       out.write(flags.jsonl ? `${JSON.stringify(record)}\n` : readable(record));
@@ -65,18 +67,17 @@ export async function runExtract(
   return failed ? 1 : 0;
 }
 
-/** A page's extraction, what its record or feed item says of it first (as ingest takes it). */
-function toRecord(source: string, page: ExtractedPage, meta: RawPage['meta']): ExtractRecord {
+function toRecord(source: string, page: ExtractedPage): ExtractRecord {
   return {
     source,
-    title: meta.title ?? page.title,
+    title: page.title,
     text: page.text,
     sections: page.sections,
-    published: meta.published ?? page.published,
+    published: page.published,
     modified: page.modified,
-    authors: page.authors?.length ? page.authors : meta.author ? [meta.author] : [],
-    site: meta.site ?? page.site,
-    url: meta.url ?? page.url,
+    authors: page.authors ?? [],
+    site: page.site,
+    url: page.url,
     lang: page.lang,
     description: page.description,
     // Said of every page without article text, as ingest skips it: "no block of prose", or this.

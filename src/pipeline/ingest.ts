@@ -552,10 +552,7 @@ export async function* pagesOfPaths(
   skip: (source: string, reason: string) => void,
 ): AsyncGenerator<PendingPage> {
   for (const path of paths)
-    for await (const file of pageFiles(path)) {
-      const isFile = (await fs.stat(file).catch(() => undefined))?.isFile() ?? false;
-      yield* pagesOfFile(file, skip, isFile);
-    }
+    for await (const file of pageFiles(path)) yield* pagesOfFile(file.path, skip, file.isFile);
 }
 
 /**

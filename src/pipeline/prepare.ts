@@ -15,7 +15,7 @@ import { extractPage, type PageKind } from './page.js';
 export interface RawPage {
   content: string;
   kind: PageKind;
-  meta: ArticleMeta & { author?: string };
+  meta: ArticleMeta;
 }
 
 export interface PrepareJob {
@@ -74,7 +74,5 @@ export function extractRaw(raw: RawPage, site?: PrepareJob['site']): Article {
       }
     : undefined;
   const page = extractPage(raw.content, raw.kind, { url: raw.meta.url, siteFurniture });
-  const article = buildArticle(page, raw.meta);
-  if (raw.meta.author && article.authors.length === 0) article.authors.push(raw.meta.author);
-  return article;
+  return buildArticle(page, raw.meta);
 }

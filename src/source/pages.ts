@@ -11,15 +11,15 @@ const PAGE_FILE = /\.(txt|text|html?|xhtml|htm|jsonl|warc)(\.gz)?$|\.(rss|atom|x
 /**
  * The files a path stands for: itself, or the page files below a folder (hidden ones and data such
  * as .json left out), sorted; a folder reached twice (a link back up the tree) is read once. A
- * path that is no file is given back as it is: reading it says why.
+ * path that is no file is given back as it is (`isFile` false): reading it says why.
  */
 export async function* pageFiles(
   path: string,
   top = true,
   folders = new Set<string>(),
-): AsyncGenerator<string> {
+): AsyncGenerator<{ path: string; isFile: boolean }> {
   if (path === '-') {
-    yield path;
+    yield { path, isFile: false };
     return;
   }
   let stat: import('node:fs').Stats | undefined;
@@ -29,7 +29,7 @@ export async function* pageFiles(
     stat = undefined; // readInput reports the missing file with its reason
   }
   if (!stat?.isDirectory()) {
-    if (top || PAGE_FILE.test(basename(path))) yield path;
+    if (top || PAGE_FILE.test(basename(path))) yield { path, isFile: stat?.isFile() ?? false };
     return;
   }
   const folder = `${stat.dev}:${stat.ino}`;
