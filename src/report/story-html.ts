@@ -70,7 +70,9 @@ const when = (iso?: string | null) => (iso ? escapeHtml(shownTime(iso)) : '(unda
 function provenanceGraph(story: Story, label: Map<string, string>): string {
   const sides = sidesOf(label);
   const byId = new Map(story.articles.map((a) => [a.id, a]));
-  const radius = (id: string) => (story.articles.some((a) => a.copyOf === id) ? 9 : 7);
+  // A node standing for copies too is drawn larger (one look-up a node, not a walk of the story).
+  const copied = new Set(story.articles.flatMap((a) => (a.copyOf ? [a.copyOf] : [])));
+  const radius = (id: string) => (copied.has(id) ? 9 : 7);
   const diagram = arcDiagram(story, { step: 70, margin: 40, maxRise: 160, radius });
   const arcs = diagram.arcs.map(({ edge: e, d, directed }) => {
     const colour = EDGE_COLOUR[e.type] ?? '#999';
