@@ -93,6 +93,25 @@ describe('newstrace compare', () => {
     expect(JSON.parse(r.out).a.title).toBe('Harbour bridge reopens after repairs');
   });
 
+  it('takes the one record of a JSONL file as an article, and refuses a file of several', () => {
+    const one = join(dir, 'one.jsonl');
+    writeFileSync(
+      one,
+      `${JSON.stringify({ id: 'r1', title: 'Harbour bridge reopens after repairs', text: story })}\n`,
+    );
+    const r = run(['compare', one, join(dir, 'b.txt'), '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).a).toMatchObject({ id: 'r1', title: 'Harbour bridge reopens after repairs' });
+    const two = join(dir, 'two.jsonl');
+    writeFileSync(
+      two,
+      `${JSON.stringify({ text: story })}\n${JSON.stringify({ text: 'Another page of text here.' })}\n`,
+    );
+    const many = run(['compare', two, join(dir, 'b.txt')]);
+    expect(many.code).toBe(2);
+    expect(many.err).toContain('holds 2 pages and compare takes one a side');
+  });
+
   it('writes a self-contained HTML report', () => {
     const file = join(dir, 'report.html');
     const r = run(['compare', join(dir, 'a.txt'), join(dir, 'b.txt'), '--html', file]);

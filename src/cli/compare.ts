@@ -6,8 +6,10 @@ import { createInterface } from 'node:readline';
 import type { Article } from '../article/types.js';
 import { compareArticles } from '../compare/compare.js';
 import { defaultContext } from '../compare/context.js';
+import { holdsPages, type PendingPage, pagesOfPaths, RecordError } from '../pipeline/ingest.js';
 import { loadArticle } from '../pipeline/load-article.js';
 import { articleFromPage } from '../pipeline/page.js';
+import { extractRaw } from '../pipeline/prepare.js';
 import { renderHtml } from '../report/html.js';
 import { renderTerminal } from '../report/terminal.js';
 import { UsageError, writeReport } from './errors.js';
@@ -30,7 +32,7 @@ export async function runCompare(
   if (paths.length !== 2) throw new UsageError('compare needs two articles: newstrace compare A B');
   if (paths[0] === '-' && paths[1] === '-')
     throw new UsageError('only one of the two articles can be read from stdin');
-  const [a, b] = await Promise.all(paths.map((p) => loadArticle(p)));
+  const [a, b] = await Promise.all(paths.map((p) => articleAt(p)));
   const result = compareArticles(a, b, defaultContext());
   if (flags.html) writeReport(flags.html, renderHtml(result));
   if (flags.json) out.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -85,9 +87,32 @@ async function runPairs(file: string, out: NodeJS.WritableStream): Promise<numbe
   return failed ? 1 : 0;
 }
 
+/**
+ * The article at a path: a page, or the one page of a JSONL file, a web archive or a feed, read as
+ * ingest reads it (one that holds several is refused, naming the command that lists them).
+ */
+async function articleAt(path: string): Promise<Article> {
+  if (!holdsPages(path)) return loadArticle(path);
+  const pages: PendingPage[] = [];
+  const unread: string[] = [];
+  for await (const page of pagesOfPaths([path], (source, reason) => unread.push(`${source}: ${reason}`)))
+    pages.push(page);
+  if (pages.length + unread.length !== 1)
+    throw new UsageError(
+      `${path} holds ${pages.length + unread.length} pages and compare takes one a side: \`newstrace extract ${path}\` lists them`,
+    );
+  if (unread.length) throw new Error(`cannot read ${unread[0]}`);
+  try {
+    return extractRaw(await pages[0].read());
+  } catch (e) {
+    if (e instanceof RecordError) throw new Error(`cannot read ${pages[0].source}: ${e.message}`);
+    throw e;
+  }
+}
+
 async function sideArticle(side: PairSide): Promise<Article> {
   if (typeof side !== 'object' || side === null) throw new Error('"a" and "b" must be objects');
-  if ('path' in side && typeof side.path === 'string') return loadArticle(side.path);
+  if ('path' in side && typeof side.path === 'string') return articleAt(side.path);
   if ('html' in side && typeof side.html === 'string') return articleFromPage(side.html, 'html');
   if ('text' in side && typeof side.text === 'string') {
     const article = articleFromPage(side.text, 'text', { title: side.title, published: side.published });

@@ -488,6 +488,10 @@ const WARC_FILE = /\.warc(\.gz)?$/i;
 const FEED_FILE = /\.(rss|atom|xml)$/i;
 const JSONL_FILE = /\.jsonl(\.gz)?$/i;
 
+/** Whether a file's name says it holds many pages: JSONL records, a web archive, a feed. */
+export const holdsPages = (path: string): boolean =>
+  JSONL_FILE.test(path) || WARC_FILE.test(path) || FEED_FILE.test(path);
+
 /**
  * The pages of an input path. `folders` holds the folders read so far in this run (by device and
  * inode): a link back up the tree, or a second link to one folder, is read once, not until the
