@@ -174,13 +174,34 @@ export function examinePair(
     sharedFacts: facts.shared.length,
     ...(surface ?? pairSurface(A.surface, B.surface, opt)),
     publishedA: A.article.published,
-    publishedB: B.article.published,
     datelineA: A.article.dateline?.date,
-    datelineB: B.article.dateline?.date,
     creditsA: A.credits,
-    creditsB: B.credits,
+    ...secondSide(B.article, B.credits),
   };
   return { a: A, b: B, alignments, facts, input };
+}
+
+/** What the relation reads of the second article besides its text: when it was published, and whom it credits. */
+const secondSide = (b: Article, creditsB: string[]) => ({
+  publishedB: b.published,
+  datelineB: b.dateline?.date,
+  creditsB,
+});
+
+/**
+ * The relation input of an examined pair with its second article replaced by `twin`, an article of
+ * the same text and sentences (a reprint of it): the sentences' scores, the alignment and the facts
+ * depend on the texts alone, so a corpus compares a text with its reprints once and decides each
+ * reprint's relation from its own date.
+ */
+export function withTwinAsSecond(input: RelationInput, twin: Article): RelationInput {
+  return { ...input, ...secondSide(twin, credits(twin)) };
+}
+
+/** Whether `x` and `y` are one text read into the same sentences (a reprint and its original). */
+export function sameText(x: Article, y: Article): boolean {
+  if (x.text !== y.text || x.sentences.length !== y.sentences.length) return false;
+  return x.sentences.every((s, k) => s.start === y.sentences[k].start && s.end === y.sentences[k].end);
 }
 
 /**

@@ -427,4 +427,50 @@ describe('candidates', () => {
     expect(store.passageCandidates(fp.passageKeys, 2, 20, 20)).toContain('wire');
     store.close();
   });
+
+  it('compares a text with one of its reprints and relates each other reprint by its own date', async () => {
+    const { articleFromText } = await import('../article/build.js');
+    const { defaultContext } = await import('../compare/context.js');
+    const { relateArticles } = await import('../compare/compare.js');
+    const { ingestItems } = await import('./ingest.js');
+    const { openSqliteStore } = await import('../store/sqlite.js');
+    const wire = [
+      'Ferry crews on the Kestrow line walked out at dawn on Thursday over a dispute about night shifts.',
+      'The operator said 14 crossings were cancelled and about 3,200 passengers had been told to travel by road.',
+      'Union organiser Dalia Brenner said the crews would stay out until the night rota was withdrawn in writing.',
+      'Talks are due to resume on Monday at the harbour office in Saltby, the operator said.',
+      'Passengers with tickets for Thursday can claim a refund at any ferry office until the end of the month.',
+    ].join(' ');
+    const day = (d: number) => `2026-03-${String(d).padStart(2, '0')}T09:00:00Z`;
+    // One text on four sites, the last of them after the rewrite: who took from whom differs.
+    const reprints = [2, 3, 4, 9].map((d, k) =>
+      articleFromText(wire, { id: `reprint-${k}`, site: `site${k}.example`, published: day(d) }),
+    );
+    const rewrite = articleFromText(
+      wire
+        .replace('walked out at dawn', 'went on strike early')
+        .replace('had been told to travel', 'were advised to go')
+        .replace('due to resume', 'expected to restart'),
+      { id: 'rewrite', site: 'rewrites.example', published: day(6) },
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'newstrace-twins-'));
+    const store = openSqliteStore(join(dir, 't.db'));
+    const ctx = defaultContext();
+    await ingestItems(
+      [...reprints, rewrite].map((a) => ({ source: a.id, build: async () => a })),
+      store,
+      ctx,
+      { workers: 0 },
+    );
+    const stored = store.relationsOf('rewrite').filter((r) => r.a === 'rewrite');
+    expect(stored.map((r) => r.b).sort()).toEqual(reprints.map((r) => r.id));
+    for (const r of stored) {
+      const reprint = reprints.find((x) => x.id === r.b);
+      const { relation } = relateArticles(rewrite, reprint as (typeof reprints)[number], ctx);
+      const { type, direction, coverageA, coverageB, similarity, evidence } = relation;
+      expect(r).toMatchObject({ type, direction, coverageA, coverageB, similarity, evidence });
+    }
+    expect(new Set(stored.map((r) => r.direction)).size).toBe(2);
+    store.close();
+  });
 });

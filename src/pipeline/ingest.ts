@@ -14,15 +14,23 @@ import { type Banding, chooseBanding } from '../candidates/lsh.js';
 import {
   type CompareContext,
   defaultCompareOptions,
+  examinePair,
   type PreparedArticle,
   prepareArticle,
-  relateArticles,
+  sameText,
+  withTwinAsSecond,
 } from '../compare/compare.js';
 import { pairSurface } from '../compare/surface.js';
 import { siteOfHtml } from '../extract/html/index.js';
 import { pageLines } from '../extract/text-page/extract.js';
 import { SITE_FURNITURE_PAGES, siteLineKeys } from '../extract/text-page/site-furniture.js';
-import { closestFirst, KEPT_RELATIONS, mayRelateClosely } from '../relate/relate.js';
+import {
+  closestFirst,
+  KEPT_RELATIONS,
+  mayRelateClosely,
+  type RelationInput,
+  relate,
+} from '../relate/relate.js';
 import { FeedError, type FeedItem, looksLikeFeed, readFeed } from '../source/feed.js';
 import { expandGlob, isGlob } from '../source/glob.js';
 import { InputError, pageFiles, readInput } from '../source/index.js';
@@ -429,6 +437,9 @@ function verifyCandidates(
     }
   }
   const relations: StoredRelation[] = [];
+  // Reprints of one text among the candidates (a wire story on ten sites) are compared once: each
+  // other reprint's relation is decided again from the pair's evidence with its own date.
+  const compared = new Map<string, { article: Article; input: RelationInput }>();
   for (const other of candidates) {
     // Most candidates are ruled out on their surface, read from the cache or the store; only the
     // rest are prepared (from their text, if the cache has let them go) and compared in full.
@@ -436,9 +447,18 @@ function verifyCandidates(
     if (!theirSurface) continue;
     const surface = pairSurface(mine.surface, theirSurface, defaultCompareOptions);
     if (!mayRelateClosely(surface)) continue;
-    const theirs = using.stored.prepared(other);
-    if (!theirs) continue;
-    const { relation } = relateArticles(mine, theirs, ctx, {}, surface);
+    const article = using.stored.article(other);
+    if (!article) continue;
+    const twin = compared.get(article.text);
+    let input: RelationInput;
+    if (twin && sameText(twin.article, article)) input = withTwinAsSecond(twin.input, article);
+    else {
+      const theirs = using.stored.prepared(other, article);
+      if (!theirs) continue;
+      ({ input } = examinePair(mine, theirs, ctx, {}, surface));
+      compared.set(article.text, { article, input });
+    }
+    const relation = relate(input);
     if (!STORED.has(relation.type)) continue;
     relations.push({ a: id, b: other, ...relation });
   }

@@ -3,6 +3,7 @@
  * out). Each holds its sentences' word vectors (~100 KB for 600 words), so the capacity is what
  * bounds the memory of ingest, `similar` and the server.
  */
+import type { Article } from '../article/types.js';
 import { type CompareContext, type PreparedArticle, prepareArticle } from '../compare/compare.js';
 import type { ArticleSurface } from '../compare/surface.js';
 import type { Store } from '../store/store.js';
@@ -20,8 +21,10 @@ export const SIMILAR_CACHE = 200;
 export interface StoredArticles {
   /** The surface of stored article `id`: cheap, enough to rule most candidates out. */
   surface(id: string): ArticleSurface | undefined;
-  /** Stored article `id` prepared for comparison; undefined if not stored. */
-  prepared(id: string): PreparedArticle | undefined;
+  /** Stored article `id` as read, without preparing it: to tell a reprint of a text already compared. */
+  article(id: string): Article | undefined;
+  /** Stored article `id` prepared for comparison (`read`: the article, read already); undefined if not stored. */
+  prepared(id: string, read?: Article): PreparedArticle | undefined;
 }
 
 export class PreparedCache implements StoredArticles {
@@ -48,11 +51,15 @@ export class PreparedCache implements StoredArticles {
     return this.entries.get(id)?.surface ?? this.store.getSurface(id) ?? this.prepared(id)?.surface;
   }
 
+  article(id: string): Article | undefined {
+    return this.entries.get(id)?.article ?? this.store.getArticle(id);
+  }
+
   /** The stored article `id` prepared, from the cache or the store; undefined if not stored. */
-  prepared(id: string): PreparedArticle | undefined {
+  prepared(id: string, read?: Article): PreparedArticle | undefined {
     let p = this.entries.get(id);
     if (!p) {
-      const a = this.store.getArticle(id);
+      const a = read ?? this.store.getArticle(id);
       if (!a) return undefined;
       p = prepareArticle(a, this.ctx);
     }
