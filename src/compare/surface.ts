@@ -83,6 +83,22 @@ export interface SurfaceOptions {
   passageShare: number;
 }
 
+/** Whether two surfaces hold the same values (a text and its reprint): their pair surfaces with a third are the same. */
+export function sameSurface(x: ArticleSurface, y: ArticleSurface): boolean {
+  const same = (p: ArrayLike<number>, q: ArrayLike<number>) => {
+    if (p.length !== q.length) return false;
+    for (let k = 0; k < p.length; k++) if (p[k] !== q[k]) return false;
+    return true;
+  };
+  return (
+    same(x.words, y.words) &&
+    same(x.sentenceWords, y.sentenceWords) &&
+    same(x.quoted, y.quoted) &&
+    same(x.termIds, y.termIds) &&
+    same(x.termWeights, y.termWeights)
+  );
+}
+
 export function pairSurface(A: ArticleSurface, B: ArticleSurface, opt: SurfaceOptions): PairSurface {
   const passages = passageReuse(
     { words: A.words, sentences: A.sentenceWords, quoted: A.quoted },

@@ -20,7 +20,7 @@ import {
   sameText,
   withTwinAsSecond,
 } from '../compare/compare.js';
-import { pairSurface } from '../compare/surface.js';
+import { type ArticleSurface, type PairSurface, pairSurface, sameSurface } from '../compare/surface.js';
 import { siteOfHtml } from '../extract/html/index.js';
 import { pageLines } from '../extract/text-page/extract.js';
 import { SITE_FURNITURE_PAGES, siteLineKeys } from '../extract/text-page/site-furniture.js';
@@ -37,7 +37,7 @@ import { InputError, pageFiles, readInput } from '../source/index.js';
 import { readWarc } from '../source/warc.js';
 import type { Store, StoredRelation } from '../store/store.js';
 import { hashString } from '../text/hash.js';
-import { type PreparedJob, type PrepareJob, prepareJob, type RawPage } from './prepare.js';
+import { type PreparedJob, type PrepareJob, prepareJob, type RawPage, RecentTexts } from './prepare.js';
 import { PreparePool } from './prepare-pool.js';
 import { PreparedCache, type StoredArticles } from './prepared-cache.js';
 
@@ -183,6 +183,8 @@ export async function ingestItems(
   };
   const own = opt.pool ? undefined : PreparePool.create(opt.workers);
   const pool = opt.pool ?? own;
+  // Reprints prepared on this thread (without workers, or extracted again) as the workers do.
+  const recent = new RecentTexts();
   // Jobs in flight: preparation runs ahead (on the workers), results are taken in input order so
   // that a run gives the same corpus whatever the number of workers.
   type Outcome =
@@ -214,7 +216,7 @@ export async function ingestItems(
         return { source: item.source, error: e.message };
       throw e;
     }
-    return { job, done: pool ? await pool.run(job) : prepareJob(job, ctx), content };
+    return { job, done: pool ? await pool.run(job) : prepareJob(job, ctx, recent), content };
   };
   const present = (source: string, id: string, content?: string) => {
     summary.present++;
@@ -240,7 +242,7 @@ export async function ingestItems(
       const before = new Set(job.site.known);
       const mine = new Set(done.siteLines?.keys ?? job.site.keys);
       if (now?.known.some((k) => !before.has(k) && mine.has(k)))
-        done = prepareJob({ ...job, site: now }, ctx);
+        done = prepareJob({ ...job, site: now }, ctx, recent);
     }
     const { article, source } = done;
     if (!done.prepared || !done.fingerprints) {
@@ -437,15 +439,21 @@ function verifyCandidates(
     }
   }
   const relations: StoredRelation[] = [];
-  // Reprints of one text among the candidates (a wire story on ten sites) are compared once: each
-  // other reprint's relation is decided again from the pair's evidence with its own date.
+  // Reprints of one text among the candidates (a wire story on ten sites) are screened and
+  // compared once: each other reprint's relation is decided again from the pair's evidence with
+  // its own date.
+  const screened: Array<{ theirs: ArticleSurface; surface: PairSurface }> = [];
   const compared = new Map<string, { article: Article; input: RelationInput }>();
   for (const other of candidates) {
     // Most candidates are ruled out on their surface, read from the cache or the store; only the
     // rest are prepared (from their text, if the cache has let them go) and compared in full.
     const theirSurface = using.stored.surface(other);
     if (!theirSurface) continue;
-    const surface = pairSurface(mine.surface, theirSurface, defaultCompareOptions);
+    let surface = screened.find((x) => sameSurface(x.theirs, theirSurface))?.surface;
+    if (!surface) {
+      surface = pairSurface(mine.surface, theirSurface, defaultCompareOptions);
+      screened.push({ theirs: theirSurface, surface });
+    }
     if (!mayRelateClosely(surface)) continue;
     const article = using.stored.article(other);
     if (!article) continue;
