@@ -6,6 +6,7 @@
  */
 import type { Lexicon } from '../text/lexicon/types.js';
 import { dot, markSynonyms, type Profiles, termsOf } from './profile.js';
+import { simdRowDot } from './simd-dot.js';
 
 export const featureNames = [
   'contentA',
@@ -274,35 +275,18 @@ function cosineOf(lexicon: Lexicon): Cosine {
 const UNIT = 1 / (127 * 127);
 
 /**
- * The hot loop of the whole engine. An integer dot product is exact in any order of summation,
- * so it may read the signed bytes four at a time through an int32 view of the same memory and
- * split them with shifts: half the time of byte loads. (|sum| ≤ dims·127² fits an int32.)
+ * The hot loop of the whole engine: on news text a fifth of an article pair's comparison went to
+ * these dot products. An integer dot product is exact in any order of summation, so WebAssembly
+ * SIMD may take 16 bytes a step (~15 ns a pair of rows against ~100 for four bytes a step in
+ * JavaScript); the plain loop stands in where an engine has no SIMD. (|sum| ≤ dims·127² fits an
+ * int32.)
  */
 function rowCosine(vectors: Int8Array, dims: number): Cosine {
-  if (dims % 4 !== 0 || vectors.byteOffset % 4 !== 0) {
-    return (ra, rb) => {
-      let s = 0;
-      for (let d = 0; d < dims; d++) s += vectors[ra * dims + d] * vectors[rb * dims + d];
-      return s * UNIT;
-    };
-  }
-  const words = new Int32Array(vectors.buffer, vectors.byteOffset, vectors.length >> 2);
-  const q = dims >> 2;
+  const simd = simdRowDot(vectors, dims);
+  if (simd) return (ra, rb) => simd(ra, rb) * UNIT;
   return (ra, rb) => {
-    const oa = ra * q;
-    const ob = rb * q;
     let s = 0;
-    for (let k = 0; k < q; k++) {
-      const x = words[oa + k];
-      const y = words[ob + k];
-      s =
-        (s +
-          ((x << 24) >> 24) * ((y << 24) >> 24) +
-          ((x << 16) >> 24) * ((y << 16) >> 24) +
-          ((x << 8) >> 24) * ((y << 8) >> 24) +
-          (x >> 24) * (y >> 24)) |
-        0;
-    }
+    for (let d = 0; d < dims; d++) s += vectors[ra * dims + d] * vectors[rb * dims + d];
     return s * UNIT;
   };
 }
