@@ -428,39 +428,6 @@ describe('candidates', () => {
     store.close();
   });
 
-  it('prepares a reprint as its text was prepared, with its own metadata', async () => {
-    const { articleFromText } = await import('../article/build.js');
-    const { defaultContext } = await import('../compare/context.js');
-    const { prepareArticle } = await import('../compare/compare.js');
-    const { fingerprintArticle } = await import('../candidates/fingerprints.js');
-    const { prepareJob, RecentTexts } = await import('./prepare.js');
-    const ctx = defaultContext();
-    const banding = { bands: 25, rows: 5 };
-    const text =
-      'LONDON (Meridian Press) - Ferry crews walked out on Thursday. The operator said 14 crossings were cancelled. "We will not sail," Dalia Brenner said.';
-    const recent = new RecentTexts();
-    const first = articleFromText(text, {
-      id: 'first',
-      site: 'a.example',
-      published: '2026-03-02T09:00:00Z',
-    });
-    const reprint = articleFromText(text, {
-      id: 'reprint',
-      site: 'b.example',
-      published: '2026-03-05T09:00:00Z',
-    });
-    prepareJob({ source: 'first', article: first, banding }, ctx, recent);
-    const done = prepareJob({ source: 'reprint', article: reprint, banding }, ctx, recent);
-    const fresh = prepareArticle(reprint, ctx);
-    expect(done.prepared?.article).toBe(reprint);
-    expect(done.prepared).toEqual(fresh);
-    expect(done.fingerprints).toEqual(fingerprintArticle(fresh, banding));
-    // Another banding, or the same words read into other sentences, is prepared afresh.
-    expect(recent.reprint(reprint, { bands: 20, rows: 6 })).toBeUndefined();
-    const resplit = { ...reprint, sentences: reprint.sentences.slice(1) };
-    expect(recent.reprint(resplit, banding)).toBeUndefined();
-  });
-
   it('compares a text with one of its reprints and relates each other reprint by its own date', async () => {
     const { articleFromText } = await import('../article/build.js');
     const { defaultContext } = await import('../compare/context.js');

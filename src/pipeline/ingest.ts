@@ -37,7 +37,7 @@ import { InputError, pageFiles, readInput } from '../source/index.js';
 import { readWarc } from '../source/warc.js';
 import type { Store, StoredRelation } from '../store/store.js';
 import { hashString } from '../text/hash.js';
-import { type PreparedJob, type PrepareJob, prepareJob, type RawPage, RecentTexts } from './prepare.js';
+import { type PreparedJob, type PrepareJob, prepareJob, type RawPage } from './prepare.js';
 import { PreparePool } from './prepare-pool.js';
 import { PreparedCache, type StoredArticles } from './prepared-cache.js';
 
@@ -183,8 +183,6 @@ export async function ingestItems(
   };
   const own = opt.pool ? undefined : PreparePool.create(opt.workers);
   const pool = opt.pool ?? own;
-  // Reprints prepared on this thread (without workers, or extracted again) as the workers do.
-  const recent = new RecentTexts();
   // Jobs in flight: preparation runs ahead (on the workers), results are taken in input order so
   // that a run gives the same corpus whatever the number of workers.
   type Outcome =
@@ -216,7 +214,7 @@ export async function ingestItems(
         return { source: item.source, error: e.message };
       throw e;
     }
-    return { job, done: pool ? await pool.run(job) : prepareJob(job, ctx, recent), content };
+    return { job, done: pool ? await pool.run(job) : prepareJob(job, ctx), content };
   };
   const present = (source: string, id: string, content?: string) => {
     summary.present++;
@@ -242,7 +240,7 @@ export async function ingestItems(
       const before = new Set(job.site.known);
       const mine = new Set(done.siteLines?.keys ?? job.site.keys);
       if (now?.known.some((k) => !before.has(k) && mine.has(k)))
-        done = prepareJob({ ...job, site: now }, ctx, recent);
+        done = prepareJob({ ...job, site: now }, ctx);
     }
     const { article, source } = done;
     if (!done.prepared || !done.fingerprints) {
