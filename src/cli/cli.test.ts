@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lineage } from '../story/lineage.js';
 
 const cli = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'main.js');
 /** The records of JSON Lines output, one a line. */
@@ -351,15 +352,23 @@ describe('newstrace show and export', () => {
     expect(written).toMatch(
       /<h2>What each retelling says that the origin does not, and what it drops<\/h2><ul><li>\[\d\] retells the origin and adds<ul><li><b>/,
     );
-    // One arc per relation between articles that are not copies (a copy counts on its original).
+    // An arc per article's closest relation, then (folded) one per relation, between articles that
+    // are not copies (a copy counts on its original).
     const full = JSON.parse(run(['show', stories[0].id, '--json', '--db', db]).out) as {
       articles: Array<{ id: string; copyOf: string | null }>;
-      edges: Array<{ from: string; to: string }>;
+      edges: Array<{ from: string; to: string; type: string; direction: string }>;
     };
     const copies = new Set(full.articles.filter((a) => a.copyOf).map((a) => a.id));
-    const arcs = full.edges.filter((e) => !copies.has(e.from) && !copies.has(e.to)).length;
+    const drawn = (edges: typeof full.edges) =>
+      edges.filter((e) => !copies.has(e.from) && !copies.has(e.to)).length;
+    const arcs = drawn(full.edges);
+    const closest = drawn(lineage(full));
     expect(arcs).toBeGreaterThan(5);
-    expect((written.match(/<path d="M[\d.]+,[\d.]+ Q/g) ?? []).length).toBe(arcs);
+    expect(closest).toBeLessThan(arcs);
+    const [first, folded] = written.split('<details><summary>All ');
+    const count = (html: string) => (html.match(/<path d="M[\d.]+,[\d.]+ Q/g) ?? []).length;
+    expect(count(first)).toBe(closest);
+    expect(count(folded)).toBe(arcs);
     expect(written).toContain('Port Alder&#39;s main harbour crossing');
     // Evidence names the articles as the page numbers them, not A and B.
     expect(written).toMatch(/of \[\d\]&#39;s words/);

@@ -25,6 +25,7 @@ import { InputError } from '../source/index.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { type Store, seenFrom } from '../store/store.js';
 import { keyFacts, type RetellingClaims, type StoryFacts, storyClaims, storyFacts } from '../story/facts.js';
+import { lineage } from '../story/lineage.js';
 import { buildStories, filterStories, isDirected, type Story } from '../story/stories.js';
 import { inputFailure, UsageError, writeReport } from './errors.js';
 
@@ -310,7 +311,14 @@ function storyText(
       `  ${`[${k + 1}]`.padEnd(numberWidth)} ${when}  ${a.role.padEnd(13)} ${origins[k].padEnd(width)}  ${shownTitle(a)}${copy}`,
     );
   });
-  const edges = s.edges.slice(0, view.edges ?? s.edges.length);
+  // A list cut short starts with each article's closest relation (its lineage): what a reader
+  // follows first, where the first relations in reading order could all be one article's.
+  const cut = view.edges !== undefined && view.edges < s.edges.length;
+  const tree = cut ? new Set(lineage(s)) : undefined;
+  const edges = (tree ? [...tree, ...s.edges.filter((e) => !tree.has(e))] : s.edges).slice(
+    0,
+    view.edges ?? s.edges.length,
+  );
   for (const e of edges) {
     const arrow = isDirected(e) ? '←' : '—';
     // The evidence that made the relation: shared passages for reuse; for two reports of one

@@ -9,6 +9,7 @@ import { closestFirst } from '../relate/relate.js';
 import { nameSides, whoFromWhom } from '../relate/sides.js';
 import { type StoredRelation, seenFrom } from '../store/store.js';
 import { keyFacts, type RetellingClaims, type StoryFacts } from '../story/facts.js';
+import { lineage } from '../story/lineage.js';
 import { isDirected, type Story, type StoryEdge } from '../story/stories.js';
 import { arcDiagram } from './arcs.js';
 import { citedFact, shownTime, shownTitle } from './cite.js';
@@ -66,8 +67,23 @@ function page(title: string, body: string): string {
 
 const when = (iso?: string | null) => (iso ? escapeHtml(shownTime(iso)) : '(undated)');
 
-/** The provenance graph as an arc diagram (`arcs.ts`), with a legend. */
+/**
+ * The provenance graph: each article's closest relation to where it comes from (`lineage`), and
+ * where that leaves relations out, every relation under it, folded (a big story's every pair of
+ * reports is a thicket); with a legend.
+ */
 function provenanceGraph(story: Story, label: Map<string, string>): string {
+  const tree = lineage(story);
+  const all =
+    tree.length < story.edges.length
+      ? `<p class="meta">Each article's closest relation to where it comes from: ${tree.length} of ${story.edges.length} relations.</p><details><summary>All ${story.edges.length} relations</summary>${arcSvg(story, label, 'all-')}</details>`
+      : '';
+  return `${arcSvg({ ...story, edges: tree }, label, '')}${all}
+<div class="legend"><span><i style="background:#888"></i>copy</span><span><i style="background:#c0392b"></i>rewrite</span><span><i style="background:#d35400"></i>partial reuse</span><span><i style="background:#1f5fa8"></i>same event, reported independently</span><span>above the line, arrows point from the article that took to its source; below, no direction is known; bold ring: the origin; +n: its copies</span></div>`;
+}
+
+/** An arc diagram (`arcs.ts`) of the story's articles and `story.edges` (`ids`: a prefix for its markers' ids). */
+function arcSvg(story: Story, label: Map<string, string>, ids: string): string {
   const sides = sidesOf(label);
   const byId = new Map(story.articles.map((a) => [a.id, a]));
   // A node standing for copies too is drawn larger (one look-up a node, not a walk of the story).
@@ -76,7 +92,7 @@ function provenanceGraph(story: Story, label: Map<string, string>): string {
   const diagram = arcDiagram(story, { step: 70, margin: 40, maxRise: 160, radius });
   const arcs = diagram.arcs.map(({ edge: e, d, directed }) => {
     const colour = EDGE_COLOUR[e.type] ?? '#999';
-    const marker = directed ? ` marker-end="url(#arrow-${e.type})"` : '';
+    const marker = directed ? ` marker-end="url(#${ids}arrow-${e.type})"` : '';
     const dash = e.type === 'same-story' ? ' stroke-dasharray="4 3"' : '';
     // Drawn from the derived article to its source: the arrowhead marks what was taken from, as
     // "[1] ← [3]" does in the list below it.
@@ -87,7 +103,7 @@ function provenanceGraph(story: Story, label: Map<string, string>): string {
   const markers = Object.entries(EDGE_COLOUR)
     .map(
       ([type, colour]) =>
-        `<marker id="arrow-${type}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${colour}"/></marker>`,
+        `<marker id="${ids}arrow-${type}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${colour}"/></marker>`,
     )
     .join('');
   const line = diagram.line;
@@ -99,8 +115,7 @@ function provenanceGraph(story: Story, label: Map<string, string>): string {
       (copies ? `<text x="${x}" y="${line - 13}" text-anchor="middle">+${copies}</text>` : '')
     );
   });
-  return `<svg width="${diagram.width}" height="${diagram.height}" role="img" aria-label="provenance graph"><defs>${markers}</defs>${arcs.join('')}${dots.join('')}</svg>
-<div class="legend"><span><i style="background:#888"></i>copy</span><span><i style="background:#c0392b"></i>rewrite</span><span><i style="background:#d35400"></i>partial reuse</span><span><i style="background:#1f5fa8"></i>same event, reported independently</span><span>above the line, arrows point from the article that took to its source; below, no direction is known; bold ring: the origin; +n: its copies</span></div>`;
+  return `<svg width="${diagram.width}" height="${diagram.height}" role="img" aria-label="provenance graph"><defs>${markers}</defs>${arcs.join('')}${dots.join('')}</svg>`;
 }
 
 export function renderStoryHtml(story: Story, facts: StoryFacts, claims: RetellingClaims[] = []): string {

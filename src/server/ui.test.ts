@@ -118,4 +118,19 @@ describe.skipIf(!ready)('web UI in Chromium', () => {
     expect(await page.locator('#claims ul.dropped li').count()).toBeGreaterThan(0);
     await shot('5-story-facts');
   });
+
+  it("draws each article's closest relation, and every relation on asking", async () => {
+    // Still on the bridge story: six articles, more relations than one an article.
+    const arcs = () => page.locator('#graph path.edge').count();
+    const closest = await arcs();
+    const relations = await page.locator('#edges li').count();
+    expect(closest).toBeGreaterThan(0);
+    expect(closest).toBeLessThan(relations);
+    expect(await page.textContent('#graph-toggle')).toContain(`Show all ${relations} relations`);
+    await page.click('#graph-toggle');
+    expect(await arcs()).toBeGreaterThan(closest);
+    await shot('6-story-all-relations');
+    await page.click('#graph-toggle');
+    expect(await arcs()).toBe(closest);
+  });
 });

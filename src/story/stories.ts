@@ -122,8 +122,11 @@ export function buildStories(
     const reusing = new Set<string>();
     for (const e of edges) {
       if (e.type === 'same-story') continue;
-      if (e.direction !== 'unknown') derivedFrom.set(e.from, e);
-      else reusing.add(e.from).add(e.to);
+      if (e.direction === 'unknown') reusing.add(e.from).add(e.to);
+      // An article derived from several sources is what the closest one makes it (a rewrite of
+      // one and a partial reuse of another is a rewrite).
+      else if (!derivedFrom.has(e.from) || closer(e, derivedFrom.get(e.from) as StoryEdge))
+        derivedFrom.set(e.from, e);
     }
     const origin = originOf(members, derivedFrom);
     orderUndated(members, origin.id, derivedFrom);
@@ -218,6 +221,9 @@ function inReadingOrder(edges: StoryEdge[], members: readonly ArticleRow[]): Sto
         at(x.from) - at(y.from),
     );
 }
+
+const closer = (x: StoryEdge, y: StoryEdge) =>
+  KEPT_RELATIONS.indexOf(x.type) < KEPT_RELATIONS.indexOf(y.type);
 
 function orient(r: StoredRelation): StoryEdge {
   const e = r.direction === 'b-from-a' ? seenFrom(r, r.b) : r;

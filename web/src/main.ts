@@ -7,6 +7,7 @@ import type { Direction } from '../../src/relate/relate.js';
 import { directionInWords, nameSides } from '../../src/relate/sides.js';
 import { arcDiagram } from '../../src/report/arcs.js';
 import { isDirected } from '../../src/story/directed.js';
+import { lineage } from '../../src/story/lineage.js';
 import { citedFact, shownTime, shownTitle } from '../../src/report/cite.js';
 import { groupFacts } from '../../src/report/fact-groups.js';
 import './style.css';
@@ -197,7 +198,7 @@ async function storyPage(id: string): Promise<void> {
     el('h2', {}, 'Timeline'),
     timeline,
     el('h2', {}, 'Provenance'),
-    graph(story, index),
+    provenance(story, index),
     el(
       'p',
       { class: 'graph-legend' },
@@ -212,6 +213,34 @@ async function storyPage(id: string): Promise<void> {
   // after the rest of the page, which does not wait for them (nor shows them once left).
   const claims = claimsList(await api<Claims>(`/stories/${encodeURIComponent(id)}/claims`), index);
   if (claims && table.isConnected) table.append(claims);
+}
+
+/**
+ * The provenance graph: each article's closest relation to where it comes from (its lineage), with
+ * a switch to every relation where that is more (a big story's every pair of reports is a thicket).
+ */
+function provenance(story: Story, index: Map<string, number>): HTMLElement {
+  const tree = lineage(story);
+  const holder = el('div', { class: 'provenance' }, graph({ ...story, edges: tree }, index));
+  if (tree.length === story.edges.length) return holder;
+  let all = false;
+  const toggle = el('button', { type: 'button', id: 'graph-toggle', 'aria-pressed': 'false' });
+  const label = () => {
+    toggle.textContent = all
+      ? `Show each article's closest relation only (${tree.length})`
+      : `Show all ${story.edges.length} relations`;
+  };
+  label();
+  toggle.addEventListener('click', () => {
+    all = !all;
+    toggle.setAttribute('aria-pressed', String(all));
+    label();
+    holder.querySelector('#graph')?.replaceWith(graph(all ? story : { ...story, edges: tree }, index));
+  });
+  holder.prepend(
+    el('p', { class: 'meta' }, `Each article's closest relation to where it comes from: ${tree.length} of ${story.edges.length} relations. `, toggle),
+  );
+  return holder;
 }
 
 /**
