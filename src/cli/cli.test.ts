@@ -16,7 +16,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lineage } from '../story/lineage.js';
 
 const cli = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'main.js');
 /** The records of JSON Lines output, one a line. */
@@ -291,6 +290,7 @@ describe('newstrace show and export', () => {
     const stories = JSON.parse(run(['stories', '--json', '--db', db]).out) as Array<{
       id: string;
       articles: Array<{ id: string; title: string }>;
+      edges: Array<{ closest: boolean }>;
     }>;
     // The list with each story's key facts, as text and as JSON.
     const withFacts = run(['stories', '--facts', '--limit', '1', '--db', db]).out;
@@ -356,13 +356,13 @@ describe('newstrace show and export', () => {
     // are not copies (a copy counts on its original).
     const full = JSON.parse(run(['show', stories[0].id, '--json', '--db', db]).out) as {
       articles: Array<{ id: string; copyOf: string | null }>;
-      edges: Array<{ from: string; to: string; type: string; direction: string }>;
+      edges: Array<{ from: string; to: string; closest: boolean }>;
     };
     const copies = new Set(full.articles.filter((a) => a.copyOf).map((a) => a.id));
     const drawn = (edges: typeof full.edges) =>
       edges.filter((e) => !copies.has(e.from) && !copies.has(e.to)).length;
     const arcs = drawn(full.edges);
-    const closest = drawn(lineage(full));
+    const closest = drawn(full.edges.filter((e) => e.closest));
     expect(arcs).toBeGreaterThan(5);
     expect(closest).toBeLessThan(arcs);
     const [first, folded] = written.split('<details><summary>All ');
@@ -446,12 +446,18 @@ describe('newstrace show and export', () => {
         .map((x) => x.id)
         .sort(),
     );
-    expect(run(['export', '--format', 'csv', '--db', db]).out.split('\n')[0]).toBe(
-      'a,b,type,direction,coverage_a,coverage_b,similarity,story',
-    );
+    const csv = run(['export', '--format', 'csv', '--db', db]).out.trim().split('\n');
+    expect(csv[0]).toBe('a,b,type,direction,coverage_a,coverage_b,similarity,story,closest');
+    // The relations that are their article's closest are the stories' lineage: one an article
+    // that has an earlier relative, as many in each export.
+    const lineage = stories.flatMap((x) => x.edges.filter((e) => e.closest));
+    expect(lineage.length).toBeGreaterThan(0);
+    expect(csv.filter((line) => line.endsWith(',true'))).toHaveLength(lineage.length);
+    expect(jsonl.filter((x) => x.kind === 'relation' && x.closest)).toHaveLength(lineage.length);
     const graphml = run(['export', '--format', 'graphml', '--db', db]).out;
     expect(graphml).toContain('<graphml');
     expect((graphml.match(/<node /g) ?? []).length).toBe(11);
+    expect((graphml.match(/<data key="closest">true</g) ?? []).length).toBe(lineage.length);
     expect(run(['export', '--format', 'pdf', '--db', db]).code).toBe(2);
   });
 });

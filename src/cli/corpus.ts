@@ -25,7 +25,6 @@ import { InputError } from '../source/index.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { type Store, seenFrom } from '../store/store.js';
 import { keyFacts, type RetellingClaims, type StoryFacts, storyClaims, storyFacts } from '../story/facts.js';
-import { lineage } from '../story/lineage.js';
 import { buildStories, filterStories, isDirected, type Story } from '../story/stories.js';
 import { inputFailure, UsageError, writeReport } from './errors.js';
 
@@ -314,11 +313,9 @@ function storyText(
   // A list cut short starts with each article's closest relation (its lineage): what a reader
   // follows first, where the first relations in reading order could all be one article's.
   const cut = view.edges !== undefined && view.edges < s.edges.length;
-  const tree = cut ? new Set(lineage(s)) : undefined;
-  const edges = (tree ? [...tree, ...s.edges.filter((e) => !tree.has(e))] : s.edges).slice(
-    0,
-    view.edges ?? s.edges.length,
-  );
+  const edges = (
+    cut ? [...s.edges.filter((e) => e.closest), ...s.edges.filter((e) => !e.closest)] : s.edges
+  ).slice(0, view.edges ?? s.edges.length);
   for (const e of edges) {
     const arrow = isDirected(e) ? '←' : '—';
     // The evidence that made the relation: shared passages for reuse; for two reports of one
@@ -498,10 +495,18 @@ export function runExport(flags: { db?: string; format?: string }, out: NodeJS.W
     const stories = buildStories(articles, relations);
     const storyOf = new Map<string, string>();
     for (const s of stories) for (const a of s.articles) storyOf.set(a.id, s.id);
+    // The relations that are their article's closest (the stories' lineage), either way round.
+    const closest = new Set(
+      stories.flatMap((s) =>
+        s.edges.filter((e) => e.closest).flatMap((e) => [`${e.from}\n${e.to}`, `${e.to}\n${e.from}`]),
+      ),
+    );
+    const isClosest = (r: { a: string; b: string }) => closest.has(`${r.a}\n${r.b}`);
     if (format === 'jsonl') {
       for (const a of articles)
         out.write(`${JSON.stringify({ kind: 'article', ...a, story: storyOf.get(a.id) })}\n`);
-      for (const r of relations) out.write(`${JSON.stringify({ kind: 'relation', ...r })}\n`);
+      for (const r of relations)
+        out.write(`${JSON.stringify({ kind: 'relation', ...r, closest: isClosest(r) })}\n`);
       // Each story as `stories --json` gives it, its articles by id and role.
       for (const s of stories) {
         const { id, title, start, end, origin, articles: members } = storyJson(s);
@@ -513,10 +518,10 @@ export function runExport(flags: { db?: string; format?: string }, out: NodeJS.W
         const s = v === undefined || v === null ? '' : String(v);
         return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
       };
-      out.write('a,b,type,direction,coverage_a,coverage_b,similarity,story\n');
+      out.write('a,b,type,direction,coverage_a,coverage_b,similarity,story,closest\n');
       for (const r of relations) {
         out.write(
-          `${[r.a, r.b, r.type, r.direction, r.coverageA, r.coverageB, r.similarity, storyOf.get(r.a)].map(cell).join(',')}\n`,
+          `${[r.a, r.b, r.type, r.direction, r.coverageA, r.coverageB, r.similarity, storyOf.get(r.a), isClosest(r)].map(cell).join(',')}\n`,
         );
       }
     } else {
@@ -531,6 +536,7 @@ export function runExport(flags: { db?: string; format?: string }, out: NodeJS.W
           '  <key id="story" for="node" attr.name="story" attr.type="string"/>\n' +
           '  <key id="type" for="edge" attr.name="type" attr.type="string"/>\n' +
           '  <key id="direction" for="edge" attr.name="direction" attr.type="string"/>\n' +
+          '  <key id="closest" for="edge" attr.name="closest" attr.type="boolean"/>\n' +
           '  <graph edgedefault="directed">\n',
       );
       for (const a of articles) {
@@ -545,7 +551,7 @@ export function runExport(flags: { db?: string; format?: string }, out: NodeJS.W
         const [from, to] = r.direction === 'b-from-a' ? [r.b, r.a] : [r.a, r.b];
         out.write(
           `    <edge id="e${k}" source="${x(from)}" target="${x(to)}"><data key="type">${x(r.type)}</data>` +
-            `<data key="direction">${x(r.direction)}</data></edge>\n`,
+            `<data key="direction">${x(r.direction)}</data><data key="closest">${isClosest(r)}</data></edge>\n`,
         );
       });
       out.write('  </graph>\n</graphml>\n');

@@ -9,7 +9,6 @@ import { closestFirst } from '../relate/relate.js';
 import { nameSides, whoFromWhom } from '../relate/sides.js';
 import { type StoredRelation, seenFrom } from '../store/store.js';
 import { keyFacts, type RetellingClaims, type StoryFacts } from '../story/facts.js';
-import { lineage } from '../story/lineage.js';
 import { isDirected, type Story, type StoryEdge } from '../story/stories.js';
 import { arcDiagram } from './arcs.js';
 import { citedFact, shownTime, shownTitle } from './cite.js';
@@ -73,7 +72,7 @@ const when = (iso?: string | null) => (iso ? escapeHtml(shownTime(iso)) : '(unda
  * reports is a thicket); with a legend.
  */
 function provenanceGraph(story: Story, label: Map<string, string>): string {
-  const tree = lineage(story);
+  const tree = story.edges.filter((e) => e.closest);
   const all =
     tree.length < story.edges.length
       ? `<p class="meta">Each article's closest relation to where it comes from: ${tree.length} of ${story.edges.length} relations.</p><details><summary>All ${story.edges.length} relations</summary>${arcSvg(story, label, 'all-')}</details>`

@@ -2,7 +2,7 @@
  * A story's lineage: for each of its articles, the one relation that best says where it comes from.
  * The whole relation graph of a big story is a thicket (twenty reports of one event, 186 relations:
  * every pair that shares text or facts); the lineage is the tree a reader follows, one edge an
- * article. Apart from the story module (and typed by shape) so that the web UI's bundle reads it.
+ * article. `buildStories` marks these edges `closest`; views draw them first.
  */
 import { isDirected } from './directed.js';
 

@@ -7,6 +7,7 @@ import { type Direction, KEPT_RELATIONS, type RelationType } from '../relate/rel
 import { swapSides } from '../relate/sides.js';
 import { type ArticleRow, type StoredRelation, seenFrom } from '../store/store.js';
 import { groupArticles } from './cluster.js';
+import { lineage } from './lineage.js';
 import { linkProbabilities, type StoryModel } from './links.js';
 import storyModel from './story-model.json' with { type: 'json' };
 
@@ -27,6 +28,11 @@ export interface StoryEdge {
   direction: Direction;
   /** The relation's evidence, `from` called A and `to` B (`nameSides` names them as a view does). */
   evidence: string[];
+  /**
+   * Whether this is its article's closest relation to where it comes from (`lineage.ts`): one edge
+   * an article, the tree a reader follows where every relation would be a thicket.
+   */
+  closest: boolean;
 }
 
 export interface Story {
@@ -146,12 +152,15 @@ export function buildStories(
       })),
       // A copy keeps its edge to its original (either way round where who copied is unknown) and
       // no other: ten reprints draw as one report.
-      edges: inReadingOrder(
-        edges.filter(
-          (e) =>
-            copyOf.get(e.from)?.original === e.to ||
-            copyOf.get(e.to)?.original === e.from ||
-            (!copyOf.has(e.from) && !copyOf.has(e.to)),
+      edges: withLineage(
+        inReadingOrder(
+          edges.filter(
+            (e) =>
+              copyOf.get(e.from)?.original === e.to ||
+              copyOf.get(e.to)?.original === e.from ||
+              (!copyOf.has(e.from) && !copyOf.has(e.to)),
+          ),
+          members,
         ),
         members,
       ),
@@ -225,9 +234,15 @@ function inReadingOrder(edges: StoryEdge[], members: readonly ArticleRow[]): Sto
 const closer = (x: StoryEdge, y: StoryEdge) =>
   KEPT_RELATIONS.indexOf(x.type) < KEPT_RELATIONS.indexOf(y.type);
 
+/** The edges, each marked where it is its article's closest relation to where it comes from. */
+function withLineage(edges: StoryEdge[], members: readonly ArticleRow[]): StoryEdge[] {
+  const closest = new Set(lineage({ articles: members, edges }));
+  return edges.map((e) => ({ ...e, closest: closest.has(e) }));
+}
+
 function orient(r: StoredRelation): StoryEdge {
   const e = r.direction === 'b-from-a' ? seenFrom(r, r.b) : r;
-  return { from: e.a, to: e.b, type: e.type, direction: e.direction, evidence: e.evidence };
+  return { from: e.a, to: e.b, type: e.type, direction: e.direction, evidence: e.evidence, closest: false };
 }
 
 /**

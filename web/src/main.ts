@@ -7,7 +7,6 @@ import type { Direction } from '../../src/relate/relate.js';
 import { directionInWords, nameSides } from '../../src/relate/sides.js';
 import { arcDiagram } from '../../src/report/arcs.js';
 import { isDirected } from '../../src/story/directed.js';
-import { lineage } from '../../src/story/lineage.js';
 import { citedFact, shownTime, shownTitle } from '../../src/report/cite.js';
 import { groupFacts } from '../../src/report/fact-groups.js';
 import './style.css';
@@ -42,7 +41,8 @@ interface Story {
   end?: string;
   origin: string;
   articles: StoryArticle[];
-  edges: Array<{ from: string; to: string; type: string; direction: string; evidence: string[] }>;
+  /** `closest`: its article's closest relation to where it comes from (one an article). */
+  edges: Array<{ from: string; to: string; type: string; direction: string; evidence: string[]; closest: boolean }>;
 }
 interface Sentence {
   text: string;
@@ -220,7 +220,7 @@ async function storyPage(id: string): Promise<void> {
  * a switch to every relation where that is more (a big story's every pair of reports is a thicket).
  */
 function provenance(story: Story, index: Map<string, number>): HTMLElement {
-  const tree = lineage(story);
+  const tree = story.edges.filter((e) => e.closest);
   const holder = el('div', { class: 'provenance' }, graph({ ...story, edges: tree }, index));
   if (tree.length === story.edges.length) return holder;
   let all = false;
