@@ -221,7 +221,9 @@ async function storyPage(id: string): Promise<void> {
  */
 function provenance(story: Story, index: Map<string, number>): HTMLElement {
   const tree = story.edges.filter((e) => e.closest);
-  const holder = el('div', { class: 'provenance' }, graph({ ...story, edges: tree }, index));
+  // At its own size, scrolled sideways where the story is wider than the page: narrowed to fit,
+  // a story of a hundred articles drew its nodes and arcs as a sliver.
+  const holder = el('div', { class: 'provenance' }, el('div', { class: 'graph-scroll' }, graph({ ...story, edges: tree }, index)));
   if (tree.length === story.edges.length) return holder;
   let all = false;
   const toggle = el('button', { type: 'button', id: 'graph-toggle', 'aria-pressed': 'false' });
@@ -254,7 +256,7 @@ function graph(story: Story, index: Map<string, number>): SVGSVGElement {
   const diagram = arcDiagram(story, { step: 110, margin: 50, maxRise: 110, radius });
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('viewBox', `0 0 ${diagram.width} ${diagram.height}`);
-  // Drawn at its own size (narrowed, never widened, to fit): nodes and labels keep their size.
+  // Drawn at its own size: nodes and labels keep theirs.
   svg.setAttribute('width', String(diagram.width));
   svg.setAttribute('height', String(diagram.height));
   svg.setAttribute('class', 'graph');
