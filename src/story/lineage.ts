@@ -4,12 +4,19 @@
  * every pair that shares text or facts); the lineage is the tree a reader follows, one edge an
  * article. `buildStories` marks these edges `closest`; views draw them first.
  */
+import { KEPT_RELATIONS } from '../relate/relate.js';
 import { isDirected } from './directed.js';
 
 type Edge = { from: string; to: string; type: string; direction: string };
 
-/** Relation types, closest first: a copy says more of where an article comes from than a report of the same event. */
-const CLOSEST_FIRST = ['duplicate', 'near-duplicate', 'rewrite', 'partial-reuse', 'same-story'];
+/**
+ * How close a relation's type is, 0 the closest: a copy says more of where an article comes from
+ * than a rewrite, a rewrite more than a report of the same event (the order of `KEPT_RELATIONS`).
+ */
+export function closeness(e: { type: string }): number {
+  const k = (KEPT_RELATIONS as readonly string[]).indexOf(e.type);
+  return k < 0 ? KEPT_RELATIONS.length : k;
+}
 
 /**
  * Each article's closest relation to where it comes from: what it copies or retells most closely
@@ -24,10 +31,6 @@ export function lineage<E extends Edge>(story: {
 }): E[] {
   const position = new Map(story.articles.map((a, k) => [a.id, k]));
   const at = (id: string) => position.get(id) ?? story.articles.length;
-  const closeness = (e: E) => {
-    const k = CLOSEST_FIRST.indexOf(e.type);
-    return k < 0 ? CLOSEST_FIRST.length : k;
-  };
   const best = new Map<string, { edge: E; anchor: string }>();
   for (const edge of story.edges) {
     // The article the edge tells the origin of, and the article it points it to.

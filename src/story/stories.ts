@@ -3,11 +3,11 @@
  * one story. Each story has its articles in time order with their role, its relation graph, and
  * its origin: the earliest article that is not derived from another in the story.
  */
-import { type Direction, KEPT_RELATIONS, type RelationType } from '../relate/relate.js';
+import type { Direction, RelationType } from '../relate/relate.js';
 import { swapSides } from '../relate/sides.js';
 import { type ArticleRow, type StoredRelation, seenFrom } from '../store/store.js';
 import { groupArticles } from './cluster.js';
-import { lineage } from './lineage.js';
+import { closeness, lineage } from './lineage.js';
 import { linkProbabilities, type StoryModel } from './links.js';
 import storyModel from './story-model.json' with { type: 'json' };
 
@@ -131,7 +131,7 @@ export function buildStories(
       if (e.direction === 'unknown') reusing.add(e.from).add(e.to);
       // An article derived from several sources is what the closest one makes it (a rewrite of
       // one and a partial reuse of another is a rewrite).
-      else if (!derivedFrom.has(e.from) || closer(e, derivedFrom.get(e.from) as StoryEdge))
+      else if (!derivedFrom.has(e.from) || closeness(e) < closeness(derivedFrom.get(e.from) as StoryEdge))
         derivedFrom.set(e.from, e);
     }
     const origin = originOf(members, derivedFrom);
@@ -223,16 +223,8 @@ function inReadingOrder(edges: StoryEdge[], members: readonly ArticleRow[]): Sto
         ? { ...e, from: e.to, to: e.from, evidence: e.evidence.map(swapSides) }
         : e,
     )
-    .sort(
-      (x, y) =>
-        KEPT_RELATIONS.indexOf(x.type) - KEPT_RELATIONS.indexOf(y.type) ||
-        at(x.to) - at(y.to) ||
-        at(x.from) - at(y.from),
-    );
+    .sort((x, y) => closeness(x) - closeness(y) || at(x.to) - at(y.to) || at(x.from) - at(y.from));
 }
-
-const closer = (x: StoryEdge, y: StoryEdge) =>
-  KEPT_RELATIONS.indexOf(x.type) < KEPT_RELATIONS.indexOf(y.type);
 
 /** The edges, each marked where it is its article's closest relation to where it comes from. */
 function withLineage(edges: StoryEdge[], members: readonly ArticleRow[]): StoryEdge[] {
