@@ -25,7 +25,7 @@ import { InputError } from '../source/index.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { type Store, seenFrom } from '../store/store.js';
 import { keyFacts, type RetellingClaims, type StoryFacts, storyClaims, storyFacts } from '../story/facts.js';
-import { buildStories, filterStories, isDirected, type Story } from '../story/stories.js';
+import { buildStories, filterStories, isDirected, type Story, type StoryEdge } from '../story/stories.js';
 import { inputFailure, UsageError, writeReport } from './errors.js';
 
 export const DEFAULT_DB = 'newstrace.db';
@@ -310,19 +310,27 @@ function storyText(
       `  ${`[${k + 1}]`.padEnd(numberWidth)} ${when}  ${a.role.padEnd(13)} ${origins[k].padEnd(width)}  ${shownTitle(a)}${copy}`,
     );
   });
-  // A list cut short starts with each article's closest relation (its lineage): what a reader
-  // follows first, where the first relations in reading order could all be one article's.
+  // A list cut short starts with each article's closest relation (its lineage), those of the
+  // articles that are not copies first (a copy's row says what it copies): what a reader follows
+  // first, where the first relations in reading order could all be one article's.
   const cut = view.edges !== undefined && view.edges < s.edges.length;
-  const edges = (
-    cut ? [...s.edges.filter((e) => e.closest), ...s.edges.filter((e) => !e.closest)] : s.edges
-  ).slice(0, view.edges ?? s.edges.length);
+  const copies = new Set(s.articles.flatMap((a) => (a.copyOf ? [a.id] : [])));
+  const rank = (e: StoryEdge) => (!e.closest ? 2 : copies.has(e.from) || copies.has(e.to) ? 1 : 0);
+  const edges = (cut ? [0, 1, 2].flatMap((r) => s.edges.filter((e) => rank(e) === r)) : s.edges).slice(
+    0,
+    view.edges ?? s.edges.length,
+  );
   for (const e of edges) {
     const arrow = isDirected(e) ? '←' : '—';
     // The evidence that made the relation: shared passages for reuse; for two reports of one
     // event, the facts and terms they share (see relate.ts for the order of the lines).
     const why = e.evidence[e.type === 'same-story' ? 2 : 1];
     const said = why && nameSides(why, label.get(e.from) ?? 'A', label.get(e.to) ?? 'B');
-    lines.push(`    ${label.get(e.to)} ${arrow} ${label.get(e.from)}: ${e.type}${said ? ` (${said})` : ''}`);
+    // A relation found with a reprint, drawn on its original: which reprint.
+    const via = e.via?.length ? ` through ${e.via.map((id) => label.get(id)).join(', ')}` : '';
+    lines.push(
+      `    ${label.get(e.to)} ${arrow} ${label.get(e.from)}: ${e.type}${via}${said ? ` (${said})` : ''}`,
+    );
   }
   const unlisted = s.edges.length - edges.length;
   if (unlisted > 0)

@@ -126,7 +126,7 @@ export function renderStoryHtml(story: Story, facts: StoryFacts, claims: Retelli
   );
   const edges = story.edges.map((e) => {
     const arrow = isDirected(e) ? '←' : '—';
-    return `<li><details><summary>${escapeHtml(`${label.get(e.to)} ${arrow} ${label.get(e.from)}`)}: <b class="${escapeHtml(e.type)}">${escapeHtml(e.type)}</b>${DIRECTION_NOTE[e.direction] ? ` (${DIRECTION_NOTE[e.direction]})` : ''}</summary><ul>${e.evidence.map((x) => `<li>${escapeHtml(sides(e, x))}</li>`).join('')}</ul></details></li>`;
+    return `<li><details><summary>${escapeHtml(`${label.get(e.to)} ${arrow} ${label.get(e.from)}`)}: <b class="${escapeHtml(e.type)}">${escapeHtml(e.type)}</b>${e.via?.length ? ` through ${escapeHtml(e.via.map((id) => label.get(id)).join(', '))}` : ''}${DIRECTION_NOTE[e.direction] ? ` (${DIRECTION_NOTE[e.direction]})` : ''}</summary><ul>${e.evidence.map((x) => `<li>${escapeHtml(sides(e, x))}</li>`).join('')}</ul></details></li>`;
   });
   const key = keyFacts(facts);
   const conflictTexts = facts.conflicts.map((list) => new Set(list.map((c) => c.text)));

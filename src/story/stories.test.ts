@@ -69,6 +69,45 @@ describe('buildStories', () => {
   });
 });
 
+describe('reprints of reprints', () => {
+  // The wire on four sites: the later reprints verified against earlier reprints, not the wire
+  // (a corpus verifies the strongest few holders of a text), and a rewrite against a reprint only.
+  const articles = ['wire', 'r1', 'r2', 'r3', 'rewrite', 'report'].map((id, k) => row(id, 8 + k));
+  const relations = [
+    rel('r1', 'wire', 'duplicate'),
+    rel('r2', 'r1', 'duplicate'),
+    rel('r3', 'r2', 'near-duplicate'),
+    rel('rewrite', 'r3', 'rewrite'),
+    rel('report', 'r2', 'same-story', 'unknown'),
+    rel('report', 'rewrite', 'same-story', 'unknown'),
+  ];
+  const [story] = buildStories(articles, relations);
+
+  it('are reprints of the first, and what was found with a reprint is drawn on the first', () => {
+    expect(story.origin).toBe('wire');
+    expect(Object.fromEntries(story.articles.map((a) => [a.id, a.copyOf ?? a.role]))).toEqual({
+      wire: 'origin',
+      r1: 'wire',
+      r2: 'wire',
+      r3: 'wire',
+      rewrite: 'rewrite',
+      report: 'independent',
+    });
+    const edges = story.edges.map((e) => [e.from, e.to, e.type, e.via ?? [], e.closest]);
+    expect(edges).toContainEqual(['rewrite', 'wire', 'rewrite', ['r3'], true]);
+    expect(edges).toContainEqual(['report', 'wire', 'same-story', ['r2'], true]);
+    // The report's own edge to the rewrite stands as stored; a copy's edge to a copy is dropped.
+    expect(edges).toContainEqual(['report', 'rewrite', 'same-story', [], false]);
+    expect(story.edges.some((e) => e.from === 'r2' || e.to === 'r2')).toBe(false);
+  });
+
+  it('make no loop where two reprints name each other', () => {
+    const loop = [rel('r1', 'wire', 'duplicate'), rel('wire', 'r1', 'duplicate', 'unknown')];
+    const [s] = buildStories(articles.slice(0, 2), loop);
+    expect(s.articles.filter((a) => a.copyOf)).toHaveLength(1);
+  });
+});
+
 describe('buildStories with the learnt model', () => {
   // Two look-alike events, each of four reports related to one another, tied by one weaker
   // same-story link between them (a shared actor, another day).

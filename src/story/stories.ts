@@ -33,6 +33,11 @@ export interface StoryEdge {
    * an article, the tree a reader follows where every relation would be a thicket.
    */
   closest: boolean;
+  /**
+   * For a relation found with a reprint and drawn on its original (reprints collapsed): the
+   * reprints it was found with.
+   */
+  via?: string[];
 }
 
 export interface Story {
@@ -150,20 +155,7 @@ export function buildStories(
         ...(copyOf.has(m.id) ? { copyOf: copyOf.get(m.id)?.original } : {}),
         ...(copyOf.get(m.id)?.guessed ? { sameTextOnly: true as const } : {}),
       })),
-      // A copy keeps its edge to its original (either way round where who copied is unknown) and
-      // no other: ten reprints draw as one report.
-      edges: withLineage(
-        inReadingOrder(
-          edges.filter(
-            (e) =>
-              copyOf.get(e.from)?.original === e.to ||
-              copyOf.get(e.to)?.original === e.from ||
-              (!copyOf.has(e.from) && !copyOf.has(e.to)),
-          ),
-          members,
-        ),
-        members,
-      ),
+      edges: withLineage(inReadingOrder(collapseCopies(edges, copyOf), members), members),
     });
   }
   return stories.sort(compareStories);
@@ -193,8 +185,10 @@ function copies(edges: readonly StoryEdge[], members: readonly ArticleRow[]): Ma
     let [copy, original] = [e.from, e.to];
     if (e.direction === 'unknown' && (order.get(copy) ?? 0) < (order.get(original) ?? 0))
       [copy, original] = [original, copy];
-    if (!direct.has(copy) && !direct.has(original))
-      direct.set(copy, { original, guessed: e.direction === 'unknown' });
+    // A reprint of a reprint is a reprint of the first (a corpus verifies a new article against the
+    // strongest few holders of its text, often other reprints), unless that makes a loop.
+    if (direct.has(copy) || rootOf(direct, original) === copy) continue;
+    direct.set(copy, { original, guessed: e.direction === 'unknown' });
   }
   const out = new Map<string, Original>();
   for (const [copy, first] of direct) {
@@ -207,6 +201,14 @@ function copies(edges: readonly StoryEdge[], members: readonly ArticleRow[]): Ma
     out.set(copy, { original, guessed });
   }
   return out;
+}
+
+/** Where a chain of reprints starts. */
+function rootOf(direct: ReadonlyMap<string, Original>, id: string): string {
+  let at = id;
+  for (let hops = 0; direct.has(at) && hops <= direct.size; hops++)
+    at = (direct.get(at) as Original).original;
+  return at;
 }
 
 /**
@@ -224,6 +226,38 @@ function inReadingOrder(edges: StoryEdge[], members: readonly ArticleRow[]): Sto
         : e,
     )
     .sort((x, y) => closeness(x) - closeness(y) || at(x.to) - at(y.to) || at(x.from) - at(y.from));
+}
+
+/**
+ * A story's edges with its reprints collapsed, so that ten reprints draw as one report: a copy
+ * keeps its edge to its original (either way round where who copied is unknown), and its other
+ * edges become its original's (`via` the copy) where the original has none of its own with that
+ * article. An article verified against a reprint of the wire, not the wire itself (a corpus
+ * verifies the strongest few of a text's many holders), still points at the wire.
+ */
+function collapseCopies(edges: readonly StoryEdge[], copyOf: Map<string, Original>): StoryEdge[] {
+  const pair = (x: string, y: string) => (x < y ? `${x}\n${y}` : `${y}\n${x}`);
+  const originalOf = (id: string) => copyOf.get(id)?.original ?? id;
+  const kept = new Map<string, StoryEdge>();
+  const through: StoryEdge[] = [];
+  for (const e of edges) {
+    if (
+      copyOf.get(e.from)?.original === e.to ||
+      copyOf.get(e.to)?.original === e.from ||
+      (!copyOf.has(e.from) && !copyOf.has(e.to))
+    )
+      kept.set(pair(e.from, e.to), e);
+    else through.push(e);
+  }
+  for (const e of through) {
+    const [from, to] = [originalOf(e.from), originalOf(e.to)];
+    if (from === to) continue;
+    const had = kept.get(pair(from, to));
+    if (had && (!had.via || closeness(had) <= closeness(e))) continue;
+    const via = [e.from, e.to].filter((id) => copyOf.has(id));
+    kept.set(pair(from, to), { ...e, from, to, via });
+  }
+  return [...kept.values()];
 }
 
 /** The edges, each marked where it is its article's closest relation to where it comes from. */

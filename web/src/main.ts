@@ -42,7 +42,8 @@ interface Story {
   origin: string;
   articles: StoryArticle[];
   /** `closest`: its article's closest relation to where it comes from (one an article). */
-  edges: Array<{ from: string; to: string; type: string; direction: string; evidence: string[]; closest: boolean }>;
+  /** `via`: the reprints a relation drawn on their original was found with. */
+  edges: Array<{ from: string; to: string; type: string; direction: string; evidence: string[]; closest: boolean; via?: string[] }>;
 }
 interface Sentence {
   text: string;
@@ -185,7 +186,7 @@ async function storyPage(id: string): Promise<void> {
         'li',
         {},
         el('a', { href: `#/pair/${encodeURIComponent(e.from)}/${encodeURIComponent(e.to)}` }, edgeName(e, index)),
-        ` ${e.type}`,
+        ` ${e.type}${e.via?.length ? ` through ${e.via.map((id) => `[${index.get(id)}]`).join(', ')}` : ''}`,
         el('span', { class: 'meta' }, e.evidence.slice(1).map((x) => nameSides(x, `[${index.get(e.from)}]`, `[${index.get(e.to)}]`)).join('; ')),
       ),
     ),
