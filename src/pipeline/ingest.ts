@@ -360,7 +360,7 @@ export interface SimilarMatch
  * the matches' rows are read (listing every stored article cost seconds at a million).
  */
 export function describeMatches(relations: StoredRelation[], store: Store): SimilarMatch[] {
-  return [...relations].sort(closestFirst).map((r) => {
+  const listed = relations.map((r) => {
     const row = store.articleRow(r.b);
     return {
       id: r.b,
@@ -376,6 +376,18 @@ export function describeMatches(relations: StoredRelation[], store: Store): Simi
       evidence: r.evidence,
     };
   });
+  // Reprints of one text match alike: the earliest first, as the likeliest source (undated last).
+  const earlier = (x: SimilarMatch, y: SimilarMatch) =>
+    x.published === y.published
+      ? 0
+      : !y.published
+        ? -1
+        : !x.published
+          ? 1
+          : x.published < y.published
+            ? -1
+            : 1;
+  return listed.sort((x, y) => closestFirst(x, y) || earlier(x, y));
 }
 
 export interface StoreMatch {
