@@ -428,6 +428,41 @@ describe('candidates', () => {
     store.close();
   });
 
+  it('lists the reprints a new article matches alike earliest first', async () => {
+    const { articleFromText } = await import('../article/build.js');
+    const { defaultContext } = await import('../compare/context.js');
+    const { ingestItems, similarInStore, describeMatches } = await import('./ingest.js');
+    const { PreparedCache } = await import('./prepared-cache.js');
+    const { openSqliteStore } = await import('../store/sqlite.js');
+    const text = [
+      'Ferry crews on the Kestrow line walked out at dawn on Thursday over a dispute about night shifts.',
+      'The operator said 14 crossings were cancelled and about 3,200 passengers had been told to travel by road.',
+      'Union organiser Dalia Brenner said the crews would stay out until the night rota was withdrawn in writing.',
+      'Talks are due to resume on Monday at the harbour office in Saltby, the operator said.',
+    ].join(' ');
+    // Stored in another order than their dates, under ids that sort in yet another.
+    const reprints = [
+      ['c', '2026-03-05T09:00:00Z'],
+      ['a', '2026-03-09T09:00:00Z'],
+      ['b', '2026-03-02T09:00:00Z'],
+    ].map(([id, published]) => articleFromText(text, { id, published }));
+    const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'newstrace-earliest-')), 'e.db'));
+    const ctx = defaultContext();
+    await ingestItems(
+      reprints.map((a) => ({ source: a.id, build: async () => a })),
+      store,
+      ctx,
+      { workers: 0 },
+    );
+    const asked = articleFromText(text.replace('walked out at dawn', 'went on strike early'), { id: 'new' });
+    const matches = describeMatches(
+      similarInStore(asked, store, ctx, new PreparedCache(store, ctx, 10)),
+      store,
+    );
+    expect(matches.map((m) => m.id)).toEqual(['b', 'c', 'a']);
+    store.close();
+  });
+
   it('compares a text with one of its reprints and relates each other reprint by its own date', async () => {
     const { articleFromText } = await import('../article/build.js');
     const { defaultContext } = await import('../compare/context.js');
