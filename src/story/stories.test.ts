@@ -96,9 +96,11 @@ describe('reprints of reprints', () => {
     const edges = story.edges.map((e) => [e.from, e.to, e.type, e.via ?? [], e.closest]);
     expect(edges).toContainEqual(['rewrite', 'wire', 'rewrite', ['r3'], true]);
     expect(edges).toContainEqual(['report', 'wire', 'same-story', ['r2'], true]);
-    // The report's own edge to the rewrite stands as stored; a copy's edge to a copy is dropped.
+    // The report's own edge to the rewrite stands as stored; a reprint of a reprint keeps an edge
+    // to the first, through the reprint it was found with.
     expect(edges).toContainEqual(['report', 'rewrite', 'same-story', [], false]);
-    expect(story.edges.some((e) => e.from === 'r2' || e.to === 'r2')).toBe(false);
+    expect(edges).toContainEqual(['r2', 'wire', 'duplicate', ['r1'], true]);
+    expect(edges).toContainEqual(['r3', 'wire', 'near-duplicate', ['r2'], true]);
   });
 
   it('make no loop where two reprints name each other', () => {

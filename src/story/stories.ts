@@ -230,9 +230,9 @@ function inReadingOrder(edges: StoryEdge[], members: readonly ArticleRow[]): Sto
 
 /**
  * A story's edges with its reprints collapsed, so that ten reprints draw as one report: a copy
- * keeps its edge to its original (either way round where who copied is unknown), and its other
- * edges become its original's (`via` the copy) where the original has none of its own with that
- * article. An article verified against a reprint of the wire, not the wire itself (a corpus
+ * keeps its edge to its original (either way round where who copied is unknown; through another
+ * reprint where it was found with one), and its other edges become its original's (`via` the
+ * copy) where the original has none of its own with that article. An article verified against a reprint of the wire, not the wire itself (a corpus
  * verifies the strongest few of a text's many holders), still points at the wire.
  */
 function collapseCopies(edges: readonly StoryEdge[], copyOf: Map<string, Original>): StoryEdge[] {
@@ -250,11 +250,12 @@ function collapseCopies(edges: readonly StoryEdge[], copyOf: Map<string, Origina
     else through.push(e);
   }
   for (const e of through) {
-    const [from, to] = [originalOf(e.from), originalOf(e.to)];
-    if (from === to) continue;
+    let [from, to] = [originalOf(e.from), originalOf(e.to)];
+    // Two reprints of one text: the edge stands for the first one's to the original.
+    if (from === to) [from, to] = [e.from, to];
     const had = kept.get(pair(from, to));
     if (had && (!had.via || closeness(had) <= closeness(e))) continue;
-    const via = [e.from, e.to].filter((id) => copyOf.has(id));
+    const via = [e.from, e.to].filter((id) => id !== from && id !== to && copyOf.has(id));
     kept.set(pair(from, to), { ...e, from, to, via });
   }
   return [...kept.values()];
