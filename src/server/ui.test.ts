@@ -3,7 +3,7 @@
  * playwright-core) against `newstrace serve`'s app on a temporary corpus holding the seeds and the
  * bundled sample. Screenshots of each page are written to a temporary folder (path logged).
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -35,7 +35,16 @@ describe.skipIf(!ready)('web UI in Chromium', () => {
   beforeAll(async () => {
     store = openSqliteStore(join(shots, 'ui.db'));
     const ctx = defaultContext();
-    await ingestPaths([seeds, join(repo, 'sample')], store, ctx);
+    // The sample's frost story reprinted on seven more sites: more copies than a timeline shows.
+    const [title, ...body] = readFileSync(join(repo, 'sample', 'frost-vineyards.txt'), 'utf8').split('\n');
+    const reprints = join(shots, 'reprints.jsonl');
+    writeFileSync(
+      reprints,
+      Array.from({ length: 7 }, (_, k) =>
+        JSON.stringify({ id: `frost-reprint-${k}`, site: `paper${k}.example`, title, text: body.join('\n') }),
+      ).join('\n'),
+    );
+    await ingestPaths([seeds, join(repo, 'sample'), reprints], store, ctx);
     app = await buildServer({ store, ctx, webDir });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchChromium();
@@ -106,7 +115,8 @@ describe.skipIf(!ready)('web UI in Chromium', () => {
     await page.waitForSelector('#facts th');
     // The copy ([2]) gives its original's facts and has no column: the columns skip its number.
     const timeline = await page.locator('#timeline li').allTextContents();
-    const copy = timeline.findIndex((t) => /copy/.test(t)) + 1;
+    const classes = await page.locator('#timeline li').evaluateAll((lis) => lis.map((li) => li.className));
+    const copy = classes.indexOf('role-copy') + 1;
     expect(copy).toBeGreaterThan(0);
     const heads = await page.locator('#facts thead th').allTextContents();
     expect(heads.some((h) => h.startsWith(`[${copy}]`))).toBe(false);
@@ -132,5 +142,24 @@ describe.skipIf(!ready)('web UI in Chromium', () => {
     await shot('6-story-all-relations');
     await page.click('#graph-toggle');
     expect(await arcs()).toBe(closest);
+  });
+  it('folds the copies of a story with many, and shows them on asking', async () => {
+    await page.goto(`${base}/`);
+    await page.waitForSelector('#stories li');
+    await page.fill('#q', 'Late frost');
+    await page.press('#q', 'Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#stories li').length === 1);
+    await page.click('#stories a');
+    await page.waitForSelector('#timeline');
+    const rows = page.locator('#timeline li');
+    const all = await rows.count();
+    const copies = await page.locator('#timeline li.role-copy').count();
+    expect(copies).toBeGreaterThan(5);
+    expect(await page.textContent('#copies-toggle')).toBe(`Show its ${copies} copies`);
+    expect(await page.locator('#timeline li:visible').count()).toBe(all - copies);
+    expect(await page.textContent('#timeline')).toMatch(/\+\d+ copies/);
+    await page.click('#copies-toggle');
+    expect(await page.locator('#timeline li:visible').count()).toBe(all);
+    await shot('7-story-copies');
   });
 });

@@ -96,8 +96,8 @@ const edgeName = (e: Story['edges'][number], index: Map<string, number>) =>
 const span = (start?: string | null, end?: string | null) =>
   !start ? 'undated' : end && end !== start ? `${when(start)} → ${when(end)}` : when(start);
 
-function show(...nodes: Node[]): void {
-  view.replaceChildren(...nodes);
+function show(...nodes: Array<Node | null>): void {
+  view.replaceChildren(...nodes.filter((n): n is Node => n !== null));
   view.focus();
 }
 
@@ -162,6 +162,8 @@ async function storyPage(id: string): Promise<void> {
     api<FactsMatrix>(`/stories/${encodeURIComponent(id)}/facts`),
   ]);
   const index = new Map(story.articles.map((a, k) => [a.id, k + 1]));
+  const copies = new Map<string, number>();
+  for (const a of story.articles) if (a.copyOf) copies.set(a.copyOf, (copies.get(a.copyOf) ?? 0) + 1);
   const timeline = el(
     'ol',
     { class: 'timeline', id: 'timeline' },
@@ -174,7 +176,11 @@ async function storyPage(id: string): Promise<void> {
         el('span', { class: `role role-${a.role}` }, a.role),
         el('span', { class: 'site' }, a.site ?? ''),
         el('span', { class: a.title ? 'title' : 'title lead' }, shownTitle(a)),
-        a.copyOf ? el('span', { class: 'copy' }, ` ${a.sameTextOnly ? 'same text as' : 'copy of'} [${index.get(a.copyOf)}]`) : null,
+        a.copyOf
+          ? el('span', { class: 'copy' }, ` ${a.sameTextOnly ? 'same text as' : 'copy of'} [${index.get(a.copyOf)}]`)
+          : copies.get(a.id)
+            ? el('span', { class: 'copy' }, ` +${copies.get(a.id)} cop${copies.get(a.id) === 1 ? 'y' : 'ies'}`)
+            : null,
       ),
     ),
   );
@@ -197,6 +203,7 @@ async function storyPage(id: string): Promise<void> {
     el('h1', {}, shownTitle(story)),
     el('p', { class: 'meta' }, `${story.articles.length} articles · ${span(story.start, story.end)}`),
     el('h2', {}, 'Timeline'),
+    foldCopies(timeline, story.articles.length - [...copies.values()].reduce((x, y) => x + y, 0), story.articles.length),
     timeline,
     el('h2', {}, 'Provenance'),
     provenance(story, index),
@@ -214,6 +221,30 @@ async function storyPage(id: string): Promise<void> {
   // after the rest of the page, which does not wait for them (nor shows them once left).
   const claims = claimsList(await api<Claims>(`/stories/${encodeURIComponent(id)}/claims`), index);
   if (claims && table.isConnected) table.append(claims);
+}
+
+/** Copies shown in a timeline before they are folded: a wire story on fifty sites is fifty rows. */
+const COPIES_SHOWN = 5;
+
+/**
+ * Where a story has more copies than `COPIES_SHOWN`, the timeline shows the articles that are not
+ * copies (each original with its count of copies) and a switch to the copies; else nothing.
+ */
+function foldCopies(timeline: HTMLElement, own: number, all: number): HTMLElement | null {
+  if (all - own <= COPIES_SHOWN) return null;
+  let folded = true;
+  const toggle = el('button', { type: 'button', id: 'copies-toggle', 'aria-pressed': 'false' });
+  const label = () => {
+    toggle.textContent = folded ? `Show its ${all - own} copies` : 'Fold the copies';
+    timeline.classList.toggle('copies-folded', folded);
+  };
+  label();
+  toggle.addEventListener('click', () => {
+    folded = !folded;
+    toggle.setAttribute('aria-pressed', String(!folded));
+    label();
+  });
+  return el('p', { class: 'meta' }, `${own} articles and ${all - own} copies of them. `, toggle);
 }
 
 /**
