@@ -569,6 +569,31 @@ describe.skipIf(!existsSync(ecbDocs))('newstrace stories on real reports', () =>
   });
 });
 
+describe('newstrace stories with many copies', () => {
+  it('folds the copies of a story in its listing, and `show` lists them', () => {
+    const db = join(dir, 'copies.db');
+    const frost = readFileSync(
+      join(import.meta.dirname, '..', '..', 'sample', 'frost-vineyards.txt'),
+      'utf8',
+    );
+    const [title, ...body] = frost.split('\n');
+    const reprints = join(dir, 'reprints.jsonl');
+    writeFileSync(
+      reprints,
+      Array.from({ length: 7 }, (_, k) =>
+        JSON.stringify({ id: `reprint-${k}`, site: `paper${k}.example`, title, text: body.join('\n') }),
+      ).join('\n'),
+    );
+    expect(run(['ingest', reprints, '--db', db]).code).toBe(0);
+    const listing = run(['stories', '--db', db]).out;
+    expect(listing).toMatch(/\(\+6 copies\)/);
+    expect(listing).toMatch(/… 6 copies: newstrace show s-/);
+    expect(listing).not.toMatch(/copy of/);
+    const id = /newstrace show (s-\S+)/.exec(listing)?.[1] as string;
+    expect(run(['show', id, '--db', db]).out.match(/copy of \[1\]/g)).toHaveLength(6);
+  });
+});
+
 describe('newstrace serve', () => {
   it('ingests large posts on its preparing workers, one batch after another, and stops cleanly', async () => {
     const db = join(dir, 'served.db');

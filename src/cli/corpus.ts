@@ -257,6 +257,9 @@ function storyJson(s: Story) {
   };
 }
 
+/** Copies a story's listing shows before it folds them (`show` lists them all). */
+const COPIES_LISTED = 5;
+
 /** Characters of a site or a file's path shown in a story's listing. */
 const ORIGIN_WIDTH = 40;
 /** Facts an article adds to its story's origin (or leaves out) listed by name, the rest counted. */
@@ -303,13 +306,26 @@ function storyText(
   });
   const width = Math.max(12, ...origins.map((o) => o.length));
   const numberWidth = `[${s.articles.length}]`.length;
+  // A listing (not `show`) of a story with many copies gives its own articles, each original with
+  // its count of copies: a wire text on fifty sites is fifty rows.
+  const copiesOf = new Map<string, number>();
+  for (const a of s.articles) if (a.copyOf) copiesOf.set(a.copyOf, (copiesOf.get(a.copyOf) ?? 0) + 1);
+  const copyCount = s.articles.filter((a) => a.copyOf).length;
+  const fold = view.edges !== undefined && copyCount > COPIES_LISTED;
   s.articles.forEach((a, k) => {
+    if (fold && a.copyOf) return;
     const when = (a.published ? shownTime(a.published) : '(undated)').padEnd(16);
-    const copy = a.copyOf ? ` (${a.sameTextOnly ? 'same text as' : 'copy of'} ${label.get(a.copyOf)})` : '';
+    const n = copiesOf.get(a.id) ?? 0;
+    const copy = a.copyOf
+      ? ` (${a.sameTextOnly ? 'same text as' : 'copy of'} ${label.get(a.copyOf)})`
+      : fold && n
+        ? ` (+${n} cop${n === 1 ? 'y' : 'ies'})`
+        : '';
     lines.push(
       `  ${`[${k + 1}]`.padEnd(numberWidth)} ${when}  ${a.role.padEnd(13)} ${origins[k].padEnd(width)}  ${shownTitle(a)}${copy}`,
     );
   });
+  if (fold) lines.push(`    … ${copyCount} copies: ${view.showAll?.(s.id) ?? `newstrace show ${s.id}`}`);
   // A list cut short starts with each article's closest relation (its lineage), those of the
   // articles that are not copies first (a copy's row says what it copies): what a reader follows
   // first, where the first relations in reading order could all be one article's.
