@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WARCRecord, WARCSerializer } from 'warcio';
+import type { Article } from '../article/types.js';
 
 const repo = join(import.meta.dirname, '..', '..');
 const cli = join(repo, 'dist', 'cli', 'main.js');
@@ -428,54 +429,66 @@ describe('candidates', () => {
     store.close();
   });
 
-  it('lists the reprints a new article matches alike earliest first', async () => {
-    const { articleFromText } = await import('../article/build.js');
+  /** A wire story's sentences, for the reprint tests below. */
+  const FERRY = [
+    'Ferry crews on the Kestrow line walked out at dawn on Thursday over a dispute about night shifts.',
+    'The operator said 14 crossings were cancelled and about 3,200 passengers had been told to travel by road.',
+    'Union organiser Dalia Brenner said the crews would stay out until the night rota was withdrawn in writing.',
+    'Talks are due to resume on Monday at the harbour office in Saltby, the operator said.',
+    'Passengers with tickets for Thursday can claim a refund at any ferry office until the end of the month.',
+  ];
+  /** A new store with `articles` ingested on this thread, in order; and what `similar` finds for `asked` in it. */
+  async function corpusOf(articles: Article[]) {
     const { defaultContext } = await import('../compare/context.js');
-    const { ingestItems, similarInStore, describeMatches } = await import('./ingest.js');
+    const { ingestItems, similarInStore } = await import('./ingest.js');
     const { PreparedCache } = await import('./prepared-cache.js');
     const { openSqliteStore } = await import('../store/sqlite.js');
-    const text = [
-      'Ferry crews on the Kestrow line walked out at dawn on Thursday over a dispute about night shifts.',
-      'The operator said 14 crossings were cancelled and about 3,200 passengers had been told to travel by road.',
-      'Union organiser Dalia Brenner said the crews would stay out until the night rota was withdrawn in writing.',
-      'Talks are due to resume on Monday at the harbour office in Saltby, the operator said.',
-    ].join(' ');
+    const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'newstrace-reprints-')), 'r.db'));
+    const ctx = defaultContext();
+    await ingestItems(
+      articles.map((a) => ({ source: a.id, build: async () => a })),
+      store,
+      ctx,
+      { workers: 0 },
+    );
+    const similar = (asked: Article) => similarInStore(asked, store, ctx, new PreparedCache(store, ctx, 10));
+    return { store, ctx, similar };
+  }
+
+  it('lists the reprints a new article matches alike earliest first', async () => {
+    const { articleFromText } = await import('../article/build.js');
+    const { describeMatches } = await import('./ingest.js');
+    const text = FERRY.slice(0, 4).join(' ');
     // Stored in another order than their dates, under ids that sort in yet another.
     const reprints = [
       ['c', '2026-03-05T09:00:00Z'],
       ['a', '2026-03-09T09:00:00Z'],
       ['b', '2026-03-02T09:00:00Z'],
     ].map(([id, published]) => articleFromText(text, { id, published }));
-    const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'newstrace-earliest-')), 'e.db'));
-    const ctx = defaultContext();
-    await ingestItems(
-      reprints.map((a) => ({ source: a.id, build: async () => a })),
-      store,
-      ctx,
-      { workers: 0 },
-    );
+    const { store, similar } = await corpusOf(reprints);
     const asked = articleFromText(text.replace('walked out at dawn', 'went on strike early'), { id: 'new' });
-    const matches = describeMatches(
-      similarInStore(asked, store, ctx, new PreparedCache(store, ctx, 10)),
-      store,
-    );
-    expect(matches.map((m) => m.id)).toEqual(['b', 'c', 'a']);
+    expect(describeMatches(similar(asked), store).map((m) => m.id)).toEqual(['b', 'c', 'a']);
+    store.close();
+  });
+
+  it('verifies the oldest holders of a text where more hold it than are verified', async () => {
+    const { articleFromText } = await import('../article/build.js');
+    const text = FERRY.slice(0, 3).join(' ');
+    // 25 holders of one text, more than the 20 candidates an index gives; the first stored has the
+    // last id, so that an order by id would leave it out.
+    const ids = Array.from({ length: 25 }, (_, k) => `r${String(24 - k).padStart(2, '0')}`);
+    const { store, similar } = await corpusOf(ids.map((id) => articleFromText(text, { id })));
+    const asked = articleFromText(text.replace('walked out at dawn', 'went on strike early'), { id: 'new' });
+    const found = similar(asked).map((r) => r.b);
+    expect(found).toContain('r24');
+    expect(found).not.toContain('r00');
     store.close();
   });
 
   it('compares a text with one of its reprints and relates each other reprint by its own date', async () => {
     const { articleFromText } = await import('../article/build.js');
-    const { defaultContext } = await import('../compare/context.js');
     const { relateArticles } = await import('../compare/compare.js');
-    const { ingestItems } = await import('./ingest.js');
-    const { openSqliteStore } = await import('../store/sqlite.js');
-    const wire = [
-      'Ferry crews on the Kestrow line walked out at dawn on Thursday over a dispute about night shifts.',
-      'The operator said 14 crossings were cancelled and about 3,200 passengers had been told to travel by road.',
-      'Union organiser Dalia Brenner said the crews would stay out until the night rota was withdrawn in writing.',
-      'Talks are due to resume on Monday at the harbour office in Saltby, the operator said.',
-      'Passengers with tickets for Thursday can claim a refund at any ferry office until the end of the month.',
-    ].join(' ');
+    const wire = FERRY.join(' ');
     const day = (d: number) => `2026-03-${String(d).padStart(2, '0')}T09:00:00Z`;
     // One text on four sites, the last of them after the rewrite: who took from whom differs.
     const reprints = [2, 3, 4, 9].map((d, k) =>
@@ -488,15 +501,7 @@ describe('candidates', () => {
         .replace('due to resume', 'expected to restart'),
       { id: 'rewrite', site: 'rewrites.example', published: day(6) },
     );
-    const dir = mkdtempSync(join(tmpdir(), 'newstrace-twins-'));
-    const store = openSqliteStore(join(dir, 't.db'));
-    const ctx = defaultContext();
-    await ingestItems(
-      [...reprints, rewrite].map((a) => ({ source: a.id, build: async () => a })),
-      store,
-      ctx,
-      { workers: 0 },
-    );
+    const { store, ctx } = await corpusOf([...reprints, rewrite]);
     const stored = store.relationsOf('rewrite').filter((r) => r.a === 'rewrite');
     expect(stored.map((r) => r.b).sort()).toEqual(reprints.map((r) => r.id));
     for (const r of stored) {

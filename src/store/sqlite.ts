@@ -340,11 +340,23 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     if (checkpoints?.completed()) db.pragma('wal_checkpoint(PASSIVE)');
   };
 
-  const ranked = (counts: Map<string, number>, limit: number) =>
-    [...counts]
-      .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
-      .slice(0, limit)
-      .map(([id]) => id);
+  const seqOfId = db.prepare('SELECT rowid FROM articles WHERE id = ?').pluck();
+  /**
+   * The `limit` ids sharing most. Where holders that share as much are cut (a wire story and its
+   * many reprints), the oldest are kept, the likeliest sources: their insertion order is read for
+   * those alone (for every holder it cost ingest ~5%).
+   */
+  const ranked = (counts: Map<string, number>, limit: number) => {
+    const sorted = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
+    if (sorted.length <= limit || sorted[limit][1] !== sorted[limit - 1][1])
+      return sorted.slice(0, limit).map(([id]) => id);
+    const cut = sorted[limit][1];
+    const tied = sorted
+      .filter(([, c]) => c === cut)
+      .map(([id]) => ({ id, seq: seqOfId.get(id) as number }))
+      .sort((x, y) => x.seq - y.seq);
+    return [...sorted.filter(([, c]) => c > cut).map(([id]) => id), ...tied.map((t) => t.id)].slice(0, limit);
+  };
 
   return {
     hasArticle: (id) => hasArticle.get(id) !== undefined,
