@@ -310,8 +310,8 @@ function storyText(
   // its count of copies: a wire text on fifty sites is fifty rows.
   const copiesOf = new Map<string, number>();
   for (const a of s.articles) if (a.copyOf) copiesOf.set(a.copyOf, (copiesOf.get(a.copyOf) ?? 0) + 1);
-  const copyCount = s.articles.filter((a) => a.copyOf).length;
-  const fold = view.edges !== undefined && copyCount > COPIES_LISTED;
+  const copies = new Set(s.articles.flatMap((a) => (a.copyOf ? [a.id] : [])));
+  const fold = view.edges !== undefined && copies.size > COPIES_LISTED;
   s.articles.forEach((a, k) => {
     if (fold && a.copyOf) return;
     const when = (a.published ? shownTime(a.published) : '(undated)').padEnd(16);
@@ -325,12 +325,11 @@ function storyText(
       `  ${`[${k + 1}]`.padEnd(numberWidth)} ${when}  ${a.role.padEnd(13)} ${origins[k].padEnd(width)}  ${shownTitle(a)}${copy}`,
     );
   });
-  if (fold) lines.push(`    … ${copyCount} copies: ${view.showAll?.(s.id) ?? `newstrace show ${s.id}`}`);
+  if (fold) lines.push(`    … ${copies.size} copies: ${view.showAll?.(s.id) ?? `newstrace show ${s.id}`}`);
   // A list cut short starts with each article's closest relation (its lineage), those of the
   // articles that are not copies first (a copy's row says what it copies): what a reader follows
   // first, where the first relations in reading order could all be one article's.
   const cut = view.edges !== undefined && view.edges < s.edges.length;
-  const copies = new Set(s.articles.flatMap((a) => (a.copyOf ? [a.id] : [])));
   const rank = (e: StoryEdge) => (!e.closest ? 2 : copies.has(e.from) || copies.has(e.to) ? 1 : 0);
   const edges = (cut ? [0, 1, 2].flatMap((r) => s.edges.filter((e) => rank(e) === r)) : s.edges).slice(
     0,

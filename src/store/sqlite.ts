@@ -348,7 +348,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
    */
   const ranked = (counts: Map<string, number>, limit: number) => {
     const sorted = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
-    if (sorted.length <= limit || sorted[limit][1] !== sorted[limit - 1][1])
+    if (limit <= 0 || sorted.length <= limit || sorted[limit][1] !== sorted[limit - 1][1])
       return sorted.slice(0, limit).map(([id]) => id);
     const cut = sorted[limit][1];
     const tied = sorted
