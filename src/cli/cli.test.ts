@@ -591,6 +591,12 @@ describe('newstrace stories with many copies', () => {
     expect(listing).not.toMatch(/copy of/);
     const id = /newstrace show (s-\S+)/.exec(listing)?.[1] as string;
     expect(run(['show', id, '--db', db]).out.match(/copy of \[1\]/g)).toHaveLength(6);
+    // The story's page: its own articles, then its copies folded in a table of their own.
+    const page = join(dir, 'copies.html');
+    expect(run(['show', id, '--db', db, '--html', page]).code).toBe(0);
+    const [own, folded] = readFileSync(page, 'utf8').split('<details><summary>Its 6 copies</summary>');
+    expect(folded.match(/copy of \[1\]/g)).toHaveLength(6);
+    expect(own).not.toMatch(/copy of \[1\]/);
   });
 });
 

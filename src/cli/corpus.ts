@@ -18,7 +18,7 @@ import {
 import { extractRaw } from '../pipeline/prepare.js';
 import { PreparedCache, SIMILAR_CACHE } from '../pipeline/prepared-cache.js';
 import { nameSides, whoFromWhom } from '../relate/sides.js';
-import { citedFact, shownTime, shownTitle } from '../report/cite.js';
+import { COPIES_LISTED, citedFact, shownTime, shownTitle } from '../report/cite.js';
 import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
 import { wrap } from '../report/terminal.js';
 import { InputError } from '../source/index.js';
@@ -256,9 +256,6 @@ function storyJson(s: Story) {
     edges: s.edges,
   };
 }
-
-/** Copies a story's listing shows before it folds them (`show` lists them all). */
-const COPIES_LISTED = 5;
 
 /** Characters of a site or a file's path shown in a story's listing. */
 const ORIGIN_WIDTH = 40;

@@ -5,6 +5,12 @@
 import { leadOf } from '../article/lead.js';
 
 /**
+ * Copies of a story listed among its articles before a view folds them (the terminal's listing,
+ * the HTML report, the web UI): a wire story on fifty sites is fifty rows.
+ */
+export const COPIES_LISTED = 5;
+
+/**
  * A fact as a sentence cites it: a quotation in quotation marks, without the comma it ended on
  * ("…tested," said the mayor), other facts as written.
  */

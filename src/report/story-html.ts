@@ -11,7 +11,7 @@ import { type StoredRelation, seenFrom } from '../store/store.js';
 import { keyFacts, type RetellingClaims, type StoryFacts } from '../story/facts.js';
 import { isDirected, type Story, type StoryEdge } from '../story/stories.js';
 import { arcDiagram } from './arcs.js';
-import { citedFact, shownTime, shownTitle } from './cite.js';
+import { COPIES_LISTED, citedFact, shownTime, shownTitle } from './cite.js';
 import { escapeHtml } from './html.js';
 
 const STYLE = `
@@ -117,6 +117,20 @@ function arcSvg(story: Story, label: Map<string, string>, ids: string): string {
   return `<svg width="${diagram.width}" height="${diagram.height}" role="img" aria-label="provenance graph"><defs>${markers}</defs>${arcs.join('')}${dots.join('')}</svg>`;
 }
 
+/**
+ * The story's articles as table rows (`rows`, one an article): all in one table, or where the
+ * story has more than `COPIES_LISTED` copies, its own articles and then, folded, its copies.
+ */
+function articleTables(story: Story, rows: string[]): string {
+  const head = '<tr><th></th><th>published</th><th>role</th><th>site</th><th>title</th><th>id</th></tr>';
+  const copies = story.articles.filter((a) => a.copyOf).length;
+  if (copies <= COPIES_LISTED) return `<table>${head}${rows.join('\n')}</table>`;
+  const own = rows.filter((_, k) => !story.articles[k].copyOf);
+  const copied = rows.filter((_, k) => story.articles[k].copyOf);
+  return `<table>${head}${own.join('\n')}</table>
+<details><summary>Its ${copies} copies</summary><table>${head}${copied.join('\n')}</table></details>`;
+}
+
 export function renderStoryHtml(story: Story, facts: StoryFacts, claims: RetellingClaims[] = []): string {
   const label = new Map(story.articles.map((a, k) => [a.id, `[${k + 1}]`]));
   const sides = sidesOf(label);
@@ -167,7 +181,7 @@ export function renderStoryHtml(story: Story, facts: StoryFacts, claims: Retelli
 <h2>Who took from whom</h2>
 ${provenanceGraph(story, label)}
 <h2>Articles, earliest first</h2>
-<table><tr><th></th><th>published</th><th>role</th><th>site</th><th>title</th><th>id</th></tr>${rows.join('\n')}</table>
+${articleTables(story, rows)}
 <h2>Relations (${story.edges.length})</h2>
 <ul>${edges.join('\n')}</ul>
 <h2>Key facts</h2>

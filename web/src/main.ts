@@ -7,7 +7,7 @@ import type { Direction } from '../../src/relate/relate.js';
 import { directionInWords, nameSides } from '../../src/relate/sides.js';
 import { arcDiagram } from '../../src/report/arcs.js';
 import { isDirected } from '../../src/story/directed.js';
-import { citedFact, shownTime, shownTitle } from '../../src/report/cite.js';
+import { COPIES_LISTED, citedFact, shownTime, shownTitle } from '../../src/report/cite.js';
 import { groupFacts } from '../../src/report/fact-groups.js';
 import './style.css';
 
@@ -223,15 +223,12 @@ async function storyPage(id: string): Promise<void> {
   if (claims && table.isConnected) table.append(claims);
 }
 
-/** Copies shown in a timeline before they are folded: a wire story on fifty sites is fifty rows. */
-const COPIES_SHOWN = 5;
-
 /**
- * Where a story has more copies than `COPIES_SHOWN`, the timeline shows the articles that are not
+ * Where a story has more copies than `COPIES_LISTED`, the timeline shows the articles that are not
  * copies (each original with its count of copies) and a switch to the copies; else nothing.
  */
 function foldCopies(timeline: HTMLElement, own: number, all: number): HTMLElement | null {
-  if (all - own <= COPIES_SHOWN) return null;
+  if (all - own <= COPIES_LISTED) return null;
   let folded = true;
   const toggle = el('button', { type: 'button', id: 'copies-toggle', 'aria-pressed': 'false' });
   const label = () => {
