@@ -31,6 +31,15 @@ describe.skipIf(!ready)('web UI in Chromium', () => {
   let base: string;
   const shots = mkdtempSync(join(tmpdir(), 'newstrace-ui-'));
   const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  /** The story list searched for `query`, and its one story opened. */
+  const openStory = async (query: string) => {
+    await page.goto(`${base}/`);
+    await page.waitForSelector('#stories li');
+    await page.fill('#q', query);
+    await page.press('#q', 'Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#stories li').length === 1);
+    await page.click('#stories a');
+  };
 
   beforeAll(async () => {
     store = openSqliteStore(join(shots, 'ui.db'));
@@ -106,12 +115,7 @@ describe.skipIf(!ready)('web UI in Chromium', () => {
   });
 
   it("labels a story's facts as it numbers its articles, and says what each adds and leaves out", async () => {
-    await page.goto(`${base}/`);
-    await page.waitForSelector('#stories li');
-    await page.fill('#q', 'Kestrel Bridge after inspectors');
-    await page.press('#q', 'Enter');
-    await page.waitForFunction(() => document.querySelectorAll('#stories li').length === 1);
-    await page.click('#stories a');
+    await openStory('Kestrel Bridge after inspectors');
     await page.waitForSelector('#facts th');
     // The copy ([2]) gives its original's facts and has no column: the columns skip its number.
     const timeline = await page.locator('#timeline li').allTextContents();
@@ -143,13 +147,9 @@ describe.skipIf(!ready)('web UI in Chromium', () => {
     await page.click('#graph-toggle');
     expect(await arcs()).toBe(closest);
   });
+
   it('folds the copies of a story with many, and shows them on asking', async () => {
-    await page.goto(`${base}/`);
-    await page.waitForSelector('#stories li');
-    await page.fill('#q', 'Late frost');
-    await page.press('#q', 'Enter');
-    await page.waitForFunction(() => document.querySelectorAll('#stories li').length === 1);
-    await page.click('#stories a');
+    await openStory('Late frost');
     await page.waitForSelector('#timeline');
     const rows = page.locator('#timeline li');
     const all = await rows.count();

@@ -203,7 +203,7 @@ async function storyPage(id: string): Promise<void> {
     el('h1', {}, shownTitle(story)),
     el('p', { class: 'meta' }, `${story.articles.length} articles · ${span(story.start, story.end)}`),
     el('h2', {}, 'Timeline'),
-    foldCopies(timeline, story.articles.length - [...copies.values()].reduce((x, y) => x + y, 0), story.articles.length),
+    foldCopies(timeline, story.articles),
     timeline,
     el('h2', {}, 'Provenance'),
     provenance(story, index),
@@ -227,7 +227,9 @@ async function storyPage(id: string): Promise<void> {
  * Where a story has more copies than `COPIES_LISTED`, the timeline shows the articles that are not
  * copies (each original with its count of copies) and a switch to the copies; else nothing.
  */
-function foldCopies(timeline: HTMLElement, own: number, all: number): HTMLElement | null {
+function foldCopies(timeline: HTMLElement, articles: StoryArticle[]): HTMLElement | null {
+  const all = articles.length;
+  const own = articles.filter((a) => !a.copyOf).length;
   if (all - own <= COPIES_LISTED) return null;
   let folded = true;
   const toggle = el('button', { type: 'button', id: 'copies-toggle', 'aria-pressed': 'false' });
