@@ -185,6 +185,7 @@ describe('the SQLite store', () => {
     store.close();
     // Back to the schema before term frequencies were kept.
     const db = new Database(file);
+    toSchemaWithoutPostingOrder(db);
     db.exec(`CREATE TABLE terms (term TEXT NOT NULL, article TEXT NOT NULL, PRIMARY KEY (term, article));
       INSERT INTO terms SELECT term, article FROM term_postings;
       DROP TABLE term_postings; DROP TABLE term_df; DROP TABLE passages;
@@ -216,6 +217,7 @@ describe('the SQLite store', () => {
     store.close();
     const db = new Database(file);
     // Back to the schema before leads were kept (version 7; inputs' content came after it).
+    toSchemaWithoutPostingOrder(db);
     db.exec('ALTER TABLE articles DROP COLUMN lead; ALTER TABLE inputs DROP COLUMN content');
     db.prepare('DELETE FROM schema_version WHERE version >= 7').run();
     db.close();
@@ -224,4 +226,40 @@ describe('the SQLite store', () => {
     expect(upgraded.articleRow('t2')?.lead).toBeUndefined();
     upgraded.close();
   });
+
+  it('reads the oldest holders of a band or passage held by more than 200, and upgrades an index without their order', () => {
+    const file = join(dir, 'o.db');
+    const store = openSqliteStore(file);
+    // A wire text on 300 sites: the wire first, its id last in the alphabet, as a content hash may be.
+    const ids = ['zz-wire', ...Array.from({ length: 299 }, (_, k) => `r${String(k).padStart(3, '0')}`)];
+    for (const id of ids)
+      store.writeArticle({ ...write(id, [], [5, 6, 7]), passageKeys: Uint32Array.of(9, 10) });
+    expect(store.bandCandidates(Uint32Array.of(5, 6, 7), 20)).toEqual(ids.slice(0, 20));
+    expect(store.passageCandidates(Uint32Array.of(9, 10), 2, 1000, 20)).toEqual(ids.slice(0, 20));
+    store.close();
+    const db = new Database(file);
+    toSchemaWithoutPostingOrder(db);
+    db.close();
+    const upgraded = openSqliteStore(file);
+    expect(upgraded.bandCandidates(Uint32Array.of(5, 6, 7), 3)).toEqual(['zz-wire', 'r000', 'r001']);
+    expect(upgraded.passageCandidates(Uint32Array.of(9, 10), 2, 1000, 3)).toEqual([
+      'zz-wire',
+      'r000',
+      'r001',
+    ]);
+    upgraded.writeArticle({ ...write('late', [], [5, 6, 7]), passageKeys: Uint32Array.of(9, 10) });
+    expect(upgraded.bandCandidates(Uint32Array.of(5, 6, 7), 1000)).toHaveLength(200);
+    upgraded.close();
+  });
 });
+
+/** Back to the schema before band and passage postings kept their article's insertion order (version 9). */
+function toSchemaWithoutPostingOrder(db: Database.Database): void {
+  db.exec(`CREATE TABLE lsh_old (band INTEGER NOT NULL, bucket INTEGER NOT NULL, article TEXT NOT NULL,
+      PRIMARY KEY (band, bucket, article)) WITHOUT ROWID;
+    INSERT INTO lsh_old SELECT band, bucket, article FROM lsh; DROP TABLE lsh; ALTER TABLE lsh_old RENAME TO lsh;
+    CREATE TABLE passages_old (passage INTEGER NOT NULL, article TEXT NOT NULL, PRIMARY KEY (passage, article)) WITHOUT ROWID;
+    INSERT INTO passages_old SELECT passage, article FROM passages; DROP TABLE passages;
+    ALTER TABLE passages_old RENAME TO passages;`);
+  db.prepare('DELETE FROM schema_version WHERE version >= 9').run();
+}

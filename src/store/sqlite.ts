@@ -105,10 +105,34 @@ const MIGRATIONS: string[] = [
   // from the same source takes it as present before extracting it again, since what its site
   // has taught ingest since can change the text extracted and so the article's id.
   'ALTER TABLE inputs ADD COLUMN content TEXT;',
+  // Band and passage postings keyed by their article's insertion order as well: a key read no
+  // further than its first 200 holders (a wire story reprinted on 300 sites) reads the oldest,
+  // the likeliest sources, rather than the first 200 ids in the alphabet, which could leave the
+  // wire itself unseen.
+  `CREATE TABLE lsh_seq (
+     band INTEGER NOT NULL,
+     bucket INTEGER NOT NULL,
+     seq INTEGER NOT NULL,
+     article TEXT NOT NULL,
+     PRIMARY KEY (band, bucket, seq)
+   ) WITHOUT ROWID;
+   INSERT INTO lsh_seq SELECT l.band, l.bucket, a.rowid, l.article FROM lsh l JOIN articles a ON a.id = l.article;
+   DROP TABLE lsh;
+   ALTER TABLE lsh_seq RENAME TO lsh;
+   CREATE TABLE passages_seq (
+     passage INTEGER NOT NULL,
+     seq INTEGER NOT NULL,
+     article TEXT NOT NULL,
+     PRIMARY KEY (passage, seq)
+   ) WITHOUT ROWID;
+   INSERT INTO passages_seq SELECT p.passage, a.rowid, p.article FROM passages p JOIN articles a ON a.id = p.article;
+   DROP TABLE passages;
+   ALTER TABLE passages_seq RENAME TO passages;`,
 ];
 
 /**
- * Postings read per key term, LSH bucket and passage (for terms the most recent ones). A term in
+ * Postings read per key term, LSH bucket and passage (for terms the most recent ones, for buckets
+ * and passages the oldest). A term in
  * thousands of articles is capped by document frequency anyway; a bucket that full holds a stock
  * text; a passage that widely held is a stock sentence or a wire story's, whose first holders
  * stand for the rest.
@@ -203,9 +227,12 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     .pluck();
   const getDoc = db.prepare('SELECT doc FROM articles WHERE id = ?').pluck();
   const getSurface = db.prepare('SELECT surface FROM articles WHERE id = ?').pluck();
+  // A key's holders oldest first (its primary key's order), each with its insertion order.
   const bandMatch = db
-    .prepare(`SELECT article FROM lsh WHERE band = ? AND bucket = ? LIMIT ${POSTINGS_PER_KEY}`)
-    .pluck();
+    .prepare(
+      `SELECT seq, article FROM lsh WHERE band = ? AND bucket = ? ORDER BY seq LIMIT ${POSTINGS_PER_KEY}`,
+    )
+    .raw();
   // The limit is written into the statement: bound as a parameter, SQLite prepares the statement
   // again at every run (a bound LIMIT may change the plan), which cost 6× the lookup itself.
   // It changes with the corpus's size only, so one statement at a time is kept.
@@ -220,8 +247,8 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     return passageCount.st;
   };
   const passageMatch = db
-    .prepare(`SELECT article FROM passages WHERE passage = ? LIMIT ${POSTINGS_PER_KEY + 1}`)
-    .pluck();
+    .prepare(`SELECT seq, article FROM passages WHERE passage = ? ORDER BY seq LIMIT ${POSTINGS_PER_KEY + 1}`)
+    .raw();
   const termDf = db.prepare('SELECT df FROM term_df WHERE term = ?').pluck();
   // Only the holders' sequence numbers: the few that share enough terms have their ids read after
   // (`articleAt`), not the ~4,000 postings a request reads at a million articles.
@@ -270,14 +297,14 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
       encodeSurface(w.surface),
     );
     if (inserted.changes === 0) return; // stored already: its keys are counted once
-    const bands: Array<string | number> = [];
-    for (let band = 0; band < w.bandKeys.length; band++) bands.push(band, w.bandKeys[band], a.id);
-    insertRows('lsh (band, bucket, article)', 3, bands);
-    const passages: Array<string | number> = [];
-    for (const key of new Set(w.passageKeys)) passages.push(key, a.id);
-    insertRows('passages (passage, article)', 2, passages);
-    const terms = [...new Set(w.terms)];
     const seq = Number(inserted.lastInsertRowid);
+    const bands: Array<string | number> = [];
+    for (let band = 0; band < w.bandKeys.length; band++) bands.push(band, w.bandKeys[band], seq, a.id);
+    insertRows('lsh (band, bucket, seq, article)', 4, bands);
+    const passages: Array<string | number> = [];
+    for (const key of new Set(w.passageKeys)) passages.push(key, seq, a.id);
+    insertRows('passages (passage, seq, article)', 3, passages);
+    const terms = [...new Set(w.terms)];
     insertRows(
       'term_postings (term, seq, article)',
       3,
@@ -340,23 +367,15 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     if (checkpoints?.completed()) db.pragma('wal_checkpoint(PASSIVE)');
   };
 
-  const seqOfId = db.prepare('SELECT rowid FROM articles WHERE id = ?').pluck();
   /**
-   * The `limit` ids sharing most. Where holders that share as much are cut (a wire story and its
-   * many reprints), the oldest are kept, the likeliest sources: their insertion order is read for
-   * those alone (for every holder it cost ingest ~5%).
+   * The `limit` holders sharing most; among those that share as much (a wire story and its many
+   * reprints), the oldest first, the likeliest sources.
    */
-  const ranked = (counts: Map<string, number>, limit: number) => {
-    const sorted = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]));
-    if (limit <= 0 || sorted.length <= limit || sorted[limit][1] !== sorted[limit - 1][1])
-      return sorted.slice(0, limit).map(([id]) => id);
-    const cut = sorted[limit][1];
-    const tied = sorted
-      .filter(([, c]) => c === cut)
-      .map(([id]) => ({ id, seq: seqOfId.get(id) as number }))
-      .sort((x, y) => x.seq - y.seq);
-    return [...sorted.filter(([, c]) => c > cut).map(([id]) => id), ...tied.map((t) => t.id)].slice(0, limit);
-  };
+  const ranked = (holders: Map<string, Holder>, limit: number) =>
+    [...holders]
+      .sort(([, x], [, y]) => y.shared - x.shared || x.seq - y.seq)
+      .slice(0, Math.max(0, limit))
+      .map(([id]) => id);
 
   return {
     hasArticle: (id) => hasArticle.get(id) !== undefined,
@@ -369,29 +388,29 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
       return bytes ? decodeSurface(bytes) : undefined;
     },
     bandCandidates(bandKeys, limit) {
-      const counts = new Map<string, number>();
+      const holders = new Map<string, Holder>();
       bandKeys.forEach((key, band) => {
-        for (const id of bandMatch.all(band, key) as string[]) counts.set(id, (counts.get(id) ?? 0) + 1);
+        for (const [seq, id] of bandMatch.all(band, key) as Posting[]) tally(holders, id, seq);
       });
-      return ranked(counts, limit);
+      return ranked(holders, limit);
     },
     passageCandidates(keys, minShared, maxDf, limit) {
-      const counts = new Map<string, number>();
+      const holders = new Map<string, Holder>();
       for (const key of keys) {
-        const ids = passageMatch.all(key) as string[];
+        const postings = passageMatch.all(key) as Posting[];
         // A sentence in more articles than are read is counted in SQLite, not read row by row, to
         // tell a stock sentence (over `maxDf`, skipped) from a widely reprinted one, of which the
         // first holders read stand for the rest: at a million articles one sentence of the
         // generated corpus had 16,000 holders, and reading and ranking them all was a request's
         // slowest part.
-        if (ids.length > POSTINGS_PER_KEY) {
+        if (postings.length > POSTINGS_PER_KEY) {
           if ((passageHoldersUpTo(maxDf + 1).get(key) as number) > maxDf) continue;
-          ids.length = POSTINGS_PER_KEY;
+          postings.length = POSTINGS_PER_KEY;
         }
-        for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+        for (const [seq, id] of postings) tally(holders, id, seq);
       }
-      for (const [id, c] of counts) if (c < minShared) counts.delete(id);
-      return ranked(counts, limit);
+      for (const [id, h] of holders) if (h.shared < minShared) holders.delete(id);
+      return ranked(holders, limit);
     },
     termCandidates(terms, minShared, maxDf, limit, recent = Number.POSITIVE_INFINITY) {
       const last = (lastArticle.get() as number | null) ?? 0;
@@ -414,11 +433,12 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
         const older = termMatch.all(t, after, from) as number[];
         for (let k = 0; k < older.length && found + k < POSTINGS_PER_KEY; k++) count(older[k]);
       }
-      const shared = new Map<string, number>();
-      for (const [seq, c] of counts) {
-        if (c >= minShared) shared.set(memory?.idOf(seq) ?? (articleAt.get(seq) as string), c);
+      const holders = new Map<string, Holder>();
+      for (const [seq, shared] of counts) {
+        if (shared >= minShared)
+          holders.set(memory?.idOf(seq) ?? (articleAt.get(seq) as string), { seq, shared });
       }
-      return ranked(shared, limit);
+      return ranked(holders, limit);
     },
     siteLinePages(site, keys) {
       const out = new Map<number, number>();
@@ -533,6 +553,21 @@ function toRelation(r: RelationRow): StoredRelation {
     similarity: r.similarity as number,
     evidence: JSON.parse(r.evidence as string) as string[],
   };
+}
+
+/** A band's or passage's holder as read: its insertion order and its id. */
+type Posting = [seq: number, id: string];
+
+/** A candidate as its keys are counted: its insertion order, and how many of the keys it holds. */
+interface Holder {
+  seq: number;
+  shared: number;
+}
+
+function tally(holders: Map<string, Holder>, id: string, seq: number): void {
+  const h = holders.get(id);
+  if (h) h.shared++;
+  else holders.set(id, { seq, shared: 1 });
 }
 
 function migrate(db: Database.Database): void {
