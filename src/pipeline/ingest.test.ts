@@ -485,6 +485,28 @@ describe('candidates', () => {
     store.close();
   });
 
+  it('finds a text reprinted on more sites than a stock sentence is, by an article lifting two of its sentences', async () => {
+    const { articleFromText } = await import('../article/build.js');
+    const wire = FERRY.join(' ');
+    // 230 pages of one text, over the 200 holders from which a sentence or a term is taken for
+    // stock in a small corpus, were it counted by page: counted by text, it is held once.
+    const reprints = Array.from({ length: 230 }, (_, k) =>
+      articleFromText(wire, { id: `p${String(k).padStart(3, '0')}`, site: `site${k}.example` }),
+    );
+    const places = ['Orvel', 'Brackenfield', 'Lindholm', 'Port Alder', 'Eastmere'];
+    const roundup = Array.from(
+      { length: 12 },
+      (_, k) =>
+        `The ${places[k % places.length]} council will vote on plan ${k + 1} for its ${k + 3} parks next week.`,
+    );
+    roundup.splice(6, 0, FERRY[1], FERRY[2]);
+    const lifted = articleFromText(roundup.join(' '), { id: 'roundup', site: 'roundups.example' });
+    const { store } = await corpusOf([...reprints, lifted]);
+    const found = store.relationsOf('roundup').filter((r) => r.a === 'roundup');
+    expect(found.map((r) => [r.b, r.type])).toContainEqual(['p000', 'partial-reuse']);
+    store.close();
+  });
+
   it('compares a text with one of its reprints and relates each other reprint by its own date', async () => {
     const { articleFromText } = await import('../article/build.js');
     const { relateArticles } = await import('../compare/compare.js');

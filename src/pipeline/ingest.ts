@@ -255,7 +255,7 @@ export async function ingestItems(
     const published = plausibleDate(article.published);
     if (published !== article.published)
       for (const a of new Set([article, done.prepared.article])) a.published = published;
-    const relations = verifyCandidates(done.prepared, done.fingerprints, store, ctx, opt, {
+    const { relations, reprintOf } = verifyCandidates(done.prepared, done.fingerprints, store, ctx, opt, {
       maxDf: maxDocumentFrequency(stored),
       stored: cache,
     });
@@ -265,6 +265,7 @@ export async function ingestItems(
       ...done.fingerprints,
       surface: done.prepared.surface,
       relations,
+      reprintOf,
       siteLines: done.siteLines,
       content: outcome.content,
     });
@@ -296,6 +297,8 @@ export async function ingestItems(
  * about one event holds its names and its wire copy's sentences in every article. So up to 200
  * holders (the postings read per key) are always weighed: with a floor of 20, a corpus of 500
  * reprints and rewrites of one story fell into a story of 365 and 132 strays; with 200, 493.
+ * Holders are counted by text: a reprint (`reprintOf`) adds none, so that a wire story on 300
+ * sites is not taken for a stock text, unseen by its rewrites and by other reports of its event.
  */
 function maxDocumentFrequency(articles: number): number {
   return Math.max(200, Math.floor(articles * 0.02));
@@ -414,7 +417,7 @@ export function matchInStore(
   return {
     prepared,
     fingerprints,
-    relations: verifyCandidates(prepared, fingerprints, store, ctx, opt, using),
+    relations: verifyCandidates(prepared, fingerprints, store, ctx, opt, using).relations,
   };
 }
 
@@ -426,7 +429,10 @@ type CandidateOptions = Pick<
   verifyAtMost?: number;
 };
 
-/** Candidates from the index, verified by the compare engine. */
+/**
+ * Candidates from the index, verified by the compare engine; and the first of them whose text the
+ * article repeats, if any (it is then a reprint).
+ */
 function verifyCandidates(
   mine: PreparedArticle,
   fp: Fingerprints,
@@ -434,7 +440,7 @@ function verifyCandidates(
   ctx: CompareContext,
   opt: CandidateOptions,
   using: { maxDf: number; stored: StoredArticles },
-): StoredRelation[] {
+): { relations: StoredRelation[]; reprintOf?: string } {
   const id = mine.article.id;
   const ranked = [
     store.bandCandidates(fp.bandKeys, opt.candidates),
@@ -449,6 +455,7 @@ function verifyCandidates(
     }
   }
   const relations: StoredRelation[] = [];
+  let reprintOf: string | undefined;
   // Reprints of one text among the candidates (a wire story on ten sites) are screened and
   // compared once: each other reprint's relation is decided again from the pair's evidence with
   // its own date.
@@ -479,8 +486,9 @@ function verifyCandidates(
     const relation = relate(input);
     if (!STORED.has(relation.type)) continue;
     relations.push({ a: id, b: other, ...relation });
+    if (reprintOf === undefined && sameText(mine.article, article)) reprintOf = other;
   }
-  return relations;
+  return { relations, reprintOf };
 }
 
 /**

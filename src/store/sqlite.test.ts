@@ -227,6 +227,23 @@ describe('the SQLite store', () => {
     upgraded.close();
   });
 
+  it('counts a reprint towards no frequency cap and indexes its passages once, under its original', () => {
+    const store = openSqliteStore(join(dir, 'r.db'));
+    store.writeArticle({ ...write('wire', ['kestrow', 'ferry']), passageKeys: Uint32Array.of(4, 5) });
+    for (let k = 0; k < 30; k++) {
+      const id = `copy${k}`;
+      store.writeArticle({
+        ...write(id, ['kestrow', 'ferry']),
+        passageKeys: Uint32Array.of(4, 5),
+        reprintOf: 'wire',
+      });
+    }
+    // 31 pages, one text: under a cap of 20 texts its terms and passages still count.
+    expect(store.termCandidates(['kestrow', 'ferry'], 2, 20, 50)).toHaveLength(31);
+    expect(store.passageCandidates(Uint32Array.of(4, 5), 2, 20, 50)).toEqual(['wire']);
+    store.close();
+  });
+
   it('reads the oldest holders of a band or passage held by more than 200, and upgrades an index without their order', () => {
     const file = join(dir, 'o.db');
     const store = openSqliteStore(file);

@@ -302,7 +302,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     for (let band = 0; band < w.bandKeys.length; band++) bands.push(band, w.bandKeys[band], seq, a.id);
     insertRows('lsh (band, bucket, seq, article)', 4, bands);
     const passages: Array<string | number> = [];
-    for (const key of new Set(w.passageKeys)) passages.push(key, seq, a.id);
+    if (!w.reprintOf) for (const key of new Set(w.passageKeys)) passages.push(key, seq, a.id);
     insertRows('passages (passage, seq, article)', 3, passages);
     const terms = [...new Set(w.terms)];
     insertRows(
@@ -312,7 +312,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     );
     // One row per statement: an upsert of several rows keeps a statement journal (it may fail
     // half-way), which cost more than the statements saved.
-    for (const t of terms) countTerm.run(t);
+    if (!w.reprintOf) for (const t of terms) countTerm.run(t);
     recentTerms.add(seq, a.id, terms);
     for (const r of w.relations) insertRelation.run({ ...r, evidence: JSON.stringify(r.evidence) });
     if (w.siteLines) for (const k of w.siteLines.keys) addSiteLine.run(w.siteLines.site, k);

@@ -65,6 +65,12 @@ export interface ArticleWrite {
   /** Its content words and vocabulary: candidates are screened on them before being prepared. */
   surface: ArticleSurface;
   relations: StoredRelation[];
+  /**
+   * A stored article whose text this one repeats (a reprint). Its passages are not indexed again
+   * and its terms not counted again: frequency caps count texts, not pages, so that a wire story
+   * on 300 sites is not taken for a stock text, unseen by its rewrites and by other reports.
+   */
+  reprintOf?: string;
   /** The fingerprint of the input's content as read (its raw page's hash and length), if it had one. */
   content?: string;
   /** Keys of the page's short lines, counted towards its site's learnt furniture. */
@@ -81,10 +87,11 @@ export interface Store {
   bandCandidates(bandKeys: Uint32Array, limit: number): string[];
   /**
    * Articles sharing at least `minShared` of these passage keys, skipping keys in more than `maxDf`
-   * articles; a key's holders are read up to a cap (200), which stand for the rest.
+   * texts (reprints are not indexed); a key's holders are read up to a cap (200), the oldest, which
+   * stand for the rest.
    */
   passageCandidates(keys: Uint32Array, minShared: number, maxDf: number, limit: number): string[];
-  /** Articles sharing at least `minShared` of these terms, skipping terms in more than `maxDf` articles. */
+  /** Articles sharing at least `minShared` of these terms, skipping terms in more than `maxDf` texts (reprints are not counted). */
   /** ...among the last `recent` articles stored, when given. */
   termCandidates(terms: string[], minShared: number, maxDf: number, limit: number, recent?: number): string[];
   /** For each line key, how many stored pages of `site` have that line. */
