@@ -244,6 +244,19 @@ describe('the SQLite store', () => {
     store.close();
   });
 
+  it("reads a term's oldest holders too where its postings are a few texts' many reprints", () => {
+    const store = openSqliteStore(join(dir, 't.db'));
+    const ids = ['zz-wire', ...Array.from({ length: 299 }, (_, k) => `r${String(k).padStart(3, '0')}`)];
+    for (const id of ids) {
+      const reprintOf = id === 'zz-wire' ? undefined : 'zz-wire';
+      store.writeArticle({ ...write(id, ['kestrow', 'ferry']), reprintOf });
+    }
+    // Newest first, 200 of them, and then, one text holding the terms, the oldest as well.
+    expect(store.termCandidates(['kestrow', 'ferry'], 2, 1000, 3)).toEqual(['zz-wire', 'r000', 'r001']);
+    expect(store.termCandidates(['kestrow', 'ferry'], 2, 1000, 1000)).toHaveLength(300);
+    store.close();
+  });
+
   it('reads the oldest holders of a band or passage held by more than 200, and upgrades an index without their order', () => {
     const file = join(dir, 'o.db');
     const store = openSqliteStore(file);

@@ -257,6 +257,11 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
       `SELECT seq FROM term_postings WHERE term = ? AND seq > ? AND seq < ? ORDER BY seq DESC LIMIT ${POSTINGS_PER_KEY}`,
     )
     .pluck();
+  const termOldest = db
+    .prepare(
+      `SELECT seq FROM term_postings WHERE term = ? AND seq > ? ORDER BY seq LIMIT ${POSTINGS_PER_KEY}`,
+    )
+    .pluck();
   const articleAt = db.prepare('SELECT id FROM articles WHERE rowid = ?').pluck();
   const recentTerms = new RecentTerms(RECENT_TERMS_KEPT);
   const lastArticle = db.prepare('SELECT MAX(rowid) FROM articles').pluck();
@@ -422,16 +427,31 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
       const counts = new Map<number, number>();
       const count = (seq: number) => counts.set(seq, (counts.get(seq) ?? 0) + 1);
       for (const t of terms) {
-        if (((termDf.get(t) as number | undefined) ?? 0) > maxDf) continue;
+        const texts = (termDf.get(t) as number | undefined) ?? 0;
+        if (texts > maxDf) continue;
+        // Newest first: from the memory as far as it reaches, then from the database.
+        let read = 0;
+        let lowest = last + 1;
+        const take = (seq: number) => {
+          count(seq);
+          read++;
+          lowest = seq;
+        };
         let from = last + 1;
-        let found = 0;
-        if (memory) {
-          const held = memory.holders(t, after, POSTINGS_PER_KEY, count);
-          if (held.complete) continue;
-          ({ from, found } = held);
+        let complete = false;
+        if (memory) ({ from, complete } = memory.holders(t, after, POSTINGS_PER_KEY, take));
+        if (!complete) {
+          const older = termMatch.all(t, after, from) as number[];
+          for (let k = 0; k < older.length && read < POSTINGS_PER_KEY; k++) take(older[k]);
         }
-        const older = termMatch.all(t, after, from) as number[];
-        for (let k = 0; k < older.length && found + k < POSTINGS_PER_KEY; k++) count(older[k]);
+        // A term held by fewer texts than the postings read is the term of a few texts' many
+        // reprints: the oldest holders, where each text's first page is, are read as well.
+        if (read >= POSTINGS_PER_KEY && texts < POSTINGS_PER_KEY) {
+          for (const seq of termOldest.all(t, after) as number[]) {
+            if (seq >= lowest) break;
+            count(seq);
+          }
+        }
       }
       const holders = new Map<string, Holder>();
       for (const [seq, shared] of counts) {
