@@ -597,6 +597,19 @@ describe('newstrace stories with many copies', () => {
     const [own, folded] = readFileSync(page, 'utf8').split('<details><summary>Its 6 copies</summary>');
     expect(folded.match(/copy of \[1\]/g)).toHaveLength(6);
     expect(own).not.toMatch(/copy of \[1\]/);
+    // An article's relations and a page's matches: the reprints alike on one line and a count.
+    const article = run(['show', 'reprint-0', '--db', db]).out;
+    expect(article).toMatch(/relations \(6\)/);
+    expect(article.match(/^ {2}duplicate /gm)).toHaveLength(1);
+    expect(article).toMatch(/… and 5 more alike \(the same relation, the same title\): reprint-\d, /);
+    const similar = run([
+      'similar',
+      join(import.meta.dirname, '..', '..', 'sample', 'frost-vineyards.txt'),
+      '--db',
+      db,
+    ]).out;
+    expect(similar).toMatch(/^7 matches for /);
+    expect(similar).toMatch(/… and 6 more alike .* and 1 more \(--json lists them\)/);
   });
 });
 

@@ -106,6 +106,36 @@ function matchLine(m: SimilarMatch): string {
 }
 
 /**
+ * Matches alike (one relation — kind, direction, shares — to one title or lead: a text's reprints),
+ * each such group once at the place of its first, with the rest behind it: a wire story on 300 sites is one
+ * line and its count, not 300 lines. Up to `COPIES_LISTED` alike are all listed.
+ */
+function foldAlike(matches: SimilarMatch[]): Array<{ first: SimilarMatch; more: SimilarMatch[] }> {
+  const groups = new Map<string, SimilarMatch[]>();
+  for (const m of matches) {
+    const key = JSON.stringify([m.type, m.direction, m.coverageA, m.coverageB, m.title || m.lead || m.id]);
+    const group = groups.get(key);
+    if (group) group.push(m);
+    else groups.set(key, [m]);
+  }
+  return [...groups.values()].flatMap((group) =>
+    group.length > COPIES_LISTED
+      ? [{ first: group[0], more: group.slice(1) }]
+      : group.map((m) => ({ first: m, more: [] })),
+  );
+}
+
+/** The line under a folded match: how many more alike, the first few named. */
+function moreAlike(more: SimilarMatch[], hint: string): string {
+  const named = more.slice(0, COPIES_LISTED).map((m) => m.id);
+  const rest = more.length - named.length;
+  return (
+    `      … and ${more.length} more alike (the same relation, the same title): ${named.join(', ')}` +
+    `${rest ? ` and ${rest} more` : ''} (${hint})`
+  );
+}
+
+/**
  * `newstrace similar PATH… [--json|--jsonl] [--db FILE]`: what in the corpus matches each page,
  * without ingesting it: one file, several, or the pages of a folder (a publisher's own articles
  * checked against a crawl). `--json` gives one article's matches; `--jsonl` a line per article.
@@ -161,7 +191,10 @@ export async function runSimilar(
         );
         // The article itself is no match of its own; a user asking about a stored one is told so.
         if (stored) out.write(`  it is in the corpus already, as ${article.id}\n`);
-        for (const m of matches) out.write(`${matchLine(m)}\n`);
+        for (const { first, more } of foldAlike(matches)) {
+          out.write(`${matchLine(first)}\n`);
+          if (more.length) out.write(`${moreAlike(more, '--json lists them')}\n`);
+        }
       }
     }
     return failed ? 1 : 0;
@@ -464,16 +497,19 @@ export function runShow(
         .filter((p) => p.trim())
         .flatMap((p) => [...wrap(p.trim(), width), '']),
       `relations (${relations.length}), the closest first:`,
-      ...describeMatches(
-        relations.map((r) => seenFrom(r, id)),
-        store,
-      ).flatMap((m) => {
+      ...foldAlike(
+        describeMatches(
+          relations.map((r) => seenFrom(r, id)),
+          store,
+        ),
+      ).flatMap(({ first: m, more }) => {
         // The evidence that made the relation, as for a story's edge (see relate.ts for its order).
         const why = m.evidence[m.type === 'same-story' ? 2 : 1];
         const said = why && nameSides(why, 'this article', 'the other');
         return [
           `${matchLine(m)}  [${m.id}]`,
           ...(said ? wrap(said, width - 6).map((l) => `      ${l}`) : []),
+          ...(more.length ? [moreAlike(more, '--json lists them all')] : []),
         ];
       }),
     ];
