@@ -39,7 +39,12 @@ export function openCorpus(file: string | undefined, mode: 'read' | 'write'): St
   if (mode === 'read' && !existsSync(path))
     throw new Error(`no corpus at ${path}: \`newstrace ingest PATH… --db ${path}\` builds one`);
   try {
-    return openSqliteStore(path);
+    return openSqliteStore(path, {
+      onUpgrade: (from, to) =>
+        process.stderr.write(
+          `newstrace: upgrading the corpus ${path} from schema ${from} to ${to}; a large one takes minutes\n`,
+        ),
+    });
   } catch (e) {
     throw new Error(`cannot open the corpus ${path}: ${(e as Error).message}`);
   }

@@ -259,7 +259,9 @@ describe('the SQLite store', () => {
 
   it('reads the oldest holders of a band or passage held by more than 200, and upgrades an index without their order', () => {
     const file = join(dir, 'o.db');
-    const store = openSqliteStore(file);
+    const store = openSqliteStore(file, {
+      onUpgrade: () => expect.unreachable('a new database is not upgraded'),
+    });
     // A wire text on 300 sites: the wire first, its id last in the alphabet, as a content hash may be.
     const ids = ['zz-wire', ...Array.from({ length: 299 }, (_, k) => `r${String(k).padStart(3, '0')}`)];
     for (const id of ids)
@@ -270,7 +272,9 @@ describe('the SQLite store', () => {
     const db = new Database(file);
     toSchemaWithoutPostingOrder(db);
     db.close();
-    const upgraded = openSqliteStore(file);
+    const upgrades: number[][] = [];
+    const upgraded = openSqliteStore(file, { onUpgrade: (from, to) => upgrades.push([from, to]) });
+    expect(upgrades).toEqual([[8, SCHEMA_VERSION]]);
     expect(upgraded.bandCandidates(Uint32Array.of(5, 6, 7), 3)).toEqual(['zz-wire', 'r000', 'r001']);
     expect(upgraded.passageCandidates(Uint32Array.of(9, 10), 2, 1000, 3)).toEqual([
       'zz-wire',
