@@ -4,15 +4,10 @@
  * followed at random by an exact copy, a truncation or a word-level rewrite of it. Generated as a
  * stream, so that a million articles never sit in memory at once.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { articleFromText } from '../article/build.js';
 import type { Article } from '../article/types.js';
-import { loadArticle } from '../pipeline/load-article.js';
+import { sampleArticles } from '../pipeline/sample.js';
 import { rng } from '../similarity/boosting.js';
-
-const repo = fileURLToPath(new URL('../../', import.meta.url));
 
 const NAMES = [
   'Adeyemi',
@@ -56,14 +51,7 @@ export interface GeneratedPair {
 
 /** The sentences of the bundled sample: the syntax generated articles are made of. */
 export async function samplePool(): Promise<string[]> {
-  const sample = join(repo, 'sample');
-  const pool: string[] = [];
-  for (const f of readdirSync(sample)
-    .filter((x) => !x.endsWith('.json'))
-    .sort()) {
-    for (const s of (await loadArticle(join(sample, f))).sentences) pool.push(s.text);
-  }
-  return pool;
+  return (await sampleArticles()).flatMap((a) => a.sentences.map((s) => s.text));
 }
 
 /**

@@ -3,8 +3,8 @@
  * article prepared and verified against its candidates, nothing written. Half the probes rewrite a
  * stored original (10% of their words replaced), half are new articles; the rewrites should find
  * their source. Measured twice, each time with an empty prepared cache: a fresh process's first
- * requests (after 30 other articles, as a server that has just started: its first requests also
- * compile the code), and a server some time later (after 200 more requests of the same kinds,
+ * requests (after the warm-up `newstrace serve` runs at start and 30 other articles, as a server
+ * that has just started: its first requests also compile the code), and a server some time later (after 200 more requests of the same kinds,
  * on other articles).
  */
 import { spawnSync } from 'node:child_process';
@@ -81,7 +81,7 @@ export function benchSimilar(
   const warmed = measure(set(2), store, ctx);
   return (
     `similar on this corpus (${PROBES} probes a set, half of them rewrites of stored articles): ` +
-    `a fresh process's first requests (after ${WARM_UP} others) p50 ${first.p50} ms, p99 ${first.p99} ms ` +
+    `a fresh server's first requests (after its start-up warm-up and ${WARM_UP} others) p50 ${first.p50} ms, p99 ${first.p99} ms ` +
     `(CPU p50 ${first.cpu50} ms, p99 ${first.cpu99} ms; ${first.hits}/${PROBES / 2} found their source); ` +
     `warm, after ${PROBES} requests of the same kinds: p50 ${warmed.p50} ms, p99 ${warmed.p99} ms ` +
     `(CPU p50 ${warmed.cpu50} ms, p99 ${warmed.cpu99} ms; ${warmed.hits}/${PROBES / 2} found their source); ` +

@@ -6,11 +6,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { compareArticles } from '../compare/compare.js';
 import { defaultContext } from '../compare/context.js';
 import { ingestItems } from '../pipeline/ingest.js';
 import { loadArticle } from '../pipeline/load-article.js';
+import { sampleDir } from '../pipeline/sample.js';
 import { renderTerminal } from '../report/terminal.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import { runStories } from './corpus.js';
@@ -39,8 +39,6 @@ function counterpart(
   if (e.role === 'unrelated' && wire?.file) return { file: wire.file, expected: 'unrelated' };
   return undefined;
 }
-
-export const sampleDir = fileURLToPath(new URL('../../sample/', import.meta.url));
 
 /**
  * The main job on the sample: every article ingested into a fresh corpus (with the outlet and

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defaultContext } from '../compare/context.js';
+import { warmUp } from '../pipeline/warm-up.js';
 import { buildServer } from '../server/app.js';
 import { DEFAULT_DB, openCorpus } from './corpus.js';
 import { UsageError } from './errors.js';
@@ -20,7 +21,10 @@ export async function runServe(
     version: string;
   };
   const webDir = fileURLToPath(new URL('../web/', import.meta.url));
-  const app = await buildServer({ store, ctx: defaultContext(), token, version: pkg.version, webDir });
+  const ctx = defaultContext();
+  // Its first requests then run compiled code (~0.5 s here; see warm-up.ts).
+  await warmUp(ctx);
+  const app = await buildServer({ store, ctx, token, version: pkg.version, webDir });
   let address: string;
   try {
     address = await app.listen({ port, host: flags.host ?? '127.0.0.1' });
