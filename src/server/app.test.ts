@@ -98,6 +98,11 @@ describe('HTTP API', () => {
       ingested: 1,
       skipped: [{ source: 'request:2', reason: expect.stringMatching(/^not valid JSON \(/) }],
     });
+    // Each request's records are kept apart in the corpus, though both were its request's first.
+    const stored = ['rewrite', 'chess'].map((id) => store.articleRow(id)?.source);
+    for (const source of stored)
+      expect(source).toMatch(/^POST \/articles \d{4}-\d\d-\d\dT\S+ \(\d+\) request:1$/);
+    expect(stored[0]).not.toBe(stored[1]);
     const page = await post('/articles', read('frost-vineyards.txt'), { 'content-type': 'text/plain' });
     expect(page.json()).toMatchObject({ ingested: 1 });
     const again = await post('/articles', { id: 'wire', text: read('wire-harbour-bridge.txt') });
@@ -148,7 +153,7 @@ describe('HTTP API', () => {
     // Each match says what it is: its title and where it came from.
     const wire = similar.json().find((m: { id: string }) => m.id === 'wire');
     expect(wire.title).toBe('Port Alder closes Kestrel Bridge after inspectors find cracked cables');
-    expect(wire.source).toMatch(/^request/); // posted, so its source is the request
+    expect(wire.source).toMatch(/^POST \/articles /); // posted: its source is the request that brought it
   });
 
   it('tells live subscribers which story each new article joined', async () => {

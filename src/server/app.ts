@@ -107,6 +107,8 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
 
   // Stored articles prepared for comparison, kept for the next `similar`.
   const cache = new PreparedCache(opt.store, opt.ctx, SIMILAR_CACHE);
+  /** `POST /articles` requests served, which numbers the inputs each stores (see there). */
+  let posts = 0;
 
   // Preparing workers for large posts, started on the first and kept: each loads its own lexicon.
   // A pool whose worker failed is replaced at the next large post.
@@ -259,25 +261,36 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
     },
     async (req) => {
       const contentType = req.headers['content-type'] ?? '';
+      // The corpus keeps each input under a name of its own, when and in which request it came
+      // ("POST /articles 2026-03-04T13:05:00.000Z (7) request:2": a name for every request's
+      // record, as `show` gives it); the answer names each by its place in this request.
+      const received = `POST /articles ${new Date().toISOString()} (${++posts})`;
+      const placeOf = new Map<string, string>();
+      const input = (place: string) => {
+        const source = `${received} ${place}`;
+        placeOf.set(source, place);
+        return source;
+      };
+      const inAnswer = (source: string) => placeOf.get(source) ?? source;
       const items: Pending[] = [];
       if (typeof req.body === 'string') {
         if (contentType.startsWith('application/x-ndjson')) {
           req.body.split('\n').forEach((line, k) => {
             if (!line.trim()) return;
             items.push({
-              source: `request:${k + 1}`,
+              source: input(`request:${k + 1}`),
               read: async () => pageFromRecordLine(line),
             });
           });
         } else {
           const kind = contentType.startsWith('text/html') ? 'html' : 'text';
           const content = req.body;
-          items.push({ source: 'request', read: async () => ({ content, kind, meta: {} }) });
+          items.push({ source: input('request'), read: async () => ({ content, kind, meta: {} }) });
         }
       } else {
         const records = Array.isArray(req.body) ? req.body : [req.body];
         records.forEach((r, k) => {
-          items.push({ source: `request:${k + 1}`, read: async () => pageFromArticleRecord(r) });
+          items.push({ source: input(`request:${k + 1}`), read: async () => pageFromArticleRecord(r) });
         });
       }
       const added: string[] = [];
@@ -314,7 +327,7 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
       // what it copies or shares (for one already stored, what it had).
       const index = settled.length ? current() : undefined;
       const articles = settled.map(({ source, status, id }) => ({
-        source,
+        source: inAnswer(source),
         status,
         id,
         story: index?.storyOf(id)?.id ?? null,
@@ -329,7 +342,8 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
           };
         }),
       }));
-      return { ...summary, articles };
+      const skipped = summary.skipped.map((s) => ({ ...s, source: inAnswer(s.source) }));
+      return { ...summary, skipped, articles };
     },
   );
 
