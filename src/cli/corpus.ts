@@ -111,9 +111,10 @@ function matchLine(m: SimilarMatch): string {
 }
 
 /**
- * Matches alike (one relation — kind, direction, shares — to one title or lead: a text's reprints),
- * each such group once at the place of its first, with the rest behind it: a wire story on 300 sites is one
- * line and its count, not 300 lines. Up to `COPIES_LISTED` alike are all listed.
+ * Matches alike (one relation — kind, direction, shares — to one title or lead: a text's
+ * reprints), each such group once at the place of its first, with the rest behind it: a wire
+ * story on 300 sites is one line and its count, not 300 lines. Up to `COPIES_LISTED` alike are
+ * all listed.
  */
 function foldAlike(matches: SimilarMatch[]): Array<{ first: SimilarMatch; more: SimilarMatch[] }> {
   const groups = new Map<string, SimilarMatch[]>();

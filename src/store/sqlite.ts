@@ -132,10 +132,9 @@ const MIGRATIONS: string[] = [
 
 /**
  * Postings read per key term, LSH bucket and passage (for terms the most recent ones, for buckets
- * and passages the oldest). A term in
- * thousands of articles is capped by document frequency anyway; a bucket that full holds a stock
- * text; a passage that widely held is a stock sentence or a wire story's, whose first holders
- * stand for the rest.
+ * and passages the oldest). A term in thousands of articles is capped by document frequency
+ * anyway; a bucket that full holds a stock text; a passage that widely held is a stock sentence or
+ * a wire story's, whose first holders stand for the rest.
  */
 const POSTINGS_PER_KEY = 200;
 

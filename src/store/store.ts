@@ -69,6 +69,7 @@ export interface ArticleWrite {
    * A stored article whose text this one repeats (a reprint). Its passages are not indexed again
    * and its terms not counted again: frequency caps count texts, not pages, so that a wire story
    * on 300 sites is not taken for a stock text, unseen by its rewrites and by other reports.
+   * (A corpus upgraded from schema 8 keeps what it counted before by page.)
    */
   reprintOf?: string;
   /** The fingerprint of the input's content as read (its raw page's hash and length), if it had one. */
