@@ -22,8 +22,13 @@ export async function runServe(
   };
   const webDir = fileURLToPath(new URL('../web/', import.meta.url));
   const ctx = defaultContext();
-  // Its first requests then run compiled code (~0.5 s here; see warm-up.ts).
-  await warmUp(ctx);
+  // Its first requests then run compiled code (~0.5 s here; see warm-up.ts). Only an optimisation:
+  // a server whose package lost its sample still serves.
+  try {
+    await warmUp(ctx);
+  } catch (e) {
+    out.write(`newstrace: serving without a warm-up (${(e as Error).message})\n`);
+  }
   const app = await buildServer({ store, ctx, token, version: pkg.version, webDir });
   let address: string;
   try {
