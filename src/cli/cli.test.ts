@@ -602,6 +602,13 @@ describe('newstrace stories with many copies', () => {
     expect(article).toMatch(/relations \(6\)/);
     expect(article.match(/^ {2}duplicate /gm)).toHaveLength(1);
     expect(article).toMatch(/… and 5 more alike \(the same relation, the same title\): reprint-\d, /);
+    const articlePage = join(dir, 'reprint.html');
+    expect(run(['show', 'reprint-0', '--db', db, '--html', articlePage]).code).toBe(0);
+    const html = readFileSync(articlePage, 'utf8');
+    expect(html.match(/<tr><td class="duplicate">/g)).toHaveLength(1);
+    expect(html).toMatch(
+      /… and 5 more alike \(the same relation, the same title\)<\/summary>(<code>reprint-\d<\/code> ?){5}/,
+    );
     const similar = run([
       'similar',
       join(import.meta.dirname, '..', '..', 'sample', 'frost-vineyards.txt'),

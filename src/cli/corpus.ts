@@ -18,7 +18,7 @@ import {
 import { extractRaw } from '../pipeline/prepare.js';
 import { PreparedCache, SIMILAR_CACHE } from '../pipeline/prepared-cache.js';
 import { nameSides, whoFromWhom } from '../relate/sides.js';
-import { COPIES_LISTED, citedFact, shownTime, shownTitle } from '../report/cite.js';
+import { COPIES_LISTED, citedFact, foldAlike, shownTime, shownTitle } from '../report/cite.js';
 import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
 import { wrap } from '../report/terminal.js';
 import { InputError } from '../source/index.js';
@@ -112,24 +112,12 @@ function matchLine(m: SimilarMatch): string {
 
 /**
  * Matches alike (one relation — kind, direction, shares — to one title or lead: a text's
- * reprints), each such group once at the place of its first, with the rest behind it: a wire
- * story on 300 sites is one line and its count, not 300 lines. Up to `COPIES_LISTED` alike are
- * all listed.
+ * reprints), listed once with their count: a wire story on 300 sites is one line, not 300.
  */
-function foldAlike(matches: SimilarMatch[]): Array<{ first: SimilarMatch; more: SimilarMatch[] }> {
-  const groups = new Map<string, SimilarMatch[]>();
-  for (const m of matches) {
-    const key = JSON.stringify([m.type, m.direction, m.coverageA, m.coverageB, m.title || m.lead || m.id]);
-    const group = groups.get(key);
-    if (group) group.push(m);
-    else groups.set(key, [m]);
-  }
-  return [...groups.values()].flatMap((group) =>
-    group.length > COPIES_LISTED
-      ? [{ first: group[0], more: group.slice(1) }]
-      : group.map((m) => ({ first: m, more: [] })),
+const alikeMatches = (matches: SimilarMatch[]) =>
+  foldAlike(matches, (m) =>
+    JSON.stringify([m.type, m.direction, m.coverageA, m.coverageB, m.title || m.lead || m.id]),
   );
-}
 
 /** The line under a folded match: how many more alike, the first few named. */
 function moreAlike(more: SimilarMatch[], hint: string): string {
@@ -197,7 +185,7 @@ export async function runSimilar(
         );
         // The article itself is no match of its own; a user asking about a stored one is told so.
         if (stored) out.write(`  it is in the corpus already, as ${article.id}\n`);
-        for (const { first, more } of foldAlike(matches)) {
+        for (const { first, more } of alikeMatches(matches)) {
           out.write(`${matchLine(first)}\n`);
           if (more.length) out.write(`${moreAlike(more, '--json lists them')}\n`);
         }
@@ -503,7 +491,7 @@ export function runShow(
         .filter((p) => p.trim())
         .flatMap((p) => [...wrap(p.trim(), width), '']),
       `relations (${relations.length}), the closest first:`,
-      ...foldAlike(
+      ...alikeMatches(
         describeMatches(
           relations.map((r) => seenFrom(r, id)),
           store,

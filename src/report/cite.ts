@@ -11,6 +11,26 @@ import { leadOf } from '../article/lead.js';
 export const COPIES_LISTED = 5;
 
 /**
+ * `items` with those alike (by `key`) gathered at the place of the first of them where more than
+ * `COPIES_LISTED` are alike, for a view to list once with their count (a text's reprints among an
+ * article's relations); fewer alike stay one by one.
+ */
+export function foldAlike<T>(items: readonly T[], key: (item: T) => string): Array<{ first: T; more: T[] }> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups.values()].flatMap((group) =>
+    group.length > COPIES_LISTED
+      ? [{ first: group[0], more: group.slice(1) }]
+      : group.map((item) => ({ first: item, more: [] })),
+  );
+}
+
+/**
  * A fact as a sentence cites it: a quotation in quotation marks, without the comma it ended on
  * ("…tested," said the mayor), other facts as written.
  */

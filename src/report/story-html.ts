@@ -11,7 +11,7 @@ import { type StoredRelation, seenFrom } from '../store/store.js';
 import { keyFacts, type RetellingClaims, type StoryFacts } from '../story/facts.js';
 import { isDirected, type Story, type StoryEdge } from '../story/stories.js';
 import { arcDiagram } from './arcs.js';
-import { COPIES_LISTED, citedFact, shownTime, shownTitle } from './cite.js';
+import { COPIES_LISTED, citedFact, foldAlike, shownTime, shownTitle } from './cite.js';
 import { escapeHtml } from './html.js';
 
 const STYLE = `
@@ -204,16 +204,23 @@ export function renderArticleHtml(
 ): string {
   // Each relation as this page sees it (this article as side A), the closest first; the evidence's
   // A and B named "this article" and "the other".
-  const rels = relations
-    .map((r) => seenFrom(r, article.id))
-    .sort(closestFirst)
-    .map((r) => {
-      const sides = (x: string) => nameSides(x, 'this article', 'the other');
-      return `<tr><td class="${escapeHtml(r.type)}"><b>${escapeHtml(r.type)}</b></td><td><code>${escapeHtml(r.b)}</code> ${escapeHtml(titleOf(r.b) ?? '')}</td><td>${Math.round(r.coverageA * 100)}% of this, ${Math.round(r.coverageB * 100)}% of that</td><td>${escapeHtml(whoFromWhom(r.direction, 'this article', 'the other') || 'not known')}</td><td><details><summary>${escapeHtml(sides(r.evidence[0] ?? ''))}</summary><ul>${r.evidence
-        .slice(1)
-        .map((x) => `<li>${escapeHtml(sides(x))}</li>`)
-        .join('')}</ul></details></td></tr>`;
-    });
+  // Relations alike (one relation to one title: a text's reprints) are a row and a fold.
+  const seen = relations.map((r) => seenFrom(r, article.id)).sort(closestFirst);
+  const alike = foldAlike(seen, (r) =>
+    JSON.stringify([r.type, r.direction, r.coverageA, r.coverageB, titleOf(r.b) || r.b]),
+  );
+  const rels = alike.map(({ first: r, more }) => {
+    const sides = (x: string) => nameSides(x, 'this article', 'the other');
+    const row = `<tr><td class="${escapeHtml(r.type)}"><b>${escapeHtml(r.type)}</b></td><td><code>${escapeHtml(r.b)}</code> ${escapeHtml(titleOf(r.b) ?? '')}</td><td>${Math.round(r.coverageA * 100)}% of this, ${Math.round(r.coverageB * 100)}% of that</td><td>${escapeHtml(whoFromWhom(r.direction, 'this article', 'the other') || 'not known')}</td><td><details><summary>${escapeHtml(sides(r.evidence[0] ?? ''))}</summary><ul>${r.evidence
+      .slice(1)
+      .map((x) => `<li>${escapeHtml(sides(x))}</li>`)
+      .join('')}</ul></details></td></tr>`;
+    return more.length
+      ? `${row}\n<tr><td></td><td colspan="4"><details><summary>… and ${more.length} more alike (the same relation, the same title)</summary>${more
+          .map((m) => `<code>${escapeHtml(m.b)}</code>`)
+          .join(' ')}</details></td></tr>`
+      : row;
+  });
   let section = -1;
   const text = article.sentences.map((s) => {
     const heading =
