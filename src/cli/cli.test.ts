@@ -584,7 +584,11 @@ describe('newstrace stories with many copies', () => {
         JSON.stringify({ id: `reprint-${k}`, site: `paper${k}.example`, title, text: body.join('\n') }),
       ).join('\n'),
     );
-    expect(run(['ingest', reprints, '--db', db]).code).toBe(0);
+    const ingested = run(['ingest', reprints, '--db', db]);
+    expect(ingested.code).toBe(0);
+    expect(ingested.out).toMatch(
+      /^newstrace: 7 ingested, .* relations found; 6 of the 7 repeat a text stored before \(database /,
+    );
     const listing = run(['stories', '--db', db]).out;
     expect(listing).toMatch(/\(\+6 copies\)/);
     expect(listing).toMatch(/… 6 copies: newstrace show s-/);

@@ -80,7 +80,10 @@ export async function runIngest(
     if (tty) err.write('\n');
     out.write(
       `newstrace: ${summary.ingested} ingested, ${summary.present} already present, ${summary.skipped.length} skipped; ` +
-        `${summary.relations} relations found (database ${flags.db ?? DEFAULT_DB})\n`,
+        `${summary.relations} relations found` +
+        // What a feed that de-duplicates wants to hear first: how much of it was one text again.
+        `${summary.reprints ? `; ${summary.reprints} of the ${summary.ingested} repeat a text stored before` : ''}` +
+        ` (database ${flags.db ?? DEFAULT_DB})\n`,
     );
     for (const s of summary.skipped) out.write(`  skipped ${s.source}: ${s.reason}\n`);
     return 0;

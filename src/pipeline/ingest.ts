@@ -104,6 +104,8 @@ export interface IngestSummary {
   present: number;
   skipped: Array<{ source: string; reason: string }>;
   relations: number;
+  /** Of those ingested, how many repeat the text of an article stored before (a wire story's reprints). */
+  reprints: number;
 }
 
 export type { RawPage } from './prepare.js';
@@ -173,7 +175,7 @@ export async function ingestItems(
 ): Promise<IngestSummary> {
   const opt = { ...defaultIngestOptions, ...options };
   const banding = bandingFor(opt.nearDuplicateThreshold);
-  const summary: IngestSummary = { ingested: 0, present: 0, skipped: [], relations: 0 };
+  const summary: IngestSummary = { ingested: 0, present: 0, skipped: [], relations: 0, reprints: 0 };
   const cache = new PreparedCache(store, ctx, PREPARED_CACHE);
   let stored = store.size().articles;
   const skip = (source: string, reason: string) => {
@@ -273,6 +275,7 @@ export async function ingestItems(
     stored++;
     summary.ingested++;
     summary.relations += relations.length;
+    if (reprintOf) summary.reprints++;
     opt.onProgress?.({ source, status: 'ingested', id: article.id });
     opt.onArticle?.(article.id);
   };
