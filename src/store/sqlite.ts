@@ -396,7 +396,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
    */
   const ranked = (holders: Map<string, Holder>, limit: number) =>
     [...holders]
-      .sort(([, x], [, y]) => y.shared - x.shared || x.seq - y.seq)
+      .sort(([, x], [, y]) => byRank(x, y))
       .slice(0, Math.max(0, limit))
       .map(([id]) => id);
 
@@ -471,12 +471,15 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
           }
         }
       }
-      const holders = new Map<string, Holder>();
-      for (const [seq, shared] of counts) {
-        if (shared >= minShared)
-          holders.set(memory?.idOf(seq) ?? (articleAt.get(seq) as string), { seq, shared });
-      }
-      return ranked(holders, limit);
+      // Ranked by sequence number, and only the first `limit` looked up: in a large corpus
+      // hundreds of articles may share three terms with this one, and each look-up reads a page of
+      // the articles table, most of it out of the cache.
+      const best: Holder[] = [];
+      for (const [seq, shared] of counts) if (shared >= minShared) best.push({ seq, shared });
+      return best
+        .sort(byRank)
+        .slice(0, Math.max(0, limit))
+        .map(({ seq }) => memory?.idOf(seq) ?? (articleAt.get(seq) as string));
     },
     siteLinePages(site, keys) {
       const out = new Map<number, number>();
@@ -601,6 +604,9 @@ interface Holder {
   seq: number;
   shared: number;
 }
+
+/** Holders ranked: those holding the most keys first, and of those the earliest stored. */
+const byRank = (x: Holder, y: Holder): number => y.shared - x.shared || x.seq - y.seq;
 
 function tally(holders: Map<string, Holder>, id: string, seq: number): void {
   const h = holders.get(id);
