@@ -25,6 +25,22 @@ describe('article surfaces', () => {
     expect(decodeSurface(offset.subarray(3))).toEqual(chess);
   });
 
+  it('keep every word of an article with more distinct terms than a byte can number', () => {
+    for (const terms of [300, 70_000]) {
+      const termIds = Uint32Array.from({ length: terms }, (_, k) => (k * 2654435761) >>> 0);
+      const words = Uint32Array.from({ length: 2 * terms }, (_, k) => termIds[(k * 7) % terms]);
+      const surface = {
+        words,
+        sentenceWords: Uint32Array.of(terms, terms),
+        quoted: Uint8Array.from(words, (_, k) => (k % 3 === 0 ? 1 : 0)),
+        termIds,
+        termWeights: Float32Array.from(termIds, (_, k) => k / 7),
+        sortedTermIds: termIds.slice().sort(),
+      };
+      expect(decodeSurface(encodeSurface(surface))).toEqual(surface);
+    }
+  });
+
   it('refuse bytes of another shape', () => {
     expect(() => decodeSurface(new Uint8Array(5))).toThrow(/cut short/);
     expect(() => decodeSurface(encodeSurface(harbour).subarray(0, 40))).toThrow(/wrong length/);

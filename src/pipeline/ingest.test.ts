@@ -7,7 +7,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gzipSync, inflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WARCRecord, WARCSerializer } from 'warcio';
@@ -225,7 +225,11 @@ describe('newstrace ingest', () => {
     const doc = (id: string) => {
       const d = new Database(db, { readonly: true });
       try {
-        return JSON.parse(d.prepare('SELECT doc FROM articles WHERE id = ?').pluck().get(id) as string);
+        return JSON.parse(
+          inflateRawSync(
+            d.prepare('SELECT doc FROM articles WHERE id = ?').pluck().get(id) as Buffer,
+          ).toString(),
+        );
       } finally {
         d.close();
       }
@@ -264,7 +268,11 @@ describe('newstrace ingest', () => {
     run(['ingest', join(dir, 'site-html.jsonl'), '--db', db]);
     const d = new Database(db, { readonly: true });
     const doc = (id: string) =>
-      JSON.parse(d.prepare('SELECT doc FROM articles WHERE id = ?').pluck().get(id) as string);
+      JSON.parse(
+        inflateRawSync(
+          d.prepare('SELECT doc FROM articles WHERE id = ?').pluck().get(id) as Buffer,
+        ).toString(),
+      );
     try {
       expect(doc('h0').text).toContain('The Courier is owned by the Alder Valley Media Group.');
       const last = doc('h5');

@@ -22,8 +22,8 @@ import { Worker } from 'node:worker_threads';
 const WORKER = new URL('./checkpoint-worker.js', import.meta.url);
 
 /**
- * Pages in the WAL not yet copied from which the thread checkpoints: 80 MB of 4 KB pages, so that
- * a page changed by many commits is copied once (SQLite's own default, 1,000, copied most pages
+ * Pages in the WAL not yet copied from which the thread checkpoints: 160 MB of a new database's 8
+ * KB pages (80 MB of an older one's 4 KB), so that a page changed by many commits is copied once (SQLite's own default, 1,000, copied most pages
  * again every few hundred articles).
  */
 export const CHECKPOINT_PAGES = 20_000;

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleFromText } from '../article/build.js';
-import type { ArticleSurface } from '../compare/surface.js';
+import { type ArticleSurface, decodeSurface } from '../compare/surface.js';
 import { openSqliteStore, SCHEMA_VERSION } from './sqlite.js';
 import type { ArticleWrite } from './store.js';
 
@@ -158,11 +159,13 @@ describe('the SQLite store', () => {
     store.flush();
     expect(store.getArticle('doc-1')).toEqual(w.article);
     const raw = new Database(file);
-    const doc = JSON.parse(
-      raw.prepare("SELECT doc FROM articles WHERE id = 'doc-1'").pluck().get() as string,
-    );
+    const stored = raw.prepare("SELECT doc FROM articles WHERE id = 'doc-1'").pluck().get() as Buffer;
+    const doc = JSON.parse(inflateRawSync(stored).toString());
+    // Compressed: the JSON is longer than what is stored.
+    expect(stored.length).toBeLessThan(JSON.stringify(doc).length);
     expect(doc.sentences[0]).toEqual([w.article.sentences[0].start, w.article.sentences[0].end, 0]);
-    // A row written with whole sentence objects (before offsets) reads back the same.
+    // A row written with whole sentence objects (before offsets), and not compressed (before
+    // schema 10), reads back the same.
     raw.prepare("UPDATE articles SET doc = ? WHERE id = 'doc-1'").run(JSON.stringify(w.article));
     raw.close();
     expect(store.getArticle('doc-1')).toEqual(w.article);
@@ -285,10 +288,63 @@ describe('the SQLite store', () => {
     expect(upgraded.bandCandidates(Uint32Array.of(5, 6, 7), 1000)).toHaveLength(200);
     upgraded.close();
   });
+
+  it('upgrades an index whose surfaces and texts are in the articles table: both read back as they were', () => {
+    const file = join(dir, 'c.db');
+    const store = openSqliteStore(file);
+    const writes = ['harbour-1', 'harbour-22', 'bridge-333'].map((id) => write(id, ['harbour']));
+    for (const w of writes) store.writeArticle(w);
+    store.close();
+    const db = new Database(file);
+    toSchemaWithSurfacesInRows(db);
+    expect(db.prepare('SELECT typeof(doc) FROM articles').pluck().all()).toEqual(['text', 'text', 'text']);
+    db.close();
+    const upgrades: number[][] = [];
+    const upgraded = openSqliteStore(file, { onUpgrade: (from, to) => upgrades.push([from, to]) });
+    expect(upgrades).toEqual([[9, SCHEMA_VERSION]]);
+    for (const w of writes) {
+      expect(upgraded.getSurface(w.article.id)).toEqual(w.surface);
+      expect(upgraded.getArticle(w.article.id)).toEqual(w.article);
+    }
+    upgraded.close();
+    const check = new Database(file, { readonly: true });
+    expect(check.prepare('SELECT COUNT(*) FROM articles WHERE surface IS NOT NULL').pluck().get()).toBe(0);
+    expect(check.pragma('page_size', { simple: true })).toBe(8192);
+    expect(check.prepare('SELECT typeof(doc) FROM articles').pluck().all()).toEqual(['blob', 'blob', 'blob']);
+    check.close();
+  });
 });
+
+/**
+ * Back to schema 9: each surface in its article's row, encoded as then (a 32-bit value per word and
+ * a byte per word's quote flag), and each text as its JSON.
+ */
+function toSchemaWithSurfacesInRows(db: Database.Database): void {
+  db.function('schema5_surface', (bytes) => {
+    const s = decodeSurface(bytes as Uint8Array);
+    const [words, sentences, terms] = [s.words.length, s.sentenceWords.length, s.termIds.length];
+    const out = Buffer.alloc(4 * (3 + words + sentences + 2 * terms) + words);
+    const u32 = new Uint32Array(out.buffer, out.byteOffset, 3 + words + sentences + 2 * terms);
+    u32.set([words, sentences, terms]);
+    u32.set(s.words, 3);
+    u32.set(s.sentenceWords, 3 + words);
+    u32.set(s.termIds, 3 + words + sentences);
+    new Float32Array(out.buffer, out.byteOffset + 4 * (3 + words + sentences + terms), terms).set(
+      s.termWeights,
+    );
+    out.set(s.quoted, 4 * (3 + words + sentences + 2 * terms));
+    return out;
+  });
+  db.function('json_doc', (doc) => inflateRawSync(doc as Buffer).toString());
+  db.exec(`UPDATE articles SET doc = json_doc(doc),
+      surface = (SELECT schema5_surface(surface) FROM surfaces WHERE seq = articles.rowid);
+    DROP TABLE surfaces;`);
+  db.prepare('DELETE FROM schema_version WHERE version >= 10').run();
+}
 
 /** Back to the schema before band and passage postings kept their article's insertion order (version 9). */
 function toSchemaWithoutPostingOrder(db: Database.Database): void {
+  toSchemaWithSurfacesInRows(db);
   db.exec(`CREATE TABLE lsh_old (band INTEGER NOT NULL, bucket INTEGER NOT NULL, article TEXT NOT NULL,
       PRIMARY KEY (band, bucket, article)) WITHOUT ROWID;
     INSERT INTO lsh_old SELECT band, bucket, article FROM lsh; DROP TABLE lsh; ALTER TABLE lsh_old RENAME TO lsh;

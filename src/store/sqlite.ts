@@ -4,10 +4,11 @@
  * articles only, so a run killed at any point leaves whole articles only, and a re-run skips what
  * is there.
  */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { leadOf } from '../article/lead.js';
 import type { Article } from '../article/types.js';
-import { decodeSurface, encodeSurface } from '../compare/surface.js';
+import { type ArticleSurface, decodeSurface, encodeSurface } from '../compare/surface.js';
 import { BackgroundCheckpoints, CHECKPOINT_PAGES } from './checkpoints.js';
 import { RecentTerms } from './recent-terms.js';
 import type { ArticleRow, ArticleWrite, InputStatus, Store, StoredRelation } from './store.js';
@@ -128,6 +129,15 @@ const MIGRATIONS: string[] = [
    INSERT INTO passages_seq SELECT p.passage, a.rowid, p.article FROM passages p JOIN articles a ON a.id = p.article;
    DROP TABLE passages;
    ALTER TABLE passages_seq RENAME TO passages;`,
+  // Surfaces in a table of their own, keyed by the article's insertion order and encoded compactly
+  // (2.2 KB for 600 words, was 3.9), and each article's text compressed (deflate: ~0.49 of its
+  // JSON): an article's row then fits in one page where it took three (its text and its surface
+  // spilled over two more), so that screening a candidate reads one page, not the text it does
+  // not need, and a million articles take ~40% less disk and page cache.
+  `CREATE TABLE surfaces (seq INTEGER PRIMARY KEY, surface BLOB NOT NULL);
+   INSERT INTO surfaces (seq, surface)
+     SELECT rowid, newstrace_compact_surface(surface) FROM articles WHERE surface IS NOT NULL;
+   UPDATE articles SET doc = newstrace_pack_doc(doc), surface = NULL;`,
 ];
 
 /**
@@ -165,6 +175,9 @@ const MAX_COMMIT_ARTICLES = 2000;
 const FIRST_COMMIT_MS = 1000;
 const MAX_COMMIT_MS = 5000;
 
+/** Page size of a new database. */
+const PAGE_BYTES = 8192;
+
 export interface SqliteOptions {
   /** WAL pages from which a writer's checkpointing thread copies them (see checkpoints.ts). */
   checkpointPages?: number;
@@ -177,6 +190,11 @@ export interface SqliteOptions {
 
 export function openSqliteStore(file: string, options: SqliteOptions = {}): Store {
   const db = new Database(file);
+  // A new database's pages are 8 KB: an article's row (with its compressed text) and its surface
+  // take ~2.3 KB each, and a 4 KB page holds one of them and wastes the rest (10k generated
+  // articles: 8.1 KB an article in all with 4 KB pages, 6.6 with 8 KB). An existing database keeps
+  // its pages (only VACUUM could change them).
+  db.pragma(`page_size = ${PAGE_BYTES}`);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
@@ -191,14 +209,22 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   // no thread can run.
   const autocheckpoint = () => db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
   autocheckpoint();
-  db.function('newstrace_lead', { deterministic: true }, (doc) => leadOf(decodeArticle(String(doc))));
+  db.function('newstrace_lead', { deterministic: true }, (doc) => leadOf(decodeArticle(doc as StoredDoc)));
+  db.function('newstrace_compact_surface', { deterministic: true }, (bytes) => {
+    const compact = encodeSurface(decodeSchema5Surface(bytes as Uint8Array));
+    return Buffer.from(compact.buffer, compact.byteOffset, compact.byteLength);
+  });
+  db.function('newstrace_pack_doc', { deterministic: true }, (doc) =>
+    typeof doc === 'string' ? packDoc(doc) : doc,
+  );
   migrate(db, options.onUpgrade);
 
   const insertArticle = db.prepare(
-    `INSERT INTO articles (id, source, site, url, title, lead, published, ingested_at, doc, surface)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO articles (id, source, site, url, title, lead, published, ingested_at, doc)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO NOTHING`,
   );
+  const insertSurface = db.prepare('INSERT INTO surfaces (seq, surface) VALUES (?, ?)');
   const insertRelation = db.prepare(
     `INSERT INTO relations (a, b, type, direction, coverage_a, coverage_b, similarity, evidence)
      VALUES (@a, @b, @type, @direction, @coverageA, @coverageB, @similarity, @evidence)
@@ -238,7 +264,9 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     )
     .pluck();
   const getDoc = db.prepare('SELECT doc FROM articles WHERE id = ?').pluck();
-  const getSurface = db.prepare('SELECT surface FROM articles WHERE id = ?').pluck();
+  const getSurface = db
+    .prepare('SELECT s.surface FROM articles a JOIN surfaces s ON s.seq = a.rowid WHERE a.id = ?')
+    .pluck();
   // A key's holders oldest first (its primary key's order), each with its insertion order.
   const bandMatch = db
     .prepare(
@@ -311,10 +339,10 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
       a.published ?? null,
       at,
       encodeArticle(a),
-      encodeSurface(w.surface),
     );
     if (inserted.changes === 0) return; // stored already: its keys are counted once
     const seq = Number(inserted.lastInsertRowid);
+    insertSurface.run(seq, encodeSurface(w.surface));
     const bands: Array<string | number> = [];
     for (let band = 0; band < w.bandKeys.length; band++) bands.push(band, w.bandKeys[band], seq, a.id);
     insertRows('lsh (band, bucket, seq, article)', 4, bands);
@@ -403,7 +431,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   return {
     hasArticle: (id) => hasArticle.get(id) !== undefined,
     getArticle(id) {
-      const doc = getDoc.get(id) as string | undefined;
+      const doc = getDoc.get(id) as StoredDoc | undefined;
       return doc ? decodeArticle(doc) : undefined;
     },
     getSurface(id) {
@@ -544,18 +572,24 @@ type StoredSentence = [start: number, end: number, section: number] | Article['s
 
 /**
  * An article as stored: JSON, with each sentence as its offsets, for its text is the article's own
- * text between them. Sentence texts written out again were half of every article's row.
+ * text between them (sentence texts written out again were half of every article's row),
+ * compressed (schema 10; before, the JSON itself).
  */
-function encodeArticle(a: Article): string {
+type StoredDoc = Uint8Array | string;
+
+function encodeArticle(a: Article): Uint8Array {
   const sentences: StoredSentence[] = a.sentences.map((s) =>
     s.text === a.text.slice(s.start, s.end) ? [s.start, s.end, s.section] : s,
   );
-  return JSON.stringify({ ...a, sentences });
+  return packDoc(JSON.stringify({ ...a, sentences }));
 }
 
+const packDoc = (json: string): Uint8Array => deflateRawSync(json);
+
 /** The article of `encodeArticle`, or of a row written before sentences were stored as offsets. */
-function decodeArticle(doc: string): Article {
-  const a = JSON.parse(doc) as Omit<Article, 'sentences'> & { sentences: StoredSentence[] };
+function decodeArticle(doc: StoredDoc): Article {
+  const json = typeof doc === 'string' ? doc : inflateRawSync(doc).toString('utf8');
+  const a = JSON.parse(json) as Omit<Article, 'sentences'> & { sentences: StoredSentence[] };
   return {
     ...a,
     sentences: a.sentences.map((s) =>
@@ -603,6 +637,27 @@ type Posting = [seq: number, id: string];
 interface Holder {
   seq: number;
   shared: number;
+}
+
+/**
+ * A surface as schemas 5 to 9 stored it in the article's row (a header of counts, then words,
+ * sentence counts, term ids and weights as 32-bit values, then a byte per word for its quote
+ * flag), read once, when schema 10 encodes it anew.
+ */
+function decodeSchema5Surface(bytes: Uint8Array): ArticleSurface {
+  const own = bytes.slice();
+  const [words, sentences, terms] = new Uint32Array(own.buffer, 0, 3);
+  const ints = 3 + words + sentences + 2 * terms;
+  if (own.length !== 4 * ints + words) throw new Error('a stored article surface has the wrong length');
+  const termIds = new Uint32Array(own.buffer, 4 * (3 + words + sentences), terms);
+  return {
+    words: new Uint32Array(own.buffer, 12, words),
+    sentenceWords: new Uint32Array(own.buffer, 4 * (3 + words), sentences),
+    quoted: new Uint8Array(own.buffer, 4 * ints, words),
+    termIds,
+    termWeights: new Float32Array(own.buffer, 4 * (3 + words + sentences + terms), terms),
+    sortedTermIds: termIds.slice().sort(),
+  };
 }
 
 /** Holders ranked: those holding the most keys first, and of those the earliest stored. */
