@@ -459,6 +459,12 @@ describe('newstrace show and export', () => {
     expect((graphml.match(/<node /g) ?? []).length).toBe(11);
     expect((graphml.match(/<data key="closest">true</g) ?? []).length).toBe(lineage.length);
     expect(run(['export', '--format', 'pdf', '--db', db]).code).toBe(2);
+    // Compacted, the corpus tells the same stories.
+    const compacted = run(['compact', '--db', db]);
+    expect(compacted.code).toBe(0);
+    expect(compacted.out).toMatch(/^newstrace: compacted .*: [\d.]+ MB → [\d.]+ MB\n$/);
+    expect(JSON.parse(run(['stories', '--json', '--db', db]).out)).toEqual(stories);
+    expect(run(['compact', '--db', typo]).err).toContain(`no corpus at ${typo}`);
   });
 });
 

@@ -2,7 +2,7 @@
  * The corpus commands over the embedded store: `newstrace ingest`, `stories`, `similar`, `show`
  * and `export`.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { normalize, relative, resolve } from 'node:path';
 import type { Article } from '../article/types.js';
 import { defaultContext } from '../compare/context.js';
@@ -42,7 +42,8 @@ export function openCorpus(file: string | undefined, mode: 'read' | 'write'): St
     return openSqliteStore(path, {
       onUpgrade: (from, to) =>
         process.stderr.write(
-          `newstrace: upgrading the corpus ${path} from schema ${from} to ${to}; a large one takes minutes\n`,
+          `newstrace: upgrading the corpus ${path} from schema ${from} to ${to}; a large one takes minutes ` +
+            `(\`newstrace compact --db ${path}\` then returns the space the upgrade frees)\n`,
         ),
     });
   } catch (e) {
@@ -537,6 +538,26 @@ function articleNamed(store: Store, name: string): string | undefined {
 }
 
 /** `newstrace export --format jsonl|csv|graphml [--db FILE]`: articles, stories and relations for other tools. */
+/**
+ * `newstrace compact [--db FILE]`: the corpus rewritten without the space its upgrades left free,
+ * with a new database's page size. Needs as much free disk again while it runs.
+ */
+export function runCompact(flags: { db?: string }, out: NodeJS.WritableStream): number {
+  const path = flags.db ?? DEFAULT_DB;
+  const store = openCorpus(path, 'read');
+  const bytes = () =>
+    ['', '-wal'].reduce((sum, s) => sum + (existsSync(path + s) ? statSync(path + s).size : 0), 0);
+  const before = bytes();
+  try {
+    store.compact();
+  } finally {
+    store.close();
+  }
+  const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+  out.write(`newstrace: compacted ${path}: ${mb(before)} → ${mb(bytes())}\n`);
+  return 0;
+}
+
 export function runExport(flags: { db?: string; format?: string }, out: NodeJS.WritableStream): number {
   const format = flags.format ?? 'jsonl';
   if (!['jsonl', 'csv', 'graphml'].includes(format))

@@ -27,6 +27,7 @@ Usage:
   newstrace show STORY|ARTICLE|FILE [--json] [--html FILE] [--db FILE]
                                                   one story with its graph and key facts, or one article with its relations
   newstrace export [--format jsonl|csv|graphml] [--db FILE]   the corpus for other tools
+  newstrace compact [--db FILE]                   rewrite the corpus without the space its upgrades left free
   newstrace serve [--db FILE] [--port N] [--host H] [--token T]   the HTTP API (127.0.0.1:8080 by default)
   newstrace demo [--serve]                        run on the bundled sample corpus (and serve its web UI)
   newstrace --version | --help
@@ -92,6 +93,8 @@ async function main(argv: string[]): Promise<number> {
       );
     case 'export':
       return (await corpus()).runExport({ db: values.db, format: values.format }, process.stdout);
+    case 'compact':
+      return (await corpus()).runCompact({ db: values.db }, process.stdout);
     case 'similar':
       return (await corpus()).runSimilar(
         rest,

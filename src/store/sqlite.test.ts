@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -311,6 +311,51 @@ describe('the SQLite store', () => {
     expect(check.prepare('SELECT COUNT(*) FROM articles WHERE surface IS NOT NULL').pluck().get()).toBe(0);
     expect(check.pragma('page_size', { simple: true })).toBe(8192);
     expect(check.prepare('SELECT typeof(doc) FROM articles').pluck().all()).toEqual(['blob', 'blob', 'blob']);
+    check.close();
+  });
+});
+
+describe('compacting the SQLite store', () => {
+  it('returns the space an upgrade freed and gives an older database 8 KB pages', () => {
+    const file = join(dir, 'k.db');
+    // A database made with 4 KB pages, as before schema 10.
+    const old = new Database(file);
+    old.pragma('page_size = 4096');
+    old.exec('CREATE TABLE made_before (x)');
+    old.close();
+    const store = openSqliteStore(file);
+    const writes = Array.from({ length: 300 }, (_, k) => ({
+      ...write(`k${k}`, ['harbour', `term${k}`]),
+      article: articleFromText(
+        `Article k${k} tells of the harbour bridge. ${'Its cables were replaced. '.repeat(40)}`,
+        {
+          id: `k${k}`,
+          title: `Title k${k}`,
+        },
+      ),
+    }));
+    for (const w of writes) store.writeArticle(w);
+    store.close();
+    const db = new Database(file);
+    toSchemaWithSurfacesInRows(db);
+    db.close();
+    const upgraded = openSqliteStore(file);
+    upgraded.flush();
+    const before = statSync(file).size;
+    upgraded.compact();
+    expect(statSync(file).size).toBeLessThan(before * 0.8);
+    for (const w of writes.slice(0, 20)) {
+      expect(upgraded.getArticle(w.article.id)).toEqual(w.article);
+      expect(upgraded.getSurface(w.article.id)).toEqual(w.surface);
+    }
+    // Still a writer in WAL mode, its checkpoints on their thread again.
+    upgraded.writeArticle(write('after', ['harbour']));
+    upgraded.close();
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma('page_size', { simple: true })).toBe(8192);
+    expect(check.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(check.prepare('SELECT COUNT(*) FROM articles').pluck().get()).toBe(301);
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
     check.close();
   });
 });

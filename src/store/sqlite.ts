@@ -134,10 +134,13 @@ const MIGRATIONS: string[] = [
   // JSON): an article's row then fits in one page where it took three (its text and its surface
   // spilled over two more), so that screening a candidate reads one page, not the text it does
   // not need, and a million articles take ~40% less disk and page cache.
-  `CREATE TABLE surfaces (seq INTEGER PRIMARY KEY, surface BLOB NOT NULL);
+  // The texts are compressed first, so that the new table takes the pages that frees rather than
+  // growing the file (a million articles: 10.8 → 14.2 GB the other way round).
+  `UPDATE articles SET doc = newstrace_pack_doc(doc);
+   CREATE TABLE surfaces (seq INTEGER PRIMARY KEY, surface BLOB NOT NULL);
    INSERT INTO surfaces (seq, surface)
      SELECT rowid, newstrace_compact_surface(surface) FROM articles WHERE surface IS NOT NULL;
-   UPDATE articles SET doc = newstrace_pack_doc(doc), surface = NULL;`,
+   UPDATE articles SET surface = NULL;`,
 ];
 
 /**
@@ -558,6 +561,19 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
         relations: db.prepare('SELECT COUNT(*) FROM relations').pluck().get() as number,
         inputs,
       };
+    },
+    compact() {
+      flush();
+      // The checkpointing thread's connection closed (the next write starts another), SQLite's
+      // own checkpoints are back meanwhile; a page size changes only by a VACUUM outside WAL mode.
+      checkpoints?.stop();
+      checkpoints = undefined;
+      checkpointsTried = false;
+      autocheckpoint();
+      db.pragma('journal_mode = DELETE');
+      db.pragma(`page_size = ${PAGE_BYTES}`);
+      db.exec('VACUUM');
+      db.pragma('journal_mode = WAL');
     },
     close() {
       flush();

@@ -130,5 +130,10 @@ export interface Store {
   /** Articles and relations stored, read cheaply (for per-request use: caches, thresholds). */
   size(): { articles: number; relations: number };
   counts(): { articles: number; relations: number; inputs: Record<InputStatus, number> };
+  /**
+   * Rewrites the store without the space its upgrades left free (and, for SQLite, with a new
+   * database's page size): the only writer while it runs.
+   */
+  compact(): void;
   close(): void;
 }
