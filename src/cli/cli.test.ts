@@ -15,6 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const cli = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'main.js');
@@ -465,6 +466,15 @@ describe('newstrace show and export', () => {
     expect(compacted.out).toMatch(/^newstrace: compacted .*: [\d.]+ MB → [\d.]+ MB\n$/);
     expect(JSON.parse(run(['stories', '--json', '--db', db]).out)).toEqual(stories);
     expect(run(['compact', '--db', typo]).err).toContain(`no corpus at ${typo}`);
+    // Not while another process reads it: said so, and the corpus left as it was.
+    const reader = new Database(db, { readonly: true });
+    reader.prepare('BEGIN').run();
+    reader.prepare('SELECT COUNT(*) FROM articles').get();
+    const busy = run(['compact', '--db', db]);
+    reader.close();
+    expect(busy.code).toBe(1);
+    expect(busy.err).toMatch(/cannot compact .* while another process uses it/);
+    expect(JSON.parse(run(['stories', '--json', '--db', db]).out)).toEqual(stories);
   });
 });
 

@@ -550,6 +550,11 @@ export function runCompact(flags: { db?: string }, out: NodeJS.WritableStream): 
   const before = bytes();
   try {
     store.compact();
+  } catch (e) {
+    // SQLite's own word for another process reading or writing the file.
+    if ((e as { code?: string }).code === 'SQLITE_BUSY')
+      throw new Error(`cannot compact ${path} while another process uses it (a server, an ingest)`);
+    throw e;
   } finally {
     store.close();
   }
