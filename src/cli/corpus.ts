@@ -1,6 +1,6 @@
 /**
- * The corpus commands over the embedded store: `newstrace ingest`, `stories`, `similar`, `show`
- * and `export`.
+ * The corpus commands over the embedded store: `newstrace ingest`, `stories`, `similar`, `show`,
+ * `export` and `compact`.
  */
 import { existsSync, statSync } from 'node:fs';
 import { normalize, relative, resolve } from 'node:path';
@@ -537,7 +537,6 @@ function articleNamed(store: Store, name: string): string | undefined {
   return undefined;
 }
 
-/** `newstrace export --format jsonl|csv|graphml [--db FILE]`: articles, stories and relations for other tools. */
 /**
  * `newstrace compact [--db FILE]`: the corpus rewritten without the space its upgrades left free,
  * with a new database's page size. Needs as much free disk again while it runs.
@@ -563,6 +562,7 @@ export function runCompact(flags: { db?: string }, out: NodeJS.WritableStream): 
   return 0;
 }
 
+/** `newstrace export --format jsonl|csv|graphml [--db FILE]`: articles, stories and relations for other tools. */
 export function runExport(flags: { db?: string; format?: string }, out: NodeJS.WritableStream): number {
   const format = flags.format ?? 'jsonl';
   if (!['jsonl', 'csv', 'graphml'].includes(format))

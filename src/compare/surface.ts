@@ -163,7 +163,7 @@ function holds(sorted: Uint32Array, id: number): boolean {
 /**
  * A surface as bytes for the store: a header of counts; the term ids and weights and the sentences'
  * word counts as 32-bit values; each word as the index of its term (one byte where the article
- * has at most 256 distinct terms, two up to 65,536, else four); the quote flags as bits. About 2.2
+ * has at most 256 distinct terms, two up to 65,536, else four); the quote flags as bits. About 2.3
  * KB for 600 words, where a word's 32-bit id and a byte for its flag took 3.9.
  */
 export function encodeSurface(s: ArticleSurface): Uint8Array {
