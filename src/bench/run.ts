@@ -10,7 +10,7 @@
  *   child process) and `similar` at 10k and 100k; the API on the largest corpus ingested.
  *   Sizes: NEWSTRACE_BENCH_SKETCH=10000,100000,1000000 NEWSTRACE_BENCH_INGEST=10000,100000.
  * - opt-in, `similar` on an index built without verification (`index-child.ts`), at sizes whose
- *   full ingest would outlast a bench: NEWSTRACE_BENCH_INDEX=1000000 (~1 h and 10 GB of disk).
+ *   full ingest would outlast a bench: NEWSTRACE_BENCH_INDEX=1000000 (~1 h and 7 GB of disk).
  * - full ingest of the Dragnet HTML pages (real pages) from disk;
  * - the web UI: a story of 500 articles opened in Chromium (story page, pair view).
  * One process, one core (ingest: one preparing worker and the main thread).
