@@ -1,6 +1,6 @@
 /**
  * The corpus commands over the embedded store: `newstrace ingest`, `stories`, `similar`, `show`,
- * `export` and `compact`.
+ * `inputs`, `export` and `compact`.
  */
 import { existsSync, statSync } from 'node:fs';
 import { normalize, relative, resolve } from 'node:path';
@@ -23,7 +23,7 @@ import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
 import { wrap } from '../report/terminal.js';
 import { InputError } from '../source/index.js';
 import { openSqliteStore } from '../store/sqlite.js';
-import { type Store, seenFrom } from '../store/store.js';
+import { type InputStatus, type Store, seenFrom } from '../store/store.js';
 import { keyFacts, type RetellingClaims, type StoryFacts, storyClaims, storyFacts } from '../story/facts.js';
 import { buildStories, filterStories, isDirected, type Story, type StoryEdge } from '../story/stories.js';
 import { inputFailure, UsageError, writeReport } from './errors.js';
@@ -559,6 +559,42 @@ export function runCompact(flags: { db?: string }, out: NodeJS.WritableStream): 
   }
   const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
   out.write(`newstrace: compacted ${path}: ${mb(before)} → ${mb(bytes())}\n`);
+  return 0;
+}
+
+/**
+ * `newstrace inputs [--status ingested|present|skipped] [--jsonl] [--db FILE]`: every input read
+ * into the corpus and what became of it (the article it is, or why it was skipped), in the order
+ * they were first read: the account of a run, kept after its output is gone.
+ */
+export function runInputs(
+  flags: { db?: string; status?: string; jsonl: boolean },
+  out: NodeJS.WritableStream,
+): number {
+  const statuses: InputStatus[] = ['ingested', 'present', 'skipped'];
+  const status = flags.status as InputStatus | undefined;
+  if (status !== undefined && !statuses.includes(status))
+    throw new UsageError(`--status is ingested, present or skipped, not '${flags.status}'`);
+  const store = openCorpus(flags.db, 'read');
+  try {
+    for (const input of store.inputs(status)) {
+      if (flags.jsonl) out.write(`${JSON.stringify(input)}\n`);
+      else
+        out.write(
+          `${input.status.padEnd(8)}  ${input.source}${input.article ? ` → ${input.article}` : ''}` +
+            `${input.reason ? `: ${input.reason}` : ''}\n`,
+        );
+    }
+    if (!flags.jsonl) {
+      const n = store.counts().inputs;
+      out.write(
+        `newstrace: ${n.ingested + n.present + n.skipped} inputs: ${n.ingested} ingested, ` +
+          `${n.present} already present, ${n.skipped} skipped\n`,
+      );
+    }
+  } finally {
+    store.close();
+  }
   return 0;
 }
 

@@ -26,6 +26,8 @@ Usage:
                                                   what in the corpus matches each article (files or folders), without adding them
   newstrace show STORY|ARTICLE|FILE [--json] [--html FILE] [--db FILE]
                                                   one story with its graph and key facts, or one article with its relations
+  newstrace inputs [--status ingested|present|skipped] [--jsonl] [--db FILE]
+                                                  every input read and what became of it (its article, or why it was skipped)
   newstrace export [--format jsonl|csv|graphml] [--db FILE]   the corpus for other tools
   newstrace compact [--db FILE]                   rewrite the corpus without the space its upgrades left free
   newstrace serve [--db FILE] [--port N] [--host H] [--token T]   the HTTP API (127.0.0.1:8080 by default)
@@ -47,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
       site: { type: 'string' },
       limit: { type: 'string' },
       format: { type: 'string' },
+      status: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
       token: { type: 'string' },
@@ -93,6 +96,11 @@ async function main(argv: string[]): Promise<number> {
       );
     case 'export':
       return (await corpus()).runExport({ db: values.db, format: values.format }, process.stdout);
+    case 'inputs':
+      return (await corpus()).runInputs(
+        { db: values.db, status: values.status, jsonl: values.jsonl },
+        process.stdout,
+      );
     case 'compact':
       return (await corpus()).runCompact({ db: values.db }, process.stdout);
     case 'similar':

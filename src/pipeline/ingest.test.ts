@@ -98,6 +98,21 @@ describe('newstrace ingest', () => {
     expect(r.out).toMatch(/feed\.jsonl:3: has neither "text" nor "html"/);
     expect(count(db, 'SELECT COUNT(*) FROM articles')).toBe(3);
     expect(count(db, "SELECT COUNT(*) FROM inputs WHERE status = 'skipped'")).toBe(6);
+    // The account kept: each input with its article or why it was skipped.
+    const skipped = run(['inputs', '--status', 'skipped', '--db', db]).out.trim().split('\n');
+    expect(skipped).toHaveLength(7);
+    expect(skipped.find((l) => l.includes('feed.jsonl:2'))).toMatch(
+      /^skipped +\S+feed\.jsonl:2: not valid JSON \(/,
+    );
+    expect(skipped[6]).toBe('newstrace: 10 inputs: 3 ingested, 1 already present, 6 skipped');
+    const all = run(['inputs', '--jsonl', '--db', db])
+      .out.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(all).toHaveLength(10);
+    expect(all.filter((x) => x.status === 'skipped').every((x) => x.reason && !x.article)).toBe(true);
+    expect(all.filter((x) => x.status !== 'skipped').every((x) => x.article && !x.reason)).toBe(true);
+    expect(run(['inputs', '--status', 'lost', '--db', db]).code).toBe(2);
 
     const again = run(['ingest', join(dir, 'pages'), join(dir, 'feed.jsonl'), '--db', db]);
     expect(again.out).toMatch(/0 ingested, 4 already present/);

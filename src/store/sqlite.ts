@@ -11,7 +11,7 @@ import type { Article } from '../article/types.js';
 import { type ArticleSurface, decodeSurface, encodeSurface } from '../compare/surface.js';
 import { BackgroundCheckpoints, CHECKPOINT_PAGES } from './checkpoints.js';
 import { RecentTerms } from './recent-terms.js';
-import type { ArticleRow, ArticleWrite, InputStatus, Store, StoredRelation } from './store.js';
+import type { ArticleRow, ArticleWrite, InputRow, InputStatus, Store, StoredRelation } from './store.js';
 
 /** Schema versions, applied in order; the database records the last one applied. */
 const MIGRATIONS: string[] = [
@@ -268,6 +268,10 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     )
     .pluck();
   const getDoc = db.prepare('SELECT doc FROM articles WHERE id = ?').pluck();
+  const allInputs = db.prepare('SELECT source, status, reason, article, at FROM inputs ORDER BY rowid');
+  const inputsOf = db.prepare(
+    'SELECT source, status, reason, article, at FROM inputs WHERE status = ? ORDER BY rowid',
+  );
   const getSurface = db
     .prepare('SELECT s.surface FROM articles a JOIN surfaces s ON s.seq = a.rowid WHERE a.id = ?')
     .pluck();
@@ -562,6 +566,21 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
         relations: db.prepare('SELECT COUNT(*) FROM relations').pluck().get() as number,
         inputs,
       };
+    },
+    *inputs(status) {
+      flush();
+      const rows = (status ? inputsOf.iterate(status) : allInputs.iterate()) as IterableIterator<
+        Record<string, string | null>
+      >;
+      for (const r of rows) {
+        yield {
+          source: r.source as string,
+          status: r.status as InputStatus,
+          reason: r.reason ?? undefined,
+          article: r.article ?? undefined,
+          at: r.at as string,
+        } satisfies InputRow;
+      }
     },
     compact() {
       flush();

@@ -14,6 +14,18 @@ import { swapSides } from '../relate/sides.js';
  */
 export type InputStatus = 'ingested' | 'present' | 'skipped';
 
+/** An input as last read: where it came from, what became of it, and when. */
+export interface InputRow {
+  source: string;
+  status: InputStatus;
+  /** Why it was skipped. */
+  reason?: string;
+  /** The article it was stored as, or found stored as. */
+  article?: string;
+  /** When it was last read (ISO 8601). */
+  at: string;
+}
+
 export interface StoredRelation
   extends Pick<Relation, 'type' | 'direction' | 'coverageA' | 'coverageB' | 'similarity' | 'evidence'> {
   a: string;
@@ -130,6 +142,8 @@ export interface Store {
   /** Articles and relations stored, read cheaply (for per-request use: caches, thresholds). */
   size(): { articles: number; relations: number };
   counts(): { articles: number; relations: number; inputs: Record<InputStatus, number> };
+  /** Every input read into the store (of one status), in the order they were first read: one at a time, for millions. */
+  inputs(status?: InputStatus): IterableIterator<InputRow>;
   /**
    * Rewrites the store without the space its upgrades left free (and, for SQLite, with a new
    * database's page size): the only writer while it runs.
