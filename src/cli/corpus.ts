@@ -23,7 +23,7 @@ import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
 import { wrap } from '../report/terminal.js';
 import { InputError } from '../source/index.js';
 import { openSqliteStore } from '../store/sqlite.js';
-import { type InputStatus, type Store, seenFrom } from '../store/store.js';
+import { INPUT_STATUSES, type InputStatus, type Store, seenFrom } from '../store/store.js';
 import { keyFacts, type RetellingClaims, type StoryFacts, storyClaims, storyFacts } from '../story/facts.js';
 import { buildStories, filterStories, isDirected, type Story, type StoryEdge } from '../story/stories.js';
 import { inputFailure, UsageError, writeReport } from './errors.js';
@@ -571,10 +571,9 @@ export function runInputs(
   flags: { db?: string; status?: string; jsonl: boolean },
   out: NodeJS.WritableStream,
 ): number {
-  const statuses: InputStatus[] = ['ingested', 'present', 'skipped'];
   const status = flags.status as InputStatus | undefined;
-  if (status !== undefined && !statuses.includes(status))
-    throw new UsageError(`--status is ingested, present or skipped, not '${flags.status}'`);
+  if (status !== undefined && !INPUT_STATUSES.includes(status))
+    throw new UsageError(`--status is ${INPUT_STATUSES.join(', ')}, not '${flags.status}'`);
   const store = openCorpus(flags.db, 'read');
   try {
     for (const input of store.inputs(status)) {

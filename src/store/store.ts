@@ -12,7 +12,8 @@ import { swapSides } from '../relate/sides.js';
  * How one input ended: stored, already there, or skipped with the reason. An input a run stored
  * stays `ingested`, with that run's time, when a later run finds its article present.
  */
-export type InputStatus = 'ingested' | 'present' | 'skipped';
+export const INPUT_STATUSES = ['ingested', 'present', 'skipped'] as const;
+export type InputStatus = (typeof INPUT_STATUSES)[number];
 
 /** An input as last read: where it came from, what became of it, and when. */
 export interface InputRow {
