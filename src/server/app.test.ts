@@ -111,6 +111,24 @@ describe('HTTP API', () => {
       present: 1,
       articles: [{ status: 'present', id: 'wire', story: rewrite.story }],
     });
+    // The account of every input posted, a page at a time.
+    const skipped = (await app.inject('/inputs?status=skipped')).json();
+    expect(skipped).toMatchObject({
+      inputs: [{ status: 'skipped', reason: expect.stringMatching(/^not valid JSON \(/) }],
+      next: null,
+    });
+    expect(skipped.inputs[0].source).toMatch(/^POST \/articles \S+ \(\d+\) request:2$/);
+    const all = (await app.inject('/inputs')).json().inputs as Array<{ seq: number; status: string }>;
+    const paged: typeof all = [];
+    for (let after = 0; ; ) {
+      const page = (await app.inject(`/inputs?limit=2&after=${after}`)).json();
+      paged.push(...page.inputs);
+      if (page.next === null) break;
+      after = page.next;
+    }
+    expect(paged).toEqual(all);
+    expect(all.length).toBeGreaterThan(4);
+    expect((await app.inject('/inputs?status=lost')).statusCode).toBe(400);
   });
 
   it('lists and searches stories, and shows a story and an article', async () => {

@@ -26,7 +26,7 @@ import { extractPage } from '../pipeline/page.js';
 import { PreparePool } from '../pipeline/prepare-pool.js';
 import { PreparedCache, SIMILAR_CACHE } from '../pipeline/prepared-cache.js';
 import { wordDiff } from '../report/word-diff.js';
-import { type Store, seenFrom } from '../store/store.js';
+import { INPUT_STATUSES, type InputRow, type InputStatus, type Store, seenFrom } from '../store/store.js';
 import { keyFacts, storyClaims, storyFacts } from '../story/facts.js';
 import { LiveStories } from '../story/live.js';
 import { filterStories, type Story } from '../story/stories.js';
@@ -218,6 +218,35 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
         limit ?? 50,
       );
       return list.map(storySummary);
+    },
+  );
+
+  app.get<{ Querystring: { status?: InputStatus; after?: number; limit?: number } }>(
+    '/inputs',
+    {
+      schema: {
+        summary:
+          'Every input read and what became of it (its article, or why it was skipped), a page at a time',
+        querystring: {
+          type: 'object',
+          properties: {
+            status: { type: 'string', enum: [...INPUT_STATUSES] },
+            after: { type: 'integer', minimum: 0, default: 0 },
+            limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+          },
+          additionalProperties: false,
+        },
+      },
+    },
+    async (req) => {
+      const { status, after = 0, limit = 100 } = req.query;
+      const inputs: InputRow[] = [];
+      for (const input of opt.store.inputs(status, after)) {
+        inputs.push(input);
+        if (inputs.length === limit) break;
+      }
+      // The next page starts after this one's last input; none where this page was not full.
+      return { inputs, next: inputs.length === limit ? inputs[inputs.length - 1].seq : null };
     },
   );
 

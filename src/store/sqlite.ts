@@ -268,10 +268,9 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     )
     .pluck();
   const getDoc = db.prepare('SELECT doc FROM articles WHERE id = ?').pluck();
-  const allInputs = db.prepare('SELECT source, status, reason, article, at FROM inputs ORDER BY rowid');
-  const inputsOf = db.prepare(
-    'SELECT source, status, reason, article, at FROM inputs WHERE status = ? ORDER BY rowid',
-  );
+  const INPUT_ROWS = 'SELECT rowid AS seq, source, status, reason, article, at FROM inputs WHERE rowid > ?';
+  const allInputs = db.prepare(`${INPUT_ROWS} ORDER BY rowid`);
+  const inputsOf = db.prepare(`${INPUT_ROWS} AND status = ? ORDER BY rowid`);
   const getSurface = db
     .prepare('SELECT s.surface FROM articles a JOIN surfaces s ON s.seq = a.rowid WHERE a.id = ?')
     .pluck();
@@ -567,17 +566,18 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
         inputs,
       };
     },
-    *inputs(status) {
+    *inputs(status, after = 0) {
       flush();
-      const rows = (status ? inputsOf.iterate(status) : allInputs.iterate()) as IterableIterator<
-        Record<string, string | null>
+      const rows = (status ? inputsOf.iterate(after, status) : allInputs.iterate(after)) as IterableIterator<
+        Record<string, string | number | null>
       >;
       for (const r of rows) {
         yield {
+          seq: r.seq as number,
           source: r.source as string,
           status: r.status as InputStatus,
-          reason: r.reason ?? undefined,
-          article: r.article ?? undefined,
+          reason: (r.reason as string | null) ?? undefined,
+          article: (r.article as string | null) ?? undefined,
           at: r.at as string,
         } satisfies InputRow;
       }

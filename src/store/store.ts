@@ -17,6 +17,8 @@ export type InputStatus = (typeof INPUT_STATUSES)[number];
 
 /** An input as last read: where it came from, what became of it, and when. */
 export interface InputRow {
+  /** Its place in the store's account of inputs (first read first): where a next page starts. */
+  seq: number;
   source: string;
   status: InputStatus;
   /** Why it was skipped. */
@@ -143,8 +145,11 @@ export interface Store {
   /** Articles and relations stored, read cheaply (for per-request use: caches, thresholds). */
   size(): { articles: number; relations: number };
   counts(): { articles: number; relations: number; inputs: Record<InputStatus, number> };
-  /** Every input read into the store (of one status), in the order they were first read: one at a time, for millions. */
-  inputs(status?: InputStatus): IterableIterator<InputRow>;
+  /**
+   * Every input read into the store (of one status), in the order they were first read, from
+   * after the one at `after` (its `seq`): one at a time, for millions.
+   */
+  inputs(status?: InputStatus, after?: number): IterableIterator<InputRow>;
   /**
    * Rewrites the store without the space its upgrades left free (and, for SQLite, with a new
    * database's page size): the only writer while it runs.
