@@ -567,7 +567,6 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
       };
     },
     *inputs(status, after = 0) {
-      flush();
       const rows = (status ? inputsOf.iterate(after, status) : allInputs.iterate(after)) as IterableIterator<
         Record<string, string | number | null>
       >;
