@@ -4,42 +4,45 @@
  * first. Two reports of one event share these even when their sentences share little else.
  */
 import type { PreparedArticle } from '../compare/compare.js';
+import { stemOf } from '../similarity/profile.js';
 
 export function keyTerms(article: PreparedArticle, count = 20): string[] {
-  const { stems, stemIds, content, weight } = article.profiles;
+  const { profiles } = article;
+  const { stemIds, content, weight } = profiles;
+  const terms = stemIds.length;
   // Each distinct stem once, in order of first use, with its summed weight; found again through
   // an open-addressing table keyed by its hash (string-keyed maps cost more than the rest).
   let size = 64;
-  while (size < 2 * stems.length) size *= 2;
+  while (size < 2 * terms) size *= 2;
   if (slots.length < size) slots = new Int32Array(size);
   const table = slots.subarray(0, size).fill(0);
   const mask = size - 1;
-  const terms: string[] = [];
+  const distinct: string[] = [];
   const scores: number[] = [];
   const wanted: boolean[] = [];
-  for (let k = 0; k < stems.length; k++) {
+  for (let k = 0; k < terms; k++) {
     if (!content[k]) continue;
-    const stem = stems[k];
+    const stem = stemOf(profiles, k);
     let h = stemIds[k] & mask;
     let slot = table[h];
-    while (slot !== 0 && terms[slot - 1] !== stem) {
+    while (slot !== 0 && distinct[slot - 1] !== stem) {
       h = (h + 1) & mask;
       slot = table[h];
     }
     if (slot !== 0) scores[slot - 1] += weight[k];
     else {
-      terms.push(stem);
+      distinct.push(stem);
       scores.push(weight[k]);
       wanted.push(stem.length >= 3 && !/\d/.test(stem));
-      table[h] = terms.length;
+      table[h] = distinct.length;
     }
   }
   const ranked: number[] = [];
-  for (let t = 0; t < terms.length; t++) if (wanted[t]) ranked.push(t);
+  for (let t = 0; t < distinct.length; t++) if (wanted[t]) ranked.push(t);
   return ranked
-    .sort((x, y) => scores[y] - scores[x] || terms[x].localeCompare(terms[y]))
+    .sort((x, y) => scores[y] - scores[x] || distinct[x].localeCompare(distinct[y]))
     .slice(0, count)
-    .map((t) => terms[t]);
+    .map((t) => distinct[t]);
 }
 
 /** The table of `keyTerms`, grown to the longest article seen: nothing outside one call sees it. */

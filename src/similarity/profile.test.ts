@@ -6,7 +6,7 @@ import { articleFromText } from '../article/build.js';
 import { defaultContext } from '../compare/context.js';
 import { loadArticle } from '../pipeline/load-article.js';
 import { tokenize } from '../text/tokens.js';
-import { type Profiles, profileSentence, profileSentences } from './profile.js';
+import { type Profiles, profileSentence, profileSentences, stemOf } from './profile.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const { lexicon } = defaultContext();
@@ -45,7 +45,9 @@ function sentenceOf(p: Profiles, s: number) {
   const window = (start: Uint32Array, values: ArrayLike<unknown> & { slice?: unknown }) =>
     Array.from(values as ArrayLike<unknown>).slice(start[s], start[s + 1]);
   return {
-    stems: window(p.termStart, p.stems),
+    stems: Array.from({ length: p.termStart[s + 1] - p.termStart[s] }, (_, k) =>
+      stemOf(p, p.termStart[s] + k),
+    ),
     stemIds: window(p.termStart, p.stemIds),
     content: window(p.termStart, p.content),
     weight: window(p.termStart, p.weight),

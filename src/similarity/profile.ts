@@ -23,8 +23,14 @@ export interface Profiles {
   count: number;
   /** Offsets of each sentence's terms (word and number tokens in order; punctuation dropped). */
   termStart: Uint32Array;
-  /** Per term: its stem. */
-  stems: string[];
+  /**
+   * Every term's stem, end to end (`stemOf` reads one): one string, not one per term, for an
+   * article's ~600 stem strings were half the objects of a prepared article, each copied when a
+   * worker sends it and each marked by every collection of the heap that caches it.
+   */
+  stems: string;
+  /** Per term: where its stem ends in `stems` (it starts where the term before it ends). */
+  stemEnd: Uint32Array;
   /** Per term: 32-bit hash of its stem, compared as numbers in the n-gram and order features. */
   stemIds: Uint32Array;
   /** Per term: 1 where it carries content (not a stopword). */
@@ -77,6 +83,10 @@ export interface Profiles {
   dims: number;
   sif: Float32Array;
 }
+
+/** The stem of term `k`. */
+export const stemOf = (p: Profiles, k: number): string =>
+  p.stems.slice(k > 0 ? p.stemEnd[k - 1] : 0, p.stemEnd[k]);
 
 /** Number of terms of sentence `s`. */
 export const termsOf = (p: Profiles, s: number): number => p.termStart[s + 1] - p.termStart[s];
@@ -230,7 +240,7 @@ function finish(w: Writer): Profiles {
   const { terms, grams, contents, senses, numbers, dims } = w;
   // Widest elements first, so that every view is aligned.
   const slab = new Slab(
-    8 * numbers + 4 * (count * dims + 3 * terms + grams + 2 * contents + senses) + 2 * senses + 2 * terms,
+    8 * numbers + 4 * (count * dims + 4 * terms + grams + 2 * contents + senses) + 2 * senses + 2 * terms,
   );
   const cut = <T extends Column>(into: T, from: T, n: number): T => {
     into.set(from.subarray(0, n) as never);
@@ -242,6 +252,7 @@ function finish(w: Writer): Profiles {
     numbers: cut(slab.f64(numbers), columns.numbers, numbers),
     sif: cut(slab.f32(count * dims), columns.sif, count * dims),
     stemIds: cut(slab.u32(terms), columns.stemIds, terms),
+    stemEnd: stemEnds(w.stems, slab.u32(terms)),
     weight: cut(slab.f32(terms), columns.weight, terms),
     vectorRow: cut(slab.i32(terms), columns.vectorRow, terms),
     grams: cut(slab.u32(grams), columns.grams, grams),
@@ -256,13 +267,20 @@ function finish(w: Writer): Profiles {
     senseStart: w.senseStart,
     numberStart: w.numberStart,
     nameStart: w.nameStart,
-    stems: w.stems,
+    stems: w.stems.join(''),
     names: w.names,
     negations: w.negations,
     quoteMarks: w.quoteMarks,
     contentWeight: w.contentWeight,
     dims,
   };
+}
+
+/** Where each of `stems` ends when they are joined, into `ends`. */
+function stemEnds(stems: readonly string[], ends: Uint32Array): Uint32Array {
+  let at = 0;
+  for (let k = 0; k < stems.length; k++) ends[k] = at += stems[k].length;
+  return ends;
 }
 
 /** Appends the profile of tokens `from` … `to - 1` of `t`, a sentence of `text`, to `w`. */
