@@ -40,16 +40,9 @@ export function surfaceOf(profiles: Profiles): ArticleSurface {
   const words = new Uint32Array(total);
   const quoted = new Uint8Array(total);
   // A term's weight is that of its last use (forms of one stem may differ in rank), its place
-  // that of its first. Distinct terms are found through an open-addressing table of their ids
-  // (a Map of numbers cost a tenth of preparing an article's profiles).
-  let size = 64;
-  while (size < 2 * total) size *= 2;
-  if (slots.length < size) slots = new Int32Array(size);
-  const table = slots.subarray(0, size).fill(0);
-  const mask = size - 1;
-  const ids = new Uint32Array(total);
+  // that of its first.
+  const terms = termPositions(total);
   const weights = new Float32Array(total);
-  let distinct = 0;
   let at = 0;
   let marks = 0;
   for (let s = 0; s < count; s++) {
@@ -58,22 +51,45 @@ export function surfaceOf(profiles: Profiles): ArticleSurface {
       const id = profiles.stemIds[k];
       quoted[at] = (marks + profiles.quoteParity[k]) & 1;
       words[at++] = id;
-      let h = id & mask;
-      while (table[h] !== 0 && ids[table[h] - 1] !== id) h = (h + 1) & mask;
-      if (table[h] === 0) {
-        ids[distinct] = id;
-        table[h] = ++distinct;
-      }
-      weights[table[h] - 1] = profiles.weight[k];
+      weights[terms.of(id)] = profiles.weight[k];
     }
     marks += profiles.quoteMarks[s];
   }
-  const termIds = ids.slice(0, distinct);
-  const termWeights = weights.slice(0, distinct);
+  const termIds = terms.ids.slice(0, terms.count());
+  const termWeights = weights.slice(0, termIds.length);
   return { words, sentenceWords, quoted, termIds, termWeights, sortedTermIds: termIds.slice().sort() };
 }
 
-/** The table of `surfaceOf`, grown to the longest article seen: nothing outside one call sees it. */
+/**
+ * Distinct term ids numbered in order of first use, found again through an open-addressing table
+ * (a `Map` of numbers cost a tenth of preparing an article's profiles). Ids are stem hashes, well
+ * spread already. `capacity`: how many ids may be numbered.
+ */
+function termPositions(capacity: number) {
+  let size = 64;
+  while (size < 2 * capacity) size *= 2;
+  if (slots.length < size) slots = new Int32Array(size);
+  const table = slots.subarray(0, size).fill(0);
+  const mask = size - 1;
+  const ids = new Uint32Array(capacity);
+  let count = 0;
+  return {
+    ids,
+    count: () => count,
+    /** The number of `id`, the next one if it is new. */
+    of(id: number): number {
+      let h = id & mask;
+      while (table[h] !== 0 && ids[table[h] - 1] !== id) h = (h + 1) & mask;
+      if (table[h] === 0) {
+        ids[count] = id;
+        table[h] = ++count;
+      }
+      return table[h] - 1;
+    },
+  };
+}
+
+/** The table of `termPositions`, grown to the largest asked for: nothing outside one call sees it. */
 let slots = new Int32Array(1024);
 
 /**
@@ -194,12 +210,14 @@ export function encodeSurface(s: ArticleSurface): Uint8Array {
   u32.set(s.termIds, layout.termIds);
   new Float32Array(bytes.buffer, 4 * layout.termWeights, terms).set(s.termWeights);
   u32.set(s.sentenceWords, layout.sentenceWords);
-  const indexOf = new Map<number, number>();
-  for (let k = 0; k < s.termIds.length; k++) indexOf.set(s.termIds[k], k);
+  // Room for one more term than the surface holds: a word that is not among them is numbered
+  // after them, and refused.
+  const positions = termPositions(terms + 1);
+  for (let k = 0; k < terms; k++) positions.of(s.termIds[k]);
   const indices = termIndices(bytes.buffer, layout);
   for (let k = 0; k < words; k++) {
-    const index = indexOf.get(s.words[k]);
-    if (index === undefined) throw new Error('a surface word is not among its terms');
+    const index = positions.of(s.words[k]);
+    if (index >= terms) throw new Error('a surface word is not among its terms');
     indices[k] = index;
   }
   for (let k = 0; k < words; k++) if (s.quoted[k]) bytes[layout.quoted + (k >> 3)] |= 1 << (k & 7);
