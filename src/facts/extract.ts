@@ -449,7 +449,7 @@ function readCodes(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     lexicon !== undefined &&
     (t.flags[x] & TokenFlag.AllCaps) === 0 &&
     t.norm[x].length > 1 &&
-    lexicon.entry(t.norm[x]).senseKeys.length > 1;
+    lexicon.entry(t.norm[x]).listed;
   for (let k = 1; k < t.count; k++) {
     if (!isNumber(t, k) || used[k] || !/^\d+$/.test(text.slice(t.start[k], t.end[k]))) continue;
     let s: number;
@@ -826,9 +826,9 @@ function nameLookups(lexicon?: Lexicon): NameLookups {
   };
   return {
     entity,
-    // Every word carries the key of its own lemma; a word WordNet lists has a synset's key too.
+    // A word WordNet lists (itself or its base form) is a common word, whatever names it spells too.
     common: (lower) =>
-      lexicon !== undefined && lexicon.entry(lower).senseKeys.length > 1 && entity(lower) !== 'person',
+      lexicon !== undefined && lexicon.entry(lower).listed && entity(lower) !== 'person',
     demonym(word) {
       let d = demonyms.get(word);
       if (d === undefined) {

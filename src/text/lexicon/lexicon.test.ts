@@ -16,6 +16,18 @@ describe('lexicon (from the cache npm run build writes)', () => {
     expect(lexicon.wordSimilarity('car', 'vehicle')).toBeGreaterThan(lexicon.wordSimilarity('car', 'poem'));
   });
 
+  it('keeps only the synsets two one-word terms can share, and still knows every listed word', () => {
+    // "shut" and "close" share synsets; "election" has none with another one-word lemma (only
+    // multi-word ones, or none), so it carries its lemma's key alone, yet WordNet lists it.
+    expect(lexicon.entry('shut').senseKeys.length).toBeGreaterThan(1);
+    expect(lexicon.entry('election').senseKeys.length).toBe(1);
+    expect(lexicon.entry('election').listed).toBe(true);
+    expect(lexicon.entry('elections').listed).toBe(true);
+    expect(lexicon.entry('kalomi').listed).toBe(false);
+    // A word is its own synonym through its lemma's key, plural or not.
+    expect(lexicon.synonyms('election', 'elections')).toBe(true);
+  });
+
   it('ranks common words before rare ones and knows kinds of proper nouns', () => {
     expect(lexicon.rank('the')).toBeLessThan(lexicon.rank('bridge'));
     expect(lexicon.entityKind('beijing')).toBe('place');

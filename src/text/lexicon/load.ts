@@ -61,20 +61,24 @@ export function loadLexicon(dir = defaultCacheDir()): Lexicon {
   const LEMMA_SYNSET = 0;
   const WORD_SYNSET = 1 << 30;
   const LEMMA = 2 << 30;
-  const senseKeys = (word: string): Uint32Array => {
-    const base = lemma(word);
-    const keys = [(LEMMA | (hashString(base) >>> 2)) >>> 0];
-    for (const id of synsetsOf(base) ?? []) keys.push((LEMMA_SYNSET | id) >>> 0);
-    for (const id of synsetsOf(word) ?? []) keys.push((WORD_SYNSET | id) >>> 0);
-    return Uint32Array.from(new Set(keys)).sort();
-  };
   const entries = new Map<string, WordEntry>();
   const entry = (word: string): WordEntry => {
     let e = entries.get(word);
     if (e === undefined) {
       if (entries.size >= 500_000) entries.clear();
       const i = lookup(vocab, word);
-      e = { rank: i < 0 ? 0 : ranks[i], row: i, senseKeys: senseKeys(word) };
+      const base = lemma(word);
+      const asLemma = lookup(lemmas, base);
+      const asWord = base === word ? asLemma : lookup(lemmas, word);
+      const keys = [(LEMMA | (hashString(base) >>> 2)) >>> 0];
+      if (asLemma >= 0) for (const id of synsetsAt(asLemma)) keys.push((LEMMA_SYNSET | id) >>> 0);
+      if (asWord >= 0) for (const id of synsetsAt(asWord)) keys.push((WORD_SYNSET | id) >>> 0);
+      e = {
+        rank: i < 0 ? 0 : ranks[i],
+        row: i,
+        senseKeys: Uint32Array.from(new Set(keys)).sort(),
+        listed: asLemma >= 0 || asWord >= 0,
+      };
       entries.set(word, e);
     }
     return e;
@@ -90,9 +94,9 @@ export function loadLexicon(dir = defaultCacheDir()): Lexicon {
     return false;
   };
 
-  function synsetsOf(word: string): Uint32Array | undefined {
-    const i = lookup(lemmas, word);
-    return i < 0 ? undefined : synsets.subarray(synsetStart[i], synsetStart[i + 1]);
+  /** The synsets of lemma `i` that another one-word lemma shares (see build-cache.ts). */
+  function synsetsAt(i: number): Uint32Array {
+    return synsets.subarray(synsetStart[i], synsetStart[i + 1]);
   }
 
   return {

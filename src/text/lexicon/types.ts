@@ -15,9 +15,12 @@ export interface WordEntry {
   row: number;
   /**
    * Sorted sense keys: two words are synonyms (same lemma, or a WordNet synset in common between
-   * their lemmas or between their written forms) exactly when they share a key.
+   * their lemmas or between their written forms) exactly when they share a key. For one-word
+   * terms, as a tokenizer reads them: a synset with no other one-word lemma has no key.
    */
   senseKeys: Uint32Array;
+  /** Whether WordNet lists the word or its base form (a common word, not only a name). */
+  listed: boolean;
 }
 
 export interface Lexicon {
@@ -35,7 +38,7 @@ export interface Lexicon {
    * 0 when unknown. Used as a corpus-free estimate of word frequency for IDF/SIF weights.
    */
   rank(word: string): number;
-  /** True when WordNet lists the two lowercase words (or their base forms) in a common synset. */
+  /** True when WordNet lists the two lowercase one-word terms (or their base forms) in a common synset. */
   synonyms(a: string, b: string): boolean;
   /** Rank, vector row and sense keys of a lowercase word, memoised. */
   entry(word: string): WordEntry;
