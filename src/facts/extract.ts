@@ -827,8 +827,7 @@ function nameLookups(lexicon?: Lexicon): NameLookups {
   return {
     entity,
     // A word WordNet lists (itself or its base form) is a common word, whatever names it spells too.
-    common: (lower) =>
-      lexicon !== undefined && lexicon.entry(lower).listed && entity(lower) !== 'person',
+    common: (lower) => lexicon?.entry(lower).listed === true && entity(lower) !== 'person',
     demonym(word) {
       let d = demonyms.get(word);
       if (d === undefined) {
