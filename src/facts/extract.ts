@@ -6,7 +6,7 @@
 import type { EntityKind, Lexicon } from '../text/lexicon/types.js';
 import { MONTH_NUMBERS } from '../text/months.js';
 import { nameKey } from '../text/names.js';
-import { TokenFlag, TokenKind, type Tokens, tokenize } from '../text/tokens.js';
+import { TokenFlag, TokenKind, type Tokens, tokenize, wordEntry } from '../text/tokens.js';
 
 export type FactKind =
   | 'person'
@@ -449,7 +449,7 @@ function readCodes(text: string, t: Tokens, facts: Fact[], used: Uint8Array, lex
     lexicon !== undefined &&
     (t.flags[x] & TokenFlag.AllCaps) === 0 &&
     t.norm[x].length > 1 &&
-    lexicon.entry(t.norm[x]).listed;
+    wordEntry(t, x, lexicon).listed;
   for (let k = 1; k < t.count; k++) {
     if (!isNumber(t, k) || used[k] || !/^\d+$/.test(text.slice(t.start[k], t.end[k]))) continue;
     let s: number;

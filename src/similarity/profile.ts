@@ -3,8 +3,7 @@
  * so that comparing two articles costs O(sentences) profiles and O(candidate pairs) features.
  */
 
-import { hashString } from '../text/hash.js';
-import { nameKey, TokenFlag, TokenKind, type Tokens, tokenize } from '../text/index.js';
+import { nameKey, stemHash, TokenFlag, TokenKind, type Tokens, tokenize, wordEntry } from '../text/index.js';
 import type { Lexicon } from '../text/lexicon/types.js';
 
 /**
@@ -315,12 +314,10 @@ function profileTokens(w: Writer, text: string, t: Tokens, from: number, to: num
     if (kind !== TokenKind.Word && kind !== TokenKind.Number) continue;
     // The sentence's first term starts a sentence, whatever the text before it ended with.
     const flags = i === t0 ? t.flags[k] | TokenFlag.SentenceInitial : t.flags[k];
-    const norm = t.norm[k];
-    const stem = t.stem[k];
-    const word = lexicon.entry(norm);
+    const word = wordEntry(t, k, lexicon);
     const isStop = (flags & TokenFlag.Stopword) !== 0;
-    w.stems.push(stem);
-    stemIds[i] = hashString(stem);
+    w.stems.push(t.stem[k]);
+    stemIds[i] = stemHash(t, k);
     quoteParity[i] = quoteMarks & 1;
     weight[i] = rankWeight(kind === TokenKind.Number ? 0 : word.rank);
     content[i] = 0;
