@@ -93,22 +93,21 @@ const BYLINE =
 export function lineFeatures(line: string): LineFeatures {
   const t = line.trim();
   const lower = t.toLowerCase();
-  const words = t.split(/\s+/).filter(Boolean);
-  const capitals = words.filter(startsCapital).length;
+  const { words, capitals } = countWords(t);
   const family = FURNITURE_FAMILIES.find((f) => f.pattern.test(lower));
   // The line is trimmed, so an ellipsis that ends it lies in its last five characters: a pattern
   // anchored at the end is tried from every position of the text it is given.
   const tail = t.slice(-5);
   return {
-    words: words.length,
+    words,
     sentenceEnd: endsSentence(t) && !ELLIPSIS_END.test(tail),
-    titleCase: words.length ? capitals / words.length : 0,
+    titleCase: words ? capitals / words : 0,
     family: family?.family,
     endsArticle: family?.endsArticle ?? false,
     anyLength: family?.anyLength ?? false,
     dateOnly: readDateLine(t) !== undefined,
-    truncated: ELLIPSIS_END.test(tail) && words.length > 12,
-    byline: BYLINE.test(t) && words.length <= 12,
+    truncated: ELLIPSIS_END.test(tail) && words > 12,
+    byline: BYLINE.test(t) && words <= 12,
   };
 }
 
@@ -125,16 +124,53 @@ function endsSentence(t: string): boolean {
 }
 
 /**
- * A word opening with a capital, a digit, a quote mark or a parenthesis. ASCII is decided by its
- * code (a long line has hundreds of words, and a Unicode class test on each was a tenth of
+ * The words of a line (runs of characters between whitespace, as `split(/\s+/)` cuts them) and how
+ * many of them open with a capital, a digit, a quote mark or a parenthesis: counted in one pass,
+ * for a paragraph's line holds hundreds of words and splitting it made a string of each.
+ */
+export function countWords(line: string): { words: number; capitals: number } {
+  let words = 0;
+  let capitals = 0;
+  let inWord = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (isSpace(c)) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      words++;
+      if (startsCapital(line, i, c)) capitals++;
+    }
+  }
+  return { words, capitals };
+}
+
+/** JavaScript's `\s`: ECMAScript's white space and line terminators. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * Whether the word at `i` (its first code unit `c`) opens with a capital, a digit, a quote mark or
+ * a parenthesis. ASCII is decided by its code (a Unicode class test on each word was a tenth of
  * reading a text page); any other first character by the class.
  */
-function startsCapital(word: string): boolean {
-  const c = word.charCodeAt(0);
+function startsCapital(line: string, i: number, c: number): boolean {
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 34 || c === 39 || c === 40;
-  return CAPITAL_START.test(word);
+  CAPITAL_START.lastIndex = i;
+  return CAPITAL_START.test(line);
 }
-const CAPITAL_START = /^[\p{Lu}\d"“'‘(]/u;
+const CAPITAL_START = /[\p{Lu}\d"“'‘(]/uy;
 
 /** A paragraph of prose: long, and ending like a sentence. */
 export function isProse(f: LineFeatures): boolean {
