@@ -76,7 +76,8 @@ export function loadLexicon(dir = defaultCacheDir()): Lexicon {
       e = {
         rank: i < 0 ? 0 : ranks[i],
         row: i,
-        senseKeys: Uint32Array.from(new Set(keys)).sort(),
+        // Distinct already: one key of the lemma, and a lemma's synsets once each in each space.
+        senseKeys: Uint32Array.from(keys).sort(),
         listed: asLemma >= 0 || asWord >= 0,
       };
       entries.set(word, e);
