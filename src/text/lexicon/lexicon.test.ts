@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { hashString } from '../hash.js';
+import { stemHash, tokenize, wordEntry } from '../tokens.js';
 import { loadLexicon } from './load.js';
 
 const lexicon = loadLexicon();
@@ -26,6 +28,18 @@ describe('lexicon (from the cache npm run build writes)', () => {
     expect(lexicon.entry('kalomi').listed).toBe(false);
     // A word is its own synonym through its lemma's key, plural or not.
     expect(lexicon.synonyms('election', 'elections')).toBe(true);
+  });
+
+  it("gives each token its canonical form's entry and its stem's hash, whichever lexicon asks", () => {
+    const t = tokenize('The talks in Beijing ended; 3 ministers spoke of "growth" per cent by cent.');
+    const other = loadLexicon();
+    for (const lex of [lexicon, other, lexicon]) {
+      for (let k = 0; k < t.count; k++) {
+        expect(wordEntry(t, k, lex)).toBe(lex.entry(t.norm[k]));
+        expect(stemHash(t, k)).toBe(hashString(t.stem[k]));
+      }
+    }
+    expect(wordEntry(t, 1, other)).not.toBe(wordEntry(t, 1, lexicon));
   });
 
   it('ranks common words before rare ones and knows kinds of proper nouns', () => {
