@@ -12,6 +12,7 @@ import { type ArticleSurface, decodeSurface, encodeSurface } from '../compare/su
 import { BackgroundCheckpoints, CHECKPOINT_PAGES } from './checkpoints.js';
 import { RecentTerms } from './recent-terms.js';
 import type { ArticleRow, ArticleWrite, InputRow, InputStatus, Store, StoredRelation } from './store.js';
+import { TermCounts } from './term-counts.js';
 
 /** Schema versions, applied in order; the database records the last one applied. */
 const MIGRATIONS: string[] = [
@@ -242,9 +243,9 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
        article = excluded.article, at = excluded.at, content = excluded.content
      WHERE NOT (inputs.status = 'ingested' AND excluded.status = 'present')`,
   );
-  const countTerm = db.prepare(
-    `INSERT INTO term_df (term, df) VALUES (?, 1)
-     ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1`,
+  const addTermDf = db.prepare(
+    `INSERT INTO term_df (term, df) VALUES (?, ?)
+     ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df`,
   );
   const addSiteLine = db.prepare(
     `INSERT INTO site_lines (site, line, pages) VALUES (?, ?, 1)
@@ -297,6 +298,12 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     .prepare(`SELECT seq, article FROM passages WHERE passage = ? ORDER BY seq LIMIT ${POSTINGS_PER_KEY + 1}`)
     .raw();
   const termDf = db.prepare('SELECT df FROM term_df WHERE term = ?').pluck();
+  // One row per statement: an upsert of several rows keeps a statement journal (it may fail
+  // half-way), which cost more than the statements saved.
+  const termCounts = new TermCounts(
+    (term) => (termDf.get(term) as number | undefined) ?? 0,
+    (term, n) => addTermDf.run(term, n),
+  );
   // Only the holders' sequence numbers: the few that share enough terms have their ids read after
   // (`articleAt`), not the ~4,000 postings a request reads at a million articles.
   const termMatch = db
@@ -362,9 +369,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
       3,
       terms.flatMap((t) => [t, seq, a.id]),
     );
-    // One row per statement: an upsert of several rows keeps a statement journal (it may fail
-    // half-way), which cost more than the statements saved.
-    if (!w.reprintOf) for (const t of terms) countTerm.run(t);
+    termCounts.written(seq, w.reprintOf ? [] : terms);
     recentTerms.add(seq, a.id, terms);
     for (const r of w.relations) insertRelation.run({ ...r, evidence: JSON.stringify(r.evidence) });
     if (w.siteLines) for (const k of w.siteLines.keys) addSiteLine.run(w.siteLines.site, k);
@@ -398,6 +403,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   const undoFailed = () => {
     if (db.inTransaction) db.exec('ROLLBACK');
     recentTerms.clear();
+    termCounts.rolledBack();
     db.exec('BEGIN');
     for (const op of batch) op();
   };
@@ -409,6 +415,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     const written = batch.length;
     batch.length = 0;
     if (!db.inTransaction) return;
+    termCounts.flush();
     db.exec('COMMIT');
     committed += written;
     if (!checkpointsTried && !db.memory) {
@@ -480,7 +487,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
       const counts = new Map<number, number>();
       const count = (seq: number) => counts.set(seq, (counts.get(seq) ?? 0) + 1);
       for (const t of terms) {
-        const texts = (termDf.get(t) as number | undefined) ?? 0;
+        const texts = termCounts.count(t, last);
         if (texts > maxDf) continue;
         // Newest first: from the memory as far as it reaches, then from the database.
         let read = 0;
