@@ -49,4 +49,21 @@ describe('TermCounts', () => {
     counts.flush();
     expect(rows.get('tide')).toBe(3);
   });
+
+  it('writes each pending count once, though a write fails half-way and the flush is tried again', () => {
+    const rows = new Map<string, number>();
+    let failOn: string | undefined = 'b';
+    const counts = new TermCounts(
+      (t) => rows.get(t) ?? 0,
+      (t, n) => {
+        if (t === failOn) throw new Error('disk full');
+        rows.set(t, (rows.get(t) ?? 0) + n);
+      },
+    );
+    counts.written(1, ['a', 'b', 'c']);
+    expect(() => counts.flush()).toThrow('disk full');
+    failOn = undefined;
+    counts.flush();
+    expect(Object.fromEntries(rows)).toEqual({ a: 1, b: 1, c: 1 });
+  });
 });

@@ -48,10 +48,15 @@ export class TermCounts {
     }
   }
 
-  /** Writes the pending counts into the table: before the batch commits. */
+  /**
+   * Writes the pending counts into the table: before the batch commits. Each is dropped once
+   * written, so that a write that fails (a full disk) leaves only the unwritten ones to retry.
+   */
   flush(): void {
-    for (const [t, n] of this.pending) this.store(t, n);
-    this.pending.clear();
+    for (const [t, n] of this.pending) {
+      this.store(t, n);
+      this.pending.delete(t);
+    }
   }
 
   /** The batch was rolled back: its counts are gone from the table and from here. */
