@@ -113,6 +113,10 @@ describe('the SQLite store', () => {
     expect(both).toEqual(Array.from({ length: 10 }, (_, k) => `p00${k}`));
     expect(store.passageCandidates(Uint32Array.of(7, 8), 1, 500, 1000)).toHaveLength(201);
     expect(store.passageCandidates(Uint32Array.of(8, 9), 2, 500, 50)).toEqual(['source']);
+    // An article of many passages (they are looked up a hundred at a time): 'source' shares two of
+    // them, after 150 no article holds.
+    const many = Uint32Array.from({ length: 152 }, (_, k) => (k < 150 ? 5000 + k : 8 + k - 150));
+    expect(store.passageCandidates(many, 2, 500, 50)).toEqual(['source']);
     store.close();
   });
 

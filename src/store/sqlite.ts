@@ -275,19 +275,25 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   const getSurface = db
     .prepare('SELECT s.surface FROM articles a JOIN surfaces s ON s.seq = a.rowid WHERE a.id = ?')
     .pluck();
-  // Each band key's holders oldest first (its primary key's order), each with its insertion order:
-  // an article's bands in one statement (prepared once per band count), each band's look-up a
-  // subquery, for 25 statements cost 110-130 µs an article where one costs 43-52.
-  const bandMatches = new Map<number, Database.Statement>();
-  const bandMatch = (bands: number) => {
-    let st = bandMatches.get(bands);
-    if (!st) {
-      const one = `SELECT * FROM (SELECT seq, article FROM lsh WHERE band = ? AND bucket = ? ORDER BY seq LIMIT ${POSTINGS_PER_KEY})`;
-      st = db.prepare(Array(bands).fill(one).join(' UNION ALL ')).raw();
-      bandMatches.set(bands, st);
-    }
-    return st;
+  // Look-ups of several keys in one statement (prepared once per count), each key's a subquery
+  // joined by UNION ALL with its own order and limit, its rows in the keys' order: an article's 25
+  // band look-ups cost 110-130 µs as 25 statements, 43-52 as one. SQLite joins at most 500.
+  const lookups = (one: string) => {
+    const byCount = new Map<number, Database.Statement>();
+    return (keys: number) => {
+      let st = byCount.get(keys);
+      if (!st) {
+        st = db.prepare(Array(keys).fill(`SELECT * FROM (${one})`).join(' UNION ALL ')).raw();
+        byCount.set(keys, st);
+      }
+      return st;
+    };
   };
+  const LOOKUPS_AT_ONCE = 100;
+  // Each band key's holders oldest first (its primary key's order), each with its insertion order.
+  const bandMatch = lookups(
+    `SELECT seq, article FROM lsh WHERE band = ? AND bucket = ? ORDER BY seq LIMIT ${POSTINGS_PER_KEY}`,
+  );
   // The limit is written into the statement: bound as a parameter, SQLite prepares the statement
   // again at every run (a bound LIMIT may change the plan), which cost 6× the lookup itself.
   // It changes with the corpus's size only, so one statement at a time is kept.
@@ -301,9 +307,23 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     }
     return passageCount.st;
   };
-  const passageMatch = db
-    .prepare(`SELECT seq, article FROM passages WHERE passage = ? ORDER BY seq LIMIT ${POSTINGS_PER_KEY + 1}`)
-    .raw();
+  const passageMatch = lookups(
+    `SELECT passage, seq, article FROM passages WHERE passage = ? ORDER BY seq LIMIT ${POSTINGS_PER_KEY + 1}`,
+  );
+  /** The postings of each of `keys` (distinct) that has any, oldest first, a statement per 100 keys. */
+  const passagePostings = (keys: ArrayLike<number>): Map<number, Posting[]> => {
+    const out = new Map<number, Posting[]>();
+    const all = Array.from(keys);
+    for (let from = 0; from < all.length; from += LOOKUPS_AT_ONCE) {
+      const chunk = all.slice(from, from + LOOKUPS_AT_ONCE);
+      for (const [key, seq, id] of passageMatch(chunk.length).all(chunk) as Array<[number, number, string]>) {
+        const list = out.get(key);
+        if (list) list.push([seq, id]);
+        else out.set(key, [[seq, id]]);
+      }
+    }
+    return out;
+  };
   const termDf = db.prepare('SELECT df FROM term_df WHERE term = ?').pluck();
   // One row per statement: an upsert of several rows keeps a statement journal (it may fail
   // half-way), which cost more than the statements saved.
@@ -469,8 +489,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     },
     passageCandidates(keys, minShared, maxDf, limit) {
       const holders = new Map<string, Holder>();
-      for (const key of keys) {
-        const postings = passageMatch.all(key) as Posting[];
+      for (const [key, postings] of passagePostings(keys)) {
         // A sentence in more articles than are read is counted in SQLite, not read row by row, to
         // tell a stock sentence (over `maxDf`, skipped) from a widely reprinted one, of which the
         // first holders read stand for the rest: at a million articles one sentence of the
