@@ -482,6 +482,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     bandCandidates(bandKeys, limit) {
       if (bandKeys.length === 0) return [];
       const holders = new Map<string, Holder>();
+      // One statement for all bands: a banding of 128 slots has at most 128 (SQLite joins 500).
       const params: number[] = [];
       for (let band = 0; band < bandKeys.length; band++) params.push(band, bandKeys[band]);
       for (const [seq, id] of bandMatch(bandKeys.length).all(params) as Posting[]) tally(holders, id, seq);
