@@ -556,6 +556,17 @@ describe('candidates', () => {
       expect(r).toMatchObject({ type, direction, coverageA, coverageB, similarity, evidence });
     }
     expect(new Set(stored.map((r) => r.direction)).size).toBe(2);
+    // Each later reprint shares the first's preparation (prepared once in the run): its relations
+    // are those of its own preparation.
+    const ofReprints = reprints.slice(1).flatMap((x) => store.relationsOf(x.id).filter((r) => r.a === x.id));
+    expect(ofReprints.length).toBeGreaterThanOrEqual(6);
+    for (const r of ofReprints) {
+      const a = reprints.find((x) => x.id === r.a) as (typeof reprints)[number];
+      const b = [...reprints, rewrite].find((x) => x.id === r.b) as (typeof reprints)[number];
+      const { relation } = relateArticles(a, b, ctx);
+      const { type, direction, coverageA, coverageB, similarity, evidence } = relation;
+      expect(r).toMatchObject({ type, direction, coverageA, coverageB, similarity, evidence });
+    }
     store.close();
   });
 });

@@ -3,6 +3,7 @@
  * the compare engine → stored, one transaction per article. Every input is accounted for
  * (ingested, already present, or skipped with a reason); a re-run skips what is stored.
  */
+import { randomUUID } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
@@ -37,7 +38,7 @@ import { InputError, pageFiles, readInput } from '../source/index.js';
 import { readWarc } from '../source/warc.js';
 import type { Store, StoredRelation } from '../store/store.js';
 import { hashString } from '../text/hash.js';
-import { type PreparedJob, type PrepareJob, prepareJob, type RawPage } from './prepare.js';
+import { type PreparedJob, type PrepareJob, prepareJob, type RawPage, RecentTexts } from './prepare.js';
 import { PreparePool } from './prepare-pool.js';
 import { PreparedCache, type StoredArticles } from './prepared-cache.js';
 
@@ -146,6 +147,12 @@ const PREPARED_CACHE = 2000;
  */
 const JOBS_AHEAD = 128;
 
+/**
+ * Texts a preparer remembers to tell a reprint (see `RecentTexts`): fewer than the prepared cache
+ * holds, so that the original's preparation is still there when its reprint comes.
+ */
+export const RECENT_TEXTS = PREPARED_CACHE / 2;
+
 /** Relations worth storing: the derived ones and independent reports of the same event. */
 const STORED = new Set(KEPT_RELATIONS);
 
@@ -186,8 +193,10 @@ export async function ingestItems(
     store.recordInput(source, 'skipped', reason);
     opt.onProgress?.({ source, status: 'skipped' });
   };
-  const own = opt.pool ? undefined : PreparePool.create(opt.workers);
+  const own = opt.pool ? undefined : PreparePool.create(opt.workers, { recentTexts: RECENT_TEXTS });
   const pool = opt.pool ?? own;
+  const recent = pool ? undefined : new RecentTexts(RECENT_TEXTS);
+  const run = randomUUID();
   // Jobs in flight: preparation runs ahead (on the workers), results are taken in input order so
   // that a run gives the same corpus whatever the number of workers.
   type Outcome =
@@ -199,7 +208,7 @@ export async function ingestItems(
     let job: PrepareJob;
     let content: string | undefined;
     try {
-      if ('build' in item) job = { source: item.source, article: await item.build(), banding };
+      if ('build' in item) job = { source: item.source, article: await item.build(), banding, run };
       else {
         const raw = await item.read();
         content = fingerprint(raw.content);
@@ -212,14 +221,14 @@ export async function ingestItems(
             ? raw.meta.id
             : store.articleReadFrom(item.source, content);
         if (before) return { source: item.source, present: before, content };
-        job = { source: item.source, raw, site: siteInfo(raw, store), banding };
+        job = { source: item.source, raw, site: siteInfo(raw, store), banding, run };
       }
     } catch (e) {
       if (e instanceof InputError || e instanceof RecordError)
         return { source: item.source, error: e.message };
       throw e;
     }
-    return { job, done: pool ? await pool.run(job) : prepareJob(job, ctx), content };
+    return { job, done: pool ? await pool.run(job) : prepareJob(job, ctx, recent), content };
   };
   const present = (source: string, id: string, content?: string) => {
     summary.present++;
@@ -248,7 +257,7 @@ export async function ingestItems(
         done = prepareJob({ ...job, site: now }, ctx);
     }
     const { article, source } = done;
-    if (!done.prepared || !done.fingerprints) {
+    if (done.outcome === 'empty') {
       skip(source, 'no article text found');
       return;
     }
@@ -256,11 +265,17 @@ export async function ingestItems(
       present(source, article.id, outcome.content);
       return;
     }
+    // A reprint's preparation is its original's, kept in the cache (prepared here in the rare
+    // case that the original was let go or never stored).
+    const prepared =
+      done.outcome === 'prepared'
+        ? done.prepared
+        : (cache.repeated(done.repeats, article) ?? prepareArticle(article, ctx));
     // A page's own date (its metadata's, its date line's) can be as impossible as a record's.
     const published = plausibleDate(article.published);
     if (published !== article.published)
-      for (const a of new Set([article, done.prepared.article])) a.published = published;
-    const { relations, reprintOf } = verifyCandidates(done.prepared, done.fingerprints, store, ctx, opt, {
+      for (const a of new Set([article, prepared.article])) a.published = published;
+    const { relations, reprintOf } = verifyCandidates(prepared, done.fingerprints, store, ctx, opt, {
       maxDf: maxDocumentFrequency(stored),
       stored: cache,
     });
@@ -268,13 +283,13 @@ export async function ingestItems(
       article,
       source,
       ...done.fingerprints,
-      surface: done.prepared.surface,
+      surface: prepared.surface,
       relations,
       reprintOf,
       siteLines: done.siteLines,
       content: outcome.content,
     });
-    cache.remember(article.id, done.prepared);
+    cache.remember(article.id, prepared);
     stored++;
     summary.ingested++;
     summary.relations += relations.length;

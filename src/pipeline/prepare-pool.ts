@@ -19,15 +19,19 @@ export class PreparePool {
   private next = 0;
   private stopped = false;
 
-  /** A pool of `size` workers, or undefined when workers cannot run here. */
-  static create(size: number): PreparePool | undefined {
+  /**
+   * A pool of `size` workers, or undefined when workers cannot run here. With `recentTexts`, each
+   * worker answers an article whose text it prepared among its last `recentTexts` with that
+   * article's id (a `repeat`): the caller must hold that preparation (ingest's cache does).
+   */
+  static create(size: number, options: { recentTexts?: number } = {}): PreparePool | undefined {
     if (size < 1 || !existsSync(fileURLToPath(WORKER))) return undefined;
-    return new PreparePool(size);
+    return new PreparePool(size, options.recentTexts ?? 0);
   }
 
-  private constructor(size: number) {
+  private constructor(size: number, recentTexts: number) {
     this.workers = Array.from({ length: size }, () => {
-      const w = new Worker(WORKER);
+      const w = new Worker(WORKER, { workerData: { recentTexts } });
       w.on('message', (m: { id: number; result?: PreparedJob; error?: string }) => {
         const p = this.pending.get(m.id);
         if (!p) return;

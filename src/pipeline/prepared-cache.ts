@@ -4,7 +4,7 @@
  * bounds the memory of ingest, `similar` and the server.
  */
 import type { Article } from '../article/types.js';
-import { type CompareContext, type PreparedArticle, prepareArticle } from '../compare/compare.js';
+import { type CompareContext, type PreparedArticle, prepareArticle, sameText } from '../compare/compare.js';
 import type { ArticleSurface } from '../compare/surface.js';
 import type { Store } from '../store/store.js';
 
@@ -53,6 +53,16 @@ export class PreparedCache implements StoredArticles {
 
   article(id: string): Article | undefined {
     return this.entries.get(id)?.article ?? this.store.getArticle(id);
+  }
+
+  /**
+   * `article` prepared as the cached article `id` was, when it repeats that one's text and
+   * sentences (a reprint: its profiles, facts, surface and credits are all read from its text);
+   * undefined if `id` is not cached or its text differs.
+   */
+  repeated(id: string, article: Article): PreparedArticle | undefined {
+    const p = this.entries.get(id);
+    return p && sameText(p.article, article) ? { ...p, article } : undefined;
   }
 
   /** The stored article `id` prepared, from the cache or the store; undefined if not stored. */

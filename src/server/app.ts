@@ -20,6 +20,7 @@ import {
   type Pending,
   pageFromArticleRecord,
   pageFromRecordLine,
+  RECENT_TEXTS,
   similarInStore,
 } from '../pipeline/ingest.js';
 import { extractPage } from '../pipeline/page.js';
@@ -329,7 +330,7 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
       const large = items.length >= WORKER_BATCH;
       if (large && (!pool || pool.failed)) {
         await pool?.close();
-        pool = PreparePool.create(defaultIngestOptions.workers);
+        pool = PreparePool.create(defaultIngestOptions.workers, { recentTexts: RECENT_TEXTS });
       }
       const summary: IngestSummary = await ingestItems(items, opt.store, opt.ctx, {
         onArticle: (id) => added.push(id),
