@@ -35,6 +35,20 @@ describe('greedyStringTiling', () => {
     expect(t.longest).toBe(9);
   });
 
+  it('tiles one sequence with many others, and at other lengths, as it tiles fresh copies of it', () => {
+    // A sequence's sorted grams are kept between calls (verification tiles one article with each
+    // of its candidates): each answer must be the one a copy never seen before gets.
+    const a = ids('the ferry timetable changes on monday while the old pier is rebuilt by the council');
+    const others = [
+      'while the old pier is rebuilt by the council the ferry timetable changes on monday',
+      'the council said the ferry timetable changes on monday',
+      'the old pier is rebuilt while the ferry runs',
+    ].map(ids);
+    for (const n of [3, 2, 3, 4])
+      for (const b of others)
+        expect(greedyStringTiling(a, b, n)).toEqual(greedyStringTiling(a.slice(), b.slice(), n));
+  });
+
   it('ignores runs shorter than the minimum', () => {
     const a = ids('red kites nest here in spring');
     const b = ids('in spring the red kites return');

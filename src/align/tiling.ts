@@ -126,8 +126,23 @@ function seedPairs(a: ArrayLike<number>, b: ArrayLike<number>, n: number): [Int3
   return [Int32Array.from(outA), Int32Array.from(outB)];
 }
 
+interface GramOrder {
+  hashes: Float64Array;
+  starts: Int32Array;
+}
+
+/**
+ * Gram orders memoised by sequence: verification tiles a new article with each of its candidates,
+ * and a kept article with each new article it is a candidate of, so one sequence's grams were
+ * hashed and sorted again for every pair (~2% of ingest's main thread). A sequence is not changed
+ * once made (a surface's words), so its order is its own; invisible to callers.
+ */
+const gramOrders = new WeakMap<ArrayLike<number>, { n: number; order: GramOrder }>();
+
 /** Hashes of the n-grams of a sequence, sorted, with the start of each. */
-function gramOrder(ids: ArrayLike<number>, n: number): { hashes: Float64Array; starts: Int32Array } {
+function gramOrder(ids: ArrayLike<number>, n: number): GramOrder {
+  const known = gramOrders.get(ids);
+  if (known?.n === n) return known.order;
   const count = Math.max(0, ids.length - n + 1);
   // Hash high, position low in one exact double (32 + 20 bits: texts of up to a million tokens),
   // so that one native sort orders both.
@@ -144,7 +159,9 @@ function gramOrder(ids: ArrayLike<number>, n: number): { hashes: Float64Array; s
     starts[k] = packed[k] % 2 ** 20;
     hashes[k] = Math.floor(packed[k] / 2 ** 20);
   }
-  return { hashes, starts };
+  const order = { hashes, starts };
+  gramOrders.set(ids, { n, order });
+  return order;
 }
 
 export interface PassageReuse {
