@@ -44,8 +44,11 @@ describe('prepareJob with the texts prepared lately', () => {
     expect(prepareJob(job('c', OTHER, 'run1'), ctx, recent).outcome).toBe('prepared');
     expect(prepareJob(job('d', WIRE, 'run2'), ctx, recent).outcome).toBe('prepared');
     expect(prepareJob(job('e', WIRE), ctx).outcome).toBe('prepared');
-    // The same article sent again is prepared again, not called a repeat of itself.
-    expect(prepareJob(job('c', OTHER, 'run1'), ctx, recent).outcome).toBe('prepared');
+    // A page whose article is one prepared before (same text, same id: found stored already).
+    expect(prepareJob(job('c', OTHER, 'run1'), ctx, recent)).toMatchObject({
+      outcome: 'repeat',
+      repeats: 'c',
+    });
   });
 
   it('forgets the least recently used text beyond its capacity', () => {

@@ -100,9 +100,9 @@ export function prepareJob(job: PrepareJob, ctx: CompareContext, recent?: Recent
     : undefined;
   const base = { source: job.source, article, siteLines };
   if (article.sentences.length === 0) return { ...base, outcome: 'empty' };
+  // (An article of the same id is one stored already, or about to be: the caller finds it so.)
   const before = recent?.repeated(article, job.run);
-  if (before && before.id !== article.id)
-    return { ...base, outcome: 'repeat', repeats: before.id, fingerprints: before.fingerprints };
+  if (before) return { ...base, outcome: 'repeat', repeats: before.id, fingerprints: before.fingerprints };
   const prepared = prepareArticle(article, ctx);
   const fingerprints = fingerprintArticle(prepared, job.banding);
   recent?.remember(article, fingerprints, job.run);
