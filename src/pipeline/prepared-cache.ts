@@ -58,11 +58,15 @@ export class PreparedCache implements StoredArticles {
   /**
    * `article` prepared as the cached article `id` was, when it repeats that one's text and
    * sentences (a reprint: its profiles, facts, surface and credits are all read from its text);
-   * undefined if `id` is not cached or its text differs.
+   * undefined if `id` is not cached or its text differs. The original is then kept as the most
+   * recently used: a preparer names it for every reprint of its text it meets, however long ago
+   * the original itself came.
    */
   repeated(id: string, article: Article): PreparedArticle | undefined {
     const p = this.entries.get(id);
-    return p && sameText(p.article, article) ? { ...p, article } : undefined;
+    if (!p || !sameText(p.article, article)) return undefined;
+    this.remember(id, p);
+    return { ...p, article };
   }
 
   /** The stored article `id` prepared, from the cache or the store; undefined if not stored. */
