@@ -10,6 +10,7 @@ import type { Banding } from '../candidates/lsh.js';
 import { type CompareContext, type PreparedArticle, prepareArticle } from '../compare/compare.js';
 import { siteLineKey, siteLineKeys } from '../extract/text-page/site-furniture.js';
 import { extractPage, type PageKind } from './page.js';
+import { RecentlyUsed } from './recently-used.js';
 
 /** A page as read, before extraction: its content and what the input said about it. */
 export interface RawPage {
@@ -60,22 +61,21 @@ export type PreparedJob =
  * earlier text.
  */
 export class RecentTexts {
-  private readonly texts = new Map<string, { run?: string; id: string; fingerprints: Fingerprints }>();
+  private readonly texts: RecentlyUsed<string, { run?: string; id: string; fingerprints: Fingerprints }>;
 
-  constructor(private readonly capacity: number) {}
+  constructor(capacity: number) {
+    this.texts = new RecentlyUsed(capacity);
+  }
 
   /** The article of run `run` prepared last with `article`'s text, if one is remembered. */
   repeated(article: Article, run?: string): { id: string; fingerprints: Fingerprints } | undefined {
-    const found = this.texts.get(article.text);
+    const found = this.texts.peek(article.text);
     if (!found || found.run !== run) return undefined;
-    this.texts.delete(article.text);
     this.texts.set(article.text, found);
     return found;
   }
 
   remember(article: Article, fingerprints: Fingerprints, run?: string): void {
-    this.texts.delete(article.text);
-    if (this.texts.size >= this.capacity) this.texts.delete(this.texts.keys().next().value as string);
     this.texts.set(article.text, { run, id: article.id, fingerprints });
   }
 }

@@ -7,6 +7,7 @@ import type { Article } from '../article/types.js';
 import { type CompareContext, type PreparedArticle, prepareArticle, sameText } from '../compare/compare.js';
 import type { ArticleSurface } from '../compare/surface.js';
 import type { Store } from '../store/store.js';
+import { RecentlyUsed } from './recently-used.js';
 
 /**
  * Prepared articles `similar` keeps (the command, the server's `POST /similar`, the bench). Its
@@ -28,18 +29,18 @@ export interface StoredArticles {
 }
 
 export class PreparedCache implements StoredArticles {
-  private readonly entries = new Map<string, PreparedArticle>();
+  private readonly entries: RecentlyUsed<string, PreparedArticle>;
 
   constructor(
     private readonly store: Store,
     private readonly ctx: CompareContext,
-    private readonly capacity: number,
-  ) {}
+    capacity: number,
+  ) {
+    this.entries = new RecentlyUsed(capacity);
+  }
 
   /** Keeps `p` as the most recently used. */
   remember(id: string, p: PreparedArticle): void {
-    this.entries.delete(id);
-    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(id, p);
   }
 
@@ -48,11 +49,11 @@ export class PreparedCache implements StoredArticles {
    * for an article stored without one, its preparation.
    */
   surface(id: string): ArticleSurface | undefined {
-    return this.entries.get(id)?.surface ?? this.store.getSurface(id) ?? this.prepared(id)?.surface;
+    return this.entries.peek(id)?.surface ?? this.store.getSurface(id) ?? this.prepared(id)?.surface;
   }
 
   article(id: string): Article | undefined {
-    return this.entries.get(id)?.article ?? this.store.getArticle(id);
+    return this.entries.peek(id)?.article ?? this.store.getArticle(id);
   }
 
   /**
@@ -63,7 +64,7 @@ export class PreparedCache implements StoredArticles {
    * the original itself came.
    */
   repeated(id: string, article: Article): PreparedArticle | undefined {
-    const p = this.entries.get(id);
+    const p = this.entries.peek(id);
     if (!p || !sameText(p.article, article)) return undefined;
     this.remember(id, p);
     return { ...p, article };
@@ -71,7 +72,7 @@ export class PreparedCache implements StoredArticles {
 
   /** The stored article `id` prepared, from the cache or the store; undefined if not stored. */
   prepared(id: string, read?: Article): PreparedArticle | undefined {
-    let p = this.entries.get(id);
+    let p = this.entries.peek(id);
     if (!p) {
       const a = read ?? this.store.getArticle(id);
       if (!a) return undefined;
