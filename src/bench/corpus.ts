@@ -117,7 +117,8 @@ export async function benchSketch(size: number): Promise<void> {
       words += g.text.split(' ').length;
       // True similarities cost more than the stage itself: past 100k articles, a sample of pairs.
       if (
-        g.derivedFrom !== undefined &&
+        g.follows &&
+        g.follows.kind !== 'independent' &&
         previous &&
         pairs++ % Math.max(1, Math.round(size / 100_000)) === 0
       ) {

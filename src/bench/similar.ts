@@ -15,7 +15,7 @@ import { similarInStore } from '../pipeline/ingest.js';
 import { PreparedCache, SIMILAR_CACHE } from '../pipeline/prepared-cache.js';
 import { rng } from '../similarity/boosting.js';
 import type { Store } from '../store/store.js';
-import { asArticle, generateArticles, newArticleStream } from './generate.js';
+import { asArticle, generateArticles, newArticleStream, plainWords, reword } from './generate.js';
 
 /** Probes in each measured set; half rewrite a stored original, half are new articles. */
 const PROBES = 200;
@@ -40,27 +40,21 @@ export function benchSimilar(
   const reservoir: Array<{ k: number; text: string }> = [];
   let originals = 0;
   for (const g of generateArticles(pool, size)) {
-    if (g.derivedFrom !== undefined) continue;
+    if (g.follows) continue;
     originals++;
     if (reservoir.length < wanted) reservoir.push(g);
     else if (rnd() < wanted / originals) reservoir[Math.floor(rnd() * reservoir.length)] = g;
   }
-  const words = pool.join(' ').split(/\s+/);
+  const words = plainWords(pool);
   let next = size;
   const rewrites = reservoir.map((g) => ({
     source: `g${g.k}`,
-    article: asArticle(
-      g.text
-        .split(' ')
-        .map((w) => (rnd() < 0.1 ? words[Math.floor(rnd() * words.length)] : w))
-        .join(' '),
-      next++,
-    ),
+    article: asArticle(reword(g.text, 0.1, words, rnd), next++),
   }));
   const fresh: Probe[] = [];
   for (const g of generateArticles(pool, 8 * PROBES, newArticleStream(1234))) {
     if (fresh.length === wanted) break;
-    if (g.derivedFrom === undefined) fresh.push({ source: '', article: asArticle(g.text, next++) });
+    if (!g.follows) fresh.push({ source: '', article: asArticle(g.text, next++) });
   }
   const set = (k: number) => [
     ...rewrites.slice((k * PROBES) / 2, ((k + 1) * PROBES) / 2),

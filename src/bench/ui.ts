@@ -14,7 +14,7 @@ import { buildServer } from '../server/app.js';
 import { CHROMIUM, launchChromium } from '../server/chromium.js';
 import { rng } from '../similarity/boosting.js';
 import { openSqliteStore } from '../store/sqlite.js';
-import { asArticle, generateArticles, samplePool } from './generate.js';
+import { asArticle, generateArticles, plainWords, reword, samplePool } from './generate.js';
 
 const webDir = fileURLToPath(new URL('../web', import.meta.url));
 
@@ -25,19 +25,14 @@ export async function benchUi(articles = 500): Promise<void> {
   }
   const pool = await samplePool();
   const original = generateArticles(pool, 1, 77).next().value?.text as string;
-  const words = pool.join(' ').split(/\s+/);
+  const words = plainWords(pool);
   const rnd = rng(78);
   // Reprints and rewrites of one original, each dated an hour after the one before.
   const texts = [original];
   while (texts.length < articles) {
     const share = rnd() < 0.3 ? 0 : 0.02 + rnd() * 0.2;
     const base = texts[Math.floor(rnd() * Math.min(texts.length, 20))];
-    texts.push(
-      base
-        .split(' ')
-        .map((w) => (rnd() < share ? words[Math.floor(rnd() * words.length)] : w))
-        .join(' '),
-    );
+    texts.push(reword(base, share, words, rnd));
   }
   const dir = mkdtempSync(join(tmpdir(), 'newstrace-ui-bench-'));
   const store = openSqliteStore(join(dir, 'ui.db'));

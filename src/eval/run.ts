@@ -13,7 +13,7 @@ import { articleFromText } from '../article/build.js';
 import { compareArticles } from '../compare/compare.js';
 import { defaultContext } from '../compare/context.js';
 import { evalSentenceSplitting } from '../text/sentences.eval.js';
-import { evalDerived } from './derived.js';
+import { evalDerived, type Tally } from './derived.js';
 import { newstraceExtractor, readabilityExtractor, readDragnet, scoreExtractor } from './extraction.js';
 import { evalMeter } from './meter.js';
 import { evalMeterCorpus } from './meter-corpus.js';
@@ -110,12 +110,19 @@ async function main(): Promise<void> {
   }
   if (want('derived')) {
     const r = await evalDerived(2000, defaultContext());
-    const cells = Object.entries(r.recall).map(
-      ([kind, [hit, all]]) => `${kind} ${(hit / all).toFixed(3)} (${hit}/${all})`,
-    );
+    const cells = (tally: Tally) =>
+      Object.entries(tally)
+        .map(([kind, [hit, all]]) => `${kind} ${(hit / all).toFixed(3)} (${hit}/${all})`)
+        .join(', ');
+    const reports = Object.entries(r.independent)
+      .map(([type, n]) => `${type} ${n}`)
+      .join(', ');
     console.log(
-      `Derived pairs in a generated corpus (2,000 articles; the bench's generator): recall ${cells.join(', ')}; ` +
-        `precision ${r.precision.toFixed(3)} over ${r.stored} stored derived relations`,
+      `Derived pairs in a generated corpus (2,000 articles; the bench's generator):\n` +
+        `  recall ${cells(r.recall)}\n` +
+        `  precision ${r.precision.toFixed(3)} over ${r.stored} stored derived relations\n` +
+        `  independent reports and their original, stored as: ${reports}\n` +
+        `  in one story: ${cells(r.together)}`,
     );
   }
   if (want('sentences') && has('stories/ecbplus-dev')) {

@@ -55,10 +55,10 @@ const prepared = [...generated.map((g) => asArticle(g.text, g.k)), ...readers].m
   prepareArticle(a, ctx),
 );
 
-// Each derived article with its source, then pseudo-random pairs (many share a story).
+// Each article that follows an original with it, then pseudo-random pairs (many share a story).
 const pairs: Array<[number, number]> = [];
 generated.forEach((g, k) => {
-  if (g.derivedFrom !== undefined) pairs.push([k, g.derivedFrom]);
+  if (g.follows) pairs.push([k, g.follows.original]);
 });
 let seed = 7;
 const next = () => {
