@@ -44,16 +44,14 @@ export function surfaceOf(profiles: Profiles): ArticleSurface {
   const terms = termPositions(total);
   const weights = new Float32Array(total);
   let at = 0;
-  let marks = 0;
   for (let s = 0; s < count; s++) {
     for (let k = termStart[s]; k < termStart[s + 1]; k++) {
       if (!content[k]) continue;
       const id = profiles.stemIds[k];
-      quoted[at] = (marks + profiles.quoteParity[k]) & 1;
+      quoted[at] = (profiles.quoteOpen[s] + profiles.quoteParity[k]) & 1;
       words[at++] = id;
       weights[terms.of(id)] = profiles.weight[k];
     }
-    marks += profiles.quoteMarks[s];
   }
   const termIds = terms.ids.slice(0, terms.count());
   const termWeights = weights.slice(0, termIds.length);

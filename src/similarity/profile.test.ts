@@ -40,6 +40,33 @@ describe('profileSentences', () => {
   });
 });
 
+describe('quoteOpen', () => {
+  const openings = (text: string) => {
+    const a = articleFromText(text, { id: 'q' });
+    return Array.from(profileSentences(a.text, a.sentences, tokenize(a.text), lexicon).quoteOpen);
+  };
+
+  it('carries a quotation over the sentences of its paragraph', () => {
+    expect(openings('Title\n\n"We will win. We always do," he said. The crowd cheered.')).toEqual([
+      0, 0, 1, 0,
+    ]);
+  });
+
+  it('closes a quotation at its paragraph’s end, as news style re-opens it in the next', () => {
+    expect(
+      openings(
+        'Title\n\nThe mayor spoke. "The bridge stays shut.\n\n"Every cable will be tested," she said. It opens in May.',
+      ),
+    ).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('keeps a stray quotation mark to its own paragraph', () => {
+    expect(openings('Title\n\nHe said "no. Then he left.\n\nThe council met. It voted.')).toEqual([
+      0, 0, 1, 0, 0,
+    ]);
+  });
+});
+
 /** Sentence `s`'s window of every array of `p`, as a plain object. */
 function sentenceOf(p: Profiles, s: number) {
   const window = (start: Uint32Array, values: ArrayLike<unknown> & { slice?: unknown }) =>
@@ -62,7 +89,6 @@ function sentenceOf(p: Profiles, s: number) {
     numbers: window(p.numberStart, p.numbers),
     names: window(p.nameStart, p.names),
     negations: p.negations[s],
-    quoteMarks: p.quoteMarks[s],
     contentWeight: p.contentWeight[s],
     sif: Array.from(p.sif.subarray(s * p.dims, (s + 1) * p.dims)),
   };

@@ -42,9 +42,8 @@ export interface Profiles {
    */
   vectorRow: Int32Array;
   /**
-   * Per term: 1 where an odd number of double quote marks precede it in its sentence. A quotation
-   * may run over several sentences, so the article decides what is quoted: a term is inside quotes
-   * when its parity plus the marks of earlier sentences (`quoteMarks`) is odd.
+   * Per term: 1 where an odd number of double quote marks precede it in its sentence. A term is
+   * inside quotes when its parity plus its sentence's `quoteOpen` is odd.
    */
   quoteParity: Uint8Array;
   /**
@@ -71,10 +70,16 @@ export interface Profiles {
   /** Name keys of each sentence's proper-name tokens that are not sentence-initial. */
   nameStart: Uint32Array;
   names: string[];
-  /** Per sentence: negation words, double quote marks, and the sum of `weight` over content terms. */
+  /** Per sentence: negation words, and the sum of `weight` over content terms. */
   negations: Uint16Array;
-  quoteMarks: Uint16Array;
   contentWeight: Float64Array;
+  /**
+   * Per sentence: 1 where a quotation is open at its start. A quotation may run over several
+   * sentences, but one still open at a paragraph's end closes there: news style re-opens a
+   * quotation that runs on into the next paragraph with a mark of its own, and a stray mark (a
+   * quotation cut short) then spoils one paragraph, not the rest of the article.
+   */
+  quoteOpen: Uint8Array;
   /**
    * Per sentence, `dims` values from `s * dims`: the SIF-weighted mean of its content vectors,
    * unit length (zeros if none).
@@ -138,6 +143,8 @@ export function profileSentences(
       profileTokens(w, s.text, alone, 0, alone.count, lexicon);
     } else profileTokens(w, text, tokens, from, k, lexicon);
   }
+  for (let s = 1; s < sentences.length; s++)
+    w.paragraphStart[s] = text.slice(sentences[s - 1].end, sentences[s].start).includes('\n') ? 1 : 0;
   return finish(w);
 }
 
@@ -196,13 +203,15 @@ interface Writer {
   numberStart: Uint32Array;
   nameStart: Uint32Array;
   negations: Uint16Array;
+  /** Per sentence: its double quote marks, and 1 where it starts a paragraph. */
   quoteMarks: Uint16Array;
+  paragraphStart: Uint8Array;
   contentWeight: Float64Array;
 }
 
 function startWriting(count: number, dims: number): Writer {
   // The per-sentence arrays are the article's own: their sizes are known now.
-  const slab = new Slab(8 * count + 4 * (5 * (count + 1) + 4 * count + 1) + 2 * 2 * count);
+  const slab = new Slab(8 * count + 4 * (5 * (count + 1) + 4 * count + 1) + 2 * 2 * count + count);
   columns.sif = grown(columns.sif, count * dims);
   if (columns.sifRow.length !== dims) columns.sifRow = new Float32Array(dims);
   return {
@@ -224,6 +233,7 @@ function startWriting(count: number, dims: number): Writer {
     nameStart: slab.u32(count + 1),
     negations: slab.u16(count),
     quoteMarks: slab.u16(count),
+    paragraphStart: slab.u8(count),
   };
 }
 
@@ -239,7 +249,11 @@ function finish(w: Writer): Profiles {
   const { terms, grams, contents, senses, numbers, dims } = w;
   // Widest elements first, so that every view is aligned.
   const slab = new Slab(
-    8 * numbers + 4 * (count * dims + 4 * terms + grams + 2 * contents + senses) + 2 * senses + 2 * terms,
+    8 * numbers +
+      4 * (count * dims + 4 * terms + grams + 2 * contents + senses) +
+      2 * senses +
+      2 * terms +
+      count,
   );
   const cut = <T extends Column>(into: T, from: T, n: number): T => {
     into.set(from.subarray(0, n) as never);
@@ -269,10 +283,21 @@ function finish(w: Writer): Profiles {
     stems: w.stems.join(''),
     names: w.names,
     negations: w.negations,
-    quoteMarks: w.quoteMarks,
     contentWeight: w.contentWeight,
+    quoteOpen: quotesOpen(w, slab.u8(count)),
     dims,
   };
+}
+
+/** Whether a quotation is open at each sentence's start (`Profiles.quoteOpen`), into `open`. */
+function quotesOpen(w: Writer, open: Uint8Array): Uint8Array {
+  let parity = 0;
+  for (let s = 0; s < open.length; s++) {
+    if (w.paragraphStart[s]) parity = 0;
+    open[s] = parity;
+    parity = (parity + w.quoteMarks[s]) & 1;
+  }
+  return open;
 }
 
 /** Where each of `stems` ends when they are joined, into `ends`. */
