@@ -6,7 +6,7 @@ import { articleFromText } from '../article/build.js';
 import { defaultContext } from '../compare/context.js';
 import { loadArticle } from '../pipeline/load-article.js';
 import { tokenize } from '../text/tokens.js';
-import { type Profiles, profileSentence, profileSentences, stemOf } from './profile.js';
+import { type Profiles, profileSentence, profileSentences, singleQuoteMark, stemOf } from './profile.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const { lexicon } = defaultContext();
@@ -58,6 +58,23 @@ describe('quoteOpen', () => {
         'Title\n\nThe mayor spoke. "The bridge stays shut.\n\n"Every cable will be tested," she said. It opens in May.',
       ),
     ).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('reads single quotation marks, British style, apart from elisions and possessives', () => {
+    expect(
+      openings("Title\n\nNoel said: 'It went so well. Meg looked great,' he said. The players' union met."),
+    ).toEqual([0, 0, 1, 0]);
+    const marks = (text: string) =>
+      [...text.matchAll(/['\u2018\u2019]/g)].map((m) => singleQuoteMark(text, m.index ?? 0));
+    expect(marks("He was 'overjoyed' at rock 'n' roll in the '90s, the players' union said.")).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(marks('\u2018We won,\u2019 she said.')).toEqual([true, true]);
   });
 
   it('keeps a stray quotation mark to its own paragraph', () => {

@@ -289,6 +289,29 @@ function finish(w: Writer): Profiles {
   };
 }
 
+/**
+ * Whether the single quote at `at` marks a quotation (British style: 'It went well,' she said)
+ * rather than an elision or a plural's possessive (rock 'n' roll, the '90s, the players' union): it
+ * opens a word after a space or an opening mark, or closes one before a space or a stop.
+ */
+export function singleQuoteMark(text: string, at: number): boolean {
+  const before = at > 0 ? text[at - 1] : ' ';
+  const after = at + 1 < text.length ? text[at + 1] : ' ';
+  if (OPENS_AFTER.test(before)) return WORD.test(after) && !ELISION.test(text.slice(at + 1, at + 4));
+  if (!CLOSES_BEFORE.test(after) || ELISION_CLOSED.test(text.slice(Math.max(0, at - 2), at))) return false;
+  // "the players' union": a plural's possessive, followed by the word it qualifies.
+  if ((before === 's' || before === 'S') && after === ' ' && /[a-z]/.test(text[at + 2] ?? '')) return false;
+  return WORD.test(before) || /[.,;:!?]/.test(before);
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+const OPENS_AFTER = /[\s([{"\u201c\u2014\u2013-]/;
+const CLOSES_BEFORE = /[\s.,;:!?)\]}"\u201d\u2014\u2013-]/;
+/** Elisions a single quote opens: rock 'n' roll, the '90s. */
+const ELISION = /^(n['\u2019]|\d\ds)/i;
+/** ...and the one it closes: rock 'n' roll. */
+const ELISION_CLOSED = /['\u2018\u2019]n$/i;
+
 /** Whether a quotation is open at each sentence's start (`Profiles.quoteOpen`), into `open`. */
 function quotesOpen(w: Writer, open: Uint8Array): Uint8Array {
   let parity = 0;
@@ -335,7 +358,11 @@ function profileTokens(w: Writer, text: string, t: Tokens, from: number, to: num
   let contentWeight = 0;
   for (let k = from; k < to; k++) {
     const kind = t.kind[k];
-    if (kind === TokenKind.Punct && t.norm[k] === '"') quoteMarks++;
+    if (
+      kind === TokenKind.Punct &&
+      (t.norm[k] === '"' || (t.norm[k] === "'" && singleQuoteMark(text, t.start[k])))
+    )
+      quoteMarks++;
     if (kind !== TokenKind.Word && kind !== TokenKind.Number) continue;
     // The sentence's first term starts a sentence, whatever the text before it ended with.
     const flags = i === t0 ? t.flags[k] | TokenFlag.SentenceInitial : t.flags[k];
