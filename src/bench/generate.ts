@@ -120,7 +120,10 @@ export function* generateArticles(
   const pick = <T>(xs: readonly T[]) => xs[below(xs.length)];
   const syllables =
     'ka lo mi ne ru sa te vo ba di fe gu ha ji ko lu ma ni po ra si tu ve wa xi yo za be do fi'.split(' ');
-  const pseudoWord = () => Array.from({ length: 2 + below(2) }, () => pick(syllables)).join('');
+  // Three or four syllables: ~950,000 words, so that unrelated articles share one by chance about
+  // as rarely as news shares a rare name (of two or three, 961 words of two syllables made half of
+  // every article's vocabulary, each word in a fiftieth of the corpus).
+  const pseudoWord = () => Array.from({ length: 3 + below(2) }, () => pick(syllables)).join('');
   const newNumber = () => below(100000);
   /**
    * A sentence of the sample's syntax (`pattern`), a third of its words replaced by the article's

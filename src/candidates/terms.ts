@@ -6,7 +6,15 @@
 import type { PreparedArticle } from '../compare/compare.js';
 import { stemOf } from '../similarity/profile.js';
 
-export function keyTerms(article: PreparedArticle, count = 20): string[] {
+/**
+ * Terms an article is looked up by. Thirty rather than twenty: ECB+ dev stories, BCubed F1 nested
+ * cross-validated 0.929 → 0.938 (recall 0.910 → 0.940, precision unchanged), for ~5% more
+ * relations verified on ECB+ (3,767 → 3,860) and on generated news (3,875 → 4,076 at 10k); 40
+ * gained nothing more on ECB+ (0.933 in-sample).
+ */
+export const KEY_TERMS = 30;
+
+export function keyTerms(article: PreparedArticle, count = KEY_TERMS): string[] {
   const { profiles } = article;
   const { stemIds, content, weight } = profiles;
   const terms = stemIds.length;
