@@ -1,6 +1,6 @@
 /**
  * The key-term postings of the articles this store wrote last, in memory: ingest's same-story
- * look-up asks, for each of an article's ~20 key terms, for the newest 200 holders among the last
+ * look-up asks, for each of an article's ~30 key terms, for the newest 200 holders among the last
  * 5,000 articles, which read ~730 index rows per article from SQLite (0.25 ms, a tenth of the main
  * thread's time per article at 10k). From memory the same answer costs a few array reads.
  *

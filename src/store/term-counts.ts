@@ -1,7 +1,7 @@
 /**
  * How many texts hold each key term (`term_df`), as a writing connection counts them. Each article
- * written counts its ~20 key terms and each one looked up for candidates reads ~20 counts: as
- * statements, ~40 an article, a tenth of the main thread's time in ingest. Here the counts a batch
+ * written counts its ~30 key terms and each one looked up for candidates reads ~30 counts: as
+ * statements, ~60 an article, a tenth of the main thread's time in ingest. Here the counts a batch
  * adds wait in memory until it commits (one upsert per distinct term), and the counts read are
  * kept while nobody else writes, so that answers are the same as the table's at every moment.
  */
