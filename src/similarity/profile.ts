@@ -42,8 +42,9 @@ export interface Profiles {
    */
   vectorRow: Int32Array;
   /**
-   * Per term: 1 where an odd number of double quote marks precede it in its sentence. A term is
-   * inside quotes when its parity plus its sentence's `quoteOpen` is odd.
+   * Per term: 1 where an odd number of quotation marks precede it in its sentence (double ones, and
+   * single ones `singleQuoteMark` takes for quotation marks). A term is inside quotes when its
+   * parity plus its sentence's `quoteOpen` is odd.
    */
   quoteParity: Uint8Array;
   /**
@@ -203,7 +204,7 @@ interface Writer {
   numberStart: Uint32Array;
   nameStart: Uint32Array;
   negations: Uint16Array;
-  /** Per sentence: its double quote marks, and 1 where it starts a paragraph. */
+  /** Per sentence: its quotation marks, and 1 where it starts a paragraph. */
   quoteMarks: Uint16Array;
   paragraphStart: Uint8Array;
   contentWeight: Float64Array;
