@@ -156,3 +156,39 @@ Forecasters expect a dry and mild weekend with highs of 14 degrees on Saturday.
     ]);
   });
 });
+
+describe('a hard-wrapped page', () => {
+  const wrapped = [
+    'Harbour bridge to reopen in May',
+    '',
+    'The mayor of Port Alder told the council on Tuesday that the harbour bridge',
+    'would reopen in May, once every cable had been tested and the engineers had',
+    'signed off on the repairs, and that the city would pay for the work itself.',
+    '',
+    '"We will not gamble with people\'s lives," she said, adding that the council',
+    'had voted on the plan on Tuesday evening after a long debate about the cost of',
+    'the repairs.',
+    '',
+    'Traffic will use the ferry until then.',
+  ].join('\n');
+
+  it('reads each paragraph as one, and no line of one as a heading', () => {
+    const out = extractTextPage(wrapped);
+    expect(out.title).toBe('Harbour bridge to reopen in May');
+    expect(out.text.split('\n\n')).toEqual([
+      'The mayor of Port Alder told the council on Tuesday that the harbour bridge would reopen in May, once every cable had been tested and the engineers had signed off on the repairs, and that the city would pay for the work itself.',
+      '"We will not gamble with people\'s lives," she said, adding that the council had voted on the plan on Tuesday evening after a long debate about the cost of the repairs.',
+      'Traffic will use the ferry until then.',
+    ]);
+    expect(out.sections.every((s) => s.title === undefined)).toBe(true);
+  });
+
+  it('leaves a page whose lines are its paragraphs as it is', () => {
+    const lines = page.split('\n').filter(Boolean);
+    expect(
+      extractTextPage(page)
+        .text.split('\n\n')
+        .every((p) => lines.includes(p)),
+    ).toBe(true);
+  });
+});

@@ -29,13 +29,78 @@ export interface TextPageOptions {
  */
 const ODD_SPACE = /[^\S ]|\u200b| {2}/;
 
-/** The lines of a text page as the extractor sees them (whitespace-normalised, blank ones dropped). */
+/**
+ * The lines of a text page as the extractor sees them (whitespace-normalised, blank ones dropped),
+ * a hard-wrapped page's paragraphs each as one line (`unwrapped`).
+ */
 export function pageLines(text: string): string[] {
-  return text
+  const lines = text
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((l) => (ODD_SPACE.test(l) ? l.replace(/[\u00a0\u200b\s]+/g, ' ') : l).trim())
-    .filter((l) => l.length > 0);
+    .map((l) => (ODD_SPACE.test(l) ? l.replace(/[\u00a0\u200b\s]+/g, ' ') : l).trim());
+  const width = wrapWidth(lines);
+  return (width ? unwrapped(lines, width) : lines).filter((l) => l.length > 0);
+}
+
+/**
+ * The column a hard-wrapped page (an e-mailed release, agency copy, a plain-text archive) breaks
+ * its lines at, or 0 for a page whose lines are its paragraphs. Wrapped, most lines of prose end
+ * within a few characters short of one width (60-100 columns) and none runs past it; read line by
+ * line, each line of a paragraph would be a paragraph, and one that ends without a stop a heading.
+ */
+function wrapWidth(lines: readonly string[]): number {
+  let width = 0;
+  let count = 0;
+  let longer = 0;
+  for (const l of lines) {
+    if (l.length === 0) continue;
+    count++;
+    // A long address or a table row may run past the width a page's prose is wrapped at.
+    if (l.length > 100) longer++;
+    else if (l.length > width) width = l.length;
+  }
+  if (count < WRAPPED_LINES || width < 60 || longer > 0.1 * count) return 0;
+  // Wrapped, a full line ends wherever a word did, mostly inside a sentence; a page of one-line
+  // paragraphs as long as each other ends nearly every line with a stop.
+  let near = 0;
+  let runOn = 0;
+  for (const l of lines) {
+    if (l.length < width - 15 || l.length > width) continue;
+    near++;
+    if (!STOPPED.test(l)) runOn++;
+  }
+  return near >= 0.5 * count && runOn >= 0.5 * near ? width : 0;
+}
+
+/** A line that ends a sentence (with its closing mark, if any). */
+const STOPPED = /[.!?:]["'\u201d\u2019)]*$/;
+
+/** Lines a wrapped page (and no more) needs to be told from one of short paragraphs. */
+const WRAPPED_LINES = 4;
+
+/**
+ * The paragraphs of a page wrapped at `width`: a line that reaches near the width inside a sentence
+ * runs on into the next; a blank line, a line that stops well short of the width (a paragraph's
+ * last, a heading) or one that ends a sentence ends its paragraph (at worst one paragraph read as
+ * two).
+ */
+function unwrapped(lines: readonly string[], width: number): string[] {
+  const out: string[] = [];
+  let open = '';
+  for (const l of lines) {
+    if (l.length === 0) {
+      if (open) out.push(open);
+      open = '';
+      continue;
+    }
+    open = open ? `${open} ${l}` : l;
+    if (l.length < width - 15 || STOPPED.test(l)) {
+      out.push(open);
+      open = '';
+    }
+  }
+  if (open) out.push(open);
+  return out;
 }
 
 export function extractTextPage(text: string, options: TextPageOptions = {}): ExtractedPage {
