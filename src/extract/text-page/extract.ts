@@ -44,9 +44,11 @@ export function pageLines(text: string): string[] {
 
 /**
  * The column a hard-wrapped page (an e-mailed release, agency copy, a plain-text archive) breaks
- * its lines at, or 0 for a page whose lines are its paragraphs. Wrapped, most lines of prose end
- * within a few characters short of one width (60-100 columns) and none runs past it; read line by
- * line, each line of a paragraph would be a paragraph, and one that ends without a stop a heading.
+ * its lines at, or 0 for a page whose lines are its paragraphs. Wrapped, most lines of prose end a
+ * few characters short of one width (60-100 columns), mostly inside a sentence, and few run past
+ * it (a long address, a table row); read line by line, each line of a paragraph would be a
+ * paragraph, and one that ends without a stop a heading. A page of one-line paragraphs as long as
+ * each other ends nearly every line with a stop.
  */
 function wrapWidth(lines: readonly string[]): number {
   let width = 0;
@@ -55,34 +57,34 @@ function wrapWidth(lines: readonly string[]): number {
   for (const l of lines) {
     if (l.length === 0) continue;
     count++;
-    // A long address or a table row may run past the width a page's prose is wrapped at.
-    if (l.length > 100) longer++;
+    if (l.length > WRAP.widest) longer++;
     else if (l.length > width) width = l.length;
   }
-  if (count < WRAPPED_LINES || width < 60 || longer > 0.1 * count) return 0;
-  // Wrapped, a full line ends wherever a word did, mostly inside a sentence; a page of one-line
-  // paragraphs as long as each other ends nearly every line with a stop.
-  let near = 0;
-  let runOn = 0;
+  if (count < WRAP.lines || width < WRAP.narrowest || longer > 0.1 * count) return 0;
+  let full = 0;
+  let running = 0;
   for (const l of lines) {
-    if (l.length < width - 15 || l.length > width) continue;
-    near++;
-    if (!STOPPED.test(l)) runOn++;
+    if (l.length < width - WRAP.slack || l.length > width) continue;
+    full++;
+    if (runsOn(l, width)) running++;
   }
-  return near >= 0.5 * count && runOn >= 0.5 * near ? width : 0;
+  return full >= 0.5 * count && running >= 0.5 * full ? width : 0;
 }
+
+/** Wrapped pages: widths, the shortfall of a full line, and the lines needed to tell one. */
+const WRAP = { narrowest: 60, widest: 100, slack: 15, lines: 4 };
 
 /** A line that ends a sentence (with its closing mark, if any). */
 const STOPPED = /[.!?:]["'\u201d\u2019)]*$/;
 
-/** Lines a wrapped page (and no more) needs to be told from one of short paragraphs. */
-const WRAPPED_LINES = 4;
+/** Whether a line of a page wrapped at `width` runs on into the next: full, and inside a sentence. */
+const runsOn = (line: string, width: number) =>
+  line.length >= width - WRAP.slack && line.length <= width && !STOPPED.test(line);
 
 /**
- * The paragraphs of a page wrapped at `width`: a line that reaches near the width inside a sentence
- * runs on into the next; a blank line, a line that stops well short of the width (a paragraph's
- * last, a heading) or one that ends a sentence ends its paragraph (at worst one paragraph read as
- * two).
+ * The paragraphs of a page wrapped at `width`: a line that `runsOn` is joined to the next; a blank
+ * line, a short one (a paragraph's last, a heading) or one that ends a sentence ends its paragraph
+ * (at worst one paragraph read as two).
  */
 function unwrapped(lines: readonly string[], width: number): string[] {
   const out: string[] = [];
@@ -94,7 +96,7 @@ function unwrapped(lines: readonly string[], width: number): string[] {
       continue;
     }
     open = open ? `${open} ${l}` : l;
-    if (l.length < width - 15 || STOPPED.test(l)) {
+    if (!runsOn(l, width)) {
       out.push(open);
       open = '';
     }
