@@ -183,6 +183,14 @@ describe('a hard-wrapped page', () => {
     expect(out.sections.every((s) => s.title === undefined)).toBe(true);
   });
 
+  it('keeps a headline as long as a full line apart from the story under it', () => {
+    // As long as the lines under it, ending without a stop, with no blank line after it.
+    const headline = 'Harbour bridge in Port Alder to reopen in May once its cables are tested';
+    const out = extractTextPage(wrapped.replace('Harbour bridge to reopen in May\n\n', `${headline}\n`));
+    expect(out.title).toBe(headline);
+    expect(out.text).toMatch(/^The mayor of Port Alder/);
+  });
+
   it('leaves a page whose lines are its paragraphs as it is', () => {
     const lines = page.split('\n').filter(Boolean);
     expect(

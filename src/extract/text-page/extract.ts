@@ -84,7 +84,7 @@ const runsOn = (line: string, width: number) =>
 /**
  * The paragraphs of a page wrapped at `width`: a line that `runsOn` is joined to the next; a blank
  * line, a short one (a paragraph's last, a heading) or one that ends a sentence ends its paragraph
- * (at worst one paragraph read as two).
+ * (at worst one paragraph read as two). The first line is the page's headline, however long.
  */
 function unwrapped(lines: readonly string[], width: number): string[] {
   const out: string[] = [];
@@ -96,7 +96,7 @@ function unwrapped(lines: readonly string[], width: number): string[] {
       continue;
     }
     open = open ? `${open} ${l}` : l;
-    if (!runsOn(l, width)) {
+    if (out.length === 0 || !runsOn(l, width)) {
       out.push(open);
       open = '';
     }
