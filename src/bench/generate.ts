@@ -124,6 +124,8 @@ export function* generateArticles(
   // as rarely as news shares a rare name (of two or three, 961 words of two syllables made half of
   // every article's vocabulary, each word in a fiftieth of the corpus).
   const pseudoWord = () => Array.from({ length: 3 + below(2) }, () => pick(syllables)).join('');
+  /** An article's own invented vocabulary: its topic and its names. */
+  const newTopic = () => Array.from({ length: 40 }, pseudoWord);
   const newNumber = () => below(100000);
   /**
    * A sentence of the sample's syntax (`pattern`), a third of its words replaced by the article's
@@ -137,7 +139,7 @@ export function* generateArticles(
   let k = 0;
   while (k < count) {
     // An original: ~25 sentences.
-    const topic = Array.from({ length: 40 }, pseudoWord);
+    const topic = newTopic();
     const patterns = Array.from({ length: 22 + below(8) }, () => pick(pool));
     const figures = patterns.map(newNumber);
     const sentences = patterns.map((p, s) => sentence(p, topic, figures[s]));
@@ -162,7 +164,7 @@ export function* generateArticles(
       // A passage of 3-6 of the original's sentences lifted into a longer article of its own,
       // after its lead (a wire story inside a report; one paragraph lifted).
       kind = 'splice';
-      const hostTopic = Array.from({ length: 40 }, pseudoWord);
+      const hostTopic = newTopic();
       const own = Array.from({ length: 14 + below(7) }, () => sentence(pick(pool), hostTopic, newNumber()));
       const length = 3 + below(4);
       const from = below(sentences.length - length + 1);
