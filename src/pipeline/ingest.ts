@@ -276,7 +276,7 @@ export async function ingestItems(
     if (published !== article.published)
       for (const a of new Set([article, prepared.article])) a.published = published;
     const { relations, reprintOf } = verifyCandidates(prepared, done.fingerprints, store, ctx, opt, {
-      maxDf: maxDocumentFrequency(stored),
+      maxTermDf: termMaxDf(stored),
       stored: cache,
     });
     store.writeArticle({
@@ -312,18 +312,30 @@ export async function ingestItems(
 }
 
 /**
- * Terms and passages used by more than 2% of a corpus of `articles` (a city's name in a city's
- * paper, a season's word, a site's stock sentence) do not tell one story from another. Below
- * 10,000 articles that share is too few articles to call anything stock: a folder of 500 articles
- * about one event holds its names and its wire copy's sentences in every article. So up to 200
- * holders (the postings read per key) are always weighed: with a floor of 20, a corpus of 500
- * reprints and rewrites of one story fell into a story of 365 and 132 strays; with 200, 493.
- * Holders are counted by text: a reprint (`reprintOf`) adds none, so that a wire story on 300
- * sites is not taken for a stock text, unseen by its rewrites and by other reports of its event.
+ * Terms used by more than 2% of a corpus of `articles` (a city's name in a city's paper, a season's
+ * word) do not tell one story from another. Below 10,000 articles that share is too few articles
+ * to call anything common: a folder of 500 articles about one event holds its names in every
+ * article. So up to 200 holders (the postings read per key) are always weighed: with a floor of
+ * 20, a corpus of 500 reprints and rewrites of one story fell into a story of 365 and 132 strays;
+ * with 200, 493. Holders are counted by text: a reprint (`reprintOf`) adds none, so that a wire
+ * story on 300 sites is not taken for a common one, unseen by its rewrites and by other reports
+ * of its event.
  */
-function maxDocumentFrequency(articles: number): number {
+function termMaxDf(articles: number): number {
   return Math.max(200, Math.floor(articles * 0.02));
 }
+
+/**
+ * A sentence held by more texts than this is a stock sentence ("The company did not immediately
+ * respond to a request for comment."), whatever the corpus's size: how many texts reuse a
+ * sentence is bounded by its story, not by the corpus, so its cap is not a share of the corpus
+ * as a term's is (passim drops n-grams in more than ~100 documents). Within a story's texts the
+ * sketch's bands and the key terms find each other. As a share (2%), the cap was 20,000 texts at
+ * a million articles: a new article holding one of the generated corpus's stock sentences (in
+ * 425-4,650 stored texts) was verified against 20 of their holders, each a "partial reuse" of one
+ * stock sentence, the slowest of `similar`'s requests. Below 10,000 articles the two caps are one.
+ */
+const PASSAGE_MAX_DF = 200;
 
 /**
  * Candidates `similar` verifies at most, the strongest of each index first: a request should not
@@ -360,7 +372,7 @@ export function similarInStore(
     },
     {
       banding: bandingFor(defaultIngestOptions.nearDuplicateThreshold),
-      maxDf: maxDocumentFrequency(store.size().articles),
+      maxTermDf: termMaxDf(store.size().articles),
       stored,
     },
   ).relations;
@@ -431,7 +443,7 @@ export function matchInStore(
   store: Store,
   ctx: CompareContext,
   opt: CandidateOptions,
-  using: { banding: Banding; maxDf: number; stored: StoredArticles },
+  using: { banding: Banding; maxTermDf: number; stored: StoredArticles },
 ): StoreMatch {
   const prepared = prepareArticle(article, ctx);
   const fingerprints = fingerprintArticle(prepared, using.banding);
@@ -460,13 +472,13 @@ function verifyCandidates(
   store: Store,
   ctx: CompareContext,
   opt: CandidateOptions,
-  using: { maxDf: number; stored: StoredArticles },
+  using: { maxTermDf: number; stored: StoredArticles },
 ): { relations: StoredRelation[]; reprintOf?: string } {
   const id = mine.article.id;
   const ranked = [
     store.bandCandidates(fp.bandKeys, opt.candidates),
-    store.passageCandidates(fp.passageKeys, opt.sharedPassages, using.maxDf, opt.candidates),
-    store.termCandidates(fp.terms, opt.sharedTerms, using.maxDf, opt.candidates, opt.sameStoryWindow),
+    store.passageCandidates(fp.passageKeys, opt.sharedPassages, PASSAGE_MAX_DF, opt.candidates),
+    store.termCandidates(fp.terms, opt.sharedTerms, using.maxTermDf, opt.candidates, opt.sameStoryWindow),
   ];
   const candidates = new Set<string>();
   const most = opt.verifyAtMost ?? Number.POSITIVE_INFINITY;
