@@ -15,6 +15,6 @@ const [db, size] = [process.argv[2], Number(process.argv[3])];
 const reader = openSqliteStore(db);
 const ctx = defaultContext();
 // As `newstrace serve` starts.
-await warmUp(ctx);
+await warmUp(ctx, { store: reader });
 console.log(`  ${benchSimilar(reader, ctx, await samplePool(), size)}`);
 reader.close();

@@ -25,7 +25,7 @@ export async function runServe(
   // Its first requests then run compiled code (~0.5 s here; see warm-up.ts). Only an optimisation:
   // a server whose package lost its sample still serves.
   try {
-    await warmUp(ctx);
+    await warmUp(ctx, { store });
   } catch (e) {
     out.write(`newstrace: serving without a warm-up (${(e as Error).message})\n`);
   }
