@@ -105,13 +105,18 @@ describe('the SQLite store', () => {
       });
     }
     store.writeArticle({ ...write('source', []), passageKeys: Uint32Array.of(8, 9) });
-    // Over a cap of 400 holders, passage 7 is a stock sentence: only passage 8's holders are left.
-    expect(store.passageCandidates(Uint32Array.of(7, 8), 1, 400, 50)).toHaveLength(11);
+    // Over a cap of 400 holders, passage 7 is a stock sentence: only passage 8's holders are left,
+    // and as each shares that one passage alone, its oldest three stand for its eleven.
+    expect(store.passageCandidates(Uint32Array.of(7, 8), 1, 400, 50)).toEqual(['p000', 'p001', 'p002']);
+    expect(store.passageCandidates(Uint32Array.of(8), 1, 400, 50)).toEqual(['p000', 'p001', 'p002']);
+    expect(store.passageCandidates(Uint32Array.of(8, 9), 1, 400, 50)[0]).toBe('source');
     expect(store.passageCandidates(Uint32Array.of(7, 8), 2, 400, 50)).toEqual([]);
     // Under a cap of 500 it counts, by its first 200 holders: the 10 sharing both come first.
     const both = store.passageCandidates(Uint32Array.of(7, 8), 2, 500, 50);
     expect(both).toEqual(Array.from({ length: 10 }, (_, k) => `p00${k}`));
-    expect(store.passageCandidates(Uint32Array.of(7, 8), 1, 500, 1000)).toHaveLength(201);
+    // With one shared passage enough, the 190 others that hold passage 7 alone (and 'source',
+    // passage 8's eleventh holder) are past the oldest three of the passage they share.
+    expect(store.passageCandidates(Uint32Array.of(7, 8), 1, 500, 1000)).toEqual(both);
     expect(store.passageCandidates(Uint32Array.of(8, 9), 2, 500, 50)).toEqual(['source']);
     // An article of many passages (they are looked up a hundred at a time): 'source' shares two of
     // them, after 150 no article holds.

@@ -104,7 +104,8 @@ export interface Store {
   /**
    * Articles sharing at least `minShared` of these passage keys, skipping keys in more than `maxDf`
    * texts (reprints are not indexed); a key's holders are read up to a cap (200), the oldest, which
-   * stand for the rest.
+   * stand for the rest. An article that shares one key alone is kept only among that key's oldest
+   * three holders (where one shared passage is enough: a widely held sentence's likeliest source).
    */
   passageCandidates(keys: Uint32Array, minShared: number, maxDf: number, limit: number): string[];
   /** Articles sharing at least `minShared` of these terms, skipping terms in more than `maxDf` texts (reprints are not counted). */
