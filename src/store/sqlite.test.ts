@@ -181,6 +181,42 @@ describe('the SQLite store', () => {
     store.close();
   });
 
+  it("keeps a reprint's text and surface once, with its original, and its own page's details", () => {
+    const file = join(dir, 'reprint.db');
+    const store = openSqliteStore(file);
+    const text = 'Bridge shut\n\nThe bridge closed on Monday. Engineers found rust in its cables.';
+    const original = { ...write('orig', ['harbour']), article: articleFromText(text, { id: 'orig' }) };
+    store.writeArticle(original);
+    // A reprint on another site, and a reprint of that reprint (its first candidate may be one).
+    for (const [id, of] of [
+      ['copy', 'orig'],
+      ['copy2', 'copy'],
+    ]) {
+      const article = articleFromText(text, { id, site: `${id}.example`, published: '2026-03-05' });
+      store.writeArticle({ ...write(id, ['harbour']), article, surface: original.surface, reprintOf: of });
+    }
+    store.flush();
+    for (const id of ['copy', 'copy2']) {
+      expect(store.getArticle(id)).toEqual(
+        articleFromText(text, { id, site: `${id}.example`, published: '2026-03-05' }),
+      );
+      expect(store.getSurface(id)).toEqual(original.surface);
+    }
+    const raw = new Database(file, { readonly: true });
+    const doc = (id: string) =>
+      JSON.parse(
+        inflateRawSync(
+          raw.prepare('SELECT doc FROM articles WHERE id = ?').pluck().get(id) as Buffer,
+        ).toString(),
+      );
+    expect(doc('orig').text).toBe(text);
+    expect(doc('copy')).toMatchObject({ textOf: 'orig', site: 'copy.example' });
+    expect(doc('copy').text).toBe('');
+    expect(raw.prepare('SELECT COUNT(*) FROM surfaces').pluck().get()).toBe(1);
+    raw.close();
+    store.close();
+  });
+
   it('keeps the surface of each article, read back as written', () => {
     const store = openSqliteStore(join(dir, 's.db'));
     store.writeArticle(write('harbour-7', ['harbour']));
