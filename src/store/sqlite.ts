@@ -678,7 +678,7 @@ type StoredSentence = [start: number, end: number, section: number] | Article['s
  * An article as stored: JSON, with each sentence as its offsets, for its text is the article's own
  * text between them (sentence texts written out again were half of every article's row),
  * compressed (schema 10; before, the JSON itself). A reprint's text is not stored again: `textOf`
- * names the stored article whose text it repeats (schema 13).
+ * names the stored article whose text it repeats (schema 11).
  */
 type StoredDoc = Uint8Array | string;
 
