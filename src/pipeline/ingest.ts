@@ -12,6 +12,7 @@ import { createGunzip } from 'node:zlib';
 import type { Article } from '../article/types.js';
 import { type Fingerprints, fingerprintArticle } from '../candidates/fingerprints.js';
 import { type Banding, chooseBanding } from '../candidates/lsh.js';
+import { PASSAGE_MAX_DF } from '../candidates/passages.js';
 import {
   type CompareContext,
   defaultCompareOptions,
@@ -324,18 +325,6 @@ export async function ingestItems(
 function termMaxDf(articles: number): number {
   return Math.max(200, Math.floor(articles * 0.02));
 }
-
-/**
- * A sentence held by more texts than this is a stock sentence ("The company did not immediately
- * respond to a request for comment."), whatever the corpus's size: how many texts reuse a
- * sentence is bounded by its story, not by the corpus, so its cap is not a share of the corpus
- * as a term's is (passim drops n-grams in more than ~100 documents). Within a story's texts the
- * sketch's bands and the key terms find each other. As a share (2%), the cap was 20,000 texts at
- * a million articles: a new article holding one of the generated corpus's stock sentences (in
- * 425-4,650 stored texts) was verified against 20 of their holders, each a "partial reuse" of one
- * stock sentence, the slowest of `similar`'s requests. Below 10,000 articles the two caps are one.
- */
-const PASSAGE_MAX_DF = 200;
 
 /**
  * Candidates `similar` verifies at most, the strongest of each index first: a request should not

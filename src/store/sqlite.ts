@@ -8,6 +8,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { leadOf } from '../article/lead.js';
 import type { Article } from '../article/types.js';
+import { ONE_PASSAGE_HOLDERS } from '../candidates/passages.js';
 import { type ArticleSurface, decodeSurface, encodeSurface } from '../compare/surface.js';
 import { BackgroundCheckpoints, CHECKPOINT_PAGES } from './checkpoints.js';
 import { RecentTerms } from './recent-terms.js';
@@ -156,16 +157,6 @@ const MIGRATIONS: string[] = [
  * a wire story's, whose first holders stand for the rest.
  */
 const POSTINGS_PER_KEY = 200;
-
-/**
- * Of the texts that share one passage (one sentence) with an article and nothing else of the
- * passage index, the oldest few holders of that sentence stand for the rest: it is a stock
- * sentence or one line of a story many retold, and its oldest holders are its likeliest source.
- * Matters where one shared passage is enough (`similar`; ingest asks two): a new generated article
- * holding one of its corpus's stock sentences (in 40-190 texts at 100,000) was verified against 20
- * of their holders, each "partial reuse" of that sentence — the slowest of its requests.
- */
-const ONE_PASSAGE_HOLDERS = 3;
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
