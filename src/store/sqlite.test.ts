@@ -187,19 +187,24 @@ describe('the SQLite store', () => {
     const text = 'Bridge shut\n\nThe bridge closed on Monday. Engineers found rust in its cables.';
     const original = { ...write('orig', ['harbour']), article: articleFromText(text, { id: 'orig' }) };
     store.writeArticle(original);
+    /** The page of another site that reprints the text. */
+    const reprint = (id: string) =>
+      articleFromText(text, { id, site: `${id}.example`, published: '2026-03-05' });
     // A reprint on another site, and a reprint of that reprint (its first candidate may be one).
     for (const [id, of] of [
       ['copy', 'orig'],
       ['copy2', 'copy'],
     ]) {
-      const article = articleFromText(text, { id, site: `${id}.example`, published: '2026-03-05' });
-      store.writeArticle({ ...write(id, ['harbour']), article, surface: original.surface, reprintOf: of });
+      store.writeArticle({
+        ...write(id, ['harbour']),
+        article: reprint(id),
+        surface: original.surface,
+        reprintOf: of,
+      });
     }
     store.flush();
     for (const id of ['copy', 'copy2']) {
-      expect(store.getArticle(id)).toEqual(
-        articleFromText(text, { id, site: `${id}.example`, published: '2026-03-05' }),
-      );
+      expect(store.getArticle(id)).toEqual(reprint(id));
       expect(store.getSurface(id)).toEqual(original.surface);
     }
     const raw = new Database(file, { readonly: true });
