@@ -12,8 +12,10 @@ import type { CompareContext } from '../compare/compare.js';
 import { ingestItems } from '../pipeline/ingest.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { ArticleRow, StoredRelation } from '../store/store.js';
+import { linkFeatures } from '../story/links.js';
 import { type ClusterScores, clusterScores } from '../story/scores.js';
 import { buildStories } from '../story/stories.js';
+import type { StoryTrainingData } from '../story/train.js';
 
 export interface EcbDoc {
   doc_id: string;
@@ -47,6 +49,25 @@ export async function ingestEcb(sharedDir: string, ctx: CompareContext): Promise
     store.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Folds of ECB+ topics the story model is trained and cross-validated on. */
+export const ECB_FOLDS = 5;
+
+/**
+ * ECB+ as the story model's training data: each stored relation with its link features, the
+ * gold event of each document, and its fold (topics dealt round the folds in order). The topic
+ * only splits the data; it is never a feature.
+ */
+export function ecbTrainingData(corpus: EcbCorpus): StoryTrainingData {
+  const topics = [...new Set(corpus.docs.map((d) => d.topic))].sort((x, y) => x - y);
+  const foldOfTopic = new Map(topics.map((t, k) => [t, k % ECB_FOLDS]));
+  return {
+    relations: corpus.relations,
+    features: linkFeatures(corpus.relations),
+    gold: new Map(corpus.docs.map((d) => [d.doc_id, d.event_cluster])),
+    fold: new Map(corpus.docs.map((d) => [d.doc_id, foldOfTopic.get(d.topic) as number])),
+  };
 }
 
 export async function evalStories(

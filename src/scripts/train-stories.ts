@@ -1,6 +1,6 @@
 /**
  * Trains the story model on ECB+ dev and writes it to `src/story/story-model.json` (committed;
- * `npm run train:stories` reproduces it).
+ * `npm run train:stories` reproduces it, and a test checks that it still does).
  *
  * The corpus is ingested through the real pipeline, as `npm run eval` does; each stored relation
  * is labelled by whether its two documents report one gold event. Topics are the folds (five
@@ -16,18 +16,16 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultContext } from '../compare/context.js';
-import { type EcbCorpus, ingestEcb } from '../eval/stories.js';
+import { ECB_FOLDS, type EcbCorpus, ecbTrainingData, ingestEcb } from '../eval/stories.js';
 import { groupArticles } from '../story/cluster.js';
-import { linkFeatures } from '../story/links.js';
 import { logisticProbability } from '../story/logistic.js';
 import { type ClusterScores, clusterScores } from '../story/scores.js';
-import { crossValidate, fitStoryModel, type StoryTrainingData } from '../story/train.js';
+import { crossValidate, fitStoryModel } from '../story/train.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = join(here, '..', '..');
 const sharedDir = process.env.NEWSTRACE_SHARED ?? join(repo, '..', 'shared');
 const outFile = join(repo, 'src', 'story', 'story-model.json');
-const FOLDS = 5;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { corpus: { type: 'string' } } });
@@ -37,20 +35,13 @@ async function main(): Promise<void> {
     corpus = await ingestEcb(sharedDir, defaultContext());
     if (values.corpus) writeFileSync(values.corpus, JSON.stringify(corpus));
   }
-  const topics = [...new Set(corpus.docs.map((d) => d.topic))].sort((x, y) => x - y);
-  const foldOfTopic = new Map(topics.map((t, k) => [t, k % FOLDS]));
-  const data: StoryTrainingData = {
-    relations: corpus.relations,
-    features: linkFeatures(corpus.relations),
-    gold: new Map(corpus.docs.map((d) => [d.doc_id, d.event_cluster])),
-    fold: new Map(corpus.docs.map((d) => [d.doc_id, foldOfTopic.get(d.topic) as number])),
-  };
+  const data = ecbTrainingData(corpus);
   console.log(
-    `${corpus.docs.length} documents, ${corpus.relations.length} relations, ${FOLDS} folds of topics`,
+    `${corpus.docs.length} documents, ${corpus.relations.length} relations, ${ECB_FOLDS} folds of topics`,
   );
 
   let started = Date.now();
-  const fitted = fitStoryModel(data, [...Array(FOLDS).keys()]);
+  const fitted = fitStoryModel(data, [...Array(ECB_FOLDS).keys()]);
   const probabilities = data.features.map((x) => logisticProbability(fitted.model.links, x));
   const inSample = clusterScores(
     data.gold,
