@@ -1,13 +1,16 @@
 /**
- * The committed models are what their training scripts give on today's code: a change to tokens,
+ * What is learnt from data is what its training gives on today's code: a change to tokens,
  * profiles, features or relations changes what a model is asked, and a model trained before it
- * answers other questions than those it was fitted to. Both are trained again here and must match
- * the committed files to the last bit (`npm run train`, `npm run train:stories` write them).
+ * answers other questions than those it was fitted to. The two models are trained again here and
+ * must match the committed files to the last bit (`npm run train`, `npm run train:stories` write
+ * them); the relation's passage settings must be the fit on METER (`fit-relation.js`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultCompareOptions } from '../compare/compare.js';
 import { defaultContext } from '../compare/context.js';
+import { defaultRelateOptions } from '../relate/relate.js';
 import {
   fitParaphraseModel,
   type ParaphraseModel,
@@ -15,15 +18,20 @@ import {
 } from '../similarity/paraphrase-training.js';
 import { fitStoryModel } from '../story/train.js';
 import { loadLexicon } from '../text/lexicon/load.js';
+import { readMeter } from './meter.js';
+import { fitCases, fitSettings, predictGrid } from './meter-fit.js';
 import { readMrpc } from './mrpc.js';
 import { ECB_FOLDS, ecbTrainingData, ingestEcb } from './stories.js';
 
 const shared = join(import.meta.dirname, '..', '..', '..', 'shared');
 const mrpc = existsSync(join(shared, 'eval', 'paraphrase', 'mrpc', 'msr-para-train.tsv'));
 const ecb = existsSync(join(shared, 'eval', 'stories', 'ecbplus-dev', 'docs.jsonl'));
+const meter = existsSync(join(shared, 'eval', 'reuse', 'meter-showbiz', 'pairs.jsonl'));
 const committed = (path: string) => JSON.parse(readFileSync(join(import.meta.dirname, '..', path), 'utf8'));
 if (!mrpc) console.warn('MRPC is absent from ../shared/eval: the paraphrase model is not trained again here');
 if (!ecb) console.warn('ECB+ is absent from ../shared/eval: the story model is not trained again here');
+if (!meter)
+  console.warn('METER is absent from ../shared/eval: the passage settings are not fitted again here');
 
 describe('the committed models', () => {
   it.skipIf(!mrpc)('paraphrase: what `npm run train` gives', { timeout: 120_000 }, () => {
@@ -46,5 +54,19 @@ describe('the committed models', () => {
     const again = fitStoryModel(data, [...Array(ECB_FOLDS).keys()]).model;
     expect(again.mergeBar).toBe(model.mergeBar);
     expect(JSON.stringify(again)).toBe(JSON.stringify(model));
+  });
+
+  it.skipIf(!meter)('passage settings: the fit on METER', { timeout: 120_000 }, () => {
+    const cases = fitCases(readMeter(shared), defaultContext());
+    const fit = fitSettings(
+      cases,
+      predictGrid(cases),
+      cases.map((_, k) => k),
+    ).settings;
+    expect(fit).toEqual({
+      passageShare: defaultCompareOptions.passageShare,
+      whollyPassage: defaultRelateOptions.whollyPassage,
+      partialPassage: defaultRelateOptions.partialPassage,
+    });
   });
 });
