@@ -31,9 +31,12 @@ export interface TrainedWith {
 export type ParaphraseModel = BoostedModel & { trainedWith: TrainedWith };
 
 /** The sizes compared: shallow forests, as the features already encode the pair's comparisons. */
-export const PARAPHRASE_GRID: ReadonlyArray<Pick<BoostingOptions, 'depth' | 'rounds' | 'learningRate'>> = [
-  2, 3, 4,
-].flatMap((depth) => [150, 300, 500].map((rounds) => ({ depth, rounds, learningRate: 0.05 })));
+/** A forest's shape: what the training compares. */
+export type ForestSize = Pick<BoostingOptions, 'depth' | 'rounds' | 'learningRate'>;
+
+export const PARAPHRASE_GRID: readonly ForestSize[] = [2, 3, 4].flatMap((depth) =>
+  [150, 300, 500].map((rounds) => ({ depth, rounds, learningRate: 0.05 })),
+);
 
 const FOLDS = 5;
 
@@ -85,7 +88,7 @@ function bestThreshold(ys: number[], probs: number[]): { threshold: number; accu
 export function crossValidate(
   xs: number[][],
   ys: number[],
-  size: Pick<BoostingOptions, 'depth' | 'rounds' | 'learningRate'>,
+  size: ForestSize,
 ): { threshold: number; accuracy: number } {
   return bestThreshold(ys, crossValidated(xs, ys, size, FOLDS));
 }
@@ -94,18 +97,18 @@ export function crossValidate(
 export function fitParaphraseModel(
   xs: number[][],
   ys: number[],
-  size: Pick<BoostingOptions, 'depth' | 'rounds' | 'learningRate'>,
+  size: ForestSize,
+  cv: { threshold: number; accuracy: number } = crossValidate(xs, ys, size),
 ): ParaphraseModel {
-  const { threshold, accuracy } = crossValidate(xs, ys, size);
   const model = trainBoosted(xs, ys, [...featureNames], size);
   return {
     ...model,
-    threshold,
+    threshold: cv.threshold,
     trainedWith: {
       depth: size.depth,
       rounds: size.rounds,
       learningRate: size.learningRate,
-      cvAccuracy: accuracy,
+      cvAccuracy: cv.accuracy,
     },
   };
 }
@@ -117,13 +120,13 @@ export function fitParaphraseModel(
 export function trainParaphraseModel(
   xs: number[][],
   ys: number[],
-  onSize?: (size: (typeof PARAPHRASE_GRID)[number], cv: { threshold: number; accuracy: number }) => void,
+  onSize?: (size: ForestSize, cv: { threshold: number; accuracy: number }) => void,
 ): ParaphraseModel {
-  let best = { accuracy: 0, size: PARAPHRASE_GRID[0] };
+  let best = { size: PARAPHRASE_GRID[0], cv: { threshold: 0.5, accuracy: 0 } };
   for (const size of PARAPHRASE_GRID) {
     const cv = crossValidate(xs, ys, size);
     onSize?.(size, cv);
-    if (cv.accuracy > best.accuracy) best = { accuracy: cv.accuracy, size };
+    if (cv.accuracy > best.cv.accuracy) best = { size, cv };
   }
-  return fitParaphraseModel(xs, ys, best.size);
+  return fitParaphraseModel(xs, ys, best.size, best.cv);
 }
