@@ -20,20 +20,15 @@ export interface TrainingPair {
   label: number;
 }
 
-/** The forest's size and depth, as chosen, with the cross-validated accuracy that chose them. */
-export interface TrainedWith {
-  depth: number;
-  rounds: number;
-  learningRate: number;
-  cvAccuracy: number;
-}
+/** A forest's shape: what the training compares. */
+export type ForestSize = Pick<BoostingOptions, 'depth' | 'rounds' | 'learningRate'>;
+
+/** The forest's shape as chosen, with the cross-validated accuracy that chose it. */
+export type TrainedWith = ForestSize & { cvAccuracy: number };
 
 export type ParaphraseModel = BoostedModel & { trainedWith: TrainedWith };
 
 /** The sizes compared: shallow forests, as the features already encode the pair's comparisons. */
-/** A forest's shape: what the training compares. */
-export type ForestSize = Pick<BoostingOptions, 'depth' | 'rounds' | 'learningRate'>;
-
 export const PARAPHRASE_GRID: readonly ForestSize[] = [2, 3, 4].flatMap((depth) =>
   [150, 300, 500].map((rounds) => ({ depth, rounds, learningRate: 0.05 })),
 );
