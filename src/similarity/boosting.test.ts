@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { predictProbability, trainBoosted } from './boosting.js';
+import { type BoostedModel, predictLogit, predictProbability, trainBoosted } from './boosting.js';
 
 describe('trainBoosted', () => {
   it('learns an interaction a linear model cannot (XOR of two features)', () => {
@@ -25,5 +25,37 @@ describe('trainBoosted', () => {
     const m1 = trainBoosted(xs, ys, ['a', 'b'], { rounds: 20, minLeaf: 5 });
     const m2 = trainBoosted(xs, ys, ['a', 'b'], { rounds: 20, minLeaf: 5 });
     expect(JSON.stringify(m1)).toBe(JSON.stringify(m2));
+  });
+});
+
+describe('predictLogit', () => {
+  // Two trees by hand: a split on feature 1 with leaves, and a single leaf.
+  const model: BoostedModel = {
+    featureNames: ['a', 'b'],
+    bias: -0.25,
+    learningRate: 0.5,
+    threshold: 0.5,
+    trees: [
+      {
+        feature: [1, -1, -1],
+        threshold: [0.3, 0, 0],
+        left: [1, -1, -1],
+        right: [2, -1, -1],
+        value: [0, 0.8, -1.2],
+      },
+      { feature: [-1], threshold: [0], left: [-1], right: [-1], value: [0.1] },
+    ],
+  };
+
+  it("sums the learning rate times each tree's leaf, a value at a threshold going left", () => {
+    expect(predictLogit(model, [9, 0.3])).toBe(-0.25 + 0.5 * 0.8 + 0.5 * 0.1);
+    expect(predictLogit(model, [9, 0.31])).toBe(-0.25 + 0.5 * -1.2 + 0.5 * 0.1);
+    // A missing value compares false and goes right, as in training's split.
+    expect(predictLogit(model, [9, Number.NaN])).toBe(-0.25 + 0.5 * -1.2 + 0.5 * 0.1);
+  });
+
+  it('refuses a model whose numbers are not numbers', () => {
+    const broken = { ...model, trees: [{ ...model.trees[0], threshold: [Number.NaN, 0, 0] }] };
+    expect(() => predictLogit(broken, [0, 0])).toThrow(/not a finite number/);
   });
 });
