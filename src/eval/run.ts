@@ -2,8 +2,9 @@
  * `npm run eval`: newstrace measured on real, third-party data in ../shared/eval/, each task with
  * the metric its authors used. Sections whose data is absent are skipped with a message.
  *
- *   node dist/eval/run.js [--only mrpc,meter,sentences,extraction,stories,derived]
- *   (meter: pairwise, then the collection ingested as a corpus)
+ *   node dist/eval/run.js [--only mrpc,meter,sentences,extraction,pages,stories,derived]
+ *   (meter: pairwise, then the collection ingested as a corpus; pages: Dragnet's pages ingested
+ *   as a crawl, their derived relations checked against the annotated article texts)
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { newstraceExtractor, readabilityExtractor, readDragnet, scoreExtractor }
 import { evalMeter } from './meter.js';
 import { evalMeterCorpus } from './meter-corpus.js';
 import { binaryScores, readMrpc } from './mrpc.js';
+import { evalPageRelations } from './page-relations.js';
 import { evalStories } from './stories.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -99,6 +101,14 @@ async function main(): Promise<void> {
     );
   }
   if (want('extraction') && has('extraction/dragnet')) runExtraction();
+  if (want('pages') && has('extraction/dragnet')) {
+    const r = await evalPageRelations(sharedDir, defaultContext());
+    console.log(
+      `Relations among Dragnet's pages (${r.pages} HTML pages ingested as a crawl): ${r.derived} derived relations stored ` +
+        `(${r.sameSite} within one site), ${r.supported} (${(r.supported / Math.max(r.derived, 1)).toFixed(3)}) ` +
+        `supported by the annotated article texts of both pages; ${r.derived - r.supported} rest on page furniture kept`,
+    );
+  }
   if (want('stories') && has('stories/ecbplus-dev')) {
     const r = await evalStories(sharedDir, defaultContext());
     const f = (x: { precision: number; recall: number; f1: number }) =>

@@ -74,6 +74,33 @@ describe('extractTextPage', () => {
     expect(furnitureScore(lineFeatures('Follow the money, the inspectors said on Twitter.'))).toBeLessThan(1);
   });
 
+  it("knows a blog's notes under a post, a site's rules for comments and its notices, at any length", () => {
+    for (const line of [
+      'This entry was posted on Monday, March 3rd, 2025 at 9:14 am and is filed under Harbour News.',
+      'You can follow any replies to this post through the Atom feed.',
+      'You can skip to the end and leave a response. Pinging is currently not allowed.',
+      'Both comments and pings are currently closed.',
+      'Guidelines: Reader comments must stay on the topic of the story.',
+      'The Riverside Echo reserves the right to remove comments that contain insults, spam or personal attacks, and to close any discussion without notice.',
+      'Please keep your comments civil.',
+      '(For more updates, follow the Echo on Facebook, Twitter and Instagram)',
+      'Media enquiries: press office, 555-0142',
+      'Powered by a content management system of our own.',
+      'The views expressed in this column are those of the author and not of the Riverside Echo.',
+      'For more information:',
+      '- Ferry timetable changes for the winter season Read more...',
+      'The harbour company said on Monday that ferry fares would rise by five percent in April, and that a monthly pass would cost 84 dollars. Continue reading →',
+    ])
+      expect(furnitureScore(lineFeatures(line)), line).toBeGreaterThanOrEqual(1);
+    for (const prose of [
+      'She said she would follow the inquiry on Twitter as it unfolded.',
+      'Investigators said they would read more of the files before deciding.',
+      'The views expressed by residents at the meeting were mostly against the plan.',
+      'The council said it reserves the right to close the road again if the repairs fail.',
+    ])
+      expect(furnitureScore(lineFeatures(prose)), prose).toBeLessThan(1);
+  });
+
   it("knows a comment form's spam check, however long its line", () => {
     const line =
       'As a final step before posting your comment, enter the letters and numbers you see in the image below. This prevents automated programs from posting comments.';

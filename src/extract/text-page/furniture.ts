@@ -33,9 +33,18 @@ export const FURNITURE_FAMILIES: ReadonlyArray<{
     anyLength: true,
   },
   {
+    // A blog's notes under a post on how to answer it (feeds, trackbacks, pings), and a site's
+    // rules for its comments: what comes after them is the comment section.
+    family: 'comment policy',
+    pattern:
+      /^((guidelines|note|policy)\s*:\s*)?(this (entry|post) was posted (on|in)\b|you can (follow|leave|skip)\b.{0,60}\b(responses?|repl(y|ies)|comments?|trackback|rss|feed)\b|(both )?comments and pings are (currently )?(closed|open)|responses are currently closed|pinging is currently not allowed|trackback url\b|.{0,40}\breserves? the right to (delete|remove|edit|moderate|refuse)\b.{0,30}\bcomments?|please keep (your )?comments\b|(fan|reader|user) (feedback|comments) (should|must|will)\b|(these|our|the|community|comment|commenting) guidelines will be used\b|comments (are|will be) (moderated|reviewed|removed)\b)/,
+    endsArticle: true,
+    anyLength: true,
+  },
+  {
     family: 'share call',
     pattern:
-      /^(share( this)?( article| story| post| page)?( on| via| with)?\b.{0,40}$|spread the love$|tweet$|pin it$|follow us\b|follow [^,.!?]{1,30} on (twitter|facebook|instagram|linkedin|threads|bluesky|x)( ?[:@]\S+)?$|like us on|share on\b|email this|print this|click to (share|print|email)|sharing is caring)/,
+      /^(share( this)?( article| story| post| page)?( on| via| with)?\b.{0,40}$|spread the love$|tweet$|pin it$|follow us\b|follow [^,.!?]{1,30} on (twitter|facebook|instagram|linkedin|threads|bluesky|x)( ?[:@]\S+)?$|like us on|share on\b|email this|print this|click to (share|print|email)|sharing is caring|.{0,60}\b(follow|like|join|find|connect with)\b.{0,40}\b(on|via) (facebook|twitter|google\+|pinterest|instagram|linkedin|youtube|tumblr)\b.{0,20}\b(facebook|twitter|google\+|pinterest|instagram|linkedin|youtube|tumblr)\b.{0,40}$)/,
     endsArticle: true,
   },
   {
@@ -47,13 +56,29 @@ export const FURNITURE_FAMILIES: ReadonlyArray<{
   {
     family: 'teaser',
     pattern:
-      /^(next post|previous post|next article|previous article|next story|read next|up next|you may (also )?like|you might (also )?like|you may have missed|related( posts| articles| stories| news| content)?:?$|more (stories|news|from|in)\b.{0,40}$|recommended( for you| stories)?:?$|also read\b|read more\b|read also\b|see also\b|trending( now)?:?$|popular (posts|stories):?$|most (read|popular|viewed):?$|latest (news|posts|stories):?$|top stories:?$|don'?t miss\b)/,
+      /^(next post|previous post|next article|previous article|next story|read next|up next|you may (also )?like|you might (also )?like|you may have missed|related( posts| articles| stories| news| content)?:?$|more (stories|news|from|in)\b.{0,40}$|recommended( for you| stories)?:?$|also read\b|read more\b|read also\b|see also\b|trending( now)?:?$|popular (posts|stories):?$|most (read|popular|viewed):?$|latest (news|posts|stories|articles?):?$|top stories:?$|don'?t miss\b)/,
     endsArticle: true,
+  },
+  {
+    // Another article's summary closed by its link ("… Read more", "Continue reading →").
+    family: 'teaser link',
+    pattern:
+      /\b(read more|continue reading|read (the )?(full|whole|rest of the) (story|article|post|entry))\s*(\.\.\.|…|»|›|→|>>?)?\s*$/,
+    endsArticle: false,
+    // An article's own paragraph does not end in a link to read more of it, however long it runs.
+    anyLength: true,
   },
   {
     family: 'credit',
     pattern:
       /^(chief editor|editor-in-chief|managing editor|edited by|reporting by|writing by|\(reporting by|\(editing by|additional reporting by|compiled by|with inputs from|photo( credit)?:|photograph:|image( credit)?:|picture:|credit:|©|\(c\)|copyright\b|all rights reserved)/,
+    endsArticle: false,
+  },
+  {
+    // A press release's contact block, a site's notice of what it is and runs on.
+    family: 'site notice',
+    pattern:
+      /^((media|press|consumer|investor|general) (inquiries|enquiries|contacts?)\s*:|powered by\b|(the )?(views|opinions) expressed (here |on this (site|blog) |in this (post|blog|column) )?are (not necessarily|solely|those of|my own|the author)|for more information\s*:?$)/,
     endsArticle: false,
   },
   {
