@@ -90,6 +90,9 @@ describe('extractTextPage', () => {
       'For more information:',
       '- Ferry timetable changes for the winter season Read more...',
       'The harbour company said on Monday that ferry fares would rise by five percent in April, and that a monthly pass would cost 84 dollars. Continue reading →',
+      'By listing events on this site, the Riverside Echo shall not be deemed to recommend or guarantee them,',
+      'Opinions in reader letters do not necessarily reflect the views of the Riverside Echo.',
+      'All photographs and text are copyright protected; please do not copy them without our written permission.',
     ])
       expect(furnitureScore(lineFeatures(line)), line).toBeGreaterThanOrEqual(1);
     for (const prose of [
@@ -97,6 +100,7 @@ describe('extractTextPage', () => {
       'Investigators said they would read more of the files before deciding.',
       'The views expressed by residents at the meeting were mostly against the plan.',
       'The council said it reserves the right to close the road again if the repairs fail.',
+      'The party does not endorse candidates in primaries, its chairman said.',
     ])
       expect(furnitureScore(lineFeatures(prose)), prose).toBeLessThan(1);
   });

@@ -82,6 +82,14 @@ export const FURNITURE_FAMILIES: ReadonlyArray<{
     endsArticle: false,
   },
   {
+    // A site's legal notices: what it does not vouch for, and what a reader may not take.
+    family: 'disclaimer',
+    pattern:
+      /\b((shall|will) not be (deemed|held|construed) to\b|do(es)? not necessarily (endorse|reflect the (views|opinions))\b|(is|are) not responsible for the (content|accuracy)\b|copyright protected\b|(please )?do not (use|copy|reproduce|republish)\b.{0,40}\bwithout (our |prior |express |written )*permission\b)/,
+    endsArticle: false,
+    anyLength: true,
+  },
+  {
     family: 'tags',
     pattern: /^(tags?|filed under|posted in|categories|category|topics?|keywords)\s*:/,
     endsArticle: false,
