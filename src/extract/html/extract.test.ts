@@ -249,6 +249,22 @@ describe('page metadata', () => {
     });
     expect(saved('Town News | Pool stays open').site).toBe('Town News');
     expect(saved('Pool stays open for the summer after all').site).toBeUndefined();
+    // ...or, failing that, the host of the blog's own feed (not a feed service's).
+    const withLink = (link: string) =>
+      extractHtml(`<html><head><title>Pool stays open</title>${link}</head><body>${body}</body></html>`).site;
+    expect(
+      withLink('<link rel="alternate" type="application/rss+xml" href="https://www.townnews.example/feed/">'),
+    ).toBe('townnews.example');
+    expect(withLink('<link rel="pingback" href="https://townnews.example/xmlrpc.php">')).toBe(
+      'townnews.example',
+    );
+    expect(
+      withLink(
+        '<link rel="alternate" type="application/rss+xml" href="https://feeds.feedburner.com/TownNews">',
+      ),
+    ).toBeUndefined();
+    expect(withLink('<link rel="alternate" type="application/rss+xml" href="/feed/">')).toBeUndefined();
+    expect(withLink('<link rel="stylesheet" href="https://cdn.example/style.css">')).toBeUndefined();
   });
 
   describe('the title, where a site template fills the article’s fields with its own name', () => {
@@ -339,5 +355,15 @@ describe('siteOfHtml', () => {
       'The Eastmere Courier',
     );
     expect(siteOfHtml('<head><title>A page</title></head><body><p>Nothing</p></body>')).toBeUndefined();
+    expect(
+      siteOfHtml(
+        `<head><link rel='alternate' type='application/atom+xml' href='https://blog.eastmere.example/atom.xml'></head>`,
+      ),
+    ).toBe('blog.eastmere.example');
+    expect(
+      siteOfHtml(
+        `<head><link rel="alternate" type="application/rss+xml" href="https://eastmere.example/feed"><meta property="og:site_name" content="The Eastmere Courier"></head>`,
+      ),
+    ).toBe('The Eastmere Courier');
   });
 });

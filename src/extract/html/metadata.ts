@@ -37,6 +37,7 @@ export function readMeta(
   let h1 = '';
   let lang: string | undefined;
   let canonical: string | undefined;
+  let feedHost: string | undefined;
   let time: string | undefined;
   const ld: unknown[] = [];
   let seen = 0;
@@ -52,6 +53,7 @@ export function readMeta(
     } else if (el.name === 'title' && !titleTag) titleTag = textOf(el).trim();
     else if (el.name === 'h1' && !h1) h1 = blockText(el);
     else if (el.name === 'link' && /canonical/i.test(a.rel ?? '') && a.href) canonical = a.href;
+    else if (el.name === 'link') feedHost ??= ownFeedHost(a.rel, a.type, a.href);
     else if (el.name === 'time' && a.datetime && !time) time = a.datetime;
     else if (el.name === 'script' && /ld\+json/i.test(a.type ?? '')) {
       try {
@@ -77,7 +79,8 @@ export function readMeta(
     metas.get('og:site_name') ??
     nameOf(article?.publisher) ??
     hostOf(canonical ?? url) ??
-    siteBesideHeadline(titleTag, h1);
+    siteBesideHeadline(titleTag, h1) ??
+    feedHost;
   const titles: TitleCandidates = {
     preferred: [str(article?.headline), metas.get('og:title'), metas.get('twitter:title'), h1].filter(
       (x): x is string => !!x,
@@ -316,11 +319,13 @@ const HEAD_CHARS = 100_000;
 
 /**
  * The site an HTML page is from, read from its head without parsing it: the host of its canonical
- * address (or `og:url`), else its `og:site_name`. What ingest keys a saved page's site by (a file
- * has no address of its own), to learn the furniture and template titles its pages repeat.
+ * address (or `og:url`), else its `og:site_name`, else the host of its own feed. What ingest keys a
+ * saved page's site by (a file has no address of its own), to learn the furniture and template
+ * titles its pages repeat.
  */
 export function siteOfHtml(html: string): string | undefined {
   let name: string | undefined;
+  let feedHost: string | undefined;
   for (const tag of html.slice(0, HEAD_CHARS).matchAll(/<(?:meta|link)\b[^>]*>/gi)) {
     const attrs = new Map<string, string>();
     for (const a of tag[0].matchAll(/([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g))
@@ -333,8 +338,26 @@ export function siteOfHtml(html: string): string | undefined {
       if (host) return host;
     }
     if (key === 'og:site_name') name ??= value;
+    if (tag[0].toLowerCase().startsWith('<link'))
+      feedHost ??= ownFeedHost(attrs.get('rel'), attrs.get('type'), value);
   }
-  return name;
+  return name ?? feedHost;
+}
+
+/** Services that host other sites' feeds: their host is not the page's site. */
+const FEED_SERVICES = /(^|\.)(feedburner\.com|feedblitz\.com|feedpress\.me|feedsportal\.com)$/;
+
+/**
+ * The host of a `<link>` to the page's own feed (`rel="alternate"` of an RSS or Atom type) or to
+ * its blog software's endpoints (`pingback`, `EditURI`): a saved blog page without an address
+ * still names its site there. Relative addresses and feed services give nothing.
+ */
+function ownFeedHost(rel?: string, type?: string, href?: string): string | undefined {
+  const own =
+    /\b(pingback|edituri)\b/i.test(rel ?? '') ||
+    (/\balternate\b/i.test(rel ?? '') && /(rss|atom)\+xml/i.test(type ?? ''));
+  const host = own ? hostOf(href) : undefined;
+  return host && !FEED_SERVICES.test(host) ? host : undefined;
 }
 
 function hostOf(url?: string): string | undefined {

@@ -101,6 +101,8 @@ describe('extractTextPage', () => {
       'The views expressed by residents at the meeting were mostly against the plan.',
       'The council said it reserves the right to close the road again if the repairs fail.',
       'The party does not endorse candidates in primaries, its chairman said.',
+      'Ministers will not be held to account for the delays, the opposition said.',
+      'The company said it is not responsible for the content of apps that others make.',
     ])
       expect(furnitureScore(lineFeatures(prose)), prose).toBeLessThan(1);
   });

@@ -85,7 +85,7 @@ export const FURNITURE_FAMILIES: ReadonlyArray<{
     // A site's legal notices: what it does not vouch for, and what a reader may not take.
     family: 'disclaimer',
     pattern:
-      /\b((shall|will) not be (deemed|held|construed) to\b|do(es)? not necessarily (endorse|reflect the (views|opinions))\b|(is|are) not responsible for the (content|accuracy)\b|copyright protected\b|(please )?do not (use|copy|reproduce|republish)\b.{0,40}\bwithout (our |prior |express |written )*permission\b)/,
+      /\b((shall|will) not be (deemed|construed) to\b|do(es)? not necessarily (endorse|reflect the (views|opinions))\b|copyright protected\b|(please )?do not (use|copy|reproduce|republish)\b.{0,40}\bwithout (our |prior |express |written )*permission\b)/,
     endsArticle: false,
     anyLength: true,
   },
