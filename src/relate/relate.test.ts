@@ -76,6 +76,24 @@ describe('relate', () => {
     expect(relate(condensed).type).toBe('rewrite');
   });
 
+  it("does not take a long text's words, found in a far longer one, for a rewrite", () => {
+    // A post of 150 sentences against a page of 2,000 (a thread of comments): most of its words
+    // occur there by chance, while its sentences say that a tenth of it is retold.
+    const chance = base({
+      sentencesA: 150,
+      sentencesB: 2000,
+      alignments: aligned(diagonal(15)),
+      containmentA: 0.88,
+      documentSimilarity: 0.24,
+      sharedFacts: 40,
+    });
+    expect(relate(chance).type).not.toBe('rewrite');
+    // A brief of five sentences is judged by its words: the sentence model misses condensing.
+    expect(relate({ ...chance, sentencesA: 5, sentencesB: 60, alignments: aligned(diagonal(1)) }).type).toBe(
+      'rewrite',
+    );
+  });
+
   it('tells independent reports of one event from unrelated pieces', () => {
     expect(relate(base({ sharedFacts: 5, documentSimilarity: 0.4 })).type).toBe('same-story');
     expect(relate(base({ sharedFacts: 1, documentSimilarity: 0.22 })).type).toBe('related');

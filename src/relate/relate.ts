@@ -88,6 +88,13 @@ export interface RelateOptions {
   /** ...or vocabulary containment of the more-contained side... */
   whollyContainment: number;
   /**
+   * ...when that side has at most this many sentences: a brief condensed from a longer text, which
+   * the paraphrase model (trained on sentence pairs) does not align. A longer text's sentences say
+   * how much of it is retold, and its words are found by chance in a long enough other side (a
+   * page with hundreds of comments holds 88% of an unrelated post's words).
+   */
+  containmentSentences: number;
+  /**
    * ...or share of the more-reusing side in sentences built on passages shared with the other (1:
    * every sentence of it reuses)...
    */
@@ -122,6 +129,7 @@ export interface RelateOptions {
 export const defaultRelateOptions: RelateOptions = {
   wholly: 0.7,
   whollyContainment: 0.85,
+  containmentSentences: 5,
   whollyPassage: 1,
   passageSentences: 2,
   partialPassage: 0.5,
@@ -178,7 +186,10 @@ export function relate(input: RelationInput, options: Partial<RelateOptions> = {
   const coverageA = input.sentencesA ? alignedA / input.sentencesA : 0;
   const coverageB = input.sentencesB ? alignedB / input.sentencesB : 0;
   const covered = Math.max(coverageA, coverageB);
-  const contained = Math.max(input.containmentA, input.containmentB);
+  // The vocabulary containment of the more-contained side, where that side is a brief.
+  const containedSentences = input.containmentA >= input.containmentB ? input.sentencesA : input.sentencesB;
+  const contained =
+    containedSentences <= opt.containmentSentences ? Math.max(input.containmentA, input.containmentB) : 0;
   const passage = Math.max(input.passageA, input.passageB);
   // The reusing side is the one more of whose text sits in shared passages: the derived text.
   const reusingSentences = input.passageA >= input.passageB ? input.sentencesA : input.sentencesB;
