@@ -56,6 +56,31 @@ describe('article surfaces', () => {
     expect(apart.longestPassage).toBeLessThan(2);
   });
 
+  it('ask longer passages of a pair whose longer text could hold short ones by chance', () => {
+    // A short text whose every sentence shares two-word runs (and no longer one) with the other.
+    const surface = (sentences: number[][]) => {
+      const words = Uint32Array.from(sentences.flat());
+      const termIds = Uint32Array.from(new Set(words));
+      return {
+        words,
+        sentenceWords: Uint32Array.from(sentences, (x) => x.length),
+        quoted: new Uint8Array(words.length),
+        termIds,
+        termWeights: new Float32Array(termIds.length).fill(1),
+        sortedTermIds: termIds.slice().sort(),
+      };
+    };
+    const short = surface([
+      [1, 2, 90, 3, 4],
+      [5, 6, 91, 7, 8],
+    ]);
+    // The same runs in 2,000 content words, then in 30,000 (the rest words of their own).
+    const long = (size: number) =>
+      surface([[1, 2, 5, 6, 3, 4, 7, 8, ...Array.from({ length: size - 8 }, (_, k) => 1000 + k)]]);
+    expect(pairSurface(short, long(2_000), defaultCompareOptions).passageA).toBe(1);
+    expect(pairSurface(short, long(30_000), defaultCompareOptions).passageA).toBe(0);
+  });
+
   it('mark the quoted words', () => {
     expect([...harbour.quoted].some((q) => q === 1)).toBe(true);
     expect(harbour.quoted[0]).toBe(0);

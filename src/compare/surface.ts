@@ -135,7 +135,10 @@ export function pairSurface(A: ArticleSurface, B: ArticleSurface, opt: SurfaceOp
   const passages = passageReuse(
     { words: A.words, sentences: A.sentenceWords, quoted: A.quoted },
     { words: B.words, sentences: B.sentenceWords, quoted: B.quoted },
-    { minLength: opt.passageWords, sentenceShare: opt.passageShare },
+    {
+      minLength: passageLength(opt.passageWords, Math.max(A.words.length, B.words.length)),
+      sentenceShare: opt.passageShare,
+    },
   );
   return {
     documentSimilarity: documentSimilarity(A, B),
@@ -148,6 +151,22 @@ export function pairSurface(A: ArticleSurface, B: ArticleSurface, opt: SurfaceOp
     longestPassage: passages.longest,
     longestNarrative: passages.longestNarrative,
   };
+}
+
+/**
+ * Content words in the longer side up to which a passage is `passageWords` long: a news article has
+ * a few hundred (METER's longest text 591), a page with all its comments tens of thousands.
+ */
+const CHANCE_WORDS = 2_500;
+
+/**
+ * The shortest passage between two texts, the longer of which has `longer` content words: one word
+ * more for each tenfold beyond `CHANCE_WORDS`. A run of two content words from a short text turns
+ * up by chance somewhere in 20,000 (a post with hundreds of comments held such runs from most of
+ * the short pages it was compared with, and was "partial reuse" of each).
+ */
+function passageLength(words: number, longer: number): number {
+  return longer <= CHANCE_WORDS ? words : words + Math.ceil(Math.log10(longer / CHANCE_WORDS));
 }
 
 /**
