@@ -338,8 +338,7 @@ export function siteOfHtml(html: string): string | undefined {
       if (host) return host;
     }
     if (key === 'og:site_name') name ??= value;
-    if (tag[0].toLowerCase().startsWith('<link'))
-      feedHost ??= ownFeedHost(attrs.get('rel'), attrs.get('type'), value);
+    if (/^<link/i.test(tag[0])) feedHost ??= ownFeedHost(attrs.get('rel'), attrs.get('type'), value);
   }
   return name ?? feedHost;
 }
