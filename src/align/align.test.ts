@@ -24,6 +24,15 @@ describe('alignSentences', () => {
     ]);
   });
 
+  it('asks more of a pair whose other side is long enough to hold chance partners', () => {
+    // Ten sentences, each with a partner at 0.6 scattered in order through the other side.
+    const pairs = Array.from({ length: 10 }, (_, i) => pair(i, 7 + i * 13, 0.6));
+    expect(alignSentences(10, 150, pairs)).toHaveLength(10);
+    // Among 3,000 sentences the best of each is no evidence; a near-certain pair still is.
+    expect(alignSentences(10, 3000, pairs)).toHaveLength(0);
+    expect(alignSentences(10, 3000, [...pairs.slice(1), pair(0, 7, 0.99)])).toHaveLength(1);
+  });
+
   it('joins to a step the neighbouring sentence whose content lies within its partner, as a merge or a split', () => {
     // A1 is all inside B0 (a merged sentence), B2 all inside A2 (a split quotation); the model,
     // asked whether each pair says the same thing, rates them low. A3 is half inside B3: left out.
