@@ -55,6 +55,21 @@ describe('alignSentences', () => {
     expect(alignSentences(3, 3, [pair(0, 0, 0.4), pair(1, 1, 0.3), pair(2, 2, 0.45)])).toEqual([]);
   });
 
+  it('keeps weak steps between anchors and the one next to them, not a run of chance pairs before them', () => {
+    // Two posts of one blog share a two-sentence blurb at their ends (A6-7, B6-7); before it, each
+    // sentence has an in-order partner of the same topic at 0.3-0.45, none confident.
+    const weak = [0.4, 0.3, 0.45, 0.35, 0.3, 0.4].map((p, k) => pair(k, k, p));
+    const out = alignSentences(8, 8, [...weak, pair(6, 6, 0.99), pair(7, 7, 0.99)]);
+    expect(shape(out)).toEqual([
+      [[5], [5]],
+      [[6], [6]],
+      [[7], [7]],
+    ]);
+    // A retelling: weak steps between two anchors all stay.
+    const retold = alignSentences(6, 6, [pair(0, 0, 0.9), ...weak.slice(1, 5), pair(5, 5, 0.9)]);
+    expect(shape(retold)).toEqual([0, 1, 2, 3, 4, 5].map((k) => [[k], [k]]));
+  });
+
   it('accepts a weak pair alone only at the confident threshold (a sentence pair has no context)', () => {
     expect(alignSentences(1, 1, [pair(0, 0, 0.45)])).toEqual([]);
     expect(alignSentences(1, 1, [pair(0, 0, 0.55)])).toHaveLength(1);

@@ -41,6 +41,14 @@ export interface AlignOptions {
   threshold: number;
   /** Probability at or above which a pair in order with anchors is a retelling. */
   pathThreshold: number;
+  /**
+   * Weak steps of the path (below `threshold`) kept before the first anchor and after the last.
+   * Between anchors the order vouches for a weak step; beyond them only the next step does. Two
+   * unrelated posts of one blog, sharing only its newsletter blurb at their ends, otherwise had
+   * every in-order pair above `pathThreshold` before the blurb aligned as "paraphrase" ("1." with
+   * "One thing was clear to me": same-topic sentences score 0.3-0.5).
+   */
+  stepsBeyondAnchors: number;
   /** A second sentence joins a split/merge step when its own probability is at least this. */
   joinProbability: number;
   /** Probability enough for a lone sentence sandwiched between aligned steps on both sides. */
@@ -68,6 +76,7 @@ export interface AlignOptions {
 export const defaultAlignOptions: AlignOptions = {
   threshold: 0.5,
   pathThreshold: 0.22,
+  stepsBeyondAnchors: 1,
   joinProbability: 0.3,
   gapThreshold: 0.1,
   containedJoin: 0.95,
@@ -111,10 +120,9 @@ export function alignSentences(
   }
   const prob = (i: number, j: number) => probability[i * m + j];
 
-  // 1. The monotone path, then its weak steps kept only when the path holds an anchor.
+  // 1. The monotone path, its weak steps kept only between anchors or next to them.
   let groups = monotonePath(n, m, prob, opt).map((step) => groupOf(step.a, step.b, at, m));
-  const anchors = groups.filter((g) => g.best.probability >= opt.threshold).length;
-  if (anchors === 0) groups = [];
+  groups = withinAnchors(groups, opt.threshold, opt.stepsBeyondAnchors);
   groups = fillGaps(groups, at, m, opt.gapThreshold);
   groups = absorbContained(groups, at, n, m, opt.containedJoin);
 
@@ -152,6 +160,15 @@ export function alignSentences(
     }
   }
   return out.sort((x, y) => x.a[0] - y.a[0] || x.b[0] - y.b[0]);
+}
+
+/** The path's steps from `beyond` steps before its first anchor to `beyond` after its last. */
+function withinAnchors(groups: Group[], threshold: number, beyond: number): Group[] {
+  const first = groups.findIndex((g) => g.best.probability >= threshold);
+  if (first < 0) return [];
+  let last = groups.length - 1;
+  while (groups[last].best.probability < threshold) last--;
+  return groups.slice(Math.max(0, first - beyond), last + beyond + 1);
 }
 
 /**
