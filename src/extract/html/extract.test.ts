@@ -52,6 +52,33 @@ describe('extractHtml', () => {
     expect(page.text).toContain('It voted to close the pool');
     expect(page.text).toContain('opened in 1968');
   });
+
+  it('ends the article where its comment section opens, not at a comment count in its byline', () => {
+    const story = [
+      'The harbour company said on Monday that ferry fares would rise by five percent in April.',
+      'A monthly pass will cost 84 dollars, up from 80, the company said in a statement.',
+      'The council, which owns a third of the company, said it would not oppose the rise this year.',
+    ];
+    const comments = [
+      'I take the ferry every day and the service has got worse while the fares keep going up, which the council never mentions.',
+      'The council should sell its share of the company and spend the money on the bus routes that were cut last year.',
+    ];
+    const page = extractHtml(
+      `<html><body><div class="post"><h1>Ferry fares to rise</h1><p>By Ann Lee</p><p>12 Comments</p>${story.map((t) => `<p>${t}</p>`).join('')}<p>2 Comments</p>${comments.map((t) => `<p>${t}</p>`).join('')}</div></body></html>`,
+    );
+    for (const t of story) expect(page.text).toContain(t);
+    for (const t of comments) expect(page.text).not.toContain(t);
+    expect(page.furniture).toContain(comments[0]);
+  });
+
+  it('leaves out the tail of a script that writes a script inside an HTML comment, as browsers do', () => {
+    const ad = `<script><!--\nif (!window.noAds) {\ndocument.write('<script src="https://ads.example/show.js"> </script>');\n}\n//--></script>`;
+    const page = extractHtml(
+      `<html><body><div class="story"><p>The council met on Tuesday and voted to close the pool for repairs.</p>${ad}<p>The pool opened in 1968 and has not been renovated since, the council said.</p>${ad}</div></body></html>`,
+    );
+    expect(page.text).toContain('opened in 1968');
+    expect(page.text).not.toMatch(/-->|'\);|window/);
+  });
 });
 
 describe('extractHtml on hard pages', () => {

@@ -93,6 +93,18 @@ describe('extractTextPage', () => {
       'By listing events on this site, the Riverside Echo shall not be deemed to recommend or guarantee them,',
       'Opinions in reader letters do not necessarily reflect the views of the Riverside Echo.',
       'All photographs and text are copyright protected; please do not copy them without our written permission.',
+      'If you enjoyed this post, please consider leaving a comment or subscribing to the feed to have future posts delivered to your reader.',
+      'Sign up to the Riverside Echo newsletter and you will get our harbour guide free. You will also receive tips on where to moor, what to see and what it costs, every week of the season.',
+      'Want the latest from the harbour? Follow @riversideecho on Twitter',
+      'You should like the Riverside Echo on Facebook here.',
+      'The writer does not hold a financial interest in any stocks mentioned in this article.',
+      'The Riverside Echo has a full disclosure policy.',
+      '12 comments, displaying first',
+      'Sort comments by',
+      'Link to this comment:',
+      'Notify me of follow-up comments by email.',
+      'One comment',
+      '6 Comments |',
     ])
       expect(furnitureScore(lineFeatures(line)), line).toBeGreaterThanOrEqual(1);
     for (const prose of [
@@ -103,6 +115,11 @@ describe('extractTextPage', () => {
       'The party does not endorse candidates in primaries, its chairman said.',
       'Ministers will not be held to account for the delays, the opposition said.',
       'The company said it is not responsible for the content of apps that others make.',
+      'She said she liked the plan on Facebook before she read it.',
+      'If you enjoyed the first book, the author said, you will enjoy the second.',
+      'The fund does not hold shares in the companies mentioned by the regulator, a spokesman said.',
+      'The senator does not hold a position in the companies named in the report, his office said.',
+      'Members were urged to subscribe to the harbour fund before the vote on Friday, which the council will hold at the town hall.',
     ])
       expect(furnitureScore(lineFeatures(prose)), prose).toBeLessThan(1);
   });

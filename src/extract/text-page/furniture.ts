@@ -11,26 +11,30 @@ import { readDateLine } from './date-line.js';
 /**
  * `anyLength`: the phrase is furniture's alone, so it decides however long its line runs (other
  * families' phrases open some sentences of prose too: "Copyright law…", "Share prices…").
+ * `opensComments`: the line heads or frames a comment section, so what follows it is comments.
  */
 export const FURNITURE_FAMILIES: ReadonlyArray<{
   family: string;
   pattern: RegExp;
   endsArticle: boolean;
   anyLength?: boolean;
+  opensComments?: boolean;
 }> = [
   {
     family: 'comment prompt',
     pattern:
-      /^(leave a (reply|comment)|post a comment|add (a |your )?comment|\d+ comments?$|comments?( \(\d+\))?$|comments (are|may|must|will|should) |your email address will not be published|required fields are marked|join the (conversation|discussion)|be the first to comment|log ?in to (comment|reply)|cancel reply|what do you think\??$|have your say)/,
+      /^(leave a (reply|comment)|post a comment|(add|write) (a |your )?comment|(\d+|one|no) comments?( ?[|·•:]| so far)?$|comments?( \(\d+\))?:?$|\d+ comments?, (displaying|showing)\b|sort comments by\b|link to this comment|notify me of (new|follow-up) (comments|posts)\b|comments (are|may|must|will|should) |your email address will not be published|required fields are marked|join the (conversation|discussion)|be the first to comment|log ?in to (comment|reply)|cancel reply|what do you think\??$|have your say)/,
     endsArticle: true,
+    opensComments: true,
   },
   {
     // A comment form's instructions and its spam check.
     family: 'comment form',
     pattern:
-      /^(as a final step before posting your comment|the (letters and numbers|characters|code|word)s? you entered (did|do) not match|having trouble reading this image|(please )?enter the (letters|characters|numbers|code|words?)\b.{0,40}\b(you see|shown|displayed)\b|type the (characters|letters|code|words?) (you see|shown|displayed|above|below)|(you are|you're) (currently )?(signed|logged) in as|(you )?(must|need to) (be )?(signed|logged) in to (post|leave|add|write) a comment|comments (are )?(now )?closed|this prevents automated programs)/,
+      /^(as a final step before posting your comment|sign in or (create|register)\b.{0,40}\bto (join the discussion|comment)|remember (personal info|me)\?$|the (letters and numbers|characters|code|word)s? you entered (did|do) not match|having trouble reading this image|(please )?enter the (letters|characters|numbers|code|words?)\b.{0,40}\b(you see|shown|displayed)\b|type the (characters|letters|code|words?) (you see|shown|displayed|above|below)|(you are|you're) (currently )?(signed|logged) in as|(you )?(must|need to) (be )?(signed|logged) in to (post|leave|add|write) a comment|comments (are )?(now )?closed|this prevents automated programs)/,
     endsArticle: true,
     anyLength: true,
+    opensComments: true,
   },
   {
     // A blog's notes under a post on how to answer it (feeds, trackbacks, pings), and a site's
@@ -40,12 +44,22 @@ export const FURNITURE_FAMILIES: ReadonlyArray<{
       /^((guidelines|note|policy)\s*:\s*)?(this (entry|post) was posted (on|in)\b|you can (follow|leave|skip)\b.{0,60}\b(responses?|repl(y|ies)|comments?|trackback|rss|feed)\b|(both )?comments and pings are (currently )?(closed|open)|responses are currently closed|pinging is currently not allowed|trackback url\b|.{0,40}\breserves? the right to (delete|remove|edit|moderate|refuse)\b.{0,30}\bcomments?|please keep (your )?comments\b|(fan|reader|user) (feedback|comments) (should|must|will)\b|(these|our|the|community|comment|commenting) guidelines will be used\b|comments (are|will be) (moderated|reviewed|removed)\b)/,
     endsArticle: true,
     anyLength: true,
+    opensComments: true,
   },
   {
     family: 'share call',
     pattern:
-      /^(share( this)?( article| story| post| page)?( on| via| with)?\b.{0,40}$|spread the love$|tweet$|pin it$|follow us\b|follow [^,.!?]{1,30} on (twitter|facebook|instagram|linkedin|threads|bluesky|x)( ?[:@]\S+)?$|like us on|share on\b|email this|print this|click to (share|print|email)|sharing is caring|.{0,60}\b(follow|like|join|find|connect with)\b.{0,40}\b(on|via) (facebook|twitter|google\+|pinterest|instagram|linkedin|youtube|tumblr)\b.{0,20}\b(facebook|twitter|google\+|pinterest|instagram|linkedin|youtube|tumblr)\b.{0,40}$)/,
+      /^(share( this)?( article| story| post| page)?( on| via| with)?\b.{0,40}$|spread the love$|tweet$|pin it$|follow us\b|follow [^,.!?]{1,30} on (twitter|facebook|instagram|linkedin|threads|bluesky|x)( ?[:@]\S+)?$|(.{0,60}[?!.] )?(you (can|should|may) )?(also )?(follow|like) [^,.!?]{1,30} on (twitter|facebook|instagram|linkedin|threads|bluesky)( here| at)?( ?@\S+)?[.!]?$|like us on|share on\b|email this|print this|click to (share|print|email)|sharing is caring|.{0,60}\b(follow|like|join|find|connect with)\b.{0,40}\b(on|via) (facebook|twitter|google\+|pinterest|instagram|linkedin|youtube|tumblr)\b.{0,20}\b(facebook|twitter|google\+|pinterest|instagram|linkedin|youtube|tumblr)\b.{0,40}$)/,
     endsArticle: true,
+  },
+  {
+    // A call to subscribe, at a sentence's start: "If you enjoyed this post, please consider …
+    // subscribing to the RSS feed", "Sign up to the … newsletter and you will …".
+    family: 'subscribe call',
+    pattern:
+      /(^|[.!?] )(if you (enjoyed|liked|found)\b.{0,40}\b(post|article|story|entry)\b.{0,80}\b(subscrib|comment|rss|feed|newsletter)|sign[- ]?up (for|to) (our|the|my)\b.{0,40}\b(newsletter|mailing list)\b|(please )?subscribe to (our|my|this)\b.{0,40}\b(newsletter|rss|feed|mailing list)\b|want to stay on top of\b.{0,60}\?\s*(follow|subscribe|sign up)\b)/,
+    endsArticle: false,
+    anyLength: true,
   },
   {
     family: 'newsletter',
@@ -85,7 +99,7 @@ export const FURNITURE_FAMILIES: ReadonlyArray<{
     // A site's legal notices: what it does not vouch for, and what a reader may not take.
     family: 'disclaimer',
     pattern:
-      /\b((shall|will) not be (deemed|construed) to\b|do(es)? not necessarily (endorse|reflect the (views|opinions))\b|copyright protected\b|(please )?do not (use|copy|reproduce|republish)\b.{0,40}\bwithout (our |prior |express |written )*permission\b)/,
+      /\b((shall|will) not be (deemed|construed) to\b|do(es)? not necessarily (endorse|reflect the (views|opinions))\b|copyright protected\b|do(es)? not (hold|have|own) (a |any )?(financial interest|positions?) in any (stocks?|securities|companies|shares)\b.{0,30}\b(mentioned|discussed|named)\b|has an? (full )?disclosure policy\b|(please )?do not (use|copy|reproduce|republish)\b.{0,40}\bwithout (our |prior |express |written )*permission\b)/,
     endsArticle: false,
     anyLength: true,
   },
@@ -110,6 +124,8 @@ export interface LineFeatures {
   titleCase: number;
   family?: string;
   endsArticle: boolean;
+  /** The line heads or frames a comment section. */
+  opensComments: boolean;
   /** The family's phrase decides at any length. */
   anyLength: boolean;
   /** A date line: a date or time alone on its line, or after a label ("Tue Oct 17 , 2023", "Updated: 9:53 AM"). */
@@ -137,6 +153,7 @@ export function lineFeatures(line: string): LineFeatures {
     titleCase: words ? capitals / words : 0,
     family: family?.family,
     endsArticle: family?.endsArticle ?? false,
+    opensComments: family?.opensComments ?? false,
     anyLength: family?.anyLength ?? false,
     dateOnly: readDateLine(t) !== undefined,
     truncated: ELLIPSIS_END.test(tail) && words > 12,
