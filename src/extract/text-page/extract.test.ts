@@ -105,6 +105,12 @@ describe('extractTextPage', () => {
       'Notify me of follow-up comments by email.',
       'One comment',
       '6 Comments |',
+      'Subscribe to new posts via RSS or email.',
+      'Sign up for free email updates and win a weekend on the harbour!',
+      'Note: The views and opinions expressed in this post are those of the author and do not necessarily reflect the position of the Echo.',
+      'Please do not reproduce wholly or in part without a licence.',
+      'A version of this article appeared in print on 03/04/2025, on page B2 of the harbour edition.',
+      'All photos are licensed under a Creative Commons licence that allows sharing with attribution.',
     ])
       expect(furnitureScore(lineFeatures(line)), line).toBeGreaterThanOrEqual(1);
     for (const prose of [
@@ -119,6 +125,8 @@ describe('extractTextPage', () => {
       'If you enjoyed the first book, the author said, you will enjoy the second.',
       'The fund does not hold shares in the companies mentioned by the regulator, a spokesman said.',
       'The senator does not hold a position in the companies named in the report, his office said.',
+      'The company said its drivers could not operate without a licence from the city, which it has applied for twice since March.',
+      'The festival signed up for email alerts from the weather service, its director said on Monday after the storm had passed.',
       'Members were urged to subscribe to the harbour fund before the vote on Friday, which the council will hold at the town hall.',
     ])
       expect(furnitureScore(lineFeatures(prose)), prose).toBeLessThan(1);

@@ -57,7 +57,7 @@ export const FURNITURE_FAMILIES: ReadonlyArray<{
     // subscribing to the RSS feed", "Sign up to the … newsletter and you will …".
     family: 'subscribe call',
     pattern:
-      /(^|[.!?] )(if you (enjoyed|liked|found)\b.{0,40}\b(post|article|story|entry)\b.{0,80}\b(subscrib|comment|rss|feed|newsletter)|sign[- ]?up (for|to) (our|the|my)\b.{0,40}\b(newsletter|mailing list)\b|(please )?subscribe to (our|my|this)\b.{0,40}\b(newsletter|rss|feed|mailing list)\b|want to stay on top of\b.{0,60}\?\s*(follow|subscribe|sign up)\b)/,
+      /(^|[.!?] )(if you (enjoyed|liked|found)\b.{0,40}\b(post|article|story|entry)\b.{0,80}\b(subscrib|comment|rss|feed|newsletter)|sign[- ]?up (for|to)\b.{0,40}\b(newsletter|mailing list|e-?mail (updates|alerts))\b|(please )?subscribe (to|via)\b.{0,40}\b(newsletter|rss|feed|mailing list|e-?mail)\b|want to stay on top of\b.{0,60}\?\s*(follow|subscribe|sign up)\b)/,
     endsArticle: false,
     anyLength: true,
   },
@@ -99,7 +99,7 @@ export const FURNITURE_FAMILIES: ReadonlyArray<{
     // A site's legal notices: what it does not vouch for, and what a reader may not take.
     family: 'disclaimer',
     pattern:
-      /\b((shall|will) not be (deemed|construed) to\b|do(es)? not necessarily (endorse|reflect the (views|opinions))\b|copyright protected\b|do(es)? not (hold|have|own) (a |any )?(financial interest|positions?) in any (stocks?|securities|companies|shares)\b.{0,30}\b(mentioned|discussed|named)\b|has an? (full )?disclosure policy\b|(please )?do not (use|copy|reproduce|republish)\b.{0,40}\bwithout (our |prior |express |written )*permission\b)/,
+      /\b((shall|will) not be (deemed|construed) to\b|do(es)? not necessarily (endorse|reflect the (views?|opinions?|positions?))\b|copyright protected\b|do(es)? not (hold|have|own) (a |any )?(financial interest|positions?) in any (stocks?|securities|companies|shares)\b.{0,30}\b(mentioned|discussed|named)\b|has an? (full )?disclosure policy\b|(please )?do not (use|copy|reproduce|republish)\b.{0,40}\bwithout (a |our |prior |express |written )*(permission|licen[cs]e)\b|^a version of this (article|story|review|report) appear(s|ed) in print\b|^(all )?(photos|photographs|images|pictures|content|text)\b.{0,40}\bare licen[cs]ed under\b)/,
     endsArticle: false,
     anyLength: true,
   },
