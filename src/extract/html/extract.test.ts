@@ -64,7 +64,7 @@ describe('extractHtml', () => {
       'The council should sell its share of the company and spend the money on the bus routes that were cut last year.',
     ];
     const page = extractHtml(
-      `<html><body><div class="post"><h1>Ferry fares to rise</h1><p>By Ann Lee</p><p>12 Comments</p>${story.map((t) => `<p>${t}</p>`).join('')}<p>2 Comments</p>${comments.map((t) => `<p>${t}</p>`).join('')}</div></body></html>`,
+      `<html><body><div class="post"><h1>Ferry fares to rise</h1><p>By Ann Lee</p><p>12 Comments</p>${story.map((t) => `<p>${t}</p>`).join('')}<p>2 Comments<br>Comments are moderated before they appear.</p>${comments.map((t) => `<p>${t}</p>`).join('')}</div></body></html>`,
     );
     for (const t of story) expect(page.text).toContain(t);
     for (const t of comments) expect(page.text).not.toContain(t);

@@ -522,7 +522,7 @@ function assemble(
     seen += p.text.length;
     const density = p.links / Math.max(p.text.length, 1);
     const linkList = p.kind !== 'heading' && density > 0.5;
-    if (seen > COMMENTS_AFTER * total && isFurnitureLine(p) && lineFeatures(p.text).opensComments) {
+    if (seen > COMMENTS_AFTER * total && opensComments(p)) {
       for (const q of chosen.slice(i)) furniture.push(q.text.slice(0, 200));
       break;
     }
@@ -576,6 +576,15 @@ function assemble(
  * lists and share bars inside posts), so only a comment section ends an HTML page's article.
  */
 const COMMENTS_AFTER = 0.5;
+
+/**
+ * A paragraph that opens a comment section: its first line is a comment marker ("Comments are now
+ * closed." heads a block of `<br>` lines with the comment form's instructions under it).
+ */
+function opensComments(p: Paragraph): boolean {
+  const f = lineFeatures(p.text.split('\n', 1)[0]);
+  return f.opensComments && furnitureScore(f) >= 1;
+}
 
 /** Paragraphs above an article's first searched for its date line (the headline's, the byline's). */
 const DATE_LINE_REACH = 8;
