@@ -175,6 +175,11 @@ describe('newstrace compare', () => {
     const r = run(['compare', join(dir, 'a.txt')]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('compare needs two articles');
+    // An option the command does not read is named, with the ones it does, not silently ignored.
+    const wrong = run(['extract', join(dir, 'a.txt'), '--json']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain("'extract' takes no option --json (its options: --jsonl)");
+    expect(wrong.out).toBe('');
   });
 
   it('compares many pairs, reporting a bad line without stopping', () => {

@@ -35,10 +35,29 @@ Usage:
   newstrace --version | --help
 `;
 
+/**
+ * The options each command reads. The parser knows every command's options, so one given to a
+ * command that ignores it (`extract --json` for `--jsonl`) would pass silently without this list.
+ */
+const OPTIONS_OF: Record<string, readonly string[]> = {
+  compare: ['json', 'html', 'pairs'],
+  extract: ['jsonl'],
+  ingest: ['db'],
+  show: ['db', 'json', 'html'],
+  export: ['db', 'format'],
+  inputs: ['db', 'status', 'jsonl'],
+  compact: ['db'],
+  similar: ['db', 'json', 'jsonl'],
+  stories: ['db', 'json', 'query', 'since', 'site', 'limit', 'facts'],
+  serve: ['db', 'port', 'host', 'token'],
+  demo: ['serve'],
+};
+
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals, tokens } = parseArgs({
     args: argv,
     allowPositionals: true,
+    tokens: true,
     options: {
       json: { type: 'boolean', default: false },
       jsonl: { type: 'boolean', default: false },
@@ -71,6 +90,13 @@ async function main(argv: string[]): Promise<number> {
   if (values.help || !command) {
     process.stdout.write(usage);
     return command || values.help ? 0 : 2;
+  }
+  const takes = OPTIONS_OF[command] ?? [];
+  for (const t of tokens) {
+    if (t.kind === 'option' && command in OPTIONS_OF && !takes.includes(t.name))
+      throw new UsageError(
+        `'${command}' takes no option --${t.name}${takes.length ? ` (its options: ${takes.map((o) => `--${o}`).join(', ')})` : ''}`,
+      );
   }
   switch (command) {
     case 'compare':
