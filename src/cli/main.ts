@@ -91,9 +91,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage);
     return command || values.help ? 0 : 2;
   }
-  const takes = OPTIONS_OF[command] ?? [];
-  for (const t of tokens) {
-    if (t.kind === 'option' && command in OPTIONS_OF && !takes.includes(t.name))
+  const takes = OPTIONS_OF[command];
+  for (const t of takes ? tokens : []) {
+    if (t.kind === 'option' && !takes.includes(t.name))
       throw new UsageError(
         `'${command}' takes no option --${t.name}${takes.length ? ` (its options: ${takes.map((o) => `--${o}`).join(', ')})` : ''}`,
       );

@@ -96,7 +96,8 @@ export const FURNITURE_FAMILIES: ReadonlyArray<{
     endsArticle: false,
   },
   {
-    // A site's legal notices: what it does not vouch for, and what a reader may not take.
+    // A site's legal notices: what it does not vouch for, what a reader may not take, under which
+    // licence it may, and where the text was printed first.
     family: 'disclaimer',
     pattern:
       /\b((shall|will) not be (deemed|construed) to\b|do(es)? not necessarily (endorse|reflect the (views?|opinions?|positions?))\b|copyright protected\b|do(es)? not (hold|have|own) (a |any )?(financial interest|positions?) in any (stocks?|securities|companies|shares)\b.{0,30}\b(mentioned|discussed|named)\b|has an? (full )?disclosure policy\b|(please )?do not (use|copy|reproduce|republish)\b.{0,40}\bwithout (a |our |prior |express |written )*(permission|licen[cs]e)\b|^a version of this (article|story|review|report) appear(s|ed) in print\b|^(all )?(photos|photographs|images|pictures|content|text)\b.{0,40}\bare licen[cs]ed under\b)/,
