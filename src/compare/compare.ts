@@ -6,6 +6,7 @@ import { type Alignment, alignSentences, type ScoredPair } from '../align/align.
 import type { Article } from '../article/types.js';
 import {
   compareFacts,
+  countSharedFacts,
   extractFacts,
   type Fact,
   type FactComparison,
@@ -162,23 +163,62 @@ export function examinePair(
   const opt = { ...defaultCompareOptions, ...options };
   const A = prepared(first, ctx);
   const B = prepared(second, ctx);
-  const pa = A.profiles;
-  const pb = B.profiles;
-  const pairs = scorePairs(pa, pb, ctx, opt);
-  const alignments = alignSentences(pa.count, pb.count, pairs, { threshold: ctx.model.threshold });
+  const alignments = alignPair(A, B, ctx, opt);
   const facts = compareFacts(A.facts, B.facts, { a: A.article.text, b: B.article.text });
-  const input: RelationInput = {
-    sentencesA: pa.count,
-    sentencesB: pb.count,
+  const input = inputOf(
+    A,
+    B,
     alignments,
-    sharedFacts: facts.shared.length,
-    ...(surface ?? pairSurface(A.surface, B.surface, opt)),
+    facts.shared.length,
+    surface ?? pairSurface(A.surface, B.surface, opt),
+  );
+  return { a: A, b: B, alignments, facts, input };
+}
+
+/**
+ * What the relation of two prepared articles is decided from, and nothing more: `examinePair`'s
+ * `input` without the comparison of their facts that only a report shows (what each side alone
+ * holds, conflicts), which a corpus would otherwise compute for every candidate it verifies.
+ */
+export function relationInput(
+  A: PreparedArticle,
+  B: PreparedArticle,
+  ctx: CompareContext,
+  surface: PairSurface,
+): RelationInput {
+  const alignments = alignPair(A, B, ctx, defaultCompareOptions);
+  return inputOf(A, B, alignments, countSharedFacts(A.facts, B.facts), surface);
+}
+
+/** The two articles' sentences scored in pairs and aligned. */
+function alignPair(
+  A: PreparedArticle,
+  B: PreparedArticle,
+  ctx: CompareContext,
+  opt: CompareOptions,
+): Alignment[] {
+  const pairs = scorePairs(A.profiles, B.profiles, ctx, opt);
+  return alignSentences(A.profiles.count, B.profiles.count, pairs, { threshold: ctx.model.threshold });
+}
+
+function inputOf(
+  A: PreparedArticle,
+  B: PreparedArticle,
+  alignments: Alignment[],
+  sharedFacts: number,
+  surface: PairSurface,
+): RelationInput {
+  return {
+    sentencesA: A.profiles.count,
+    sentencesB: B.profiles.count,
+    alignments,
+    sharedFacts,
+    ...surface,
     publishedA: A.article.published,
     datelineA: A.article.dateline?.date,
     creditsA: A.credits,
     ...secondSide(B.article, B.credits),
   };
-  return { a: A, b: B, alignments, facts, input };
 }
 
 /** What the relation reads of the second article besides its text: when it was published, and whom it credits. */

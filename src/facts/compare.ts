@@ -354,6 +354,19 @@ export function compareFacts(
 }
 
 /**
+ * How many facts of `a` the other article shares: `compareFacts(a, b).shared.length`, without the
+ * rest of the comparison (what each side alone holds, conflicts, changed quotes), which a corpus's
+ * verification does not read — half the cost of the whole comparison.
+ */
+export function countSharedFacts(a: readonly Fact[], b: readonly Fact[]): number {
+  const B = factIndex(b);
+  const matchedB = new Uint8Array(B.facts.length);
+  let shared = 0;
+  for (const form of factIndex(a).forms) if (markMatches(form, B, matchedB) >= 0) shared++;
+  return shared;
+}
+
+/**
  * Figures of one unit further apart than this are of different things (a $35 taxi fare, a $30
  * million closure), not one figure changed ("500 people killed" vs "50").
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleFromText } from '../article/build.js';
 import { loadLexicon } from '../text/lexicon/load.js';
-import { compareFacts, meaningChanges } from './compare.js';
+import { compareFacts, countSharedFacts, meaningChanges } from './compare.js';
 import { extractFacts } from './extract.js';
 
 const lexicon = loadLexicon();
@@ -41,6 +41,22 @@ describe('compareFacts', () => {
     const listed = [...c.onlyA, ...c.onlyB].map((s) => s.text);
     for (const x of c.conflicts) expect(listed).not.toContain(x.a);
     for (const x of c.conflicts) expect(listed).not.toContain(x.b);
+  });
+
+  it('counts the shared facts as the whole comparison lists them, either way round', () => {
+    const texts = [
+      wire,
+      rewrite,
+      'Yellen said so.',
+      'Treasury Secretary Janet Yellen spoke on Wednesday.',
+      '',
+    ];
+    for (const x of texts)
+      for (const y of texts) {
+        const n = compareFacts(facts(x), facts(y), { a: x, b: y }).shared.length;
+        expect(countSharedFacts(facts(x), facts(y))).toBe(n);
+      }
+    expect(countSharedFacts(facts(rewrite), facts(wire))).toBeGreaterThanOrEqual(3);
   });
 
   it('shares no place with a name of another kind that contains it, and keeps a longer place or name', () => {

@@ -16,9 +16,9 @@ import { PASSAGE_MAX_DF } from '../candidates/passages.js';
 import {
   type CompareContext,
   defaultCompareOptions,
-  examinePair,
   type PreparedArticle,
   prepareArticle,
+  relationInput,
   sameText,
   withTwinAsSecond,
 } from '../compare/compare.js';
@@ -502,7 +502,7 @@ function verifyCandidates(
     else {
       const theirs = using.stored.prepared(other, article);
       if (!theirs) continue;
-      ({ input } = examinePair(mine, theirs, ctx, {}, surface));
+      input = relationInput(mine, theirs, ctx, surface);
       compared.set(article.text, { article, input });
     }
     const relation = relate(input);
