@@ -5,7 +5,7 @@
 import { hashString } from '../text/hash.js';
 import { splitSentences } from '../text/sentences.js';
 import { type Dateline, parseDateline } from './dateline.js';
-import type { Article, ExtractedPage, Sentence } from './types.js';
+import type { Article, ExtractedPage, SectionSpan, Sentence } from './types.js';
 
 export interface ArticleMeta {
   /** The source's own id; when absent the id is a hash of the normalised text. */
@@ -73,6 +73,49 @@ export function buildArticle(extracted: ExtractedPage, meta: ArticleMeta = {}): 
     dateline,
     source: meta.source,
   };
+}
+
+/**
+ * `article` without the paragraphs (lines of its text) that `drop` picks, which join its
+ * furniture: its sections, sentences and dateline read again from what is left; its id and
+ * metadata kept. The article itself when nothing is dropped.
+ */
+export function withoutParagraphs(article: Article, drop: (paragraph: string) => boolean): Article {
+  const dropped: string[] = [];
+  const sections: SectionSpan[] = [];
+  let text = '';
+  for (const section of article.sections) {
+    const kept: string[] = [];
+    for (const line of article.text.slice(section.start, section.end).split('\n')) {
+      const p = line.trim();
+      if (!p) continue;
+      if (drop(p)) dropped.push(p);
+      else kept.push(p);
+    }
+    if (kept.length === 0) continue;
+    const start = text ? text.length + 2 : 0;
+    text = text ? `${text}\n\n${kept.join('\n\n')}` : kept.join('\n\n');
+    // A heading dropped leaves its section untitled.
+    const title = section.title !== undefined && kept[0] === section.title ? section.title : undefined;
+    sections.push({ ...(title !== undefined && { title }), start, end: text.length });
+  }
+  if (dropped.length === 0) return article;
+  const { id, source, title, url, site, published, modified, authors, lang, furniture } = article;
+  return buildArticle(
+    {
+      title,
+      text,
+      sections: sections.length ? sections : [{ start: 0, end: 0 }],
+      furniture: [...furniture, ...dropped],
+      url,
+      site,
+      published,
+      modified,
+      authors,
+      lang,
+    },
+    { id, source },
+  );
 }
 
 /** Where the first sentence of a section's story starts (after its heading, if any). */

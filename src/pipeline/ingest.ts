@@ -42,6 +42,7 @@ import { hashString } from '../text/hash.js';
 import { type PreparedJob, type PrepareJob, prepareJob, type RawPage, RecentTexts } from './prepare.js';
 import { PreparePool } from './prepare-pool.js';
 import { PreparedCache, type StoredArticles } from './prepared-cache.js';
+import { settleSitePairs, sharingSiteLines } from './site-pairs.js';
 
 export interface IngestOptions {
   /** Jaccard similarity of word 4-grams from which near-duplicates are looked for. */
@@ -276,9 +277,13 @@ export async function ingestItems(
     const published = plausibleDate(article.published);
     if (published !== article.published)
       for (const a of new Set([article, prepared.article])) a.published = published;
-    const { relations, reprintOf } = verifyCandidates(prepared, done.fingerprints, store, ctx, opt, {
+    // Two pages of one site that share a short line are compared at the end of the run, once more
+    // of what the site repeats on every page is known (`settleSitePairs`).
+    const site = done.siteLines?.site;
+    const { relations, reprintOf, putOff } = verifyCandidates(prepared, done.fingerprints, store, ctx, opt, {
       maxTermDf: termMaxDf(stored),
       stored: cache,
+      putOff: site === undefined ? undefined : sharingSiteLines(article, site, store),
     });
     store.writeArticle({
       article,
@@ -288,6 +293,7 @@ export async function ingestItems(
       relations,
       reprintOf,
       siteLines: done.siteLines,
+      deferred: putOff,
       content: outcome.content,
     });
     cache.remember(article.id, prepared);
@@ -305,6 +311,7 @@ export async function ingestItems(
         finish(await (window.shift() as Promise<Outcome>));
     }
     while (window.length) finish(await (window.shift() as Promise<Outcome>));
+    summary.relations += settleSitePairs(store, ctx);
   } finally {
     store.flush();
     await own?.close();
@@ -461,8 +468,13 @@ function verifyCandidates(
   store: Store,
   ctx: CompareContext,
   opt: CandidateOptions,
-  using: { maxTermDf: number; stored: StoredArticles },
-): { relations: StoredRelation[]; reprintOf?: string } {
+  using: {
+    maxTermDf: number;
+    stored: StoredArticles;
+    /** Whether the comparison with a candidate that passes the screen is put off (returned in `putOff`). */
+    putOff?: (id: string, article: Article) => boolean;
+  },
+): { relations: StoredRelation[]; reprintOf?: string; putOff: string[] } {
   const id = mine.article.id;
   const ranked = [
     store.bandCandidates(fp.bandKeys, opt.candidates),
@@ -477,6 +489,7 @@ function verifyCandidates(
     }
   }
   const relations: StoredRelation[] = [];
+  const putOff: string[] = [];
   let reprintOf: string | undefined;
   // Reprints of one text among the candidates (a wire story on ten sites) are screened and
   // compared once: each other reprint's relation is decided again from the pair's evidence with
@@ -496,6 +509,11 @@ function verifyCandidates(
     if (!mayRelateClosely(surface)) continue;
     const article = using.stored.article(other);
     if (!article) continue;
+    // (A reprint is told at once: its text is not stored again.)
+    if (using.putOff?.(other, article) && !sameText(mine.article, article)) {
+      putOff.push(other);
+      continue;
+    }
     const twin = compared.get(article.text);
     let input: RelationInput;
     if (twin && sameText(twin.article, article)) input = withTwinAsSecond(twin.input, article);
@@ -510,7 +528,7 @@ function verifyCandidates(
     relations.push({ a: id, b: other, ...relation });
     if (reprintOf === undefined && sameText(mine.article, article)) reprintOf = other;
   }
-  return { relations, reprintOf };
+  return { relations, reprintOf, putOff };
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Article } from '../article/types.js';
 import { type Fingerprints, fingerprintArticle } from '../candidates/fingerprints.js';
 import type { Banding } from '../candidates/lsh.js';
 import { type CompareContext, type PreparedArticle, prepareArticle } from '../compare/compare.js';
-import { siteLineKey, siteLineKeys } from '../extract/text-page/site-furniture.js';
+import { isKnownLine, siteLineKeys } from '../extract/text-page/site-furniture.js';
 import { extractPage, type PageKind } from './page.js';
 import { RecentlyUsed } from './recently-used.js';
 
@@ -112,12 +112,7 @@ export function prepareJob(job: PrepareJob, ctx: CompareContext, recent?: Recent
 /** A page as an article: extracted (without what its site's other pages repeat, where known), with its record's metadata. */
 export function extractRaw(raw: RawPage, site?: PrepareJob['site']): Article {
   const known = new Set(site?.known);
-  const siteFurniture = known.size
-    ? (line: string) => {
-        const k = siteLineKey(line);
-        return k !== undefined && known.has(k);
-      }
-    : undefined;
+  const siteFurniture = known.size ? isKnownLine(known) : undefined;
   const page = extractPage(raw.content, raw.kind, { url: raw.meta.url, siteFurniture });
   return buildArticle(page, raw.meta);
 }

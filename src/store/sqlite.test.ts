@@ -230,6 +230,45 @@ describe('the SQLite store', () => {
     store.close();
   });
 
+  it("keeps an article's site key and the comparisons put off with it until they are settled, across a reopening", () => {
+    const file = join(dir, 's.db');
+    const store = openSqliteStore(file);
+    const siteLines = { site: 'gazette.example', keys: [1, 2] };
+    store.writeArticle({ ...write('s1', []), siteLines });
+    store.writeArticle({ ...write('s2', []), siteLines, deferred: ['s1'] });
+    store.writeArticle(write('s3', []));
+    expect(store.siteKeyOf('s1')).toBe('gazette.example');
+    expect(store.siteKeyOf('s3')).toBeUndefined();
+    expect(store.deferredPairs()).toEqual([{ a: 's2', b: 's1', site: 'gazette.example' }]);
+    store.close();
+    const again = openSqliteStore(file);
+    const [pair] = again.deferredPairs();
+    expect(pair).toEqual({ a: 's2', b: 's1', site: 'gazette.example' });
+    const relation = {
+      a: 's2',
+      b: 's1',
+      type: 'partial-reuse' as const,
+      direction: 'a-from-b' as const,
+      coverageA: 0.4,
+      coverageB: 0.3,
+      similarity: 0.5,
+      evidence: ['a shared paragraph'],
+    };
+    again.settlePair(pair, relation);
+    expect(again.deferredPairs()).toEqual([]);
+    expect(again.relationsOf('s1')).toEqual([relation]);
+    again.close();
+    // A corpus stored before site keys were kept is upgraded: its articles have none, nothing is put off.
+    const db = new Database(file);
+    toSchemaWithoutSiteKeys(db);
+    db.close();
+    const upgraded = openSqliteStore(file);
+    expect(upgraded.siteKeyOf('s1')).toBeUndefined();
+    expect(upgraded.deferredPairs()).toEqual([]);
+    expect(upgraded.relationsOf('s1')).toEqual([relation]);
+    upgraded.close();
+  });
+
   it('upgrades a database of an earlier schema: term frequencies are counted from its terms', () => {
     const file = join(dir, 'd.db');
     const store = openSqliteStore(file);
@@ -415,6 +454,7 @@ describe('compacting the SQLite store', () => {
  * a byte per word's quote flag), and each text as its JSON.
  */
 function toSchemaWithSurfacesInRows(db: Database.Database): void {
+  toSchemaWithoutSiteKeys(db);
   db.function('schema5_surface', (bytes) => {
     const s = decodeSurface(bytes as Uint8Array);
     const [words, sentences, terms] = [s.words.length, s.sentenceWords.length, s.termIds.length];
@@ -435,6 +475,12 @@ function toSchemaWithSurfacesInRows(db: Database.Database): void {
       surface = (SELECT schema5_surface(surface) FROM surfaces WHERE seq = articles.rowid);
     DROP TABLE surfaces;`);
   db.prepare('DELETE FROM schema_version WHERE version >= 10').run();
+}
+
+/** Back to schema 11: no article's site key, no comparisons put off. */
+function toSchemaWithoutSiteKeys(db: Database.Database): void {
+  db.exec('ALTER TABLE articles DROP COLUMN site_key; DROP TABLE deferred_pairs;');
+  db.prepare('DELETE FROM schema_version WHERE version >= 12').run();
 }
 
 /** Back to the schema before band and passage postings kept their article's insertion order (version 9). */

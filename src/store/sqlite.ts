@@ -12,7 +12,15 @@ import { ONE_PASSAGE_HOLDERS } from '../candidates/passages.js';
 import { type ArticleSurface, decodeSurface, encodeSurface } from '../compare/surface.js';
 import { BackgroundCheckpoints, CHECKPOINT_PAGES } from './checkpoints.js';
 import { RecentTerms } from './recent-terms.js';
-import type { ArticleRow, ArticleWrite, InputRow, InputStatus, Store, StoredRelation } from './store.js';
+import type {
+  ArticleRow,
+  ArticleWrite,
+  DeferredPair,
+  InputRow,
+  InputStatus,
+  Store,
+  StoredRelation,
+} from './store.js';
 import { TermCounts } from './term-counts.js';
 
 /** Schema versions, applied in order; the database records the last one applied. */
@@ -148,6 +156,17 @@ const MIGRATIONS: string[] = [
   // sites, the text and surface were ~4.4 KB of a reprint's ~9). Nothing to change in the rows
   // already written; the version tells an older newstrace not to read the store.
   'SELECT 1;',
+  // Each article's site as ingest keys it (its record's site, its address's host, its page's own
+  // name for its site), and the comparisons of two pages of one site put off until the end of the
+  // run (`ArticleWrite.deferred`). Articles stored before have no site key: their site's
+  // template is what their site has learnt already.
+  `ALTER TABLE articles ADD COLUMN site_key TEXT;
+   CREATE TABLE deferred_pairs (
+     a TEXT NOT NULL,
+     b TEXT NOT NULL,
+     site TEXT NOT NULL,
+     PRIMARY KEY (a, b)
+   ) WITHOUT ROWID;`,
 ];
 
 /**
@@ -231,8 +250,8 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   migrate(db, options.onUpgrade);
 
   const insertArticle = db.prepare(
-    `INSERT INTO articles (id, source, site, url, title, lead, published, ingested_at, doc)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO articles (id, source, site, url, title, lead, published, ingested_at, doc, site_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO NOTHING`,
   );
   const insertSurface = db.prepare('INSERT INTO surfaces (seq, surface) VALUES (?, ?)');
@@ -258,6 +277,10 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
      ON CONFLICT (site, line) DO UPDATE SET pages = site_lines.pages + 1`,
   );
   const siteLine = db.prepare('SELECT pages FROM site_lines WHERE site = ? AND line = ?').pluck();
+  const siteKey = db.prepare('SELECT site_key FROM articles WHERE id = ?').pluck();
+  const deferPair = db.prepare('INSERT OR IGNORE INTO deferred_pairs (a, b, site) VALUES (?, ?, ?)');
+  const allDeferred = db.prepare('SELECT a, b, site FROM deferred_pairs ORDER BY a, b');
+  const dropDeferred = db.prepare('DELETE FROM deferred_pairs WHERE a = ? AND b = ?');
   const siteLearnt = db.prepare('SELECT line FROM site_lines WHERE site = ? AND pages >= ?').pluck();
   const allRelations = db.prepare('SELECT * FROM relations ORDER BY a, b');
   const relationsAfter = db.prepare('SELECT * FROM relations WHERE rowid > ? ORDER BY rowid');
@@ -386,6 +409,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
       a.published ?? null,
       at,
       encodeArticle(a, w.reprintOf),
+      w.siteLines?.site ?? null,
     );
     if (inserted.changes === 0) return; // stored already: its keys are counted once
     const seq = Number(inserted.lastInsertRowid);
@@ -406,6 +430,7 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     recentTerms.add(seq, a.id, terms);
     for (const r of w.relations) insertRelation.run({ ...r, evidence: JSON.stringify(r.evidence) });
     if (w.siteLines) for (const k of w.siteLines.keys) addSiteLine.run(w.siteLines.site, k);
+    if (w.siteLines) for (const other of w.deferred ?? []) deferPair.run(a.id, other, w.siteLines.site);
     upsertInput.run(w.source, 'ingested', null, a.id, at, w.content ?? null);
   };
 
@@ -587,6 +612,13 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     siteFurniture(site, pages) {
       return siteLearnt.all(site, pages) as number[];
     },
+    siteKeyOf: (id) => (siteKey.get(id) as string | null | undefined) ?? undefined,
+    deferredPairs: () => allDeferred.all() as DeferredPair[],
+    settlePair: (pair, relation) =>
+      inBatch(() => {
+        if (relation) insertRelation.run({ ...relation, evidence: JSON.stringify(relation.evidence) });
+        dropDeferred.run(pair.a, pair.b);
+      }),
     writeArticle: (w) => inBatch(() => writeRows(w)),
     recordInput(source, status, reason, article, content) {
       const at = new Date().toISOString();

@@ -91,6 +91,19 @@ export interface ArticleWrite {
   content?: string;
   /** Keys of the page's short lines, counted towards its site's learnt furniture. */
   siteLines?: { site: string; keys: number[] };
+  /**
+   * Stored pages of its site (`siteLines.site`) it shares a short line with, which the site may yet
+   * turn out to repeat on every page: compared at the end of the run (`Store.deferredPairs`), once
+   * more of the site is known.
+   */
+  deferred?: string[];
+}
+
+/** A comparison of two pages of one site put off (`ArticleWrite.deferred`): `a` the later. */
+export interface DeferredPair {
+  a: string;
+  b: string;
+  site: string;
 }
 
 export interface Store {
@@ -115,6 +128,12 @@ export interface Store {
   siteLinePages(site: string, keys: number[]): Map<number, number>;
   /** The line keys that at least `pages` stored pages of `site` have (its learnt furniture). */
   siteFurniture(site: string, pages: number): number[];
+  /** The site key article `id` was stored with (`ArticleWrite.siteLines`), if any. */
+  siteKeyOf(id: string): string | undefined;
+  /** The comparisons put off and not yet settled, from this run or one that stopped short. */
+  deferredPairs(): DeferredPair[];
+  /** A put-off comparison settled: its relation (if it found one) written and the pair dropped, at once. */
+  settlePair(pair: DeferredPair, relation?: StoredRelation): void;
   /** Writes an article; it is durable once `flush` (or `close`) has run, or the store's own batch committed. */
   writeArticle(write: ArticleWrite): void;
   /** Commits what was written: a crash after this loses none of it. */

@@ -25,3 +25,11 @@ export function siteLineKeys(lines: readonly string[]): number[] {
   }
   return [...keys];
 }
+
+/** Whether a line is one of `known` (a site's learnt furniture, as keys). */
+export function isKnownLine(known: ReadonlySet<number>): (line: string) => boolean {
+  return (line) => {
+    const k = siteLineKey(line);
+    return k !== undefined && known.has(k);
+  };
+}
