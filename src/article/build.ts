@@ -75,10 +75,17 @@ export function buildArticle(extracted: ExtractedPage, meta: ArticleMeta = {}): 
   };
 }
 
+/** The paragraphs (non-blank lines) of an article's text, trimmed, in order. */
+export const paragraphsOf = (a: Article): string[] =>
+  a.text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
 /**
- * `article` without the paragraphs (lines of its text) that `drop` picks, which join its
- * furniture: its sections, sentences and dateline read again from what is left; its id and
- * metadata kept. The article itself when nothing is dropped.
+ * `article` without the paragraphs (`paragraphsOf`) that `drop` picks, which join its furniture:
+ * its sections, sentences and dateline read again from what is left; its id and metadata kept.
+ * The article itself when nothing is dropped.
  */
 export function withoutParagraphs(article: Article, drop: (paragraph: string) => boolean): Article {
   const dropped: string[] = [];

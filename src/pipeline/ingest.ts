@@ -23,7 +23,7 @@ import {
   withTwinAsSecond,
 } from '../compare/compare.js';
 import { type ArticleSurface, type PairSurface, pairSurface, sameSurface } from '../compare/surface.js';
-import { siteOfHtml } from '../extract/html/index.js';
+import { siteOfHtml, siteOfUrl } from '../extract/html/index.js';
 import { pageLines } from '../extract/text-page/extract.js';
 import { SITE_FURNITURE_PAGES, siteLineKeys } from '../extract/text-page/site-furniture.js';
 import {
@@ -547,22 +547,13 @@ function siteInfo(
   const site =
     read?.site ??
     raw.meta.site ??
-    hostOf(raw.meta.url) ??
+    siteOfUrl(raw.meta.url) ??
     (raw.kind === 'html' ? siteOfHtml(raw.content) : undefined);
   if (!site) return undefined;
   if (raw.kind === 'html') return { site, keys: [], known: store.siteFurniture(site, SITE_FURNITURE_PAGES) };
   const keys = read?.keys ?? siteLineKeys(pageLines(raw.content));
   const pages = store.siteLinePages(site, keys);
   return { site, keys, known: keys.filter((k) => (pages.get(k) ?? 0) >= SITE_FURNITURE_PAGES) };
-}
-
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return undefined;
-  }
 }
 
 /** A JSONL line or posted record that is not an article record. */

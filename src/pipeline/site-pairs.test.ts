@@ -15,7 +15,10 @@ const posts = [
   'Pick the ripest fruit of the plant you liked best and squeeze the seeds into a jar with a little water. Leave the jar on the windowsill for three days until a mould forms on top. Rinse the seeds in a sieve and dry them on a plate for a week.',
   'Three summers after we cut a gap under the fence, the hedgehogs are back in the garden. They eat the slugs that took the lettuces every June. A pile of leaves under the laurel gives them somewhere to sleep through the winter.',
 ];
-/** What the blog's template puts under every post that week: short lines no furniture rule knows. */
+/**
+ * What the blog's template puts under every post that week, which no furniture rule knows: short
+ * lines, and a blurb too long to be learnt as the site's line.
+ */
 const promo = [
   'Garden Hour on video',
   'This week the Aldous family turns a car park into an orchard.',
@@ -23,7 +26,7 @@ const promo = [
   'Fast.',
   'Cheap.',
   'And green.',
-  'Kim plants forty apple trees and picks a rootstock for a windy plot.',
+  'Kim plants forty apple trees in one afternoon, picks a rootstock for a windy plot and tells us why it matters.',
 ];
 /** A follow-up of the first post that repeats its advice word for word, under the same promo. */
 const followUp =
@@ -57,6 +60,35 @@ describe("a site's first pages", () => {
     expect(derived(store)).toEqual(['followup-post0 partial-reuse']);
     expect(summary.relations).toBe(store.relations().length);
     expect(store.deferredPairs()).toEqual([]);
+    store.close();
+  });
+
+  it("keep the paragraph a running story's pages repeat among their own", async () => {
+    const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'newstrace-site-')), 'r.db'));
+    const background =
+      'The allotments by the railway were given to the town in 1921 by the Aldous family, on condition that they are never built on, and the council has tried twice before to sell them.';
+    const news = [
+      'Councillors voted on Tuesday to sell the land to a developer.',
+      'Plot holders marched on the town hall on Saturday.',
+      'A judge has stopped the deal until the spring.',
+    ];
+    const ends = [
+      'A decision on the price is due next month.',
+      'The march ended peacefully at noon.',
+      'The council says it will appeal.',
+    ];
+    await ingestItems(
+      news.map((n, k) => page(`story${k}`, `${n}\n${background}\n${ends[k]}`)),
+      store,
+      ctx,
+      { workers: 0 },
+    );
+    // Each pair derived (short pages that share their longest paragraph: partial reuse or a rewrite).
+    expect(derived(store).map((r) => r.split(' ')[0])).toEqual([
+      'story1-story0',
+      'story2-story0',
+      'story2-story1',
+    ]);
     store.close();
   });
 

@@ -1,16 +1,16 @@
 /**
  * Pages of one site compared once the site's template is known. Ingest learns a site's furniture
  * from the short lines three of its pages repeat (`site-furniture.ts`), so the first pages that
- * carry a line — a site's first three pages, or the first pages of a week's sidebar of headlines,
- * a video promo, "What's the Big Idea?" — are extracted with it still in them, and two of them
- * would be related by it though they share nothing else. A comparison of two pages of one site
- * that share a short line is therefore put off (`ArticleWrite.deferred`, kept in the store so that
- * a run that stops short leaves it to the next) and settled at the end of the run, each page read
- * without the lines its site has by then been found to repeat. Lines the site has not repeated
- * three times by then (a site with two pages) still count: one page's repetition of another may
- * be reuse.
+ * carry a line — a site's first three pages, or the first pages of a week's promo — are extracted
+ * with it still in them, and two of them would be related by it though they share nothing else;
+ * a longer blurb in the template is never learnt (pages repeat a running story's paragraphs too),
+ * and would relate every page that carries it. A comparison of two pages of one site that share a
+ * paragraph is therefore put off (`ArticleWrite.deferred`, kept in the store so that a run that
+ * stops short leaves it to the next) and settled at the end of the run, each page read without
+ * its site's template as known by then. Lines the site has not repeated three times by then (a
+ * site with two pages) still count: one page's repetition of another may be reuse.
  */
-import { withoutParagraphs } from '../article/build.js';
+import { paragraphsOf, withoutParagraphs } from '../article/build.js';
 import type { Article } from '../article/types.js';
 import {
   type CompareContext,
@@ -19,20 +19,13 @@ import {
   relationInput,
 } from '../compare/compare.js';
 import { pairSurface } from '../compare/surface.js';
-import { isKnownLine, SITE_FURNITURE_PAGES, siteLineKeys } from '../extract/text-page/site-furniture.js';
+import { isKnownLine, paragraphKey, SITE_FURNITURE_PAGES } from '../extract/text-page/site-furniture.js';
 import { KEPT_RELATIONS, mayRelateClosely, relate } from '../relate/relate.js';
 import type { DeferredPair, Store, StoredRelation } from '../store/store.js';
 
 const STORED = new Set(KEPT_RELATIONS);
 
-/** The keys of an article's short lines (paragraphs), as its site's learning keys them. */
-const lineKeys = (a: Article): number[] => siteLineKeys(a.text.split('\n'));
-
-/**
- * Whether `article`'s comparison with a stored one is put off: the other is a page of `site` and
- * the two share a short line (which, still in both texts, the site had not repeated enough to be
- * known as its own when they were extracted).
- */
+/** Whether `article`'s comparison with a stored one is put off: the other is a page of `site` and the two share a paragraph. */
 export function sharingSiteLines(
   article: Article,
   site: string,
@@ -41,20 +34,23 @@ export function sharingSiteLines(
   let mine: Set<number> | undefined;
   return (id, other) => {
     if (store.siteKeyOf(id) !== site) return false;
-    mine ??= new Set(lineKeys(article));
-    return lineKeys(other).some((k) => mine?.has(k));
+    mine ??= new Set(paragraphsOf(article).map(paragraphKey));
+    return paragraphsOf(other).some((p) => mine?.has(paragraphKey(p)));
   };
 }
 
 /** Settles every comparison put off, this run's and any a stopped run left; returns the relations stored. */
 export function settleSitePairs(store: Store, ctx: CompareContext): number {
-  // Each site's pages read without the lines it has been found to repeat.
+  const pairs = store.deferredPairs();
+  const pagesOf = new Map<string, Set<string>>();
+  for (const { a, b, site } of pairs) pagesOf.set(site, (pagesOf.get(site) ?? new Set()).add(a).add(b));
+  // Each site's pages read without its template.
   const readers = new Map<string, (a: Article) => Article>();
   let stored = 0;
-  for (const pair of store.deferredPairs()) {
+  for (const pair of pairs) {
     let read = readers.get(pair.site);
     if (!read) {
-      const template = isKnownLine(new Set(store.siteFurniture(pair.site, SITE_FURNITURE_PAGES)));
+      const template = templateOf(pair.site, pagesOf.get(pair.site) ?? new Set(), store);
       read = (a) => withoutParagraphs(a, template);
       readers.set(pair.site, read);
     }
@@ -63,6 +59,38 @@ export function settleSitePairs(store: Store, ctx: CompareContext): number {
     if (relation) stored++;
   }
   return stored;
+}
+
+/**
+ * Whether a paragraph of a page of `site` is its template: a short line the site has been found
+ * to repeat, or a longer paragraph that three of `pages` (the pages whose comparisons were put
+ * off) hold alike and that stands, on one of them, beside such lines — the blurb of a promo under
+ * its headings. A running story's repeated paragraphs stand among its own.
+ */
+function templateOf(site: string, pages: ReadonlySet<string>, store: Store): (paragraph: string) => boolean {
+  const learnt = isKnownLine(new Set(store.siteFurniture(site, SITE_FURNITURE_PAGES)));
+  const texts = [...pages].flatMap((id) => {
+    const a = store.getArticle(id);
+    return a ? [paragraphsOf(a)] : [];
+  });
+  const holders = new Map<number, number>();
+  for (const paragraphs of texts)
+    for (const k of new Set(paragraphs.map(paragraphKey))) holders.set(k, (holders.get(k) ?? 0) + 1);
+  const repeated = (p: string) => (holders.get(paragraphKey(p)) ?? 0) >= SITE_FURNITURE_PAGES;
+  // Blocks grow from their known lines, both ways, through the paragraphs the pages repeat.
+  const blurbs = new Set<number>();
+  for (const paragraphs of texts) {
+    const marked = paragraphs.map(learnt);
+    for (let grown = true; grown; ) {
+      grown = false;
+      paragraphs.forEach((p, k) => {
+        if (marked[k] || !(marked[k - 1] || marked[k + 1]) || !repeated(p)) return;
+        marked[k] = grown = true;
+        blurbs.add(paragraphKey(p));
+      });
+    }
+  }
+  return (p) => learnt(p) || blurbs.has(paragraphKey(p));
 }
 
 /** The pair's relation with both pages read without their site's template, if it is one to store. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../source/index.js';
 import { extractHtml } from './extract.js';
-import { siteOfHtml } from './metadata.js';
+import { siteOfHtml, siteOfUrl } from './metadata.js';
 
 const sample = join(import.meta.dirname, '..', '..', '..', 'sample');
 const read = (file: string) => decodeBytes(readFileSync(join(sample, file))).text;
@@ -386,11 +386,22 @@ describe('siteOfHtml', () => {
       siteOfHtml(
         `<head><link rel='alternate' type='application/atom+xml' href='https://blog.eastmere.example/atom.xml'></head>`,
       ),
-    ).toBe('blog.eastmere.example');
+    ).toBe('eastmere.example');
     expect(
       siteOfHtml(
         `<head><link rel="alternate" type="application/rss+xml" href="https://eastmere.example/feed"><meta property="og:site_name" content="The Eastmere Courier"></head>`,
       ),
     ).toBe('The Eastmere Courier');
+  });
+
+  it('takes the registrable domain for the site: sections on subdomains are one site, blogs on a blog host are not', () => {
+    const canonical = (href: string) => siteOfHtml(`<head><link rel="canonical" href="${href}"></head>`);
+    expect(canonical('https://news.eastmere.example/a')).toBe('eastmere.example');
+    expect(canonical('https://reviews.eastmere.example/b')).toBe('eastmere.example');
+    expect(canonical('https://www.courier.co.uk/news/c')).toBe('courier.co.uk');
+    expect(canonical('https://kims-garden.blogspot.com/2012/11/d.html')).toBe('kims-garden.blogspot.com');
+    expect(canonical('https://harbour-notes.blogspot.com/e.html')).toBe('harbour-notes.blogspot.com');
+    expect(canonical('http://192.168.1.4/f')).toBe('192.168.1.4');
+    expect(siteOfUrl('http://localhost:8080/g')).toBe('localhost');
   });
 });

@@ -1,2 +1,2 @@
 export { extractHtml } from './extract.js';
-export { siteOfHtml } from './metadata.js';
+export { siteOfHtml, siteOfUrl } from './metadata.js';

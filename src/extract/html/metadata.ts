@@ -3,6 +3,7 @@
  * and description, from JSON-LD, meta tags, `<time>`, `<title>` and the first `<h1>`.
  */
 import type { ChildNode, Element } from 'domhandler';
+import { getDomain } from 'tldts';
 import type { ExtractedPage } from '../../article/types.js';
 import { isStopword } from '../../text/stopwords.js';
 import { blockText, textOf } from './dom.js';
@@ -334,13 +335,13 @@ export function siteOfHtml(html: string): string | undefined {
     const value = attrs.get('content') ?? attrs.get('href');
     if (!value) continue;
     if (key === 'canonical' || key === 'og:url') {
-      const host = hostOf(value);
-      if (host) return host;
+      const site = siteOfUrl(value);
+      if (site) return site;
     }
     if (key === 'og:site_name') name ??= value;
     if (/^<link/i.test(tag[0])) feedHost ??= ownFeedHost(attrs.get('rel'), attrs.get('type'), value);
   }
-  return name ?? feedHost;
+  return name ?? siteOfHost(feedHost);
 }
 
 /** Services that host other sites' feeds: their host is not the page's site. */
@@ -366,6 +367,20 @@ function hostOf(url?: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The site an address belongs to, as ingest learns a site's template: its registrable domain
+ * (the public suffix list's, blog hosts included), so that news.cnet.com and reviews.cnet.com are
+ * one site with one template while two blogs on blogspot.com are two. An address without one (an
+ * IP, `localhost`) is its host.
+ */
+export function siteOfUrl(url?: string): string | undefined {
+  return siteOfHost(hostOf(url));
+}
+
+function siteOfHost(host?: string): string | undefined {
+  return host && (getDomain(host, { allowPrivateDomains: true }) ?? host);
 }
 
 function isoDate(s?: string): string | undefined {

@@ -11,10 +11,15 @@ export const SITE_FURNITURE_PAGES = 3;
 const MAX_WORDS = 15;
 
 export function siteLineKey(line: string): number | undefined {
-  const norm = line.toLowerCase().replace(/\d+/g, '0').replace(/\s+/g, ' ').trim();
+  const norm = normalLine(line);
   if (!norm || norm.split(' ').length > MAX_WORDS) return undefined;
   return hashString(norm);
 }
+
+/** A line's key at any length, as `siteLineKey` keys a short one. */
+export const paragraphKey = (line: string): number => hashString(normalLine(line));
+
+const normalLine = (line: string) => line.toLowerCase().replace(/\d+/g, '0').replace(/\s+/g, ' ').trim();
 
 /** The distinct keys of a page's learnable lines. */
 export function siteLineKeys(lines: readonly string[]): number[] {
