@@ -15,13 +15,15 @@ import type { Article } from '../article/types.js';
 import {
   type CompareContext,
   defaultCompareOptions,
+  type PreparedArticle,
   prepareArticle,
   relationInput,
 } from '../compare/compare.js';
 import { pairSurface } from '../compare/surface.js';
 import { isKnownLine, paragraphKey, SITE_FURNITURE_PAGES } from '../extract/text-page/site-furniture.js';
-import { KEPT_RELATIONS, mayRelateClosely, relate } from '../relate/relate.js';
-import type { DeferredPair, Store, StoredRelation } from '../store/store.js';
+import { KEPT_RELATIONS, mayRelateClosely, type Relation, relate } from '../relate/relate.js';
+import type { DeferredPair, Store } from '../store/store.js';
+import { RecentlyUsed } from './recently-used.js';
 
 const STORED = new Set(KEPT_RELATIONS);
 
@@ -39,24 +41,36 @@ export function sharingSiteLines(
   };
 }
 
+/**
+ * Pages prepared while settling, kept for their next pair: a site's first pages pair with each
+ * other. Bounded like ingest's own cache, each holding its sentences' word vectors.
+ */
+const SETTLING_CACHE = 200;
+
 /** Settles every comparison put off, this run's and any a stopped run left; returns the relations stored. */
 export function settleSitePairs(store: Store, ctx: CompareContext): number {
-  const pairs = store.deferredPairs();
-  const pagesOf = new Map<string, Set<string>>();
-  for (const { a, b, site } of pairs) pagesOf.set(site, (pagesOf.get(site) ?? new Set()).add(a).add(b));
-  // Each site's pages read without its template.
-  const readers = new Map<string, (a: Article) => Article>();
+  const bySite = new Map<string, DeferredPair[]>();
+  for (const pair of store.deferredPairs()) bySite.set(pair.site, [...(bySite.get(pair.site) ?? []), pair]);
   let stored = 0;
-  for (const pair of pairs) {
-    let read = readers.get(pair.site);
-    if (!read) {
-      const template = templateOf(pair.site, pagesOf.get(pair.site) ?? new Set(), store);
-      read = (a) => withoutParagraphs(a, template);
-      readers.set(pair.site, read);
+  for (const [site, pairs] of bySite) {
+    const template = templateOf(site, new Set(pairs.flatMap((p) => [p.a, p.b])), store);
+    // Each page read without its site's template and prepared once.
+    const prepared = new RecentlyUsed<string, PreparedArticle | undefined>(SETTLING_CACHE);
+    const page = (id: string) => {
+      let p = prepared.peek(id);
+      if (p === undefined) {
+        const a = store.getArticle(id);
+        p = a && prepareArticle(withoutParagraphs(a, template), ctx);
+      }
+      prepared.set(id, p);
+      return p;
+    };
+    for (const pair of pairs) {
+      const [A, B] = [page(pair.a), page(pair.b)];
+      const relation = A && B ? relationOf(A, B, ctx) : undefined;
+      store.settlePair(pair, relation && { a: pair.a, b: pair.b, ...relation });
+      if (relation) stored++;
     }
-    const relation = relationOf(pair, store, ctx, read);
-    store.settlePair(pair, relation);
-    if (relation) stored++;
   }
   return stored;
 }
@@ -93,20 +107,10 @@ function templateOf(site: string, pages: ReadonlySet<string>, store: Store): (pa
   return (p) => learnt(p) || blurbs.has(paragraphKey(p));
 }
 
-/** The pair's relation with both pages read without their site's template, if it is one to store. */
-function relationOf(
-  pair: DeferredPair,
-  store: Store,
-  ctx: CompareContext,
-  read: (a: Article) => Article,
-): StoredRelation | undefined {
-  const a = store.getArticle(pair.a);
-  const b = store.getArticle(pair.b);
-  if (!a || !b) return undefined;
-  const A = prepareArticle(read(a), ctx);
-  const B = prepareArticle(read(b), ctx);
+/** The relation of two pages read without their site's template, if it is one to store. */
+function relationOf(A: PreparedArticle, B: PreparedArticle, ctx: CompareContext): Relation | undefined {
   const surface = pairSurface(A.surface, B.surface, defaultCompareOptions);
   if (!mayRelateClosely(surface)) return undefined;
   const relation = relate(relationInput(A, B, ctx, surface));
-  return STORED.has(relation.type) ? { a: pair.a, b: pair.b, ...relation } : undefined;
+  return STORED.has(relation.type) ? relation : undefined;
 }
