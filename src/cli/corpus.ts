@@ -8,6 +8,7 @@ import type { Article } from '../article/types.js';
 import { defaultContext } from '../compare/context.js';
 import {
   describeMatches,
+  extractForStore,
   ingestPaths,
   type PendingPage,
   pagesOfPaths,
@@ -15,7 +16,6 @@ import {
   type SimilarMatch,
   similarInStore,
 } from '../pipeline/ingest.js';
-import { extractRaw } from '../pipeline/prepare.js';
 import { PreparedCache, SIMILAR_CACHE } from '../pipeline/prepared-cache.js';
 import { nameSides, whoFromWhom } from '../relate/sides.js';
 import { COPIES_LISTED, citedFact, foldAlike, shownTime, shownTitle } from '../report/cite.js';
@@ -170,7 +170,7 @@ export async function runSimilar(
       const file = page.source;
       let article: Article;
       try {
-        article = extractRaw(await page.read());
+        article = extractForStore(await page.read(), store);
       } catch (e) {
         if (!(e instanceof InputError || e instanceof RecordError)) throw e;
         fail(file, e.message);

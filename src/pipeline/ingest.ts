@@ -25,7 +25,7 @@ import {
 import { type ArticleSurface, type PairSurface, pairSurface, sameSurface } from '../compare/surface.js';
 import { siteOfHtml, siteOfUrl } from '../extract/html/index.js';
 import { pageLines } from '../extract/text-page/extract.js';
-import { SITE_FURNITURE_PAGES, siteLineKeys } from '../extract/text-page/site-furniture.js';
+import { paragraphKey, SITE_FURNITURE_PAGES, siteLineKeys } from '../extract/text-page/site-furniture.js';
 import {
   closestFirst,
   KEPT_RELATIONS,
@@ -39,7 +39,14 @@ import { InputError, pageFiles, readInput } from '../source/index.js';
 import { readWarc } from '../source/warc.js';
 import type { Store, StoredRelation } from '../store/store.js';
 import { hashString } from '../text/hash.js';
-import { type PreparedJob, type PrepareJob, prepareJob, type RawPage, RecentTexts } from './prepare.js';
+import {
+  extractRaw,
+  type PreparedJob,
+  type PrepareJob,
+  prepareJob,
+  type RawPage,
+  RecentTexts,
+} from './prepare.js';
 import { PreparePool } from './prepare-pool.js';
 import { PreparedCache, type StoredArticles } from './prepared-cache.js';
 import { settleSitePairs, sharingSiteLines } from './site-pairs.js';
@@ -532,6 +539,15 @@ function verifyCandidates(
 }
 
 /**
+ * A page read as ingest reads it into `store`: without the lines its site is known to repeat. So
+ * `similar` asks with the article the corpus would hold (its id too), not with the site's
+ * template, which would match the site's first pages.
+ */
+export function extractForStore(raw: RawPage, store: Store): Article {
+  return extractRaw(raw, siteInfo(raw, store));
+}
+
+/**
  * For a page of a known site: its short lines' keys, and those that at least
  * `SITE_FURNITURE_PAGES` stored pages of the site repeat (its learnt furniture). An HTML page's
  * lines are its paragraphs, known once it is extracted (by the worker, which also keys them): it
@@ -551,9 +567,13 @@ function siteInfo(
     (raw.kind === 'html' ? siteOfHtml(raw.content) : undefined);
   if (!site) return undefined;
   if (raw.kind === 'html') return { site, keys: [], known: store.siteFurniture(site, SITE_FURNITURE_PAGES) };
-  const keys = read?.keys ?? siteLineKeys(pageLines(raw.content));
-  const pages = store.siteLinePages(site, keys);
-  return { site, keys, known: keys.filter((k) => (pages.get(k) ?? 0) >= SITE_FURNITURE_PAGES) };
+  const lines = pageLines(raw.content);
+  const keys = read?.keys ?? siteLineKeys(lines);
+  // Its short lines are counted towards what the site repeats; any line may be known already
+  // (a longer one found to be the site's template: `settleSitePairs`).
+  const all = [...new Set(lines.map(paragraphKey))];
+  const pages = store.siteLinePages(site, all);
+  return { site, keys, known: all.filter((k) => (pages.get(k) ?? 0) >= SITE_FURNITURE_PAGES) };
 }
 
 /** A JSONL line or posted record that is not an article record. */

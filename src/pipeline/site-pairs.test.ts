@@ -2,9 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Article } from '../article/types.js';
 import { defaultContext } from '../compare/context.js';
 import { openSqliteStore } from '../store/sqlite.js';
-import { ingestItems, type Pending } from './ingest.js';
+import { extractForStore, ingestItems, type Pending, similarInStore } from './ingest.js';
+import { extractRaw } from './prepare.js';
+import { PreparedCache, SIMILAR_CACHE } from './prepared-cache.js';
 
 const ctx = defaultContext();
 
@@ -89,6 +92,26 @@ describe("a site's first pages", () => {
       'story2-story0',
       'story2-story1',
     ]);
+    store.close();
+  });
+
+  it('are not what `similar` finds for another page of the site, asked as ingest reads it', async () => {
+    const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'newstrace-site-')), 's.db'));
+    await ingestItems(
+      posts.map((p, k) => page(`post${k}`, p)),
+      store,
+      ctx,
+      { workers: 0 },
+    );
+    const asked = await page(
+      'new',
+      'The first swifts of the year were screaming over the allotments on Sunday evening.',
+    ).read();
+    const cache = new PreparedCache(store, ctx, SIMILAR_CACHE);
+    const found = (a: Article) => similarInStore(a, store, ctx, cache).filter((r) => r.type !== 'same-story');
+    // Read without its site, the page matched the site's first pages by their template.
+    expect(found(extractRaw(asked)).length).toBeGreaterThan(0);
+    expect(found(extractForStore(asked, store))).toEqual([]);
     store.close();
   });
 

@@ -53,7 +53,9 @@ export function settleSitePairs(store: Store, ctx: CompareContext): number {
   for (const pair of store.deferredPairs()) bySite.set(pair.site, [...(bySite.get(pair.site) ?? []), pair]);
   let stored = 0;
   for (const [site, pairs] of bySite) {
-    const template = templateOf(site, new Set(pairs.flatMap((p) => [p.a, p.b])), store);
+    const { template, blurbs } = templateOf(site, new Set(pairs.flatMap((p) => [p.a, p.b])), store);
+    // Known from now on, as the site's short lines are: its next pages are read without them.
+    if (blurbs.length) store.addSiteFurniture(site, blurbs, SITE_FURNITURE_PAGES);
     // Each page read without its site's template and prepared once.
     const prepared = new RecentlyUsed<string, PreparedArticle | undefined>(SETTLING_CACHE);
     const page = (id: string) => {
@@ -81,7 +83,11 @@ export function settleSitePairs(store: Store, ctx: CompareContext): number {
  * off) hold alike and that stands, on one of them, beside such lines — the blurb of a promo under
  * its headings. A running story's repeated paragraphs stand among its own.
  */
-function templateOf(site: string, pages: ReadonlySet<string>, store: Store): (paragraph: string) => boolean {
+function templateOf(
+  site: string,
+  pages: ReadonlySet<string>,
+  store: Store,
+): { template: (paragraph: string) => boolean; blurbs: number[] } {
   const learnt = isKnownLine(new Set(store.siteFurniture(site, SITE_FURNITURE_PAGES)));
   const texts = [...pages].flatMap((id) => {
     const a = store.getArticle(id);
@@ -104,7 +110,7 @@ function templateOf(site: string, pages: ReadonlySet<string>, store: Store): (pa
       });
     }
   }
-  return (p) => learnt(p) || blurbs.has(paragraphKey(p));
+  return { template: (p) => learnt(p) || blurbs.has(paragraphKey(p)), blurbs: [...blurbs] };
 }
 
 /** The relation of two pages read without their site's template, if it is one to store. */

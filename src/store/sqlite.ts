@@ -278,6 +278,10 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
   );
   const siteLine = db.prepare('SELECT pages FROM site_lines WHERE site = ? AND line = ?').pluck();
   const siteKey = db.prepare('SELECT site_key FROM articles WHERE id = ?').pluck();
+  const setSiteLine = db.prepare(
+    `INSERT INTO site_lines (site, line, pages) VALUES (?, ?, ?)
+     ON CONFLICT (site, line) DO UPDATE SET pages = MAX(site_lines.pages, excluded.pages)`,
+  );
   const deferPair = db.prepare('INSERT OR IGNORE INTO deferred_pairs (a, b, site) VALUES (?, ?, ?)');
   const allDeferred = db.prepare('SELECT a, b, site FROM deferred_pairs ORDER BY a, b');
   const dropDeferred = db.prepare('DELETE FROM deferred_pairs WHERE a = ? AND b = ?');
@@ -612,6 +616,10 @@ export function openSqliteStore(file: string, options: SqliteOptions = {}): Stor
     siteFurniture(site, pages) {
       return siteLearnt.all(site, pages) as number[];
     },
+    addSiteFurniture: (site, keys, pages) =>
+      inBatch(() => {
+        for (const k of keys) setSiteLine.run(site, k, pages);
+      }),
     siteKeyOf: (id) => (siteKey.get(id) as string | null | undefined) ?? undefined,
     deferredPairs: () => allDeferred.all() as DeferredPair[],
     settlePair: (pair, relation) =>

@@ -128,6 +128,8 @@ export interface Store {
   siteLinePages(site: string, keys: number[]): Map<number, number>;
   /** The line keys that at least `pages` stored pages of `site` have (its learnt furniture). */
   siteFurniture(site: string, pages: number): number[];
+  /** Lines taken for `site`'s template otherwise than by their count: counted as held by `pages` of its pages. */
+  addSiteFurniture(site: string, keys: number[], pages: number): void;
   /** The site key article `id` was stored with (`ArticleWrite.siteLines`), if any. */
   siteKeyOf(id: string): string | undefined;
   /** The comparisons put off and not yet settled, from this run or one that stopped short. */

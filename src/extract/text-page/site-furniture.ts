@@ -31,10 +31,11 @@ export function siteLineKeys(lines: readonly string[]): number[] {
   return [...keys];
 }
 
-/** Whether a line is one of `known` (a site's learnt furniture, as keys). */
+/**
+ * Whether a line is one of `known` (a site's learnt furniture, as keys): a short line its pages
+ * repeat, or a longer one found to be its template (`paragraphKey`, which keys a short line as
+ * `siteLineKey` does).
+ */
 export function isKnownLine(known: ReadonlySet<number>): (line: string) => boolean {
-  return (line) => {
-    const k = siteLineKey(line);
-    return k !== undefined && known.has(k);
-  };
+  return (line) => known.has(paragraphKey(line));
 }
