@@ -210,11 +210,56 @@ describe('HTTP API', () => {
         headers: { 'content-type': 'application/json' },
       }),
       await post('/articles', { id: 'big', text: 'word '.repeat(100_000) }),
+      await app.inject({ method: 'POST', url: '/similar', payload: { text: '   ' } }),
     ];
-    expect(cases.map((r) => r.statusCode)).toEqual([404, 404, 404, 400, 400, 400, 400, 413]);
+    expect(cases.map((r) => r.statusCode)).toEqual([404, 404, 404, 400, 400, 400, 400, 413, 400]);
     for (const r of cases) {
       expect(typeof r.json().error).toBe('string');
       expect(r.body).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it("finds what a posted page matches as ingest reads it, without what the page's site repeats", async () => {
+    // A blog's posts about four different things, each with the week's promo under it.
+    const promo = [
+      'Garden Hour on video',
+      'This week the Aldous family turns a car park into an orchard.',
+      'Episode 12.',
+      'Fast.',
+      'Cheap.',
+      'And green.',
+      'Kim plants forty apple trees in one afternoon, picks a rootstock for a windy plot and tells us why it matters.',
+    ];
+    const posts = [
+      'Roses want a hard cut in late winter, before the buds swell. Burn the old wood rather than composting it.',
+      'Eleven days of rain have turned the lower beds into a pond. The leeks stood it well, but the carrots split.',
+      'Squeeze the seeds of the ripest tomato into a jar of water and leave it on the windowsill for three days.',
+      'Three summers after we cut a gap under the fence, the hedgehogs are back and eat the slugs every June.',
+    ];
+    const site = 'kims-garden.example';
+    const posted = await post(
+      '/articles',
+      posts.map((p, k) => ({ id: `garden${k}`, site, title: `Post ${k}`, text: [p, ...promo].join('\n') })),
+    );
+    expect(posted.json()).toMatchObject({ ingested: 4 });
+    const asked = {
+      title: 'Swifts',
+      text: [
+        'The first swifts of the year were screaming over the allotments on Sunday evening.',
+        ...promo,
+      ].join('\n'),
+    };
+    const derived = async (payload: object) =>
+      (
+        (await app.inject({ method: 'POST', url: '/similar', payload })).json() as Array<{
+          id: string;
+          type: string;
+        }>
+      )
+        .filter((m) => m.type !== 'same-story')
+        .map((m) => m.id);
+    // Asked without its site, the page matches the blog's posts by the promo alone.
+    expect((await derived(asked)).length).toBeGreaterThan(0);
+    expect(await derived({ ...asked, site })).toEqual([]);
   });
 });

@@ -15,12 +15,15 @@ import { type CompareContext, type Comparison, compareArticles } from '../compar
 import {
   defaultIngestOptions,
   describeMatches,
+  extractForStore,
   type IngestSummary,
   ingestItems,
   type Pending,
   pageFromArticleRecord,
   pageFromRecordLine,
+  type RawPage,
   RECENT_TEXTS,
+  RecordError,
   similarInStore,
 } from '../pipeline/ingest.js';
 import { extractPage } from '../pipeline/page.js';
@@ -452,11 +455,24 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
     },
   );
 
-  app.post<{ Body: { title?: string; text?: string; html?: string } }>(
+  app.post<{ Body: Record<string, unknown> }>(
     '/similar',
-    { schema: { summary: 'What in the corpus matches a posted article, without adding it', body: pageBody } },
-    async (req) => {
-      const article = fromBody(req.body);
+    {
+      schema: {
+        summary:
+          'What in the corpus matches a posted article, without adding it (read as `POST /articles` reads it: with its `site` or `url`, without what its site is known to repeat)',
+        body: articleRecord,
+      },
+    },
+    async (req, reply) => {
+      let page: RawPage;
+      try {
+        page = pageFromArticleRecord(req.body);
+      } catch (e) {
+        if (e instanceof RecordError) return reply.status(400).send({ error: `the article ${e.message}` });
+        throw e;
+      }
+      const article = extractForStore(page, opt.store);
       // Each match with what a client lists of it, without a request per match.
       return describeMatches(similarInStore(article, opt.store, opt.ctx, cache), opt.store);
     },
