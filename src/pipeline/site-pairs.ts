@@ -50,7 +50,11 @@ const SETTLING_CACHE = 200;
 /** Settles every comparison put off, this run's and any a stopped run left; returns the relations stored. */
 export function settleSitePairs(store: Store, ctx: CompareContext): number {
   const bySite = new Map<string, DeferredPair[]>();
-  for (const pair of store.deferredPairs()) bySite.set(pair.site, [...(bySite.get(pair.site) ?? []), pair]);
+  for (const pair of store.deferredPairs()) {
+    const list = bySite.get(pair.site);
+    if (list) list.push(pair);
+    else bySite.set(pair.site, [pair]);
+  }
   let stored = 0;
   for (const [site, pairs] of bySite) {
     const { template, blurbs } = templateOf(site, new Set(pairs.flatMap((p) => [p.a, p.b])), store);
@@ -89,17 +93,20 @@ function templateOf(
   store: Store,
 ): { template: (paragraph: string) => boolean; blurbs: number[] } {
   const learnt = isKnownLine(new Set(store.siteFurniture(site, SITE_FURNITURE_PAGES)));
-  const texts = [...pages].flatMap((id) => {
-    const a = store.getArticle(id);
-    return a ? [paragraphsOf(a)] : [];
-  });
+  // The pages are read twice rather than held: a site's put-off pages can be many.
+  const texts = function* () {
+    for (const id of pages) {
+      const a = store.getArticle(id);
+      if (a) yield paragraphsOf(a);
+    }
+  };
   const holders = new Map<number, number>();
-  for (const paragraphs of texts)
+  for (const paragraphs of texts())
     for (const k of new Set(paragraphs.map(paragraphKey))) holders.set(k, (holders.get(k) ?? 0) + 1);
   const repeated = (p: string) => (holders.get(paragraphKey(p)) ?? 0) >= SITE_FURNITURE_PAGES;
   // Blocks grow from their known lines, both ways, through the paragraphs the pages repeat.
   const blurbs = new Set<number>();
-  for (const paragraphs of texts) {
+  for (const paragraphs of texts()) {
     const marked = paragraphs.map(learnt);
     for (let grown = true; grown; ) {
       grown = false;
