@@ -17,6 +17,7 @@ import {
   similarInStore,
 } from '../pipeline/ingest.js';
 import { PreparedCache, SIMILAR_CACHE } from '../pipeline/prepared-cache.js';
+import { storedPages } from '../pipeline/stored-pages.js';
 import { nameSides, whoFromWhom } from '../relate/sides.js';
 import { COPIES_LISTED, citedFact, foldAlike, shownTime, shownTitle } from '../report/cite.js';
 import { renderArticleHtml, renderStoryHtml } from '../report/story-html.js';
@@ -229,8 +230,8 @@ export function runStories(
     // Key facts read the articles of each story shown (after the filters): opt-in, as on a large
     // corpus that is most of the work.
     const lexicon = flags.facts ? defaultContext().lexicon : undefined;
-    const factsOf = (s: Story) =>
-      lexicon ? storyFacts(s, (id) => store.getArticle(id), lexicon) : undefined;
+    const read = storedPages(store);
+    const factsOf = (s: Story) => (lexicon ? storyFacts(s, read, lexicon) : undefined);
     if (flags.json)
       out.write(
         `${JSON.stringify(
@@ -450,9 +451,9 @@ export function runShow(
   try {
     const stories = buildStories(store.articles(), store.relations());
     const story = stories.find((s) => s.id === ids[0]);
+    const read = storedPages(store);
     if (story) {
       const ctx = defaultContext();
-      const read = (id: string) => store.getArticle(id);
       const facts = storyFacts(story, read, ctx.lexicon);
       const claims = storyClaims(story, read, ctx);
       if (flags.html) writeReport(flags.html, renderStoryHtml(story, facts, claims));
@@ -461,7 +462,7 @@ export function runShow(
       return 0;
     }
     const named = articleNamed(store, ids[0]);
-    const article = named === undefined ? undefined : store.getArticle(named);
+    const article = named === undefined ? undefined : read(named);
     if (!article)
       throw new Error(`no story, article or ingested file '${ids[0]}' in ${flags.db ?? DEFAULT_DB}`);
     const id = article.id;

@@ -8,6 +8,7 @@ import { openSqliteStore } from '../store/sqlite.js';
 import { extractForStore, ingestItems, type Pending, similarInStore } from './ingest.js';
 import { extractRaw } from './prepare.js';
 import { PreparedCache, SIMILAR_CACHE } from './prepared-cache.js';
+import { storedPages } from './stored-pages.js';
 
 const ctx = defaultContext();
 
@@ -63,6 +64,11 @@ describe("a site's first pages", () => {
     expect(derived(store)).toEqual(['followup-post0 partial-reuse']);
     expect(summary.relations).toBe(store.relations().length);
     expect(store.deferredPairs()).toEqual([]);
+    // The first post is stored as read, its promo in it; it is shown as the site is known now.
+    expect(store.getArticle('post0')?.text).toContain('Episode 12.');
+    const shown = storedPages(store)('post0');
+    expect(shown?.text).toBe(posts[0]);
+    expect(shown?.furniture).toEqual(expect.arrayContaining(promo));
     store.close();
   });
 

@@ -29,6 +29,7 @@ import {
 import { extractPage } from '../pipeline/page.js';
 import { PreparePool } from '../pipeline/prepare-pool.js';
 import { PreparedCache, SIMILAR_CACHE } from '../pipeline/prepared-cache.js';
+import { storedPages } from '../pipeline/stored-pages.js';
 import { wordDiff } from '../report/word-diff.js';
 import { INPUT_STATUSES, type InputRow, type InputStatus, type Store, seenFrom } from '../store/store.js';
 import { keyFacts, storyClaims, storyFacts } from '../story/facts.js';
@@ -268,7 +269,7 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
     '/articles/:id',
     { schema: { summary: 'An article with its relations and story', params: idParam } },
     async (req, reply) => {
-      const article = opt.store.getArticle(req.params.id);
+      const article = storedPages(opt.store)(req.params.id);
       if (!article) return reply.status(404).send({ error: `no article '${req.params.id}'` });
       const relations = opt.store.relationsOf(article.id);
       const story = current().storyOf(article.id);
@@ -415,8 +416,9 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
       },
     },
     async (req, reply) => {
-      const a = opt.store.getArticle(req.query.a);
-      const b = opt.store.getArticle(req.query.b);
+      const read = storedPages(opt.store);
+      const a = read(req.query.a);
+      const b = read(req.query.b);
       if (!a || !b) return reply.status(404).send({ error: `no article '${a ? req.query.b : req.query.a}'` });
       return withDiffs(compareArticles(a, b, opt.ctx));
     },
@@ -434,7 +436,7 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
     async (req, reply) => {
       const story = namedStory(req.params.id, reply);
       if (!story) return reply;
-      const facts = storyFacts(story, (id) => opt.store.getArticle(id), opt.ctx.lexicon);
+      const facts = storyFacts(story, storedPages(opt.store), opt.ctx.lexicon);
       return { ...facts, keyFacts: keyFacts(facts) };
     },
   );
@@ -451,7 +453,7 @@ export async function buildServer(opt: ServerOptions): Promise<FastifyInstance> 
     async (req, reply) => {
       const story = namedStory(req.params.id, reply);
       if (!story) return reply;
-      return storyClaims(story, (id) => opt.store.getArticle(id), opt.ctx);
+      return storyClaims(story, storedPages(opt.store), opt.ctx);
     },
   );
 
