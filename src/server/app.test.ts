@@ -220,30 +220,30 @@ describe('HTTP API', () => {
   });
 
   it("finds what a posted page matches as ingest reads it, without what the page's site repeats", async () => {
-    // A blog's posts about four different things, each with the week's promo under it.
+    // A harbour blog's posts about four different things, each with the week's radio promo under it.
     const promo = [
-      'Garden Hour on video',
-      'This week the Aldous family turns a car park into an orchard.',
-      'Episode 12.',
-      'Fast.',
-      'Cheap.',
-      'And green.',
-      'Kim plants forty apple trees in one afternoon, picks a rootstock for a windy plot and tells us why it matters.',
+      'Harbour Notes on the radio',
+      'This week the ferry crews read their own logbooks aloud.',
+      'Show 31.',
+      'Salt.',
+      'Rope.',
+      'And tar.',
+      'Dalia Brenner sails the old mail route in a dinghy and tells us what the charts of the estuary leave out.',
     ];
     const posts = [
-      'Roses want a hard cut in late winter, before the buds swell. Burn the old wood rather than composting it.',
-      'Eleven days of rain have turned the lower beds into a pond. The leeks stood it well, but the carrots split.',
-      'Squeeze the seeds of the ripest tomato into a jar of water and leave it on the windowsill for three days.',
-      'Three summers after we cut a gap under the fence, the hedgehogs are back and eat the slugs every June.',
+      'The lighthouse on Gull Point was repainted in March, its first coat since the keepers left in 1988.',
+      'Oyster beds below the old cannery have come back since the town stopped dredging the channel.',
+      'A storm in January tore the roof off the lifeboat station, and volunteers rebuilt it in nine days.',
+      'The last rope walk in the county closed on Friday after a hundred and forty years of trade.',
     ];
-    const site = 'kims-garden.example';
+    const site = 'harbour-notes.example';
     const posted = await post(
       '/articles',
-      posts.map((p, k) => ({ id: `garden${k}`, site, title: `Post ${k}`, text: [p, ...promo].join('\n') })),
+      posts.map((p, k) => ({ id: `harbour${k}`, site, title: `Post ${k}`, text: [p, ...promo].join('\n') })),
     );
     expect(posted.json()).toMatchObject({ ingested: 4 });
     const asked = {
-      title: 'Swifts',
+      title: 'Seals',
       text: [
         'The first swifts of the year were screaming over the allotments on Sunday evening.',
         ...promo,
