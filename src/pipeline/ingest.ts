@@ -49,7 +49,7 @@ import {
 } from './prepare.js';
 import { PreparePool } from './prepare-pool.js';
 import { PreparedCache, type StoredArticles } from './prepared-cache.js';
-import { settleSitePairs, sharingSiteLines } from './site-pairs.js';
+import { sameSiteSharing, settleSitePairs } from './site-pairs.js';
 
 export interface IngestOptions {
   /** Jaccard similarity of word 4-grams from which near-duplicates are looked for. */
@@ -284,13 +284,13 @@ export async function ingestItems(
     const published = plausibleDate(article.published);
     if (published !== article.published)
       for (const a of new Set([article, prepared.article])) a.published = published;
-    // Two pages of one site that share a short line are compared at the end of the run, once more
+    // Two pages of one site that share a paragraph are compared at the end of the run, once more
     // of what the site repeats on every page is known (`settleSitePairs`).
     const site = done.siteLines?.site;
     const { relations, reprintOf, putOff } = verifyCandidates(prepared, done.fingerprints, store, ctx, opt, {
       maxTermDf: termMaxDf(stored),
       stored: cache,
-      putOff: site === undefined ? undefined : sharingSiteLines(article, site, store),
+      putOff: site === undefined ? undefined : sameSiteSharing(article, site, store),
     });
     store.writeArticle({
       article,

@@ -20,15 +20,16 @@ import {
   relationInput,
 } from '../compare/compare.js';
 import { pairSurface } from '../compare/surface.js';
-import { isKnownLine, paragraphKey, SITE_FURNITURE_PAGES } from '../extract/text-page/site-furniture.js';
+import { paragraphKey, SITE_FURNITURE_PAGES } from '../extract/text-page/site-furniture.js';
 import { KEPT_RELATIONS, mayRelateClosely, type Relation, relate } from '../relate/relate.js';
 import type { DeferredPair, Store } from '../store/store.js';
 import { RecentlyUsed } from './recently-used.js';
+import { knownTemplate } from './stored-pages.js';
 
 const STORED = new Set(KEPT_RELATIONS);
 
 /** Whether `article`'s comparison with a stored one is put off: the other is a page of `site` and the two share a paragraph. */
-export function sharingSiteLines(
+export function sameSiteSharing(
   article: Article,
   site: string,
   store: Store,
@@ -92,7 +93,7 @@ function templateOf(
   pages: ReadonlySet<string>,
   store: Store,
 ): { template: (paragraph: string) => boolean; blurbs: number[] } {
-  const learnt = isKnownLine(new Set(store.siteFurniture(site, SITE_FURNITURE_PAGES)));
+  const learnt = knownTemplate(store, site);
   // The pages are read twice rather than held: a site's put-off pages can be many.
   const texts = function* () {
     for (const id of pages) {

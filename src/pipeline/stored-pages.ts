@@ -10,6 +10,11 @@ import type { Article } from '../article/types.js';
 import { isKnownLine, SITE_FURNITURE_PAGES } from '../extract/text-page/site-furniture.js';
 import type { Store } from '../store/store.js';
 
+/** Whether a line is one `site` is known to repeat (its learnt lines, and blurbs found beside them). */
+export function knownTemplate(store: Store, site: string): (line: string) => boolean {
+  return isKnownLine(new Set(store.siteFurniture(site, SITE_FURNITURE_PAGES)));
+}
+
 /** A reader of stored pages; each site's template is read once per reader, so make one per request. */
 export function storedPages(store: Store): (id: string) => Article | undefined {
   const templates = new Map<string, (line: string) => boolean>();
@@ -19,7 +24,7 @@ export function storedPages(store: Store): (id: string) => Article | undefined {
     if (!article || site === undefined) return article;
     let template = templates.get(site);
     if (!template) {
-      template = isKnownLine(new Set(store.siteFurniture(site, SITE_FURNITURE_PAGES)));
+      template = knownTemplate(store, site);
       templates.set(site, template);
     }
     return withoutParagraphs(article, template);
