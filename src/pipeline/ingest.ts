@@ -26,13 +26,7 @@ import { type ArticleSurface, type PairSurface, pairSurface, sameSurface } from 
 import { siteOfHtml, siteOfUrl } from '../extract/html/index.js';
 import { pageLines } from '../extract/text-page/extract.js';
 import { paragraphKey, SITE_FURNITURE_PAGES, siteLineKeys } from '../extract/text-page/site-furniture.js';
-import {
-  closestFirst,
-  KEPT_RELATIONS,
-  mayRelateClosely,
-  type RelationInput,
-  relate,
-} from '../relate/relate.js';
+import { closestFirst, isKept, mayRelateClosely, type RelationInput, relate } from '../relate/relate.js';
 import { FeedError, type FeedItem, looksLikeFeed, readFeed } from '../source/feed.js';
 import { expandGlob, isGlob } from '../source/glob.js';
 import { InputError, pageFiles, readInput } from '../source/index.js';
@@ -161,9 +155,6 @@ const JOBS_AHEAD = 128;
  * holds, so that the original's preparation is still there when its reprint comes.
  */
 export const RECENT_TEXTS = PREPARED_CACHE / 2;
-
-/** Relations worth storing: the derived ones and independent reports of the same event. */
-const STORED = new Set(KEPT_RELATIONS);
 
 export async function ingestPaths(
   paths: string[],
@@ -531,7 +522,7 @@ function verifyCandidates(
       compared.set(article.text, { article, input });
     }
     const relation = relate(input);
-    if (!STORED.has(relation.type)) continue;
+    if (!isKept(relation.type)) continue;
     relations.push({ a: id, b: other, ...relation });
     if (reprintOf === undefined && sameText(mine.article, article)) reprintOf = other;
   }

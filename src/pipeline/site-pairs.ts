@@ -21,12 +21,10 @@ import {
 } from '../compare/compare.js';
 import { pairSurface } from '../compare/surface.js';
 import { paragraphKey, SITE_FURNITURE_PAGES } from '../extract/text-page/site-furniture.js';
-import { KEPT_RELATIONS, mayRelateClosely, type Relation, relate } from '../relate/relate.js';
+import { isKept, mayRelateClosely, type Relation, relate } from '../relate/relate.js';
 import type { DeferredPair, Store } from '../store/store.js';
 import { RecentlyUsed } from './recently-used.js';
 import { knownTemplate } from './stored-pages.js';
-
-const STORED = new Set(KEPT_RELATIONS);
 
 /** Whether `article`'s comparison with a stored one is put off: the other is a page of `site` and the two share a paragraph. */
 export function sameSiteSharing(
@@ -126,5 +124,5 @@ function relationOf(A: PreparedArticle, B: PreparedArticle, ctx: CompareContext)
   const surface = pairSurface(A.surface, B.surface, defaultCompareOptions);
   if (!mayRelateClosely(surface)) return undefined;
   const relation = relate(relationInput(A, B, ctx, surface));
-  return STORED.has(relation.type) ? relation : undefined;
+  return isKept(relation.type) ? relation : undefined;
 }

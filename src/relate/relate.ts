@@ -25,6 +25,10 @@ export const KEPT_RELATIONS: readonly RelationType[] = [
   'same-story',
 ];
 
+const KEPT = new Set(KEPT_RELATIONS);
+/** Whether a corpus stores a relation of this type. */
+export const isKept = (type: RelationType): boolean => KEPT.has(type);
+
 /** Relations the closest reuse first and, within a kind, those that cover most of side A. */
 export const closestFirst = (
   x: Pick<Relation, 'type' | 'coverageA'>,
