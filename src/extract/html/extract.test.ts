@@ -394,6 +394,32 @@ describe('siteOfHtml', () => {
     ).toBe('The Eastmere Courier');
   });
 
+  it('names a page with nothing in its head by its base address, else by where its links mostly lead', () => {
+    expect(
+      siteOfHtml('<head><base href="http://www.eastmere.example/news/a-story"></head><body></body>'),
+    ).toBe('eastmere.example');
+    // A relative base names nothing.
+    expect(siteOfHtml('<head><base href="/news/"></head><body><p>Text</p></body>')).toBeUndefined();
+    const page = (links: string[]) =>
+      `<html><head><title>Notice</title></head><body>${links.map((l) => `<a class="nav" href="${l}">x</a>`).join('')}</body></html>`;
+    const own = [
+      'https://www.harbour.example/',
+      'https://www.harbour.example/news',
+      'https://harbour.example/about',
+    ];
+    expect(siteOfHtml(page([...own, 'https://other.example/a']))).toBe('harbour.example');
+    // Share buttons are on every site's pages: they are never the page's own.
+    const share = [
+      'https://twitter.com/share?u=1',
+      'https://www.facebook.com/sharer.php',
+      'https://twitter.com/x',
+    ];
+    expect(siteOfHtml(page([...share, ...share, 'https://harbour.example/a']))).toBeUndefined();
+    // No clear lead (three links against two), or too few links: no site.
+    expect(siteOfHtml(page([...own, 'https://other.example/a', 'https://other.example/b']))).toBeUndefined();
+    expect(siteOfHtml(page(own.slice(0, 2)))).toBeUndefined();
+  });
+
   it('takes the registrable domain for the site: sections on subdomains are one site, blogs on a blog host are not', () => {
     const canonical = (href: string) => siteOfHtml(`<head><link rel="canonical" href="${href}"></head>`);
     expect(canonical('https://news.eastmere.example/a')).toBe('eastmere.example');

@@ -319,30 +319,56 @@ function siteBesideHeadline(titleTag: string | undefined, h1: string | undefined
 const HEAD_CHARS = 100_000;
 
 /**
- * The site an HTML page is from, read from its head without parsing it: the host of its canonical
- * address (or `og:url`), else its `og:site_name`, else the host of its own feed. What ingest keys a
- * saved page's site by (a file has no address of its own), to learn the furniture and template
- * titles its pages repeat.
+ * The site an HTML page is from, read without parsing it: the host of its canonical address (or
+ * `og:url`, or an absolute `<base href>`), else its `og:site_name`, else the host of its own feed,
+ * else the site most of its links lead to (`mostLinkedSite`). What ingest keys a saved page's site
+ * by (a file has no address of its own), to learn the furniture and template titles its pages
+ * repeat.
  */
 export function siteOfHtml(html: string): string | undefined {
   let name: string | undefined;
   let feedHost: string | undefined;
-  for (const tag of html.slice(0, HEAD_CHARS).matchAll(/<(?:meta|link)\b[^>]*>/gi)) {
+  for (const tag of html.slice(0, HEAD_CHARS).matchAll(/<(?:meta|link|base)\b[^>]*>/gi)) {
     const attrs = new Map<string, string>();
     for (const a of tag[0].matchAll(/([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g))
       attrs.set(a[1].toLowerCase(), (a[2] ?? a[3] ?? a[4]).trim());
     const key = (attrs.get('property') ?? attrs.get('name') ?? attrs.get('rel') ?? '').toLowerCase();
     const value = attrs.get('content') ?? attrs.get('href');
     if (!value) continue;
-    if (key === 'canonical' || key === 'og:url') {
+    if (key === 'canonical' || key === 'og:url' || /^<base/i.test(tag[0])) {
       const site = siteOfUrl(value);
       if (site) return site;
     }
     if (key === 'og:site_name') name ??= value;
     if (/^<link/i.test(tag[0])) feedHost ??= ownFeedHost(attrs.get('rel'), attrs.get('type'), value);
   }
-  return name ?? siteOfHost(feedHost);
+  return name ?? siteOfHost(feedHost) ?? mostLinkedSite(html);
 }
+
+/**
+ * Where a page's links to other pages mostly lead, when one site clearly leads (three links or
+ * more, twice the next): a site's menus, sections and archives link its own pages. On Dragnet's
+ * pages whose head names their site, this agrees with the head for 1,167 of the 1,199 it decides;
+ * the rest are the same publisher's other domain (bbc.co.uk on bbc.com, a network's hub). Sharing,
+ * social and advertising services are linked from every site, so they are never the page's own.
+ */
+function mostLinkedSite(html: string): string | undefined {
+  const counts = new Map<string, number>();
+  for (const link of html.matchAll(/<a\b[^>]*?\bhref\s*=\s*["']?(https?:\/\/[^"'\s>]+)/gi)) {
+    const site = siteOfUrl(link[1]);
+    if (site && !LINKED_SERVICES.test(site)) counts.set(site, (counts.get(site) ?? 0) + 1);
+  }
+  let [best, first, second] = [undefined as string | undefined, 0, 0];
+  for (const [site, n] of counts) {
+    if (n > first) [best, first, second] = [site, n, first];
+    else if (n > second) second = n;
+  }
+  return first >= 3 && first >= 2 * second ? best : undefined;
+}
+
+/** Services any site links to (sharing, social networks, feeds, short links, ads, shops, licences). */
+const LINKED_SERVICES =
+  /^(facebook\.com|twitter\.com|x\.com|t\.co|addthis\.com|sharethis\.com|addtoany\.com|stumbleupon\.com|digg\.com|reddit\.com|pinterest\.com|linkedin\.com|google\.com|youtube\.com|instagram\.com|tumblr\.com|delicious\.com|feedburner\.com|feedblitz\.com|feedsportal\.com|doubleclick\.net|goo\.gl|bit\.ly|amazon\.com|w3\.org|creativecommons\.org|wordpress\.org|apple\.com|flickr\.com|wikipedia\.org)$/;
 
 /** Services that host other sites' feeds: their host is not the page's site. */
 const FEED_SERVICES = /(^|\.)(feedburner\.com|feedblitz\.com|feedpress\.me|feedsportal\.com)$/;
