@@ -59,6 +59,25 @@ describe('relate', () => {
     expect(relate(passages).type).toBe('partial-reuse');
   });
 
+  it('does not take names shared in a longer text for reuse; a brief made of its source names is', () => {
+    // Runs of two content words ("Prime Minister") in most sentences of a 9-sentence text, none retold.
+    const names = base({
+      sentencesA: 9,
+      passageA: 0.75,
+      tiledA: 0.3,
+      longestPassage: 2,
+      longestNarrative: 2,
+    });
+    expect(relate(names).type).not.toBe('partial-reuse');
+    // A run of three is a phrase taken; a retold sentence is reuse whatever the runs.
+    expect(relate({ ...names, longestPassage: 3, longestNarrative: 3 }).type).toBe('partial-reuse');
+    expect(relate({ ...names, alignments: aligned([[0, 4]]) }).type).toBe('partial-reuse');
+    // A two-sentence brief built on its source's names is partly derived (METER's briefs).
+    expect(relate({ ...names, sentencesA: 2 }).type).toBe('partial-reuse');
+    // The longer side's passages decide when the reusing side is the other.
+    expect(relate({ ...names, passageA: 0, passageB: 0.9, sentencesB: 2 }).type).toBe('partial-reuse');
+  });
+
   it('calls a text whose every sentence is built on passages of another a rewrite', () => {
     const condensed = base({ sentencesA: 4, sentencesB: 20, alignments: aligned(diagonal(1)), passageA: 1 });
     expect(relate(condensed).type).toBe('rewrite');

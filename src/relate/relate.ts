@@ -116,6 +116,14 @@ export interface RelateOptions {
   partialPassage: number;
   /** ...or a shared run of this many content words outside quotation marks: a taken sentence. */
   partialNarrative: number;
+  /**
+   * Passages no longer than this many content words ("Prime Minister", "last year") make no reuse
+   * on their own where no sentence is retold and the reusing side has more than `briefSentences`
+   * sentences: any two texts on one subject share their names. A brief of a sentence or two that
+   * carries its source's names in each sentence is what METER calls partially derived.
+   */
+  namesRun: number;
+  briefSentences: number;
   /** Share of retold sentences that are (near-)verbatim for a near-duplicate. */
   verbatimShare: number;
   /** Shared facts and document similarity for two independent reports of one event. */
@@ -138,6 +146,8 @@ export const defaultRelateOptions: RelateOptions = {
   passageSentences: 2,
   partialPassage: 0.5,
   partialNarrative: 8,
+  namesRun: 2,
+  briefSentences: 2,
   verbatimShare: 0.7,
   sameStoryFacts: 3,
   sameStorySimilarity: 0.25,
@@ -173,6 +183,10 @@ export function mayRelateClosely(
     surface.longestNarrative >= opt.partialNarrative
   );
 }
+
+/** Whether the shared passages are names and stock phrases only, on a side longer than a brief. */
+const onlyNames = (input: RelationInput, reusingSentences: number, opt: RelateOptions) =>
+  input.longestPassage <= opt.namesRun && reusingSentences > opt.briefSentences;
 
 export function relate(input: RelationInput, options: Partial<RelateOptions> = {}): Relation {
   const opt = { ...defaultRelateOptions, ...options };
@@ -214,7 +228,10 @@ export function relate(input: RelationInput, options: Partial<RelateOptions> = {
       verbatimShare >= opt.verbatimShare && Math.min(coverageA, coverageB) >= opt.wholly
         ? 'near-duplicate'
         : 'rewrite';
-  } else if (passage >= opt.partialPassage || input.longestNarrative >= opt.partialNarrative)
+  } else if (
+    (passage >= opt.partialPassage && !(retold.length === 0 && onlyNames(input, reusingSentences, opt))) ||
+    input.longestNarrative >= opt.partialNarrative
+  )
     type = 'partial-reuse';
   else if (input.sharedFacts >= opt.sameStoryFacts && input.documentSimilarity >= opt.sameStorySimilarity)
     type = 'same-story';
