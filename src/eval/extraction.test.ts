@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { averageScores, pageCounts, shingleCounts } from './extraction.js';
+import { articleOfGold, averageScores, pageCounts, shingleCounts } from './extraction.js';
 
 describe("extraction scoring (the article-extraction benchmark's definitions)", () => {
   it('counts shingles as a multiset, over words of any script', () => {
     const counts = shingleCounts('Café au lait, café au lait. Café au lait!');
     expect(counts.get('café au lait café')).toBe(2);
     expect(shingleCounts('Only three words').get('only three words')).toBe(1);
+  });
+
+  it('cuts a gold text at its comments marker, however the annotator typed it', () => {
+    const article = 'Council approves the budget.\nThe vote was 7 to 2.\n';
+    for (const marker of [
+      '!@#$%^&*()  COMMENTS',
+      '!@#$%^&*() COMMENTS',
+      '!@ $%^&*()  COMMENTS',
+      '  #$%^&*()  COMMENTS',
+    ])
+      expect(articleOfGold(`${article}${marker}\nGreat news!\n`)).toBe(article);
+    // The word in the article's own text is not a marker.
+    const text = 'Readers left COMMENTS on the plan.\nMore COMMENTS: none.\n';
+    expect(articleOfGold(text)).toBe(text);
   });
 
   it('charges a page its text printed twice', () => {

@@ -12,7 +12,13 @@ import { parseHTML } from 'linkedom';
 import { extractHtml } from '../extract/html/extract.js';
 import { decodeBytes } from '../source/index.js';
 
-const COMMENTS_MARKER = '!@#$%^&*()  COMMENTS';
+/**
+ * The line the annotators put before a page's user comments: `!@#$%^&*()  COMMENTS`, typed by hand
+ * and so written otherwise in 22 of Dragnet's gold files ("!@#$%^&*() COMMENTS", "!@ $%^&*()
+ * COMMENTS", "  #$%^&*()  COMMENTS", ...). Matched exactly, those pages' comments counted as
+ * article text (page 419: 45,283 shingles of comments against 1,816 of article).
+ */
+const COMMENTS_MARKER = /^[ \t]*[!@#$%^&*()][!@#$%^&*() \t]*COMMENTS[ \t]*$/m;
 
 export interface ExtractionPage {
   id: string;
@@ -39,13 +45,18 @@ export function readDragnet(sharedDir: string, limit = Number.POSITIVE_INFINITY)
     .slice(0, limit);
   return ids.map((id) => {
     const gold = decodeBytes(readFileSync(join(base, 'gold', `${id}.txt`))).text;
-    const cut = gold.indexOf(COMMENTS_MARKER);
     return {
       id,
       html: decodeBytes(readFileSync(join(base, 'html', `${id}.html`))).text,
-      gold: cut >= 0 ? gold.slice(0, cut) : gold,
+      gold: articleOfGold(gold),
     };
   });
+}
+
+/** A gold file's article text: what comes before its comments marker, if it has one. */
+export function articleOfGold(gold: string): string {
+  const cut = gold.search(COMMENTS_MARKER);
+  return cut >= 0 ? gold.slice(0, cut) : gold;
 }
 
 /**
