@@ -71,6 +71,31 @@ describe('extractHtml', () => {
     expect(page.furniture).toContain(comments[0]);
   });
 
+  it('ends a weblog post at its signature when signed comments follow it, and keeps a signature above the post', () => {
+    const story = [
+      'The harbour company said on Monday that ferry fares would rise by five percent in April.',
+      'A monthly pass will cost 84 dollars, up from 80, the company said in a statement.',
+    ];
+    const comments = [
+      'I take the ferry every day and the service has got worse while the fares keep going up.',
+      'The council should sell its share of the company and spend the money on the bus routes.',
+      'Five percent is more than my rent went up this year, and the boats are always late.',
+    ];
+    const signed = (t: string, k: number) =>
+      `<p>${t}</p><p>Comment #${k + 1} - Posted by: Reader ${k + 1} at November 10, 2012 5:${10 + k} PM</p>`;
+    const post = (byline: string, footer: string) =>
+      extractHtml(
+        `<html><body><div class="post"><h1>Ferry fares to rise</h1>${byline}${story.map((t) => `<p>${t}</p>`).join('')}${footer}${comments.map(signed).join('')}</div></body></html>`,
+      );
+    // The post's own signature under it, then the comments, each signed under it.
+    const page = post('', '<p>Posted by Ann Lee at November 10, 2012 9:01 AM</p>');
+    for (const t of story) expect(page.text).toContain(t);
+    for (const t of comments) expect(page.text).not.toContain(t);
+    // A post signed above it: its first comment may stay, its story does.
+    const top = post('<p>Posted by Ann Lee at November 10, 2012 9:01 AM</p>', '');
+    for (const t of story) expect(top.text).toContain(t);
+    for (const t of comments.slice(1)) expect(top.text).not.toContain(t);
+  });
   it('leaves out the tail of a script that writes a script inside an HTML comment, as browsers do', () => {
     const ad = `<script><!--\nif (!window.noAds) {\ndocument.write('<script src="https://ads.example/show.js"> </script>');\n}\n//--></script>`;
     const page = extractHtml(

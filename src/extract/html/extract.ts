@@ -517,12 +517,13 @@ function assemble(
   // Where a comment section opens, past the first part of the article, the rest is comments: the
   // chosen container holds them on many pages, and a commenter's paragraph reads like prose.
   const total = chosen.reduce((sum, p) => sum + p.text.length, 0);
+  const signed = signedCommentsFrom(chosen);
   let seen = 0;
   for (const [i, p] of chosen.entries()) {
     seen += p.text.length;
     const density = p.links / Math.max(p.text.length, 1);
     const linkList = p.kind !== 'heading' && density > 0.5;
-    if (seen > COMMENTS_AFTER * total && opensComments(p)) {
+    if (i === signed || (seen > COMMENTS_AFTER * total && opensComments(p))) {
       for (const q of chosen.slice(i)) furniture.push(q.text.slice(0, 200));
       break;
     }
@@ -584,6 +585,32 @@ const COMMENTS_AFTER = 0.5;
 function opensComments(p: Paragraph): boolean {
   const f = lineFeatures(p.text.split('\n', 1)[0]);
   return f.opensComments && furnitureScore(f) >= 1;
+}
+
+/**
+ * A comment's signature under it, as weblog software prints it: "Posted by: Ellen at September
+ * 10, 2012 11:40 AM", "Comment #2 - Posted by: Kurt at November 10, 2012 5:55 PM". The post's own
+ * signature ("Posted by laurie at September 10, 2012 9:01 AM") has the same shape.
+ */
+const SIGNATURE = /^(comment\s*#?\s*\d+\s*[-–—:|]\s*)?posted by:?\s+\S.{0,60}?\s(at|on)\s.{0,40}\d/i;
+
+/** Signatures that make a comment section: the post's and at least two comments'. */
+const SIGNATURES = 3;
+
+/**
+ * Where a comment section of signed comments starts in the chosen paragraphs, or -1: after the
+ * first signature that follows some of the article (the post's own), when at least
+ * `SIGNATURES` paragraphs are signatures; a signature above the article is its byline. On
+ * Dragnet's pages such sections ran to thousands of words that no comment marker opened.
+ */
+function signedCommentsFrom(chosen: readonly Paragraph[]): number {
+  const signatures: number[] = [];
+  chosen.forEach((p, i) => {
+    if (p.text.length <= 160 && SIGNATURE.test(p.text)) signatures.push(i);
+  });
+  if (signatures.length < SIGNATURES) return -1;
+  const post = signatures.find((i) => chosen.slice(0, i).some((p) => p.kind === 'p' && p.text.length >= 80));
+  return post === undefined || post === signatures[signatures.length - 1] ? -1 : post + 1;
 }
 
 /** Paragraphs above an article's first searched for its date line (the headline's, the byline's). */
