@@ -95,6 +95,13 @@ describe('extractHtml', () => {
     const top = post('<p>Posted by Ann Lee at November 10, 2012 9:01 AM</p>', '');
     for (const t of story) expect(top.text).toContain(t);
     for (const t of comments.slice(1)) expect(top.text).not.toContain(t);
+    // Each comment in an element of its own: the first goes whole; the post's element, signed
+    // above its text, holds far more than a comment and is kept.
+    const boxed = extractHtml(
+      `<html><body><div class="entry"><h1>Ferry fares to rise</h1><p>Posted by Ann Lee on November 10, 2012 | Permalink</p>${story.map((t) => `<p>${t}</p>`).join('')}</div><div class="comments">${comments.map((t, k) => `<div class="comment">${signed(t, k)}</div>`).join('')}</div></body></html>`,
+    );
+    for (const t of story) expect(boxed.text).toContain(t);
+    for (const t of comments) expect(boxed.text).not.toContain(t);
   });
   it('leaves out the tail of a script that writes a script inside an HTML comment, as browsers do', () => {
     const ad = `<script><!--\nif (!window.noAds) {\ndocument.write('<script src="https://ads.example/show.js"> </script>');\n}\n//--></script>`;

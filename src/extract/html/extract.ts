@@ -523,7 +523,11 @@ function assemble(
     seen += p.text.length;
     const density = p.links / Math.max(p.text.length, 1);
     const linkList = p.kind !== 'heading' && density > 0.5;
-    if (i === signed || (seen > COMMENTS_AFTER * total && opensComments(p))) {
+    if (
+      i === signed ||
+      (seen > COMMENTS_AFTER * total && opensComments(p)) ||
+      (i > 0 && COMMENTS_HEADING.test(p.text))
+    ) {
       for (const q of chosen.slice(i)) furniture.push(q.text.slice(0, 200));
       break;
     }
@@ -579,6 +583,13 @@ function assemble(
 const COMMENTS_AFTER = 0.5;
 
 /**
+ * The heading of a comment list, naming the post: "111 Responses to “My New Project”", "5 thoughts
+ * on “Ferry fares to rise”". Unlike a count of comments, which also sits under a headline, it
+ * stands only where the comments start.
+ */
+const COMMENTS_HEADING = /^(\d+|one|two|three) (responses?|repl(y|ies)|thoughts?|comments?) (to|on) [“"‘'«]/i;
+
+/**
  * A paragraph that opens a comment section: its first line is a comment marker ("Comments are now
  * closed." heads a block of `<br>` lines with the comment form's instructions under it).
  */
@@ -589,19 +600,24 @@ function opensComments(p: Paragraph): boolean {
 
 /**
  * A comment's signature under it, as weblog software prints it: "Posted by: Ellen at September
- * 10, 2012 11:40 AM", "Comment #2 - Posted by: Kurt at November 10, 2012 5:55 PM". The post's own
- * signature ("Posted by laurie at September 10, 2012 9:01 AM") has the same shape.
+ * 10, 2012 11:40 AM", "Comment #2 - Posted by: Kurt at November 10, 2012 5:55 PM", "Posted by:
+ * Andrew | Mar 26, 2007 2:00:18 PM", "October 2, 2012 | Permalink". The post's own signature
+ * ("Posted by laurie at September 10, 2012 9:01 AM") has the same shape.
  */
-const SIGNATURE = /^(comment\s*#?\s*\d+\s*[-–—:|]\s*)?posted by:?\s+\S.{0,60}?\s(at|on)\s.{0,40}\d/i;
+const SIGNATURE =
+  /^(comment\s*#?\s*\d+\s*[-–—:|]\s*)?posted by:?\s+\S.{0,60}?(\s(at|on)\s|\s?\|\s?).{0,40}\d|\d.{0,40}\|\s*permalink$/i;
 
-/** Signatures that make a comment section: the post's and at least two comments'. */
+/** Signatures that make a comment section: at least three (a post's own and two comments'). */
 const SIGNATURES = 3;
 
 /**
- * Where a comment section of signed comments starts in the chosen paragraphs, or -1: after the
- * first signature that follows some of the article (the post's own), when at least
- * `SIGNATURES` paragraphs are signatures; a signature above the article is its byline. On
- * Dragnet's pages such sections ran to thousands of words that no comment marker opened.
+ * Where a section of signed comments starts in the chosen paragraphs, or -1: at the first
+ * paragraph of the first signed comment, each comment being the largest element around its
+ * signature that holds no other signature. The post's own signature, printed above or under its
+ * text, is in the element that holds the post: far more of the page than a comment, so it is
+ * passed over (it holds more than three times a typical comment). Comments listed as bare paragraphs, each in no element of its own, are cut at the
+ * first comment's signature (its text stays). On Dragnet's pages such sections ran to thousands
+ * of words that no comment marker opened.
  */
 function signedCommentsFrom(chosen: readonly Paragraph[]): number {
   const signatures: number[] = [];
@@ -609,8 +625,35 @@ function signedCommentsFrom(chosen: readonly Paragraph[]): number {
     if (p.text.length <= 160 && SIGNATURE.test(p.text)) signatures.push(i);
   });
   if (signatures.length < SIGNATURES) return -1;
-  const post = signatures.find((i) => chosen.slice(0, i).some((p) => p.kind === 'p' && p.text.length >= 80));
-  return post === undefined || post === signatures[signatures.length - 1] ? -1 : post + 1;
+  const within = (box: Element, el: Element) => {
+    for (let e: Element | null = el; e; e = parentElement(e)) if (e === box) return true;
+    return false;
+  };
+  const comments = signatures.map((i) => {
+    const others = signatures.filter((j) => j !== i).map((j) => chosen[j].holder);
+    let box = chosen[i].holder;
+    for (let up = parentElement(box); up; up = parentElement(up)) {
+      const around = up;
+      if (others.some((h) => within(around, h))) break;
+      box = around;
+    }
+    let first = i;
+    let size = 0;
+    chosen.forEach((p, k) => {
+      if (!within(box, p.holder)) return;
+      first = Math.min(first, k);
+      size += p.text.length;
+    });
+    return { first, size };
+  });
+  const sizes = comments.map((c) => c.size).sort((x, y) => x - y);
+  const typical = sizes[Math.floor(sizes.length / 2)];
+  for (const { first, size } of comments) {
+    if (size > 3 * typical) continue;
+    // Some of the article stands above it.
+    if (chosen.slice(0, first).some((p) => p.kind === 'p' && p.text.length >= 80)) return first;
+  }
+  return -1;
 }
 
 /** Paragraphs above an article's first searched for its date line (the headline's, the byline's). */
