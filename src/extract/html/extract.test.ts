@@ -103,6 +103,34 @@ describe('extractHtml', () => {
     for (const t of story) expect(boxed.text).toContain(t);
     for (const t of comments) expect(boxed.text).not.toContain(t);
   });
+  it("leaves out a list of teasers under the article: linked headlines over their stories' first lines", () => {
+    const story = [
+      'The harbour company said on Monday that ferry fares would rise by five percent in April.',
+      'A monthly pass will cost 84 dollars, up from 80, the company said in a statement.',
+    ];
+    const teasers = [
+      [
+        'Council Votes To Keep The Winter Pool Open',
+        'The council voted on Monday to keep the public pool open.',
+      ],
+      ['Ten Walks Along The Old Harbour Wall', 'The wall is older than the town, and the walks show why.'],
+    ];
+    const page = extractHtml(
+      `<html><body><div class="post"><h1>Ferry fares to rise</h1>${story.map((t) => `<p>${t}</p>`).join('')}<h4>Recently Cataloged</h4>${teasers.map(([h, t]) => `<h3><a href="/a">${h}</a></h3><p>${t}</p><p class="more"><a href="/a">Read more »</a></p>`).join('')}</div></body></html>`,
+    );
+    for (const t of story) expect(page.text).toContain(t);
+    for (const [h, t] of teasers) {
+      expect(page.text).not.toContain(h);
+      expect(page.text).not.toContain(t);
+    }
+    expect(page.text).not.toContain('Recently Cataloged');
+    // One linked heading is a heading.
+    const one = extractHtml(
+      `<html><body><div class="post"><h1>Ferry fares to rise</h1>${story.map((t) => `<p>${t}</p>`).join('')}<h3><a href="/b">What The New Fares Mean For Commuters</a></h3><p>${story[0]}</p></div></body></html>`,
+    );
+    expect(one.text).toContain('What The New Fares Mean For Commuters');
+  });
+
   it('leaves out the tail of a script that writes a script inside an HTML comment, as browsers do', () => {
     const ad = `<script><!--\nif (!window.noAds) {\ndocument.write('<script src="https://ads.example/show.js"> </script>');\n}\n//--></script>`;
     const page = extractHtml(

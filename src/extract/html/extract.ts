@@ -518,6 +518,7 @@ function assemble(
   // chosen container holds them on many pages, and a commenter's paragraph reads like prose.
   const total = chosen.reduce((sum, p) => sum + p.text.length, 0);
   const signed = signedCommentsFrom(chosen);
+  const teasers = teasersFrom(chosen);
   let seen = 0;
   for (const [i, p] of chosen.entries()) {
     seen += p.text.length;
@@ -525,6 +526,7 @@ function assemble(
     const linkList = p.kind !== 'heading' && density > 0.5;
     if (
       i === signed ||
+      i === teasers ||
       (seen > COMMENTS_AFTER * total && opensComments(p)) ||
       (i > 0 && COMMENTS_HEADING.test(p.text))
     ) {
@@ -654,6 +656,24 @@ function signedCommentsFrom(chosen: readonly Paragraph[]): number {
     if (chosen.slice(0, first).some((p) => p.kind === 'p' && p.text.length >= 80)) return first;
   }
   return -1;
+}
+
+/**
+ * Where a list of teasers for other articles starts under the article, or -1: two headings or more
+ * that are links, each over its article's first lines ("Recently Cataloged": a headline, its
+ * excerpt, its byline, "Read more »"), below some of the article; from the first of them, or from
+ * the heading over the list. On Dragnet's pages it took teasers from nine and article text from
+ * none; a list article whose every item's heading is a link would lose its items.
+ */
+function teasersFrom(chosen: readonly Paragraph[]): number {
+  const linked = (p: Paragraph) =>
+    p.kind === 'heading' && p.text.length >= 15 && p.links >= 0.9 * p.text.length;
+  const first = chosen.findIndex(linked);
+  if (first < 0 || chosen.filter(linked).length < 2) return -1;
+  if (!chosen.slice(0, first).some((p) => p.kind === 'p' && p.links === 0 && p.text.length >= 80)) return -1;
+  return first > 0 && chosen[first - 1].kind === 'heading' && chosen[first - 1].links === 0
+    ? first - 1
+    : first;
 }
 
 /** Paragraphs above an article's first searched for its date line (the headline's, the byline's). */
