@@ -616,8 +616,8 @@ const SIGNATURES = 3;
  * Where a section of signed comments starts in the chosen paragraphs, or -1: at the first
  * paragraph of the first signed comment, each comment being the largest element around its
  * signature that holds no other signature. The post's own signature, printed above or under its
- * text, is in the element that holds the post: far more of the page than a comment, so it is
- * passed over (it holds more than three times a typical comment). Comments listed as bare paragraphs, each in no element of its own, are cut at the
+ * text, is in the element that holds the post, more than three times a typical comment, and is
+ * passed over. Comments listed as bare paragraphs, each in no element of its own, are cut at the
  * first comment's signature (its text stays). On Dragnet's pages such sections ran to thousands
  * of words that no comment marker opened.
  */
@@ -627,27 +627,27 @@ function signedCommentsFrom(chosen: readonly Paragraph[]): number {
     if (p.text.length <= 160 && SIGNATURE.test(p.text)) signatures.push(i);
   });
   if (signatures.length < SIGNATURES) return -1;
-  const within = (box: Element, el: Element) => {
-    for (let e: Element | null = el; e; e = parentElement(e)) if (e === box) return true;
-    return false;
-  };
-  const comments = signatures.map((i) => {
-    const others = signatures.filter((j) => j !== i).map((j) => chosen[j].holder);
+  // Signatures under each element; a comment's element is the largest that holds only its own.
+  const held = new Map<Element, number>();
+  for (const i of signatures)
+    for (let e: Element | null = chosen[i].holder; e; e = parentElement(e))
+      held.set(e, (held.get(e) ?? 0) + 1);
+  const boxes = new Map<Element, { first: number; size: number }>();
+  for (const i of signatures) {
     let box = chosen[i].holder;
-    for (let up = parentElement(box); up; up = parentElement(up)) {
-      const around = up;
-      if (others.some((h) => within(around, h))) break;
-      box = around;
+    for (let up = parentElement(box); up && held.get(up) === 1; up = parentElement(up)) box = up;
+    boxes.set(box, { first: i, size: 0 });
+  }
+  chosen.forEach((p, k) => {
+    for (let e: Element | null = p.holder; e; e = parentElement(e)) {
+      const box = boxes.get(e);
+      if (!box) continue;
+      box.first = Math.min(box.first, k);
+      box.size += p.text.length;
+      return;
     }
-    let first = i;
-    let size = 0;
-    chosen.forEach((p, k) => {
-      if (!within(box, p.holder)) return;
-      first = Math.min(first, k);
-      size += p.text.length;
-    });
-    return { first, size };
   });
+  const comments = [...boxes.values()].sort((x, y) => x.first - y.first);
   const sizes = comments.map((c) => c.size).sort((x, y) => x - y);
   const typical = sizes[Math.floor(sizes.length / 2)];
   for (const { first, size } of comments) {
