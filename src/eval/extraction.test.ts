@@ -15,10 +15,12 @@ describe("extraction scoring (the article-extraction benchmark's definitions)", 
       '!@#$%^&*() COMMENTS',
       '!@ $%^&*()  COMMENTS',
       '  #$%^&*()  COMMENTS',
+      '!@#$%^&*()  COMMNENTS',
+      '!@#$%^&*()',
     ])
       expect(articleOfGold(`${article}${marker}\nGreat news!\n`)).toBe(article);
-    // The word in the article's own text is not a marker.
-    const text = 'Readers left COMMENTS on the plan.\nMore COMMENTS: none.\n';
+    // The word in the article's own text is not a marker, nor is a row of stars between sections.
+    const text = 'Readers left COMMENTS on the plan.\n* * * *\nMore COMMENTS: none.\n';
     expect(articleOfGold(text)).toBe(text);
   });
 
