@@ -103,6 +103,22 @@ describe('extractHtml', () => {
     for (const t of story) expect(boxed.text).toContain(t);
     for (const t of comments) expect(boxed.text).not.toContain(t);
   });
+  it('keeps a paragraph of prose that is mostly links, and leaves out a list of links', () => {
+    const story = [
+      'The harbour company said on Monday that ferry fares would rise by five percent in April.',
+      'A monthly pass will cost 84 dollars, up from 80, the company said in a statement.',
+    ];
+    const cited =
+      'The suit names three of the company\'s patents, for a <a href="/p1">method of docking a ferry in high winds without a tug</a>, a <a href="/p2">system for counting passengers at a turnstile with two beams of light</a> and a <a href="/p3">ramp that folds into the hull of a small boat</a>, and asks for damages.';
+    const links =
+      '<a href="/a">Ferries</a> <a href="/b">Buses</a> <a href="/c">Trains</a> <a href="/d">Weather</a>';
+    const page = extractHtml(
+      `<html><body><div class="post"><h1>Ferry fares to rise</h1>${story.map((t) => `<p>${t}</p>`).join('')}<p>${cited}</p><p>${links}</p></div></body></html>`,
+    );
+    expect(page.text).toContain('method of docking a ferry in high winds');
+    expect(page.text).not.toContain('Ferries Buses Trains');
+  });
+
   it("leaves out a list of teasers under the article: linked headlines over their stories' first lines", () => {
     const story = [
       'The harbour company said on Monday that ferry fares would rise by five percent in April.',

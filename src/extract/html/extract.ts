@@ -523,7 +523,7 @@ function assemble(
   for (const [i, p] of chosen.entries()) {
     seen += p.text.length;
     const density = p.links / Math.max(p.text.length, 1);
-    const linkList = p.kind !== 'heading' && density > 0.5;
+    const linkList = p.kind !== 'heading' && density > 0.5 && !linkedProse(p);
     if (
       i === signed ||
       i === teasers ||
@@ -583,6 +583,20 @@ function assemble(
  * lists and share bars inside posts), so only a comment section ends an HTML page's article.
  */
 const COMMENTS_AFTER = 0.5;
+
+/**
+ * A sentence or more of prose that happens to be mostly links (a paragraph citing the patents a
+ * suit names, each title a link): long, ending as a sentence ends, with words of its own between
+ * the links. A list of links has none of that.
+ */
+function linkedProse(p: Paragraph): boolean {
+  return (
+    p.kind === 'p' &&
+    p.text.length - p.links >= 80 &&
+    /[.!?]["'”’)]?$/.test(p.text) &&
+    p.text.split(/\s+/).length >= 25
+  );
+}
 
 /**
  * The heading of a comment list, naming the post: "111 Responses to “My New Project”", "5 thoughts
