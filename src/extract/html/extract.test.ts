@@ -103,6 +103,23 @@ describe('extractHtml', () => {
     for (const t of story) expect(boxed.text).toContain(t);
     for (const t of comments) expect(boxed.text).not.toContain(t);
   });
+  it('ends the article where its comments open inside loose text under line breaks', () => {
+    const story = [
+      'The harbour company said on Monday that ferry fares would rise by five percent in April.',
+      'A monthly pass will cost 84 dollars, up from 80, the company said in a statement.',
+      'The council, which owns a third of the company, said it would not oppose the rise this year.',
+    ];
+    const comments = [
+      'written by Ann Reader, October 18, 2012',
+      'Five percent is more than my rent went up this year.',
+    ];
+    const page = extractHtml(
+      `<html><body><h1>Ferry fares to rise</h1><div class="article-content">${story.join('<br>')}<br>Comments (2)<br>${comments.join('<br>')}</div></body></html>`,
+    );
+    for (const t of story) expect(page.text).toContain(t);
+    for (const t of comments) expect(page.text).not.toContain(t);
+  });
+
   it('keeps a paragraph of prose that is mostly links, and leaves out a list of links', () => {
     const story = [
       'The harbour company said on Monday that ferry fares would rise by five percent in April.',

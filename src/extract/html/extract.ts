@@ -519,6 +519,8 @@ function assemble(
   const total = chosen.reduce((sum, p) => sum + p.text.length, 0);
   const signed = signedCommentsFrom(chosen);
   const teasers = teasersFrom(chosen);
+  // The last kept paragraph's text where a comment section opened inside it.
+  let cutText: string | undefined;
   let seen = 0;
   for (const [i, p] of chosen.entries()) {
     seen += p.text.length;
@@ -533,9 +535,21 @@ function assemble(
       for (const q of chosen.slice(i)) furniture.push(q.text.slice(0, 200));
       break;
     }
-    if (linkList || reprinted.has(i) || isFurnitureLine(p) || siteFurniture?.(p.text))
+    if (linkList || reprinted.has(i) || isFurnitureLine(p) || siteFurniture?.(p.text)) {
       furniture.push(p.text.slice(0, 200));
-    else kept.push(p);
+      continue;
+    }
+    // Loose text under `<br>`s can hold the article and its comments in one paragraph.
+    const inside = commentsInside(p, seen - p.text.length, COMMENTS_AFTER * total);
+    if (inside < 0) {
+      kept.push(p);
+      continue;
+    }
+    kept.push(p);
+    cutText = p.text.slice(0, inside).trimEnd();
+    for (const q of [p.text.slice(inside), ...chosen.slice(i + 1).map((q) => q.text)])
+      furniture.push(q.slice(0, 200));
+    break;
   }
   // The page's own headline inside the article is the title, not a paragraph.
   if (kept[0]?.kind === 'heading' && sameText(kept[0].text, meta.title)) kept.shift();
@@ -562,8 +576,9 @@ function assemble(
       section = { title: p.text, start, end: 0 };
     }
     starts.push(at);
-    texts.push(p.text);
-    at += p.text.length + 2;
+    const text = cutText !== undefined && i === kept.length - 1 ? cutText : p.text;
+    texts.push(text);
+    at += text.length + 2;
   });
   const text = texts.join('\n\n');
   section.end = text.length;
@@ -688,6 +703,23 @@ function teasersFrom(chosen: readonly Paragraph[]): number {
   return first > 0 && chosen[first - 1].kind === 'heading' && chosen[first - 1].links === 0
     ? first - 1
     : first;
+}
+
+/**
+ * Where, inside a paragraph of several lines that starts at `at` in the chosen text, a comment
+ * section opens past `after` characters of it: the offset of the line that opens it, or -1.
+ */
+function commentsInside(p: Paragraph, at: number, after: number): number {
+  if (!p.text.includes('\n')) return -1;
+  let offset = 0;
+  for (const line of p.text.split('\n')) {
+    if (offset > 0 && at + offset > after) {
+      const f = lineFeatures(line);
+      if (f.opensComments && furnitureScore(f) >= 1) return offset;
+    }
+    offset += line.length + 1;
+  }
+  return -1;
 }
 
 /** Paragraphs above an article's first searched for its date line (the headline's, the byline's). */
