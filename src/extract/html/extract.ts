@@ -539,13 +539,10 @@ function assemble(
       furniture.push(p.text.slice(0, 200));
       continue;
     }
+    kept.push(p);
     // Loose text under `<br>`s can hold the article and its comments in one paragraph.
     const inside = commentsInside(p, seen - p.text.length, COMMENTS_AFTER * total);
-    if (inside < 0) {
-      kept.push(p);
-      continue;
-    }
-    kept.push(p);
+    if (inside < 0) continue;
     cutText = p.text.slice(0, inside).trimEnd();
     for (const q of [p.text.slice(inside), ...chosen.slice(i + 1).map((q) => q.text)])
       furniture.push(q.slice(0, 200));
@@ -624,8 +621,10 @@ const COMMENTS_HEADING = /^(\d+|one|two|three) (responses?|repl(y|ies)|thoughts?
  * A paragraph that opens a comment section: its first line is a comment marker ("Comments are now
  * closed." heads a block of `<br>` lines with the comment form's instructions under it).
  */
-function opensComments(p: Paragraph): boolean {
-  const f = lineFeatures(p.text.split('\n', 1)[0]);
+const opensComments = (p: Paragraph): boolean => opensCommentsLine(p.text.split('\n', 1)[0]);
+
+function opensCommentsLine(line: string): boolean {
+  const f = lineFeatures(line);
   return f.opensComments && furnitureScore(f) >= 1;
 }
 
@@ -713,10 +712,7 @@ function commentsInside(p: Paragraph, at: number, after: number): number {
   if (!p.text.includes('\n')) return -1;
   let offset = 0;
   for (const line of p.text.split('\n')) {
-    if (offset > 0 && at + offset > after) {
-      const f = lineFeatures(line);
-      if (f.opensComments && furnitureScore(f) >= 1) return offset;
-    }
+    if (offset > 0 && at + offset > after && opensCommentsLine(line)) return offset;
     offset += line.length + 1;
   }
   return -1;
