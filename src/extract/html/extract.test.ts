@@ -8,6 +8,13 @@ import { siteOfHtml, siteOfUrl } from './metadata.js';
 const sample = join(import.meta.dirname, '..', '..', '..', 'sample');
 const read = (file: string) => decodeBytes(readFileSync(join(sample, file))).text;
 
+/** A short news story the extraction tests wrap in page furniture, comments and teasers. */
+const FERRY_STORY = [
+  'The harbour company said on Monday that ferry fares would rise by five percent in April.',
+  'A monthly pass will cost 84 dollars, up from 80, the company said in a statement.',
+  'The council, which owns a third of the company, said it would not oppose the rise this year.',
+];
+
 describe('extractHtml', () => {
   it('keeps the story and its metadata, drops navigation, share bar, related links, comments and footer', () => {
     const page = extractHtml(read('reprint-harbour-bridge.html'));
@@ -54,11 +61,7 @@ describe('extractHtml', () => {
   });
 
   it('ends the article where its comment section opens, not at a comment count in its byline', () => {
-    const story = [
-      'The harbour company said on Monday that ferry fares would rise by five percent in April.',
-      'A monthly pass will cost 84 dollars, up from 80, the company said in a statement.',
-      'The council, which owns a third of the company, said it would not oppose the rise this year.',
-    ];
+    const story = FERRY_STORY;
     const comments = [
       'I take the ferry every day and the service has got worse while the fares keep going up, which the council never mentions.',
       'The council should sell its share of the company and spend the money on the bus routes that were cut last year.',
@@ -72,10 +75,7 @@ describe('extractHtml', () => {
   });
 
   it('ends a weblog post at its signature when signed comments follow it, and keeps a signature above the post', () => {
-    const story = [
-      'The harbour company said on Monday that ferry fares would rise by five percent in April.',
-      'A monthly pass will cost 84 dollars, up from 80, the company said in a statement.',
-    ];
+    const story = FERRY_STORY.slice(0, 2);
     const comments = [
       'I take the ferry every day and the service has got worse while the fares keep going up.',
       'The council should sell its share of the company and spend the money on the bus routes.',
@@ -103,12 +103,9 @@ describe('extractHtml', () => {
     for (const t of story) expect(boxed.text).toContain(t);
     for (const t of comments) expect(boxed.text).not.toContain(t);
   });
+
   it('ends the article where its comments open inside loose text under line breaks', () => {
-    const story = [
-      'The harbour company said on Monday that ferry fares would rise by five percent in April.',
-      'A monthly pass will cost 84 dollars, up from 80, the company said in a statement.',
-      'The council, which owns a third of the company, said it would not oppose the rise this year.',
-    ];
+    const story = FERRY_STORY;
     const comments = [
       'written by Ann Reader, October 18, 2012',
       'Five percent is more than my rent went up this year.',
@@ -121,10 +118,7 @@ describe('extractHtml', () => {
   });
 
   it('keeps a paragraph of prose that is mostly links, and leaves out a list of links', () => {
-    const story = [
-      'The harbour company said on Monday that ferry fares would rise by five percent in April.',
-      'A monthly pass will cost 84 dollars, up from 80, the company said in a statement.',
-    ];
+    const story = FERRY_STORY.slice(0, 2);
     const cited =
       'The suit names three of the company\'s patents, for a <a href="/p1">method of docking a ferry in high winds without a tug</a>, a <a href="/p2">system for counting passengers at a turnstile with two beams of light</a> and a <a href="/p3">ramp that folds into the hull of a small boat</a>, and asks for damages.';
     const links =
@@ -137,10 +131,7 @@ describe('extractHtml', () => {
   });
 
   it("leaves out a list of teasers under the article: linked headlines over their stories' first lines", () => {
-    const story = [
-      'The harbour company said on Monday that ferry fares would rise by five percent in April.',
-      'A monthly pass will cost 84 dollars, up from 80, the company said in a statement.',
-    ];
+    const story = FERRY_STORY.slice(0, 2);
     const teasers = [
       [
         'Council Votes To Keep The Winter Pool Open',
